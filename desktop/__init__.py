@@ -1,0 +1,1 @@
+"""The motcua desk application (PySide6, Qt Widgets): windows, dialogs, models, printing."""

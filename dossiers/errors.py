@@ -1,0 +1,88 @@
+"""The domain's exception tree.
+
+Every error carries a stable ``code``, an English ``template`` and the ``params`` it was raised with, so a
+user interface can word it in the clerk's language (the template is the translation source string).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class DossierError(Exception):
+    """Base of every error raised by the ``dossiers`` package."""
+
+    code: ClassVar[str] = "dossier_error"
+    template: ClassVar[str] = "{detail}"
+
+    def __init__(self, template: str | None = None, /, **params: Any) -> None:
+        if template is not None:
+            self.template = template  # type: ignore[misc]
+        self.params: dict[str, Any] = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The English message with its parameters filled in."""
+        try:
+            return self.template.format(**self.params)
+        except (KeyError, IndexError):
+            return self.template
+
+
+class CatalogueError(DossierError):
+    """The procedure catalogue data is malformed or a lookup failed."""
+
+    code = "catalogue"
+
+
+class UnknownProcedure(CatalogueError):
+    code = "unknown_procedure"
+    template = "No procedure with code {code_value!r} in the catalogue."
+
+
+class IllegalTransition(DossierError):
+    """A status change the lifecycle does not allow (or not for this actor)."""
+
+    code = "illegal_transition"
+    template = "A dossier cannot go from '{from_status}' to '{to_status}'."
+
+
+class DossierCodeError(DossierError):
+    """A dossier code could not be formatted or parsed."""
+
+    code = "dossier_code"
+
+
+class SequenceExhausted(DossierCodeError):
+    """A workstation has no dossier numbers left for a day."""
+
+    code = "sequence_exhausted"
+    template = (
+        "This workstation has used all its dossier numbers for {day}: no number is left in its range "
+        "{first}–{last}. Ask IT to assign another range."
+    )
+
+
+class CitizenIdError(DossierError):
+    """A citizen ID number is malformed or disagrees with the birth date or sex."""
+
+    code = "citizen_id"
+
+
+class QrParseError(DossierError):
+    """The ID card QR text could not be read; ``field`` names the faulty field."""
+
+    code = "qr_parse"
+
+
+class CalendarError(DossierError):
+    """The working-day calendar cannot answer (bad configuration or no working day in range)."""
+
+    code = "calendar"
+
+
+class FeeError(DossierError):
+    """A fee cannot be computed from the given rule and inputs."""
+
+    code = "fee"

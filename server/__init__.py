@@ -1,0 +1,1 @@
+"""The provincial sync service (FastAPI + uvicorn; PostgreSQL or SQLite)."""

@@ -1,0 +1,63 @@
+"""The sync package's exception tree; every error has a ``kind`` a user interface can turn into words."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class SyncError(Exception):
+    """Base of every error raised by the ``sync`` package."""
+
+    kind: ClassVar[str] = "error"
+
+
+class StoreError(SyncError):
+    """The local store cannot be opened or used."""
+
+    kind = "store"
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase (or key) does not open this store; nothing was changed."""
+
+    kind = "wrong_passphrase"
+
+
+class StoreLocked(StoreError):
+    """Too many wrong passphrases: wait before trying again."""
+
+    kind = "locked"
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class SchemaTooNew(StoreError):
+    """The store was written by a newer motcua than this one."""
+
+    kind = "schema_too_new"
+
+
+class KeyFileError(StoreError):
+    """The key file is missing, corrupt or of an unknown format."""
+
+    kind = "key_file"
+
+
+class AttachmentError(StoreError):
+    """An attachment is too large, missing or fails verification."""
+
+    kind = "attachment"
+
+
+class AttachmentTooLarge(AttachmentError):
+    kind = "attachment_too_large"
+
+
+class CorruptAttachment(AttachmentError):
+    kind = "attachment_corrupt"
+
+
+class BackupError(StoreError):
+    kind = "backup"
