@@ -61,3 +61,41 @@ class CorruptAttachment(AttachmentError):
 
 class BackupError(StoreError):
     kind = "backup"
+
+
+class BundleError(SyncError):
+    """A sync bundle file cannot be used; nothing from it was applied."""
+
+    kind = "bundle"
+
+
+class NotABundle(BundleError):
+    kind = "bundle_not_a_bundle"
+
+
+class BundleTooNew(BundleError):
+    kind = "bundle_too_new"
+
+
+class BundleTampered(BundleError):
+    """The bundle's signature or encryption does not verify: it was changed after it was written."""
+
+    kind = "bundle_tampered"
+
+
+class BundleTruncated(BundleError):
+    """The bundle ends early (e.g. a USB stick pulled out while copying)."""
+
+    kind = "bundle_truncated"
+
+
+class BundleWrongReceiver(BundleError):
+    """The bundle was made for another workstation or store."""
+
+    kind = "bundle_wrong_receiver"
+
+
+class BundleUnknownSender(BundleError):
+    """The bundle was signed by a device this store does not know."""
+
+    kind = "bundle_unknown_sender"
