@@ -86,3 +86,47 @@ class FeeError(DossierError):
     """A fee cannot be computed from the given rule and inputs."""
 
     code = "fee"
+
+
+class CatalogueFormatError(CatalogueError):
+    """The catalogue text is not readable JSON (or not UTF-8)."""
+
+    code = "catalogue_format"
+    template = "The procedure catalogue cannot be read: {detail}."
+
+
+class UnsupportedCatalogueSchema(CatalogueError):
+    """The catalogue was written in a newer (or unknown) schema version than this program reads."""
+
+    code = "catalogue_schema"
+    template = (
+        "The procedure catalogue uses schema version {schema}, but this program reads versions up to "
+        "{supported}. Update the program to use this catalogue."
+    )
+
+
+class CatalogueFieldError(CatalogueError):
+    """A field of the catalogue is wrong; ``procedure`` names the entry, ``field`` the field path."""
+
+    code = "catalogue_field"
+    template = "Catalogue, procedure {procedure}, field '{field}': {problem}."
+
+
+class MissingCatalogueField(CatalogueFieldError):
+    code = "catalogue_missing_field"
+    template = "Catalogue, procedure {procedure}: the field '{field}' is missing."
+
+
+class UnknownCatalogueField(CatalogueFieldError):
+    code = "catalogue_unknown_field"
+    template = "Catalogue, procedure {procedure}: unknown field '{field}'."
+
+
+class WrongCatalogueFieldType(CatalogueFieldError):
+    code = "catalogue_field_type"
+    template = "Catalogue, procedure {procedure}, field '{field}': expected {expected}, got {actual}."
+
+
+class DuplicateProcedure(CatalogueError):
+    code = "catalogue_duplicate_procedure"
+    template = "The catalogue lists procedure {code_value} more than once."
