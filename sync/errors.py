@@ -99,3 +99,9 @@ class BundleUnknownSender(BundleError):
     """The bundle was signed by a device this store does not know."""
 
     kind = "bundle_unknown_sender"
+
+
+class StoreClosed(StoreError):
+    """The store (or its writer) has been closed; no more operations are accepted."""
+
+    kind = "store_closed"
