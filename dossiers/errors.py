@@ -130,3 +130,53 @@ class WrongCatalogueFieldType(CatalogueFieldError):
 class DuplicateProcedure(CatalogueError):
     code = "catalogue_duplicate_procedure"
     template = "The catalogue lists procedure {code_value} more than once."
+
+
+class DateOutsideCalendar(CalendarError):
+    """A date lies outside the years the working-day calendar was built for."""
+
+    code = "calendar_date_outside"
+    template = "The date {day} is outside the working-day calendar, which covers {first_year}–{last_year}."
+
+
+class NoWorkingDay(CalendarError):
+    """A search for a working day ran off the end (or start) of the calendar's years."""
+
+    code = "calendar_no_working_day"
+    template = (
+        "No working day can be found from {day} within the working-day calendar, which covers "
+        "{first_year}–{last_year}."
+    )
+
+
+class NoWorkingWeekday(CalendarError):
+    """The opening hours leave no weekday that counts as a working day."""
+
+    code = "calendar_no_working_weekday"
+    template = "The opening hours have no working weekday: a site must count at least one weekday as working."
+
+
+class InvalidOpeningHours(CalendarError):
+    """The opening hours are malformed; the instance's template says how."""
+
+    code = "calendar_opening_hours"
+    template = "The opening hours are invalid."
+
+
+class CalendarSpanError(CalendarError):
+    """The calendar's years are out of the supported range or too many."""
+
+    code = "calendar_span"
+    template = (
+        "A working-day calendar covers years within {min_year}–{max_year}, at most {max_span} of them; "
+        "{first_year}–{last_year} was asked for."
+    )
+
+
+class ConflictingCalendarDays(CalendarError):
+    """A province day is listed twice, or both as a day off and as a make-up working day."""
+
+    code = "calendar_conflicting_days"
+    template = (
+        "The date {day} is listed more than once among the province's days off and make-up working days."
+    )
