@@ -1,0 +1,342 @@
+"""The local store of one folder: encrypted database, key file and attachments; replica identity; records.
+
+Writes go through the store's single writer (:mod:`sync.store_writer`) and return futures; reads open their
+own connection (:meth:`Store.reader`). The store receives the raw 32-byte data key: how it was unwrapped
+(passphrase, recovery key) is not its business.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sync.connection import KEY_BYTES, Connection, open_connection
+from sync.errors import StoreClosed, StoreError
+from sync.migrations import Migration, Migrations, apply_migrations, schema_version
+from sync.store_writer import StoreWriter, immediate_transaction
+
+T = TypeVar("T")
+
+DATABASE_NAME = "store.db"
+KEY_FILE_NAME = "store.key"
+ATTACHMENTS_DIR = "attachments"
+
+FINGERPRINT_KEY = "database_fingerprint"
+REASONS = ("created", "restored", "copied")
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    """Where a store keeps its parts inside its folder."""
+
+    folder: Path
+
+    @property
+    def database(self) -> Path:
+        return self.folder / DATABASE_NAME
+
+    @property
+    def key_file(self) -> Path:
+        return self.folder / KEY_FILE_NAME
+
+    @property
+    def attachments(self) -> Path:
+        return self.folder / ATTACHMENTS_DIR
+
+    def database_files(self) -> tuple[Path, Path, Path]:
+        """The database file and its WAL and shared-memory companions."""
+        db = self.database
+        return db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")
+
+
+# --- migration 1: meta, replica identity, records --------------------------------------------------------
+
+
+def _create_core_tables(conn: Connection) -> None:
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    conn.execute(
+        "CREATE TABLE replica ("
+        " seq INTEGER PRIMARY KEY,"
+        " replica_id TEXT NOT NULL UNIQUE,"
+        " assigned_at TEXT NOT NULL,"
+        " reason TEXT NOT NULL CHECK (reason IN ('created', 'restored', 'copied')),"
+        " previous_id TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE records ("
+        " type TEXT NOT NULL,"
+        " id TEXT NOT NULL,"
+        " data TEXT NOT NULL CHECK (json_valid(data)),"
+        " updated_at TEXT NOT NULL,"
+        " PRIMARY KEY (type, id)) WITHOUT ROWID"
+    )
+
+
+STORE_MIGRATIONS: tuple[Migration, ...] = (Migration(1, "core: meta, replica, records", _create_core_tables),)
+
+
+# --- meta and replica identity (functions on a connection; writers call them inside a transaction) --------
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+@dataclass(frozen=True)
+class ReplicaIdentity:
+    """This store's replica id; ``previous_id`` is the one it was restored or copied from, if any."""
+
+    replica_id: str
+    assigned_at: datetime
+    reason: str
+    previous_id: str | None
+
+    @property
+    def restored_from(self) -> str | None:
+        return self.previous_id
+
+
+def current_identity(conn: Connection) -> ReplicaIdentity | None:
+    row = conn.execute(
+        "SELECT replica_id, assigned_at, reason, previous_id FROM replica ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return ReplicaIdentity(row[0], datetime.fromisoformat(row[1]), row[2], row[3])
+
+
+def database_fingerprint(database: Path) -> str:
+    """What tells this database file from a copy of it: its file number (inode / NTFS file id)."""
+    return str(os.stat(database).st_ino)
+
+
+def assign_identity(
+    conn: Connection,
+    database: Path,
+    *,
+    new_id: Callable[[], str],
+    now: Callable[[], datetime],
+    reason: str,
+    previous_id: str | None = None,
+) -> ReplicaIdentity:
+    """Give the store a new replica id (in the caller's transaction) and remember the file's fingerprint."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown reason {reason!r}; expected one of {REASONS}")
+    replica_id = new_id()
+    if not isinstance(replica_id, str) or not replica_id:
+        raise ValueError("the id factory must return a non-empty string")
+    assigned_at = now()
+    conn.execute(
+        "INSERT INTO replica (replica_id, assigned_at, reason, previous_id) VALUES (?, ?, ?, ?)",
+        (replica_id, assigned_at.isoformat(), reason, previous_id),
+    )
+    set_meta(conn, FINGERPRINT_KEY, database_fingerprint(database))
+    return ReplicaIdentity(replica_id, assigned_at, reason, previous_id)
+
+
+def ensure_identity(
+    conn: Connection, database: Path, *, new_id: Callable[[], str], now: Callable[[], datetime]
+) -> ReplicaIdentity:
+    """The store's identity: a first one for a new store, a fresh one when the file is a copy."""
+    identity = current_identity(conn)
+    if identity is not None and get_meta(conn, FINGERPRINT_KEY) == database_fingerprint(database):
+        return identity
+    with immediate_transaction(conn):
+        identity = current_identity(conn)
+        if identity is None:
+            return assign_identity(conn, database, new_id=new_id, now=now, reason="created")
+        if get_meta(conn, FINGERPRINT_KEY) == database_fingerprint(database):
+            return identity
+        return assign_identity(
+            conn, database, new_id=new_id, now=now, reason="copied", previous_id=identity.replica_id
+        )
+
+
+# --- records ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    type: str
+    id: str
+    data: dict[str, Any]
+    updated_at: datetime
+
+
+def _check_name(what: str, value: object) -> None:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"a record {what} is a non-empty string")
+
+
+def encode_record_data(data: Mapping[str, Any]) -> str:
+    """The canonical JSON text of a record's data (a JSON object); ``TypeError`` if it is not one."""
+    if not isinstance(data, Mapping):
+        raise TypeError("record data is a mapping (a JSON object)")
+    try:
+        return json.dumps(
+            dict(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+        )
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"record data is not JSON-serialisable ({type(exc).__name__})") from None
+
+
+def _put_encoded(conn: Connection, record_type: str, record_id: str, text: str, updated_at: datetime) -> None:
+    conn.execute(
+        "INSERT INTO records (type, id, data, updated_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (type, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+        (record_type, record_id, text, updated_at.isoformat()),
+    )
+
+
+def put_record(
+    conn: Connection, record_type: str, record_id: str, data: Mapping[str, Any], *, updated_at: datetime
+) -> None:
+    """Insert or replace one record (inside the caller's transaction). ``data`` must be a JSON object."""
+    _check_name("type", record_type)
+    _check_name("id", record_id)
+    _put_encoded(conn, record_type, record_id, encode_record_data(data), updated_at)
+
+
+def _record(row: tuple[str, str, str, str]) -> Record:
+    return Record(row[0], row[1], json.loads(row[2]), datetime.fromisoformat(row[3]))
+
+
+def get_record(conn: Connection, record_type: str, record_id: str) -> Record | None:
+    row = conn.execute(
+        "SELECT type, id, data, updated_at FROM records WHERE type = ? AND id = ?", (record_type, record_id)
+    ).fetchone()
+    return None if row is None else _record(row)
+
+
+def list_records(conn: Connection, record_type: str) -> list[Record]:
+    """All records of one type, ordered by id."""
+    rows = conn.execute(
+        "SELECT type, id, data, updated_at FROM records WHERE type = ? ORDER BY id", (record_type,)
+    ).fetchall()
+    return [_record(row) for row in rows]
+
+
+# --- the store -------------------------------------------------------------------------------------------
+
+
+class Store:
+    """One open store. Use :meth:`open`; close it (or use ``with``) to finish pending writes."""
+
+    def __init__(
+        self,
+        paths: StorePaths,
+        data_key: bytes,
+        identity: ReplicaIdentity,
+        schema: int,
+        writer: StoreWriter,
+        now: Callable[[], datetime],
+    ) -> None:
+        self.paths = paths
+        self._key = data_key
+        self.identity = identity
+        self.schema_version = schema
+        self.writer = writer
+        self.now = now
+
+    @classmethod
+    def open(
+        cls,
+        folder: Path | str,
+        data_key: bytes,
+        *,
+        now: Callable[[], datetime],
+        new_id: Callable[[], str],
+        create: bool = False,
+        migrations: Migrations = STORE_MIGRATIONS,
+    ) -> Store:
+        """Open the store in ``folder`` (``create=True`` makes a new one if there is none), migrated to date.
+
+        Raises :class:`~sync.errors.WrongPassphrase` if the key does not open it and
+        :class:`~sync.errors.SchemaTooNew` if a newer motcua wrote it; in both cases nothing is changed.
+        """
+        if len(data_key) != KEY_BYTES:
+            raise StoreError(f"a store key has {KEY_BYTES} bytes, not {len(data_key)}")
+        paths = StorePaths(Path(folder))
+        if not paths.database.exists():
+            if not create:
+                raise StoreError("there is no store in this folder")
+            paths.folder.mkdir(parents=True, exist_ok=True)
+        conn = open_connection(paths.database, data_key)
+        try:
+            apply_migrations(conn, migrations, now=now)
+            identity = ensure_identity(conn, paths.database, new_id=new_id, now=now)
+            schema = schema_version(conn)
+        finally:
+            conn.close()
+        paths.attachments.mkdir(exist_ok=True)
+        writer = StoreWriter(lambda: open_connection(paths.database, data_key), name="motcua-store-writer")
+        return cls(paths, data_key, identity, schema, writer, now)
+
+    @property
+    def replica_id(self) -> str:
+        return self.identity.replica_id
+
+    @property
+    def data_key(self) -> bytes:
+        """The raw data key (for a backup of this store, which keeps the same encryption)."""
+        return self._key
+
+    @contextmanager
+    def reader(self) -> Iterator[Connection]:
+        """A read-only connection of its own, closed at the end of the block."""
+        if self.writer.closed:
+            raise StoreClosed("the store is closed")
+        conn = open_connection(self.paths.database, self._key)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            yield conn
+        finally:
+            conn.close()
+
+    def write(self, operation: Callable[[Connection], T]) -> Future[T]:
+        """Run ``operation(conn)`` on the writer thread in one transaction; see :class:`StoreWriter`."""
+        return self.writer.submit(operation)
+
+    def put_record(self, record_type: str, record_id: str, data: Mapping[str, Any]) -> Future[None]:
+        """Save one record; the future completes once it is committed."""
+        _check_name("type", record_type)
+        _check_name("id", record_id)
+        text = encode_record_data(data)  # now: bad data fails here, and later changes to ``data`` don't count
+
+        def operation(conn: Connection) -> None:
+            _put_encoded(conn, record_type, record_id, text, self.now())
+
+        return self.write(operation)
+
+    def get_record(self, record_type: str, record_id: str) -> Record | None:
+        with self.reader() as conn:
+            return get_record(conn, record_type, record_id)
+
+    def list_records(self, record_type: str) -> list[Record]:
+        with self.reader() as conn:
+            return list_records(conn, record_type)
+
+    def close(self) -> None:
+        """Finish the queued writes and close the writer connection. Idempotent."""
+        self.writer.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
