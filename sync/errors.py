@@ -105,3 +105,44 @@ class StoreClosed(StoreError):
     """The store (or its writer) has been closed; no more operations are accepted."""
 
     kind = "store_closed"
+
+
+class BadEventData(SyncError):
+    """A change event or version vector is malformed (bad JSON, missing or wrongly typed fields)."""
+
+    kind = "bad_event_data"
+
+
+class WriteRejected(SyncError):
+    """A local write was refused; ``field`` names the field and ``reason`` is a stable code."""
+
+    kind = "write_rejected"
+
+    def __init__(self, message: str, *, field: str | None = None, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason or self.kind
+
+
+class WrongSide(WriteRejected):
+    """The field is owned by another side (e.g. only the province may write it)."""
+
+    kind = "wrong_side"
+
+
+class ConflictOpen(WriteRejected):
+    """The field has an open conflict: a person must resolve it before it is written again."""
+
+    kind = "conflict_open"
+
+
+class TransitionRefused(WriteRejected):
+    """The record's state machine does not allow this transition from the current state."""
+
+    kind = "transition_refused"
+
+
+class ReplicaIdReused(SyncError):
+    """A restored or copied replica must take a replica id that was never used."""
+
+    kind = "replica_id_reused"
