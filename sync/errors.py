@@ -146,3 +146,35 @@ class ReplicaIdReused(SyncError):
     """A restored or copied replica must take a replica id that was never used."""
 
     kind = "replica_id_reused"
+
+
+class ClerkSlotError(StoreError):
+    """A clerk account cannot be added, found or removed in the key file."""
+
+    kind = "clerk_slot"
+
+
+class UnknownClerk(ClerkSlotError):
+    kind = "clerk_unknown"
+
+
+class ClerkExists(ClerkSlotError):
+    kind = "clerk_exists"
+
+
+class LastClerk(ClerkSlotError):
+    """The last clerk account cannot be removed: nobody could unlock the store."""
+
+    kind = "clerk_last"
+
+
+class WeakPassphrase(StoreError):
+    """A new passphrase is too short."""
+
+    kind = "weak_passphrase"
+
+
+class RecoveryKeyError(StoreError):
+    """A province recovery key cannot be read (not PEM, not X25519, wrong password)."""
+
+    kind = "recovery_key"
