@@ -6,15 +6,15 @@ The text is ``|``-separated (docs/domain.md, "Citizen identity"):
   address | issue date DDMMYYYY;
 - 6 fields: the same without the old ID number.
 
-Which layout a text has is read from its second field: empty or digits only means the old ID number (7 fields),
-anything else is the name (6 fields).
+Which layout a text has is read from its second field: empty or digits only means the old ID number
+(7 fields), anything else is the name (6 fields).
 
 Tolerated: a byte-order mark and whitespace (spaces, tabs, CR, LF, the scanner's Enter) around the text;
 whitespace around each field; runs of whitespace inside a field (collapsed to one space); decomposed (NFD)
 Vietnamese (normalised to NFC); sex written in any case, with or without diacritics; and **one trailing ``|``
 after the last field** (an empty field after the issue date carries nothing and cannot be mistaken for data).
-Not tolerated: line breaks inside the text (two scans run together), a ``|`` inside a field, a missing or extra
-field. Each of these raises ``QrParseError`` naming the faulty field in ``params["field"]`` (one of
+Not tolerated: line breaks inside the text (two scans run together), a ``|`` inside a field, a missing or
+extra field. Each of these raises ``QrParseError`` naming the faulty field in ``params["field"]`` (one of
 ``FIELD_LABELS``' keys, or ``"text"`` for the whole text); a half-read card is never returned.
 
 Messages name fields and never repeat the ID number, old ID number, name or address (personal data). Only a
@@ -178,7 +178,7 @@ class _Reader:
         _fail(
             field,
             problem,
-            template + ".{note}",
+            template + "{note}.",
             note=self.note,
             field_count=len(self.parts),
             expected_field_count=len(self.names),
