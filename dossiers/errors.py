@@ -180,3 +180,29 @@ class ConflictingCalendarDays(CalendarError):
     template = (
         "The date {day} is listed more than once among the province's days off and make-up working days."
     )
+
+
+class ActorNotAllowed(IllegalTransition):
+    """The status change exists, but this actor may not make it."""
+
+    code = "actor_not_allowed"
+    template = (
+        "The {actor} cannot move a dossier from '{from_status}' to '{to_status}'; only the {allowed} can."
+    )
+
+
+class CodePatternError(DossierCodeError):
+    """The configured dossier code pattern is malformed."""
+
+    code = "dossier_code_pattern"
+    template = "The dossier code pattern {pattern!r} is not valid: {reason}."
+
+
+class SequenceOverlap(DossierCodeError):
+    """Two workstations of one agency were given overlapping parts of the daily sequence."""
+
+    code = "sequence_overlap"
+    template = (
+        "Workstations {first_workstation} and {second_workstation} of agency {agency} share dossier numbers "
+        "{overlap_first}–{overlap_last}: they could print the same dossier code."
+    )
