@@ -43,7 +43,7 @@ MAX_SPAN_YEARS = 50
 Language = Literal["vi", "en"]
 
 
-def _check_day(day: object, name: str = "day") -> dt.date:
+def require_date(day: object, name: str = "day") -> dt.date:
     """A plain date (a datetime is refused: its time would be silently dropped)."""
     if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
         raise TypeError(f"{name} must be a datetime.date (not a datetime), got {type(day).__name__}")
@@ -165,7 +165,7 @@ class ProvinceDayOff:
     name_en: str = ""
 
     def __post_init__(self) -> None:
-        _check_day(self.day)
+        require_date(self.day)
         if not self.name_vi.strip():
             raise ValueError("a province day off needs a name")
 
@@ -224,7 +224,7 @@ class WorkingCalendar:
             if item.day in province_off:
                 raise ConflictingCalendarDays(day=item.day.isoformat())
             province_off[item.day] = item
-        make_up_days = frozenset(_check_day(d, "a make-up day") for d in self.make_up_days)
+        make_up_days = frozenset(require_date(d, "a make-up day") for d in self.make_up_days)
         both = sorted(make_up_days & province_off.keys())
         if both:
             raise ConflictingCalendarDays(day=both[0].isoformat())
@@ -281,7 +281,7 @@ class WorkingCalendar:
 
     def covers(self, day: dt.date) -> bool:
         """Whether ``day`` lies within the calendar's years."""
-        return self.first_year <= _check_day(day).year <= self.last_year
+        return self.first_year <= require_date(day).year <= self.last_year
 
     def _ordinal(self, day: dt.date) -> int:
         if not self.covers(day):
@@ -329,7 +329,12 @@ class WorkingCalendar:
     def opening_on(self, day: dt.date) -> tuple[Session, ...]:
         """The desk's hours on ``day`` (empty when closed); a receive-only day has hours but is off."""
         if self.is_working_day(day):
-            return self.opening.week[day.weekday()] or self.opening.make_up
+            weekday = day.weekday()
+            return (
+                self.opening.week[weekday]
+                if weekday in self.opening.working_weekdays
+                else self.opening.make_up
+            )
         if (
             day.weekday() in self.opening.receive_only
             and day not in self._province_off
