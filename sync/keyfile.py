@@ -218,7 +218,9 @@ def parse_key_file(data: bytes) -> KeyFile:
         raise KeyFileError("this is not a motcua key file")
     version = doc.get("version")
     if version != FORMAT_VERSION or type(version) is not int:
-        raise KeyFileError(f"unknown key file version {version!r} (this motcua reads version {FORMAT_VERSION})")
+        raise KeyFileError(
+            f"unknown key file version {version!r} (this motcua reads version {FORMAT_VERSION})"
+        )
     try:
         return _from_json(doc)
     except KeyFileError:
@@ -313,7 +315,11 @@ def _exact(obj: Any, keys: set[str], what: str) -> Mapping[str, Any]:
 def _wrapped_to_json(w: WrappedKey | None) -> dict[str, str] | None:
     if w is None:
         return None
-    return {"ephemeral_public": _b64(w.ephemeral_public), "nonce": _b64(w.nonce), "ciphertext": _b64(w.ciphertext)}
+    return {
+        "ephemeral_public": _b64(w.ephemeral_public),
+        "nonce": _b64(w.nonce),
+        "ciphertext": _b64(w.ciphertext),
+    }
 
 
 def _wrapped_from_json(obj: Any) -> WrappedKey:
@@ -345,7 +351,10 @@ def _to_json(kf: KeyFile) -> dict[str, Any]:
                     "lanes": c.kdf.lanes,
                     "salt": _b64(c.salt),
                 },
-                "private_key": {"nonce": _b64(c.private_key.nonce), "ciphertext": _b64(c.private_key.ciphertext)},
+                "private_key": {
+                    "nonce": _b64(c.private_key.nonce),
+                    "ciphertext": _b64(c.private_key.ciphertext),
+                },
                 "data_key": _wrapped_to_json(c.data_key),
                 "next_data_key": _wrapped_to_json(c.next_data_key),
             }
@@ -361,7 +370,16 @@ def _to_json(kf: KeyFile) -> dict[str, Any]:
     }
 
 
-_TOP_KEYS = {"format", "version", "store_id", "generation", "key_check", "next_key_check", "clerks", "recovery"}
+_TOP_KEYS = {
+    "format",
+    "version",
+    "store_id",
+    "generation",
+    "key_check",
+    "next_key_check",
+    "clerks",
+    "recovery",
+}
 _CLERK_KEYS = {"clerk_id", "login", "public_key", "kdf", "private_key", "data_key", "next_data_key"}
 _KDF_KEYS = {"algorithm", "memory_kib", "iterations", "lanes", "salt"}
 _RECOVERY_KEYS = {"algorithm", "fingerprint", "public_key", "data_key", "next_data_key"}
