@@ -98,6 +98,8 @@ def parse_id_card_qr(text: str, *, today: dt.date) -> IdCardData:
     names = FIELDS_WITH_OLD_ID if second == "" or _ASCII_DIGITS.fullmatch(second) else FIELDS_WITHOUT_OLD_ID
     if len(parts) > len(names) and parts[-1] == "":
         parts.pop()  # one trailing '|'
+        if len(parts) > len(names) and parts[-1] == "":
+            _fail("text", "trailing_separators", "The scanned text ends with more than one '|'.")
     return _Reader(parts, names, today).read()
 
 
