@@ -36,6 +36,11 @@ _FIELD_RUN = re.compile(r"[A-Za-z0-9.]*")
 _PART_NAMES = {"agency": "agency identifier", "date": "receipt date", "seq": "sequence number"}
 
 
+def is_agency_identifier(text: object) -> bool:
+    """Whether ``text`` looks like an agency's electronic identifier (e.g. ``000.00.01.H22``, ``H55.242``)."""
+    return isinstance(text, str) and _AGENCY.fullmatch(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class DossierCode:
     """A dossier code's parts: the receiving agency, the receipt date and the sequence number of that day."""
@@ -45,7 +50,7 @@ class DossierCode:
     sequence: int
 
     def __post_init__(self) -> None:
-        if not isinstance(self.agency, str) or not _AGENCY.fullmatch(self.agency):
+        if not is_agency_identifier(self.agency):
             raise DossierCodeError(
                 "The agency identifier {agency!r} is not valid: it is groups of upper-case letters and "
                 "digits separated by dots, like 000.00.01.H22.",
