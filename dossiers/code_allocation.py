@@ -79,7 +79,7 @@ def next_sequence(space: SequenceSpace, used_today: UsedToday, day: dt.date) -> 
     ``used_today`` is ``None`` or ``0`` when nothing was handed out yet today; an int, the last number this
     workstation handed out today (it must lie in its block); or a set of numbers known used today (numbers
     outside the block, e.g. other workstations' seen through sync, are ignored). The answer follows the
-    highest used number of the block: gaps (a voided receipt) are never filled, so no printed number is reused.
+    highest used number of the block: gaps (a voided receipt) are never filled; no printed number is reused.
     Raises ``SequenceExhausted`` when the block is used up; it never wraps around.
     """
     if not isinstance(space, SequenceSpace):
