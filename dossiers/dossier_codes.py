@@ -116,6 +116,8 @@ def _compile(pattern: str) -> CodePattern:
     def bad(reason: str) -> CodePatternError:
         return CodePatternError(pattern=pattern, reason=reason)
 
+    if pattern != pattern.strip():
+        raise bad("a code cannot start or end with a space")
     parts: list[_Literal | _Field] = []
     pos = 0
     for match in _FIELD.finditer(pattern):
