@@ -1,8 +1,9 @@
 """Find procedures by code prefix or by words typed with or without diacritics.
 
-``khai sinh``, ``KHAI SINH``, ``Khai sinh`` and ``đăng ký khai`` all find "Đăng ký khai sinh"; ``1.0011`` finds
-the codes starting with it. Every typed word must be the start of a word of the procedure. Results rank the
-exact code first, then code prefixes, then name matches, then matches that need the sector, then by code.
+``khai sinh``, ``KHAI SINH``, ``Khai sinh`` and ``đăng ký khai`` all find "Đăng ký khai sinh";
+``1.0011`` finds the codes starting with it. Every typed word must be the start of a word of the procedure.
+Results rank the exact code first, then code prefixes, then name matches, then matches that need the sector,
+then by code.
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ class CatalogueIndex:
             for position in range(start, len(self._codes)):
                 if not self._codes[position].startswith(code):
                     break
-                hits[position] = MatchKind.CODE_EXACT if self._codes[position] == code else MatchKind.CODE_PREFIX
+                hits[position] = (
+                    MatchKind.CODE_EXACT if self._codes[position] == code else MatchKind.CODE_PREFIX
+                )
         words = fold_words(folded)
         if words:
             in_name = self._all_words(self._name_prefixes, words)
@@ -108,8 +111,10 @@ def _starts_every(words: list[str], candidates: list[str]) -> bool:
     return all(any(candidate.startswith(word) for candidate in candidates) for word in words)
 
 
-def linear_search(procedures: Iterable[Procedure], query: str, *, limit: int | None = None) -> list[SearchHit]:
-    """The same search as :meth:`CatalogueIndex.search` by scanning every procedure (reference and baseline)."""
+def linear_search(
+    procedures: Iterable[Procedure], query: str, *, limit: int | None = None
+) -> list[SearchHit]:
+    """The same search as :meth:`CatalogueIndex.search`, scanning every procedure (reference, baseline)."""
     ordered = _sorted_by_code(procedures)
     folded = fold(query)
     code = _code_query(folded)
