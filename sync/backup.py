@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from sync.attachments import PART_SUFFIX
 from sync.connection import open_connection
 from sync.errors import BackupError, SchemaTooNew
 from sync.migrations import Migrations, schema_version
@@ -165,7 +166,8 @@ def _sibling(path: Path, tag: str) -> Path:
 
 def _attachment_files(folder: Path) -> Iterator[Path]:
     if folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*") if p.is_file())
+        # ``.part`` files are attachments still being written: not part of the store yet.
+        yield from sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(PART_SUFFIX))
 
 
 def create_backup(

@@ -60,6 +60,7 @@ def store(tmp_path: Path, key: bytes) -> Iterator[Store]:
     s.paths.key_file.write_bytes(KEY_FILE_BYTES)
     (s.paths.attachments / "file-one").write_bytes(b"opaque encrypted bytes 1")
     (s.paths.attachments / "file-two").write_bytes(b"opaque encrypted bytes 2")
+    (s.paths.attachments / "file-three.part").write_bytes(b"half-written attachment")
 
     def notes(conn: Connection) -> None:
         for i in range(20):
