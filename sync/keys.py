@@ -192,10 +192,9 @@ def create_key_file(
     login = _valid_login(login)
     data_key = os.urandom(DATA_KEY_BYTES)
     generation = 1
-    try:
-        recovery_public = _raw_public(recovery_public_key)
-    except (TypeError, AttributeError) as exc:
-        raise RecoveryKeyError("a recovery public key must be an X25519 key") from exc
+    if not isinstance(recovery_public_key, X25519PublicKey):
+        raise RecoveryKeyError("a recovery public key must be an X25519 key")
+    recovery_public = _raw_public(recovery_public_key)
     slot = _new_clerk_slot(store_id, generation, clerk_id, login, passphrase, kdf, data_key)
     recovery = RecoverySlot(
         public_key=recovery_public,
