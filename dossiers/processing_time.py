@@ -42,5 +42,7 @@ class ProcessingTime:
         return cls(TimeKind.SAME_DAY, 0, cutoff)
 
     @classmethod
-    def days(cls, n: int, *, receipt_day_counts: bool = False, cutoff: dt.time | None = None) -> ProcessingTime:
+    def days(
+        cls, n: int, *, receipt_day_counts: bool = False, cutoff: dt.time | None = None
+    ) -> ProcessingTime:
         return cls(TimeKind.WORKING_DAYS, n, cutoff, receipt_day_counts)
