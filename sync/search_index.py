@@ -1,0 +1,271 @@
+"""Full-text search (FTS5) over a folded copy of the texts a caller hands over for a record.
+
+Domain-agnostic: the index holds (record type, record id) and the folded text of whatever fields the caller
+chose (names, ID numbers, dossier codes, phone numbers…). Folding (``sync.folding.fold``) makes search case-
+and diacritics-insensitive with đ→d, for the indexed text and for queries alike.
+
+Table choice: a *contentless* FTS5 table (``content=''``, ``contentless_delete=1``) keyed by the rowid of a
+small ``search_records`` table. The folded text is only needed to match, never to show, so it is not stored
+twice; rows can still be deleted and replaced.
+
+Tokens: FTS5's ``unicode61`` tokenizer splits at anything that is not a letter or digit, so a dossier code
+``000.00.01.H22-260213-0001`` becomes ``000 00 01 h22 260213 0001``. A query word is the same: its tokens form
+a phrase with a prefix on the last one, so ``260213-0001``, ``H22-260213`` and the full code all match. Digit
+groups written with separators (``0912 345 678``, ``0912.345.678``) are also indexed joined, and phone-looking
+numbers in their national (``0912345678``) and subscriber (``912345678``) forms, so a phone is found whether
+typed with or without spaces, with ``0``, ``+84`` or ``84`` in front.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from sync.connection import Connection
+from sync.folding import fold
+
+MAX_QUERY_WORDS = 12
+MAX_LIMIT = 1000
+# A generic query (``nguyen``) can match a large part of a million records; ranking all of them would cost
+# hundreds of milliseconds. Relevance is computed over at most this many of the newest matches.
+RANK_WINDOW = 2000
+
+_TOKEN = re.compile(r"[^\W_]+")
+_NON_DIGIT = re.compile(r"\D")
+_ANY_DIGIT = re.compile(r"\d")
+# Digit groups joined by single separators, not glued to letters or digits on either side.
+_DIGIT_RUN = re.compile(r"(?<![^\W_])(\+?)(\d+(?:[ .\-/]\d+)*)(?![^\W_])")
+
+
+class SearchHit(NamedTuple):
+    record_type: str
+    record_id: str
+
+
+def create_search_tables(conn: Connection) -> None:
+    """Create the search index tables (plain DDL, no transaction handling)."""
+    conn.execute(
+        """
+        CREATE TABLE IF NOT EXISTS search_records (
+            doc INTEGER PRIMARY KEY,
+            record_type TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            UNIQUE (record_type, record_id)
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+            rtype, body,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 0',
+            prefix = '2 3 4'
+        )
+        """
+    )
+
+
+def _type_token(record_type: str) -> str:
+    """One opaque token per record type, so a type filter is an exact match."""
+    return "t" + record_type.encode("utf-8").hex()
+
+
+def _phone_forms(digits: str) -> list[str]:
+    """National and subscriber forms of a Vietnamese phone number, or nothing if it does not look like one."""
+    if len(digits) == 12 and digits.startswith("840"):
+        national = digits[2:]
+    elif len(digits) == 11 and digits.startswith("84"):
+        national = "0" + digits[2:]
+    elif len(digits) in (10, 11) and digits.startswith("0") and digits[1] != "0":
+        national = digits
+    else:
+        return []
+    return [national, national[1:]]
+
+
+def indexed_text(texts: Iterable[str]) -> str:
+    """The folded text stored in the index for a record's texts, with the extra digit forms."""
+    parts: list[str] = []
+    for text in texts:
+        if not isinstance(text, str):
+            raise TypeError("the texts of a record are strings")
+        folded = fold(text)
+        if not folded:
+            continue
+        parts.append(folded)
+        if not _ANY_DIGIT.search(folded):
+            continue
+        extra: list[str] = []
+        for match in _DIGIT_RUN.finditer(folded):
+            plus, run = match.groups()
+            digits = _NON_DIGIT.sub("", run)
+            if plus or digits != run:
+                extra.append(digits)
+            extra.extend(_phone_forms(digits))
+        if extra:
+            present = set(_TOKEN.findall(folded))
+            extra = [e for e in dict.fromkeys(extra) if e not in present]
+        if extra:
+            parts.append(" ".join(extra))
+    return "\n".join(parts)
+
+
+def _check_key(record_type: str, record_id: str) -> None:
+    if not isinstance(record_type, str) or not record_type:
+        raise ValueError("a record type is a non-empty string")
+    if not isinstance(record_id, str) or not record_id:
+        raise ValueError("a record id is a non-empty string")
+
+
+def index_record(conn: Connection, record_type: str, record_id: str, texts: Iterable[str]) -> None:
+    """Index (or re-index) a record under its searchable texts; no texts at all removes it from the index."""
+    _check_key(record_type, record_id)
+    body = indexed_text(texts)
+    conn.execute("SAVEPOINT search_index_record")
+    try:
+        row = conn.execute(
+            "SELECT doc FROM search_records WHERE record_type = ? AND record_id = ?", (record_type, record_id)
+        ).fetchone()
+        if row is not None:
+            conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+            if not body:
+                conn.execute("DELETE FROM search_records WHERE doc = ?", (row[0],))
+        if body:
+            if row is None:
+                doc = conn.execute(
+                    "INSERT INTO search_records (record_type, record_id) VALUES (?, ?)",
+                    (record_type, record_id),
+                ).lastrowid
+            else:
+                doc = row[0]
+            conn.execute(
+                "INSERT INTO search_fts (rowid, rtype, body) VALUES (?, ?, ?)",
+                (doc, _type_token(record_type), body),
+            )
+    except BaseException:
+        conn.execute("ROLLBACK TO search_index_record")
+        conn.execute("RELEASE search_index_record")
+        raise
+    conn.execute("RELEASE search_index_record")
+
+
+def remove_record(conn: Connection, record_type: str, record_id: str) -> bool:
+    """Remove a record from the index; False if it was not indexed."""
+    _check_key(record_type, record_id)
+    row = conn.execute(
+        "SELECT doc FROM search_records WHERE record_type = ? AND record_id = ?", (record_type, record_id)
+    ).fetchone()
+    if row is None:
+        return False
+    conn.execute("SAVEPOINT search_remove_record")
+    try:
+        conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+        conn.execute("DELETE FROM search_records WHERE doc = ?", (row[0],))
+    except BaseException:
+        conn.execute("ROLLBACK TO search_remove_record")
+        conn.execute("RELEASE search_remove_record")
+        raise
+    conn.execute("RELEASE search_remove_record")
+    return True
+
+
+remove = remove_record
+
+
+def optimize_index(conn: Connection) -> None:
+    """Merge the index's segments (after a bulk load; optional)."""
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
+
+def _word_expression(word: str) -> str | None:
+    """An FTS5 phrase for one query word: its tokens in order, the last one a prefix."""
+    tokens = _TOKEN.findall(word)
+    if not tokens:
+        return None
+    return '"' + " ".join(tokens) + '"*'
+
+
+def _and(words: Iterable[str]) -> str | None:
+    parts = [p for p in (_word_expression(w) for w in words) if p is not None]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+
+def _variants(folded: str) -> list[str]:
+    """The query as typed, with digit groups joined, and with phone prefixes (+84, 84) dropped."""
+    words = folded.split()[:MAX_QUERY_WORDS]
+    text = " ".join(words)
+
+    def joined(match: re.Match[str]) -> str:
+        return _NON_DIGIT.sub("", match.group(2))
+
+    def subscriber(match: re.Match[str]) -> str:
+        digits = _NON_DIGIT.sub("", match.group(2))
+        if digits.startswith("84") and (match.group(1) or len(digits) >= 11):
+            digits = digits[2:]
+            return digits[1:] if digits.startswith("0") else digits
+        return digits
+
+    variants = [text]
+    for candidate in (_DIGIT_RUN.sub(joined, text), _DIGIT_RUN.sub(subscriber, text)):
+        if candidate not in variants:
+            variants.append(candidate)
+    return variants
+
+
+def match_expression(query: str, types: Iterable[str] | None = None) -> str | None:
+    """The FTS5 MATCH expression for a user's query, or None if it has nothing to search for.
+
+    Every token is quoted, so FTS5 syntax in the query (quotes, ``*``, ``AND``, ``NEAR(``…) is only text.
+    """
+    if not isinstance(query, str):
+        raise TypeError("a search query is a string")
+    options = list(
+        dict.fromkeys(e for e in (_and(v.split()) for v in _variants(fold(query))) if e is not None)
+    )
+    if not options:
+        return None
+    body = options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+    expression = "body : " + body
+    if types is not None:
+        type_list = list(types)
+        for record_type in type_list:
+            _check_key(record_type, "-")
+        if not type_list:
+            return None
+        tokens = " OR ".join(f'"{_type_token(t)}"' for t in dict.fromkeys(type_list))
+        expression = f"rtype : ({tokens}) AND " + expression
+    return expression
+
+
+def search_hits(
+    conn: Connection, query: str, *, limit: int = 50, types: Iterable[str] | None = None
+) -> list[SearchHit]:
+    """Records matching every word of ``query`` (each as a prefix), best first, with their types."""
+    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"a search limit is between 1 and {MAX_LIMIT}")
+    expression = match_expression(query, types)
+    if expression is None:
+        return []
+    rows = conn.execute(
+        """
+        SELECT r.record_type, r.record_id
+        FROM (
+            SELECT rowid AS doc, bm25(search_fts, 0.0, 1.0) AS score
+            FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+        ) AS m
+        JOIN search_records AS r ON r.doc = m.doc
+        ORDER BY m.score, m.doc DESC
+        LIMIT ?
+        """,
+        (expression, RANK_WINDOW, limit),
+    ).fetchall()
+    return [SearchHit(r[0], r[1]) for r in rows]
+
+
+def search(conn: Connection, query: str, *, limit: int = 50, types: Iterable[str] | None = None) -> list[str]:
+    """Ids of the records matching every word of ``query`` (each as a prefix), best first."""
+    return [hit.record_id for hit in search_hits(conn, query, limit=limit, types=types)]
