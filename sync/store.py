@@ -17,9 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sync.attachments import create_attachment_tables
 from sync.connection import KEY_BYTES, Connection, open_connection
 from sync.errors import StoreClosed, StoreError
 from sync.migrations import Migration, Migrations, apply_migrations, schema_version
+from sync.search_index import create_search_tables
 from sync.store_writer import StoreWriter, immediate_transaction
 
 T = TypeVar("T")
@@ -79,7 +81,11 @@ def _create_core_tables(conn: Connection) -> None:
     )
 
 
-STORE_MIGRATIONS: tuple[Migration, ...] = (Migration(1, "core: meta, replica, records", _create_core_tables),)
+STORE_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "core: meta, replica, records", _create_core_tables),
+    Migration(2, "attachments", create_attachment_tables),
+    Migration(3, "search index", create_search_tables),
+)
 
 
 # --- meta and replica identity (functions on a connection; writers call them inside a transaction) --------
@@ -275,7 +281,7 @@ class Store:
         if not paths.database.exists():
             if not create:
                 raise StoreError("there is no store in this folder")
-            paths.folder.mkdir(parents=True, exist_ok=True)
+            paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         conn = open_connection(paths.database, data_key)
         try:
             apply_migrations(conn, migrations, now=now)
@@ -283,7 +289,7 @@ class Store:
             schema = schema_version(conn)
         finally:
             conn.close()
-        paths.attachments.mkdir(exist_ok=True)
+        paths.attachments.mkdir(mode=0o700, exist_ok=True)
         writer = StoreWriter(lambda: open_connection(paths.database, data_key), name="motcua-store-writer")
         return cls(paths, data_key, identity, schema, writer, now)
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from sync.connection import Connection, open_connection
 from sync.errors import SchemaTooNew, StoreClosed, StoreError, WrongPassphrase
-from sync.migrations import Migration, applied_migrations, schema_version
+from sync.migrations import Migration, applied_migrations, apply_migrations, schema_version
 from sync.store import (
     STORE_MIGRATIONS,
     Store,
@@ -159,6 +159,36 @@ def test_migration_1_creates_meta_replica_and_records(tmp_path: Path, key: bytes
             conn.execute("INSERT INTO records VALUES ('t', 'i', '{}', 'y')")
     finally:
         conn.close()
+
+
+def tables_after(tmp_path: Path, key: bytes, upto: int) -> set[str]:
+    conn = open_connection(tmp_path / f"upto{upto}.db", key)
+    try:
+        apply_migrations(conn, STORE_MIGRATIONS[:upto], now=Clock())
+        return {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+
+
+def test_migration_2_adds_the_attachments_table(tmp_path: Path, key: bytes) -> None:
+    assert STORE_MIGRATIONS[1].number == 2
+    added = tables_after(tmp_path, key, 2) - tables_after(tmp_path, key, 1)
+    assert added == {"attachments"}
+
+
+def test_migration_3_adds_the_search_index(tmp_path: Path, key: bytes) -> None:
+    assert STORE_MIGRATIONS[2].number == 3
+    added = tables_after(tmp_path, key, 3) - tables_after(tmp_path, key, 2)
+    assert {"search_records", "search_fts"} <= added
+
+
+def test_a_v1_store_gets_attachments_and_search_on_open(folder: Path, key: bytes) -> None:
+    with Store.open(folder, key, now=Clock(), new_id=ids(), create=True, migrations=STORE_MIGRATIONS[:1]):
+        pass
+    with Store.open(folder, key, now=Clock(), new_id=never) as store, store.reader() as conn:
+        names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"attachments", "search_records", "search_fts"} <= names
+        assert schema_version(conn) == len(STORE_MIGRATIONS) >= 3
 
 
 def test_the_store_migrations_are_numbered_and_all_applied(store: Store) -> None:
