@@ -27,9 +27,6 @@ from sync.folding import fold
 
 MAX_QUERY_WORDS = 12
 MAX_LIMIT = 1000
-# A generic query (``nguyen``) can match a large part of a million records; ranking all of them would cost
-# hundreds of milliseconds. Relevance is computed over at most this many of the newest matches.
-RANK_WINDOW = 2000
 
 _TOKEN = re.compile(r"[^\W_]+")
 _NON_DIGIT = re.compile(r"\D")
@@ -61,7 +58,7 @@ def create_search_tables(conn: Connection) -> None:
             rtype, body,
             content = '', contentless_delete = 1,
             tokenize = 'unicode61 remove_diacritics 0',
-            prefix = '2 3 4'
+            prefix = '1 2 3 4 5 6 7'
         )
         """
     )
@@ -179,16 +176,22 @@ def optimize_index(conn: Connection) -> None:
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
 
-def _word_expression(word: str) -> str | None:
-    """An FTS5 phrase for one query word: its tokens in order, the last one a prefix."""
+def _word_expression(word: str, prefix: bool) -> str | None:
+    """An FTS5 phrase for one query word: its tokens in order, the last one a prefix if ``prefix``."""
     tokens = _TOKEN.findall(word)
     if not tokens:
         return None
-    return '"' + " ".join(tokens) + '"*'
+    return '"' + " ".join(tokens) + ('"*' if prefix else '"')
 
 
-def _and(words: Iterable[str]) -> str | None:
-    parts = [p for p in (_word_expression(w) for w in words) if p is not None]
+def _and(words: list[str], tier: int) -> str | None:
+    """Every word must match: exactly (tier 0), the last one as a prefix (tier 1), or all as prefixes (2)."""
+    last = len(words) - 1
+    parts = [
+        p
+        for i, w in enumerate(words)
+        if (p := _word_expression(w, prefix=tier == 2 or (tier == 1 and i == last))) is not None
+    ]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
@@ -216,54 +219,76 @@ def _variants(folded: str) -> list[str]:
     return variants
 
 
-def match_expression(query: str, types: Iterable[str] | None = None) -> str | None:
-    """The FTS5 MATCH expression for a user's query, or None if it has nothing to search for.
+def match_expressions(query: str, types: Iterable[str] | None = None) -> list[str]:
+    """The FTS5 MATCH expressions for a user's query, from the strictest to the loosest tier.
 
-    Every token is quoted, so FTS5 syntax in the query (quotes, ``*``, ``AND``, ``NEAR(``…) is only text.
+    Tier 0 matches every word exactly, tier 1 the last word as a prefix (someone still typing), tier 2 every
+    word as a prefix. Every token is quoted, so FTS5 syntax in a query (quotes, ``*``, ``AND``, ``NEAR(``…) is
+    only text. An empty list means there is nothing to search for.
     """
     if not isinstance(query, str):
         raise TypeError("a search query is a string")
-    options = list(
-        dict.fromkeys(e for e in (_and(v.split()) for v in _variants(fold(query))) if e is not None)
-    )
-    if not options:
-        return None
-    body = options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
-    expression = "body : " + body
+    type_filter = ""
     if types is not None:
-        type_list = list(types)
+        type_list = list(dict.fromkeys(types))
         for record_type in type_list:
             _check_key(record_type, "-")
         if not type_list:
-            return None
-        tokens = " OR ".join(f'"{_type_token(t)}"' for t in dict.fromkeys(type_list))
-        expression = f"rtype : ({tokens}) AND " + expression
-    return expression
+            return []
+        type_filter = "rtype : (" + " OR ".join(f'"{_type_token(t)}"' for t in type_list) + ") AND "
+    variants = [v.split() for v in _variants(fold(query))]
+    expressions: list[str] = []
+    for tier in (0, 1, 2):
+        options = list(dict.fromkeys(e for e in (_and(v, tier) for v in variants) if e is not None))
+        if not options:
+            return []
+        body = options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+        expression = type_filter + "body : " + body
+        if expression not in expressions:
+            expressions.append(expression)
+    return expressions
+
+
+def match_expression(query: str, types: Iterable[str] | None = None) -> str | None:
+    """The loosest MATCH expression (every word a prefix) for ``query``; None if there is nothing to find."""
+    expressions = match_expressions(query, types)
+    return expressions[-1] if expressions else None
 
 
 def search_hits(
     conn: Connection, query: str, *, limit: int = 50, types: Iterable[str] | None = None
 ) -> list[SearchHit]:
-    """Records matching every word of ``query`` (each as a prefix), best first, with their types."""
-    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+    """Records matching every word of ``query`` as a prefix, with their types, best first.
+
+    Ranking: records matching every word exactly first, then those where only the last word is a prefix,
+    then the rest; within each tier the most recently indexed first. (bm25 was tried: ranking all matches of
+    a common name among a million records costs hundreds of milliseconds, and a clerk's "newest first" is
+    what the desk needs anyway.)
+    """
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"a search limit is between 1 and {MAX_LIMIT}")
-    expression = match_expression(query, types)
-    if expression is None:
+    docs: dict[int, None] = {}
+    for expression in match_expressions(query, types):
+        if len(docs) >= limit:
+            break
+        rows = conn.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (expression, limit),
+        ).fetchall()
+        for (doc,) in rows:
+            docs.setdefault(doc)
+    ranked = list(docs)[:limit]
+    if not ranked:
         return []
-    rows = conn.execute(
-        """
-        SELECT r.record_type, r.record_id
-        FROM (
-            SELECT rowid AS doc, bm25(search_fts, 0.0, 1.0) AS score
-            FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?
-        ) AS m
-        JOIN search_records AS r ON r.doc = m.doc
-        ORDER BY m.score, m.doc DESC
-        LIMIT ?
-        """,
-        (expression, RANK_WINDOW, limit),
-    ).fetchall()
-    return [SearchHit(r[0], r[1]) for r in rows]
+    found: dict[int, SearchHit] = {}
+    for offset in range(0, len(ranked), 500):
+        batch = ranked[offset : offset + 500]
+        marks = ",".join("?" * len(batch))
+        for doc, record_type, record_id in conn.execute(
+            f"SELECT doc, record_type, record_id FROM search_records WHERE doc IN ({marks})", batch
+        ):
+            found[doc] = SearchHit(record_type, record_id)
+    return [found[doc] for doc in ranked if doc in found]
 
 
 def search(conn: Connection, query: str, *, limit: int = 50, types: Iterable[str] | None = None) -> list[str]:

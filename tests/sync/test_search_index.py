@@ -209,10 +209,15 @@ def test_remove(conn: Connection) -> None:
     assert found(conn, "0912345678") == set()
 
 
-def test_ranking_prefers_the_closer_record(conn: Connection) -> None:
-    index_record(conn, "dossier", "long", ["Nguyễn Văn An, thôn Đông, xã Yên Sở, huyện Gia Lâm, Hà Nội"])
-    index_record(conn, "dossier", "short", ["Nguyễn Văn An"])
-    assert search(conn, "nguyen van an")[:2] == ["short", "long"]
+def test_ranking_exact_words_first_then_newest(conn: Connection) -> None:
+    index_record(conn, "rank", "exact-old", ["Lò Văn An"])
+    index_record(conn, "rank", "all-prefix", ["Hoàng Vàng An"])
+    index_record(conn, "rank", "last-prefix", ["Lò Văn Anh"])
+    index_record(conn, "rank", "exact-new", ["Lò Văn An, bản Mường"])
+    expected = ["exact-new", "exact-old", "last-prefix", "all-prefix"]
+    assert search(conn, "van an", types=["rank"]) == expected
+    assert search(conn, "van an", types=["rank"], limit=3) == expected[:3]
+    assert search(conn, "van an")[:2] == expected[:2]
 
 
 def test_limit(conn: Connection) -> None:
