@@ -206,3 +206,47 @@ class SequenceOverlap(DossierCodeError):
         "Workstations {first_workstation} and {second_workstation} of agency {agency} share dossier numbers "
         "{overlap_first}–{overlap_last}: they could print the same dossier code."
     )
+
+
+class OfficialFormError(DossierError):
+    """An official form (Appendix I, Circular 03/2025) cannot be made from the given dossier and inputs."""
+
+    code = "official_form"
+
+
+class FormNeedsDossierCode(OfficialFormError):
+    """The form prints the dossier code, and the dossier has none yet."""
+
+    code = "form_needs_dossier_code"
+    template = "{form} cannot be printed before the dossier has a code: give the dossier its code first."
+
+
+class FormNeedsAppointment(OfficialFormError):
+    """The form prints the appointment date, and the dossier has none."""
+
+    code = "form_needs_appointment"
+    template = "{form} cannot be printed before the dossier has an appointment date for its result."
+
+
+class NothingMissing(OfficialFormError):
+    """A request for supplement (Mẫu 02) lists no missing document."""
+
+    code = "form_nothing_missing"
+    template = (
+        "A request for supplement ({form}) must list everything missing or incomplete, in one go: "
+        "no document was listed."
+    )
+
+
+class MissingFormText(OfficialFormError):
+    """A text the form must state (a reason, a missing document's name) is empty; ``what`` names it."""
+
+    code = "form_missing_text"
+    template = "{form} needs {what}: it is empty."
+
+
+class NewDateNotLater(OfficialFormError):
+    """The new appointment date of an apology (Mẫu 04) is not after the original one."""
+
+    code = "form_new_date_not_later"
+    template = "The new appointment date {new_date} must be after the original appointment date {old_date}."
