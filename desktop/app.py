@@ -1,18 +1,297 @@
-"""Application start-up: the QApplication and the first window."""
+"""Application start-up and the desk's flow: first-run wizard or unlock screen, main window, lock, settings.
+
+:class:`DeskController` owns the screens and the session. Everything slow (settings file, key file,
+Argon2id, the store) goes through :class:`~desktop.background.Background`; the UI thread only shows things.
+
+Locking hides every window of the session (data included) and shows the unlock screen; windows open at that
+moment are parked per clerk and shown again when the same clerk unlocks, so half-typed input survives a
+lock. The desk's dialogs therefore use ``open()``/``show()``, never a nested ``exec()``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.background import Background
+from desktop.first_run_wizard import FirstRunWizard
+from desktop.idle_lock import IdleWatcher
+from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.main_window import MainWindow
+from desktop.settings_dialog import DeskPreferences, SettingsDialog
+from desktop.unlock_screen import UnlockScreen
+from desktop.workstation import DeskSession, clerk_logins, unlock_workstation, workstation_exists
+from desktop.workstation_settings import (
+    DEFAULT_AUTO_LOCK_MINUTES,
+    LocalSettings,
+    Locations,
+    load_local_settings,
+    resolve_locations,
+    save_local_settings,
+    store_folder_for,
+    write_site_settings,
+)
+
+MINUTE_MS = 60_000
 
 
-def run(argv: Sequence[str]) -> int:
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_replica_id() -> str:
+    return uuid.uuid4().hex
+
+
+class DeskController(QObject):
+    """The desk's screens and session. ``idle_unit_ms`` is one auto-lock "minute" (tests shorten it)."""
+
+    ready = Signal()
+    """The first screen (wizard or unlock) is shown."""
+    session_opened = Signal(object)
+    locked = Signal()
+    preferences_applied = Signal()
+
+    def __init__(
+        self,
+        app: QApplication,
+        locations: Locations,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        new_id: Callable[[], str] = new_replica_id,
+        idle_unit_ms: int = MINUTE_MS,
+        backoff_base_seconds: float = 1.0,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.locations = locations
+        self.now = now
+        self.new_id = new_id
+        self.idle_unit_ms = idle_unit_ms
+        self.backoff_base_seconds = backoff_base_seconds
+        self.background = Background(self)
+        self.language = LanguageSwitcher(app)
+        self.local = LocalSettings()
+        self.store_folder = locations.store_folder
+        self.session: DeskSession | None = None
+        self.is_locked = False
+        self.wizard: FirstRunWizard | None = None
+        self.window: MainWindow | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.unlock_screen = UnlockScreen(self.background, self._attempt_unlock)
+        self.unlock_screen.unlocked.connect(self._opened)
+        self.unlock_screen.quit_requested.connect(self.quit)
+        self.idle = IdleWatcher(app, DEFAULT_AUTO_LOCK_MINUTES * idle_unit_ms, self)
+        self.idle.idle.connect(self.lock)
+        self._logins: tuple[str, ...] = ()
+        self._parked: dict[str, list[QWidget]] = {}
+        self.background.failed.connect(self._background_failed)
+
+    # --- start ---------------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the plain settings and look for a store (in the background), then show the first screen."""
+        locations = self.locations
+
+        def prepare() -> tuple[LocalSettings, Path, bool, tuple[str, ...], bytes | None]:
+            local = load_local_settings(locations.settings_file)
+            folder = store_folder_for(locations, local)
+            exists = workstation_exists(folder)
+            return (
+                local,
+                folder,
+                exists,
+                clerk_logins(folder) if exists else (),
+                catalogue_bytes(local.language),
+            )
+
+        self.background.run(prepare, on_success=self._prepared)
+
+    def _prepared(self, result: tuple[LocalSettings, Path, bool, tuple[str, ...], bytes | None]) -> None:
+        local, folder, exists, logins, catalogue = result
+        self.local, self.store_folder, self._logins = local, folder, logins
+        self.language.apply(local.language, catalogue)
+        self._apply_font(local.font_points)
+        if exists:
+            self._show_unlock("start")
+        else:
+            self.wizard = FirstRunWizard(self.background, folder, now=self.now, new_id=self.new_id)
+            self.wizard.created.connect(self._opened)
+            self.wizard.rejected.connect(self.quit)
+            self.wizard.show()
+        self.ready.emit()
+
+    # --- unlock and lock -----------------------------------------------------------------------------------
+
+    def _attempt_unlock(self, login: str, passphrase: str) -> DeskSession:
+        """Runs on a worker thread (see :class:`UnlockScreen`)."""
+        open_store = self.session.store if self.session is not None else None
+        return unlock_workstation(
+            self.store_folder,
+            login,
+            passphrase,
+            now=self.now,
+            new_id=self.new_id,
+            open_store=open_store,
+            backoff_base_seconds=self.backoff_base_seconds,
+        )
+
+    def _show_unlock(self, mode: str, current: str | None = None) -> None:
+        self.unlock_screen.prepare(self._logins, mode=mode, current=current)
+        self.unlock_screen.show()
+        self.unlock_screen.raise_()
+        self.unlock_screen.activateWindow()
+
+    def _opened(self, session: DeskSession) -> None:
+        self.session = session
+        self.is_locked = False
+        self.wizard = None
+        login = session.clerk.login
+        if login not in self._logins:
+            self._logins = (*self._logins, login)
+        self.unlock_screen.hide()
+        window = self._main_window()
+        if session.site is not None:
+            window.set_site(session.site.commune_name, session.site.province_name)
+        window.set_clerk(login, session.full_name)
+        window.show()
+        for parked in self._parked.pop(login, []):
+            parked.show()
+        minutes = session.site.auto_lock_minutes if session.site else DEFAULT_AUTO_LOCK_MINUTES
+        self.idle.set_timeout_ms(minutes * self.idle_unit_ms)
+        self.idle.start()
+        self.session_opened.emit(session)
+
+    def lock(self, mode: str = "locked") -> None:
+        """Hide the session's windows (parked for this clerk) and show the unlock screen."""
+        if self.session is None or self.is_locked:
+            return
+        self.is_locked = True
+        self.idle.stop()
+        login = self.session.clerk.login
+        visible = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.unlock_screen]
+        self._parked.setdefault(login, []).extend(w for w in visible if w is not self.window)
+        for widget in visible:
+            widget.hide()
+        self._show_unlock(mode, login)
+        folder = self.store_folder
+        self.background.run(lambda: clerk_logins(folder), on_success=self._refresh_logins)
+        self.locked.emit()
+
+    def switch_clerk(self) -> None:
+        self.lock("switch")
+
+    def _refresh_logins(self, logins: tuple[str, ...]) -> None:
+        if logins != self._logins and self.is_locked and not self.unlock_screen.busy:
+            typed = self.unlock_screen.login.currentText()
+            self._logins = logins
+            self.unlock_screen.login.clear()
+            self.unlock_screen.login.addItems(list(logins))
+            self.unlock_screen.login.setCurrentText(typed)
+
+    # --- main window and settings --------------------------------------------------------------------------
+
+    def _main_window(self) -> MainWindow:
+        if self.window is None:
+            self.window = MainWindow()
+            self.window.lock_requested.connect(self.lock)
+            self.window.switch_clerk_requested.connect(self.switch_clerk)
+            self.window.settings_requested.connect(self.open_settings)
+            self.window.quit_requested.connect(self.quit)
+        return self.window
+
+    def preferences(self) -> DeskPreferences:
+        site = self.session.site if self.session else None
+        return DeskPreferences(
+            self.local.language,
+            self.local.font_points,
+            site.auto_lock_minutes if site else DEFAULT_AUTO_LOCK_MINUTES,
+        )
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.preferences(), self.window)
+        dialog.chosen.connect(self.apply_preferences)
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, chosen: DeskPreferences) -> None:
+        """Apply live: language, font size (saved in the plain file), auto-lock (saved in the store)."""
+        local = replace(self.local, language=chosen.language, font_points=chosen.font_points)
+        language_changed = local.language != self.local.language
+        self.local = local
+        self._apply_font(local.font_points)
+        path = self.locations.settings_file
+        self.background.run(lambda: save_local_settings(path, local))
+        session = self.session
+        if (
+            session is not None
+            and session.site is not None
+            and chosen.auto_lock_minutes != session.site.auto_lock_minutes
+        ):
+            site = replace(session.site, auto_lock_minutes=chosen.auto_lock_minutes)
+            self.session = replace(session, site=site)
+            self.idle.set_timeout_ms(site.auto_lock_minutes * self.idle_unit_ms)
+            self.background.watch(write_site_settings(session.store, site))
+        if language_changed:
+            language = local.language
+            self.background.run(
+                lambda: catalogue_bytes(language),
+                on_success=lambda data: self._language_loaded(language, data),
+            )
+        else:
+            self.preferences_applied.emit()
+
+    def _language_loaded(self, language: str, catalogue: bytes | None) -> None:
+        self.language.apply(language, catalogue)
+        self.preferences_applied.emit()
+
+    def _apply_font(self, points: int) -> None:
+        font = self.app.font()
+        font.setPointSize(points)
+        self.app.setFont(font)
+
+    def _background_failed(self, error: BaseException) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                self.tr("Something could not be saved (%1). Try again or ask IT.").replace(
+                    "%1", getattr(error, "kind", type(error).__name__)
+                ),
+                15_000,
+            )
+
+    # --- quit ----------------------------------------------------------------------------------------------
+
+    def quit(self) -> None:
+        """Hide everything, finish the queued writes and background work, then leave the event loop."""
+        self.idle.stop()
+        for widget in QApplication.topLevelWidgets():
+            widget.hide()
+        self.shutdown()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        """Stop background work and close the store (waits for queued writes). Idempotent."""
+        self.idle.stop()
+        self.background.shutdown()
+        if self.session is not None:
+            self.session.store.close()
+
+
+def run(argv: Sequence[str], data_dir: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
     app.setApplicationName("motcua")
     app.setOrganizationName("motcua")
-    window = MainWindow()
-    window.show()
+    app.setQuitOnLastWindowClosed(False)  # locking hides every window; quitting is explicit
+    controller = DeskController(app, resolve_locations(data_dir))
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.start()
     return app.exec()

@@ -1,0 +1,105 @@
+"""The desk's language: Vietnamese by default, English on request, switched live.
+
+Source strings are English, inside ``tr()``. ``resources/translations/motcua_<lang>.ts`` hold the
+translations (updated with ``pyside6-lupdate``); the compiled ``.qm`` files are committed beside them, and a
+test checks they match a fresh ``pyside6-lrelease`` of the ``.ts``, so a build never ships a stale catalogue
+and the desk needs no Qt tools at run time. If a ``.qm`` is missing (a development checkout that deleted it),
+:func:`catalogue_bytes` compiles the ``.ts`` into a cache folder with ``pyside6-lrelease`` when available.
+
+Switching installs a new :class:`QTranslator`; Qt then sends every widget a ``LanguageChange`` event and each
+of the desk's widgets re-sets its texts in ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from resources import resource_path
+
+TRANSLATIONS_DIR = resource_path("translations")
+CATALOGUE_PREFIX = "motcua_"
+
+
+def ts_path(language: str) -> Path:
+    return TRANSLATIONS_DIR / f"{CATALOGUE_PREFIX}{language}.ts"
+
+
+def qm_path(language: str) -> Path:
+    return TRANSLATIONS_DIR / f"{CATALOGUE_PREFIX}{language}.qm"
+
+
+def lrelease_program() -> str | None:
+    """``pyside6-lrelease`` beside the running Python, or on the PATH."""
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    if beside.exists():
+        return str(beside)
+    return shutil.which("pyside6-lrelease")
+
+
+def compile_catalogue(ts: Path, qm: Path) -> None:
+    """Compile ``ts`` to ``qm`` with ``pyside6-lrelease``; raises ``RuntimeError`` if that is impossible."""
+    program = lrelease_program()
+    if program is None:
+        raise RuntimeError("pyside6-lrelease is not installed")
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [program, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, timeout=120
+    )
+    if result.returncode != 0 or not qm.exists():
+        raise RuntimeError(f"pyside6-lrelease failed: {result.stderr.strip()[:500]}")
+
+
+def catalogue_bytes(language: str, cache_dir: Path | None = None) -> bytes | None:
+    """The compiled catalogue of ``language`` (``None`` for none: the English source strings are shown).
+
+    Reads the committed ``.qm``; if it is missing but the ``.ts`` exists, compiles it into ``cache_dir``
+    (default: a folder in the temporary directory). Touches the disk: call it off the UI thread.
+    """
+    qm = qm_path(language)
+    if qm.exists():
+        return qm.read_bytes()
+    ts = ts_path(language)
+    if not ts.exists():
+        return None
+    cache = (cache_dir or Path(tempfile.gettempdir()) / "motcua-translations") / qm.name
+    if not cache.exists() or cache.stat().st_mtime < ts.stat().st_mtime:
+        try:
+            compile_catalogue(ts, cache)
+        except RuntimeError:
+            return None
+    return cache.read_bytes()
+
+
+class LanguageSwitcher:
+    """Owns the desk's translator; :meth:`apply` swaps it (widgets then get ``LanguageChange``)."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translator: QTranslator | None = None
+        self._data: bytes | None = None  # QTranslator reads from this buffer: keep it alive
+        self.language = "en"
+
+    def apply(self, language: str, catalogue: bytes | None) -> bool:
+        """Install ``catalogue`` (from :func:`catalogue_bytes`) for ``language``; False if it is unusable."""
+        translator: QTranslator | None = None
+        if catalogue:
+            translator = QTranslator(self._app)
+            if not translator.load(catalogue):
+                return False
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator.deleteLater()
+        self._translator, self._data = translator, catalogue
+        if translator is not None:
+            self._app.installTranslator(translator)
+        self.language = language
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
+        )
+        return True

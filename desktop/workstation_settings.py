@@ -1,0 +1,273 @@
+"""Where the store lives and how this desk is set up.
+
+Two kinds of settings:
+
+- :class:`LocalSettings`: what is needed *before* unlocking (language, font size, where the store is), in a
+  small plain JSON file beside the store. Nothing personal goes there.
+- :class:`SiteSettings`: the commune, the agency identifier, opening hours, auto-lock minutes. They live
+  *inside* the encrypted store (the ``meta`` table), written through the store's writer.
+
+The functions here touch the disk: the desk calls them off the UI thread (see :mod:`desktop.background`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from dossiers.dossier_codes import is_agency_identifier
+from dossiers.working_calendar import AFTERNOON, MORNING, OpeningHours
+from sync.connection import Connection
+from sync.keyfile import write_file_atomically
+from sync.store import Store, get_meta, set_meta
+
+SETTINGS_FILE_NAME = "workstation.json"
+STORE_FOLDER_NAME = "store"
+LOCAL_FORMAT = "motcua-workstation-settings"
+LOCAL_VERSION = 1
+SITE_META_KEY = "desk.site_settings"
+SITE_VERSION = 1
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+MIN_FONT_POINTS, MAX_FONT_POINTS, DEFAULT_FONT_POINTS = 9, 24, 11
+MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES = 1, 240, 10
+
+Week = tuple[tuple[tuple[dt.time, dt.time], ...], ...]
+
+
+class SettingsError(ValueError):
+    """A setting has a value the desk cannot use (the message names the setting, never a person)."""
+
+
+# --- where things are ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The plain settings file and the store's folder of this workstation."""
+
+    settings_file: Path
+    store_folder: Path
+
+
+def default_data_dir() -> Path:
+    """The per-user application data folder (``QStandardPaths.AppDataLocation``)."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    if not location:
+        raise SettingsError("this system has no application data folder; start motcua with --data-dir")
+    return Path(location)
+
+
+def resolve_locations(data_dir: Path | str | None = None) -> Locations:
+    """The settings file lives in ``data_dir`` (``--data-dir``) or the default folder; the store beside it.
+
+    Without ``--data-dir`` the settings file may point the store elsewhere (``data_dir`` in the file, set by
+    IT, e.g. to a second disk); reading that is :func:`store_folder_for`'s job, after loading the file.
+    """
+    base = Path(data_dir) if data_dir is not None else default_data_dir()
+    return Locations(base / SETTINGS_FILE_NAME, base / STORE_FOLDER_NAME)
+
+
+def store_folder_for(locations: Locations, local: LocalSettings) -> Path:
+    """The store folder: the settings file's ``data_dir`` if IT set one, else the default beside the file."""
+    if local.data_dir:
+        return Path(local.data_dir) / STORE_FOLDER_NAME
+    return locations.store_folder
+
+
+# --- settings needed before unlocking ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LocalSettings:
+    """Language, font size and an optional store folder override: no personal data."""
+
+    language: str = DEFAULT_LANGUAGE
+    font_points: int = DEFAULT_FONT_POINTS
+    data_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise SettingsError(f"language must be one of {LANGUAGES}")
+        if type(self.font_points) is not int or not MIN_FONT_POINTS <= self.font_points <= MAX_FONT_POINTS:
+            raise SettingsError(f"font size must be {MIN_FONT_POINTS} to {MAX_FONT_POINTS} points")
+        if self.data_dir is not None and (not isinstance(self.data_dir, str) or not self.data_dir.strip()):
+            raise SettingsError("data_dir must be a non-empty folder path")
+
+    def to_json(self) -> str:
+        doc: dict[str, Any] = {
+            "format": LOCAL_FORMAT,
+            "version": LOCAL_VERSION,
+            "language": self.language,
+            "font_points": self.font_points,
+        }
+        if self.data_dir is not None:
+            doc["data_dir"] = self.data_dir
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> LocalSettings:
+        """Parse the file; a setting that is missing or unusable falls back to its default."""
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError:
+            return cls()
+        if not isinstance(doc, dict) or doc.get("format") != LOCAL_FORMAT:
+            return cls()
+        result = cls()
+        for name in ("language", "font_points", "data_dir"):
+            if name in doc:
+                try:
+                    result = replace(result, **{name: doc[name]})
+                except SettingsError:
+                    pass
+        return result
+
+
+def load_local_settings(path: Path | str) -> LocalSettings:
+    """The settings in ``path``, or the defaults if the file is missing or damaged."""
+    try:
+        text = Path(path).read_bytes()[:65536].decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return LocalSettings()
+    return LocalSettings.from_json(text)
+
+
+def save_local_settings(path: Path | str, settings: LocalSettings) -> None:
+    """Write the settings file atomically (creating its folder)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_file_atomically(path, settings.to_json().encode("utf-8"))
+
+
+# --- settings kept inside the encrypted store ------------------------------------------------------------
+
+
+def office_week(*, saturday_morning: bool = False) -> Week:
+    """Mon–Fri 07:30–11:30 and 13:30–17:00, optionally Saturday 07:30–11:30."""
+    day = ((MORNING.start, MORNING.end), (AFTERNOON.start, AFTERNOON.end))
+    week: list[tuple[tuple[dt.time, dt.time], ...]] = [day] * 5 + [(), ()]
+    if saturday_morning:
+        week[5] = ((MORNING.start, MORNING.end),)
+    return tuple(week)
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """How this desk is set up: which commune, its agency identifier, when it is open, when it locks."""
+
+    province_code: int
+    province_name: str
+    commune_code: int
+    commune_name: str
+    agency_id: str
+    week: Week = field(default_factory=office_week)
+    receive_only: frozenset[int] = frozenset()
+    auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES
+    recovery_key_fingerprint: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("province_code", "commune_code"):
+            value = getattr(self, name)
+            if type(value) is not int or value <= 0:
+                raise SettingsError(f"{name} must be a positive number")
+        for name in ("province_name", "commune_name"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise SettingsError(f"{name} must not be empty")
+        if not is_agency_identifier(self.agency_id):
+            raise SettingsError(
+                "the agency identifier is groups of capital letters and digits joined by dots"
+            )
+        if (
+            type(self.auto_lock_minutes) is not int
+            or not MIN_AUTO_LOCK_MINUTES <= self.auto_lock_minutes <= MAX_AUTO_LOCK_MINUTES
+        ):
+            raise SettingsError(
+                f"auto-lock must be {MIN_AUTO_LOCK_MINUTES} to {MAX_AUTO_LOCK_MINUTES} minutes"
+            )
+        object.__setattr__(self, "week", tuple(tuple(tuple(s) for s in day) for day in self.week))
+        object.__setattr__(self, "receive_only", frozenset(self.receive_only))
+        try:
+            self.opening_hours()
+        except (ValueError, TypeError) as exc:
+            raise SettingsError(f"the opening hours cannot be used: {exc}") from None
+
+    def opening_hours(self) -> OpeningHours:
+        """The opening hours for the working-day calendar."""
+        days = {i: list(day) for i, day in enumerate(self.week) if day}
+        return OpeningHours.of(days, make_up=(MORNING, AFTERNOON), receive_only=self.receive_only)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "version": SITE_VERSION,
+                "province_code": self.province_code,
+                "province_name": self.province_name,
+                "commune_code": self.commune_code,
+                "commune_name": self.commune_name,
+                "agency_id": self.agency_id,
+                "week": [[[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in day] for day in self.week],
+                "receive_only": sorted(self.receive_only),
+                "auto_lock_minutes": self.auto_lock_minutes,
+                "recovery_key_fingerprint": self.recovery_key_fingerprint,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> SiteSettings:
+        """Parse what :meth:`to_json` wrote; raises :class:`SettingsError` if it is not that."""
+        try:
+            doc = json.loads(text)
+            if doc.get("version") != SITE_VERSION:
+                raise SettingsError("the site settings were written by another motcua version")
+            return cls(
+                province_code=doc["province_code"],
+                province_name=doc["province_name"],
+                commune_code=doc["commune_code"],
+                commune_name=doc["commune_name"],
+                agency_id=doc["agency_id"],
+                week=_parse_week(doc["week"]),
+                receive_only=frozenset(doc["receive_only"]),
+                auto_lock_minutes=doc["auto_lock_minutes"],
+                recovery_key_fingerprint=doc.get("recovery_key_fingerprint"),
+            )
+        except SettingsError:
+            raise
+        except (json.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise SettingsError(f"the site settings are damaged ({type(exc).__name__})") from None
+
+
+def _parse_week(days: Sequence[Sequence[Sequence[str]]]) -> Week:
+    if len(days) != 7:
+        raise SettingsError("opening hours need seven weekdays")
+    return tuple(
+        tuple((dt.time.fromisoformat(start), dt.time.fromisoformat(end)) for start, end in day)
+        for day in days
+    )
+
+
+def read_site_settings(conn: Connection) -> SiteSettings | None:
+    """The site settings in the store (``None`` before the first-run wizard has saved them)."""
+    text = get_meta(conn, SITE_META_KEY)
+    return None if text is None else SiteSettings.from_json(text)
+
+
+def write_site_settings(store: Store, settings: SiteSettings) -> Future[None]:
+    """Save the site settings through the store's writer; the future completes once committed."""
+    text = settings.to_json()
+
+    def operation(conn: Connection) -> None:
+        set_meta(conn, SITE_META_KEY, text)
+
+    return store.write(operation)
