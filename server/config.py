@@ -1,0 +1,191 @@
+"""The server's settings, read from a TOML file (``python -m server --config server.toml``).
+
+Example::
+
+    [server]
+    host = "127.0.0.1"
+    port = 8080
+    database = "postgresql://motcua@db.example/motcua"   # or "sqlite:///var/lib/motcua/server.db"
+    log_dir = "/var/log/motcua"
+
+    [limits]
+    max_body_bytes = 8388608
+    max_header_bytes = 16384
+    device_requests_per_minute = 600
+    device_burst = 120
+    anonymous_requests_per_minute = 30
+    anonymous_burst = 10
+
+    [enrolment]
+    code_ttl_hours = 72
+    sequence_blocks = 10
+
+    [accounts]
+    token_ttl_hours = 12
+    argon2_memory_kib = 65536
+    argon2_iterations = 3
+    argon2_lanes = 4
+
+Relative paths are taken from the config file's folder. Unknown sections or keys are refused (typos).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from server.errors import ConfigError
+
+DEFAULT_DATA_DIR = Path("motcua-server-data")
+SQLITE_PREFIX = "sqlite:///"
+POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    """Every setting of the server; the defaults suit a one-machine pilot on SQLite."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    database: str = SQLITE_PREFIX + str(DEFAULT_DATA_DIR / "server.db")
+    log_dir: Path | None = None
+    max_body_bytes: int = 8 * 1024 * 1024
+    max_header_bytes: int = 16 * 1024
+    device_requests_per_minute: float = 600.0
+    device_burst: int = 120
+    anonymous_requests_per_minute: float = 30.0
+    anonymous_burst: int = 10
+    code_ttl: timedelta = timedelta(hours=72)
+    sequence_blocks: int = 10
+    token_ttl: timedelta = timedelta(hours=12)
+    argon2_memory_kib: int = 64 * 1024
+    argon2_iterations: int = 3
+    argon2_lanes: int = 4
+    postgres_pool_size: int = 8
+
+    def __post_init__(self) -> None:
+        if not self.host:
+            raise ConfigError("server.host is empty")
+        if not 0 <= self.port <= 65535:
+            raise ConfigError(f"server.port must be 0–65535, not {self.port}")
+        if not (self.database.startswith(SQLITE_PREFIX) or self.database.startswith(POSTGRES_PREFIXES)):
+            raise ConfigError("server.database must start with sqlite:/// or postgresql://")
+        positive = {
+            "limits.max_body_bytes": self.max_body_bytes,
+            "limits.max_header_bytes": self.max_header_bytes,
+            "limits.device_requests_per_minute": self.device_requests_per_minute,
+            "limits.device_burst": self.device_burst,
+            "limits.anonymous_requests_per_minute": self.anonymous_requests_per_minute,
+            "limits.anonymous_burst": self.anonymous_burst,
+            "enrolment.sequence_blocks": self.sequence_blocks,
+            "accounts.argon2_iterations": self.argon2_iterations,
+            "accounts.argon2_lanes": self.argon2_lanes,
+            "server.postgres_pool_size": self.postgres_pool_size,
+        }
+        for key, value in positive.items():
+            if value <= 0:
+                raise ConfigError(f"{key} must be positive, not {value}")
+        if self.sequence_blocks > 9999:
+            raise ConfigError("enrolment.sequence_blocks cannot exceed 9999 (the daily numbers)")
+        if self.argon2_memory_kib < 8 * self.argon2_lanes:
+            raise ConfigError("accounts.argon2_memory_kib must be at least 8 × argon2_lanes")
+        if self.code_ttl <= timedelta(0) or self.token_ttl <= timedelta(0):
+            raise ConfigError("enrolment.code_ttl_hours and accounts.token_ttl_hours must be positive")
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database.startswith(POSTGRES_PREFIXES)
+
+    @property
+    def sqlite_path(self) -> Path:
+        if self.uses_postgres:
+            raise ConfigError("the database is PostgreSQL, not SQLite")
+        return Path(self.database[len(SQLITE_PREFIX) :])
+
+    def replace(self, **changes: Any) -> ServerConfig:
+        return dataclasses.replace(self, **changes)
+
+
+# section -> key -> (field name, type, converter)
+_KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
+    "server": {
+        "host": ("host", (str,)),
+        "port": ("port", (int,)),
+        "database": ("database", (str,)),
+        "log_dir": ("log_dir", (str,)),
+        "postgres_pool_size": ("postgres_pool_size", (int,)),
+    },
+    "limits": {
+        "max_body_bytes": ("max_body_bytes", (int,)),
+        "max_header_bytes": ("max_header_bytes", (int,)),
+        "device_requests_per_minute": ("device_requests_per_minute", (int, float)),
+        "device_burst": ("device_burst", (int,)),
+        "anonymous_requests_per_minute": ("anonymous_requests_per_minute", (int, float)),
+        "anonymous_burst": ("anonymous_burst", (int,)),
+    },
+    "enrolment": {
+        "code_ttl_hours": ("code_ttl", (int, float)),
+        "sequence_blocks": ("sequence_blocks", (int,)),
+    },
+    "accounts": {
+        "token_ttl_hours": ("token_ttl", (int, float)),
+        "argon2_memory_kib": ("argon2_memory_kib", (int,)),
+        "argon2_iterations": ("argon2_iterations", (int,)),
+        "argon2_lanes": ("argon2_lanes", (int,)),
+    },
+}
+
+
+def _resolve(base_dir: Path, text: str) -> Path:
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else base_dir / path
+
+
+def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
+    """Read settings from TOML text; relative paths are taken from ``base_dir``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"the configuration is not valid TOML: {exc}") from exc
+    values: dict[str, Any] = {}
+    for section, table in data.items():
+        if section not in _KEYS:
+            raise ConfigError(f"unknown configuration section [{section}]")
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{section}] must be a table")
+        for key, value in table.items():
+            if key not in _KEYS[section]:
+                raise ConfigError(f"unknown setting {section}.{key}")
+            field, types = _KEYS[section][key]
+            if isinstance(value, bool) or not isinstance(value, types):
+                wanted = " or ".join(t.__name__ for t in types)
+                raise ConfigError(f"{section}.{key} must be {wanted}, not {type(value).__name__}")
+            values[field] = value
+    for field in ("code_ttl", "token_ttl"):
+        if field in values:
+            values[field] = timedelta(hours=values[field])
+    if "log_dir" in values:
+        values["log_dir"] = _resolve(base_dir, values["log_dir"])
+    database = values.get("database")
+    if isinstance(database, str) and database.startswith(SQLITE_PREFIX):
+        values["database"] = SQLITE_PREFIX + str(_resolve(base_dir, database[len(SQLITE_PREFIX) :]))
+    return ServerConfig(**values)
+
+
+def load_config(path: Path) -> ServerConfig:
+    """Read the settings file at ``path``."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the configuration file {path}: {exc}") from exc
+    return config_from_toml(text, Path(path).resolve().parent)
+
+
+def default_config(base_dir: Path) -> ServerConfig:
+    """The settings without a file: SQLite in ``base_dir``/motcua-server-data, listening on 127.0.0.1 only."""
+    data_dir = Path(base_dir) / DEFAULT_DATA_DIR
+    return ServerConfig(database=SQLITE_PREFIX + str(data_dir / "server.db"), log_dir=data_dir / "logs")

@@ -1,0 +1,101 @@
+"""``ServerStorage``: what the server needs from its database, whichever backend holds it.
+
+Both backends keep explicit, numbered migrations recorded in the table ``schema_migrations``. Later parts
+(change events, replicas' checkpoints for the sync endpoints) arrive as new numbered migrations in both
+backends plus new methods here; nothing in this interface assumes they are absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Protocol, runtime_checkable
+
+from server.storage.records import (
+    Account,
+    AppliedMigration,
+    Commune,
+    Device,
+    EnrolmentCode,
+    Province,
+    SequenceBlock,
+    Session,
+)
+
+BlockChooser = Callable[[Commune, Sequence[SequenceBlock]], SequenceBlock]
+"""Given the commune and every block its devices ever held, the block for the new device (or raise)."""
+
+
+@runtime_checkable
+class ServerStorage(Protocol):
+    """The server's database. Every method is one transaction; all are safe to call from many threads."""
+
+    backend: str
+
+    def migrate(self, now: dt.datetime | None = None) -> list[int]:
+        """Apply the migrations not applied yet (recorded as applied at ``now``, default the real time);
+        return their numbers. Raises ``SchemaTooNew`` for a database a newer server migrated."""
+        ...
+
+    def applied_migrations(self) -> list[AppliedMigration]: ...
+
+    def close(self) -> None: ...
+
+    # communes
+    def add_communes(self, province: Province, communes: Sequence[Commune]) -> int:
+        """Add the province and those of its communes not stored yet; return how many were new."""
+        ...
+
+    def get_province(self, code: str) -> Province | None: ...
+
+    def get_commune(self, code: str) -> Commune | None: ...
+
+    def list_communes(self, province_code: str | None = None) -> list[Commune]: ...
+
+    def set_commune_agency(self, code: str, agency: str) -> Commune: ...
+
+    # enrolment and devices
+    def add_enrolment_code(self, code: EnrolmentCode) -> None: ...
+
+    def get_enrolment_code(self, code_hash: str) -> EnrolmentCode | None: ...
+
+    def enrol_device(
+        self, code_hash: str, device: Device, now: dt.datetime, choose_block: BlockChooser
+    ) -> SequenceBlock:
+        """In one transaction: redeem the code (unused, unexpired, for ``device.commune_code``), add the
+        device and the block ``choose_block`` picks.
+
+        Raises ``EnrolmentRefused`` or ``ReplicaAlreadyEnrolled``.
+        """
+        ...
+
+    def get_device(self, device_id: str) -> Device | None: ...
+
+    def list_devices(
+        self, *, commune_code: str | None = None, province_code: str | None = None
+    ) -> list[Device]: ...
+
+    def revoke_device(self, device_id: str, now: dt.datetime, today: dt.date) -> Device:
+        """Mark the device revoked (idempotent) and release its block from ``today``."""
+        ...
+
+    def get_sequence_block(self, device_id: str) -> SequenceBlock | None: ...
+
+    def list_sequence_blocks(self, commune_code: str) -> list[SequenceBlock]: ...
+
+    # accounts
+    def add_account(self, account: Account) -> None: ...
+
+    def get_account(self, account_id: str) -> Account | None: ...
+
+    def get_account_by_username(self, username: str) -> Account | None: ...
+
+    def set_account_password(self, account_id: str, password_hash: str) -> None: ...
+
+    def disable_account(self, account_id: str, now: dt.datetime) -> None: ...
+
+    def add_session(self, session: Session) -> None: ...
+
+    def get_session(self, session_id: str) -> Session | None: ...
+
+    def revoke_session(self, session_id: str, now: dt.datetime) -> None: ...

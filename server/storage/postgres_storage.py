@@ -1,0 +1,194 @@
+"""The PostgreSQL backend (psycopg 3): the production database.
+
+A small pool of autocommit connections; each storage call takes one and runs inside ``conn.transaction()``.
+Rows that a transaction decides on are locked with ``SELECT … FOR UPDATE``; migrations hold an advisory lock
+so that two servers starting at once do not both migrate. Session time zone is UTC.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from server.errors import DuplicateRow, StorageError
+from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, Tx
+
+_MIGRATION_LOCK = 7_243_001  # any constant shared by every motcua server
+
+POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
+    SqlMigration(
+        1,
+        "communes, enrolment codes, devices and sequence blocks",
+        (
+            "CREATE TABLE provinces (code text PRIMARY KEY, name text NOT NULL)",
+            """CREATE TABLE communes (
+                code text PRIMARY KEY,
+                province_code text NOT NULL REFERENCES provinces (code),
+                name text NOT NULL,
+                division_type text NOT NULL,
+                agency text NOT NULL
+            )""",
+            "CREATE INDEX communes_by_province ON communes (province_code)",
+            """CREATE TABLE devices (
+                id text PRIMARY KEY,
+                commune_code text NOT NULL REFERENCES communes (code),
+                replica_id text NOT NULL UNIQUE,
+                label text NOT NULL,
+                signing_key text NOT NULL,
+                exchange_key text NOT NULL,
+                secret_hash text NOT NULL,
+                enrolled_at timestamptz NOT NULL,
+                revoked_at timestamptz
+            )""",
+            "CREATE INDEX devices_by_commune ON devices (commune_code)",
+            """CREATE TABLE enrolment_codes (
+                id text PRIMARY KEY,
+                commune_code text NOT NULL REFERENCES communes (code),
+                code_hash text NOT NULL UNIQUE,
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL,
+                used_at timestamptz,
+                device_id text REFERENCES devices (id)
+            )""",
+            """CREATE TABLE sequence_blocks (
+                device_id text PRIMARY KEY REFERENCES devices (id),
+                commune_code text NOT NULL REFERENCES communes (code),
+                slot integer NOT NULL CHECK (slot >= 0),
+                agency text NOT NULL,
+                first_number integer NOT NULL CHECK (first_number BETWEEN 1 AND 9999),
+                last_number integer NOT NULL CHECK (last_number BETWEEN first_number AND 9999),
+                valid_from date NOT NULL,
+                released_on date
+            )""",
+            # A slot of a commune is held by at most one device at a time.
+            "CREATE UNIQUE INDEX sequence_blocks_held ON sequence_blocks (commune_code, slot) "
+            "WHERE released_on IS NULL",
+        ),
+    ),
+    SqlMigration(
+        2,
+        "provincial accounts and their login sessions",
+        (
+            """CREATE TABLE accounts (
+                id text PRIMARY KEY,
+                username text NOT NULL UNIQUE,
+                role text NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+                province_code text NOT NULL,
+                password_hash text NOT NULL,
+                created_at timestamptz NOT NULL,
+                disabled_at timestamptz
+            )""",
+            """CREATE TABLE sessions (
+                id text PRIMARY KEY,
+                account_id text NOT NULL REFERENCES accounts (id),
+                secret_hash text NOT NULL,
+                created_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL,
+                revoked_at timestamptz
+            )""",
+            "CREATE INDEX sessions_by_account ON sessions (account_id)",
+        ),
+    ),
+)
+
+
+class _PgTx:
+    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+        self._conn = conn
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self._conn.execute(sql.replace("?", "%s"), tuple(params))  # type: ignore[arg-type]
+        return cur.fetchall() if cur.description is not None else []
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._conn.execute(sql.replace("?", "%s"), tuple(params)).rowcount  # type: ignore[arg-type]
+
+
+class PostgresStorage(SqlStorage):
+    """``ServerStorage`` in a PostgreSQL database given by a libpq URL."""
+
+    backend = "postgresql"
+    migrations = POSTGRES_MIGRATIONS
+    for_update = " FOR UPDATE"
+
+    def __init__(self, url: str, *, pool_size: int = 8, connect_timeout: int = 10) -> None:
+        if pool_size < 1:
+            raise ValueError("the pool needs at least one connection")
+        self._url = url
+        self._connect_timeout = connect_timeout
+        self._pool_size = pool_size
+        self._idle: queue.LifoQueue[psycopg.Connection[Any]] = queue.LifoQueue()
+        self._slots = threading.BoundedSemaphore(pool_size)
+        self._closed = False
+        self._release(self._connect())  # fail early on a wrong URL or a server that is down
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            return psycopg.connect(
+                self._url, autocommit=True, connect_timeout=self._connect_timeout, options="-c TimeZone=UTC"
+            )
+        except psycopg.Error as exc:
+            raise StorageError(f"cannot connect to PostgreSQL: {type(exc).__name__}") from exc
+
+    def _acquire(self) -> psycopg.Connection[Any]:
+        if self._closed:
+            raise StorageError("the database has been closed")
+        if not self._slots.acquire(timeout=60):
+            raise StorageError("no database connection became free within 60 s")
+        try:
+            while True:
+                try:
+                    conn = self._idle.get_nowait()
+                except queue.Empty:
+                    return self._connect()
+                if not conn.closed and not conn.broken:
+                    return conn
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def _release(self, conn: psycopg.Connection[Any]) -> None:
+        if self._closed or conn.closed or conn.broken:
+            conn.close()
+        else:
+            self._idle.put(conn)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Tx]:
+        conn = self._acquire()
+        try:
+            with conn.transaction():
+                yield _PgTx(conn)
+        except pg_errors.UniqueViolation as exc:
+            raise DuplicateRow("a row with this key exists already") from exc
+        except psycopg.Error as exc:
+            # The driver's message may quote row values: only its class and SQLSTATE go into ours.
+            raise StorageError(
+                f"the database refused the change: {type(exc).__name__} ({exc.sqlstate})"
+            ) from exc
+        finally:
+            self._release(conn)
+            self._slots.release()
+
+    def _lock_for_migration(self, tx: Tx) -> None:
+        tx.query("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def _migrations_table_sql(self) -> str:
+        return (
+            f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
+            "(number integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)"
+        )
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return

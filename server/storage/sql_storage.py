@@ -1,0 +1,480 @@
+"""The SQL both backends share: queries written once with ``?`` placeholders, run through a backend's ``Tx``.
+
+A backend supplies its connection handling, its numbered migrations, how it stores times and dates, and how
+it locks a row for the rest of a transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+from server.errors import (
+    AccountExists,
+    DuplicateRow,
+    EnrolmentRefused,
+    ReplicaAlreadyEnrolled,
+    SchemaTooNew,
+    StorageError,
+    UnknownAccount,
+    UnknownCommune,
+    UnknownDevice,
+)
+from server.storage.interface import BlockChooser
+from server.storage.records import (
+    Account,
+    AppliedMigration,
+    Commune,
+    Device,
+    EnrolmentCode,
+    Province,
+    Role,
+    SequenceBlock,
+    Session,
+)
+
+MIGRATIONS_TABLE = "schema_migrations"
+
+
+@dataclass(frozen=True, slots=True)
+class SqlMigration:
+    """One numbered schema step: its statements run in one transaction with the row that records it."""
+
+    number: int
+    name: str
+    statements: tuple[str, ...]
+
+
+def check_migrations(migrations: Sequence[SqlMigration]) -> None:
+    """Raise ``ValueError`` unless the migrations are numbered 1, 2, 3 … with distinct, non-empty names."""
+    numbers = [m.number for m in migrations]
+    if numbers != list(range(1, len(migrations) + 1)):
+        raise ValueError(f"migrations must be numbered 1..{len(migrations)} in order, got {numbers}")
+    names = [m.name for m in migrations]
+    if len(set(names)) != len(names) or not all(names):
+        raise ValueError("migration names must be non-empty and distinct")
+
+
+class Tx(Protocol):
+    """A running transaction."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Execute a statement; return the number of rows it changed."""
+        ...
+
+
+_CODE_COLUMNS = "id, commune_code, code_hash, created_at, expires_at, used_at, device_id"
+_DEVICE_COLUMNS = (
+    "id, commune_code, replica_id, label, signing_key, exchange_key, secret_hash, enrolled_at, revoked_at"
+)
+_BLOCK_COLUMNS = "device_id, commune_code, slot, agency, first_number, last_number, valid_from, released_on"
+_ACCOUNT_COLUMNS = "id, username, role, province_code, password_hash, created_at, disabled_at"
+_SESSION_COLUMNS = "id, account_id, secret_hash, created_at, expires_at, revoked_at"
+_COMMUNE_COLUMNS = "code, province_code, name, division_type, agency"
+_BLOCKS_OF_COMMUNE = (
+    f"SELECT {_BLOCK_COLUMNS} FROM sequence_blocks WHERE commune_code = ? ORDER BY slot, valid_from"
+)
+_USED = "this enrolment code was already used: ask IT for a new one"
+
+
+class SqlStorage(ABC):
+    """The shared implementation of ``ServerStorage``; subclasses are the SQLite and PostgreSQL backends."""
+
+    backend: ClassVar[str]
+    migrations: ClassVar[tuple[SqlMigration, ...]]
+    for_update: ClassVar[str] = ""
+    """Appended to a SELECT to lock its rows until the transaction ends (PostgreSQL: `` FOR UPDATE``)."""
+
+    # ---- what a backend provides
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[Tx]:
+        """A transaction that commits when the block ends normally and rolls back otherwise.
+
+        The driver's unique-key violations come out as ``DuplicateRow``, its other errors as ``StorageError``.
+        """
+
+    @abstractmethod
+    def _lock_for_migration(self, tx: Tx) -> None: ...
+
+    @abstractmethod
+    def _migrations_table_sql(self) -> str: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def _time_in(self, value: dt.datetime | None) -> Any:
+        return value
+
+    def _time_out(self, value: Any) -> dt.datetime | None:
+        return value
+
+    def _date_in(self, value: dt.date | None) -> Any:
+        return value
+
+    def _date_out(self, value: Any) -> dt.date | None:
+        return value
+
+    # ---- migrations
+    def migrate(self, now: dt.datetime | None = None) -> list[int]:
+        check_migrations(self.migrations)
+        applied_at = now if now is not None else dt.datetime.now(dt.UTC)
+        newly: list[int] = []
+        for migration in self.migrations:
+            with self._transaction() as tx:
+                self._lock_for_migration(tx)
+                tx.run(self._migrations_table_sql())
+                done = {row[0] for row in tx.query(f"SELECT number FROM {MIGRATIONS_TABLE}")}
+                newest = max(done, default=0)
+                if newest > len(self.migrations):
+                    raise SchemaTooNew(
+                        f"the database is at schema version {newest}, but this server knows versions up to "
+                        f"{len(self.migrations)}: update the server"
+                    )
+                if migration.number in done:
+                    continue
+                for statement in migration.statements:
+                    tx.run(statement)
+                tx.run(
+                    f"INSERT INTO {MIGRATIONS_TABLE} (number, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.number, migration.name, self._time_in(applied_at)),
+                )
+                newly.append(migration.number)
+        return newly
+
+    def applied_migrations(self) -> list[AppliedMigration]:
+        with self._transaction() as tx:
+            tx.run(self._migrations_table_sql())
+            rows = tx.query(f"SELECT number, name, applied_at FROM {MIGRATIONS_TABLE} ORDER BY number")
+        return [AppliedMigration(r[0], r[1], self._must_time(r[2])) for r in rows]
+
+    # ---- row conversion
+    def _must_time(self, value: Any) -> dt.datetime:
+        converted = self._time_out(value)
+        if converted is None:
+            raise StorageError("a required time is missing in the database")
+        return converted
+
+    def _must_date(self, value: Any) -> dt.date:
+        converted = self._date_out(value)
+        if converted is None:
+            raise StorageError("a required date is missing in the database")
+        return converted
+
+    @staticmethod
+    def _commune(row: tuple[Any, ...]) -> Commune:
+        return Commune(*row)
+
+    def _code(self, row: tuple[Any, ...]) -> EnrolmentCode:
+        return EnrolmentCode(
+            row[0],
+            row[1],
+            row[2],
+            self._must_time(row[3]),
+            self._must_time(row[4]),
+            self._time_out(row[5]),
+            row[6],
+        )
+
+    def _device(self, row: tuple[Any, ...]) -> Device:
+        return Device(*row[:7], self._must_time(row[7]), self._time_out(row[8]))
+
+    def _block(self, row: tuple[Any, ...]) -> SequenceBlock:
+        return SequenceBlock(*row[:6], self._must_date(row[6]), self._date_out(row[7]))
+
+    def _account(self, row: tuple[Any, ...]) -> Account:
+        return Account(
+            row[0], row[1], Role(row[2]), row[3], row[4], self._must_time(row[5]), self._time_out(row[6])
+        )
+
+    def _session(self, row: tuple[Any, ...]) -> Session:
+        return Session(
+            row[0],
+            row[1],
+            row[2],
+            self._must_time(row[3]),
+            self._must_time(row[4]),
+            self._time_out(row[5]),
+        )
+
+    # ---- communes
+    def add_communes(self, province: Province, communes: Sequence[Commune]) -> int:
+        if any(c.province_code != province.code for c in communes):
+            raise ValueError("every commune must belong to the province given")
+        added = 0
+        with self._transaction() as tx:
+            tx.run(
+                "INSERT INTO provinces (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING",
+                (province.code, province.name),
+            )
+            for c in communes:
+                added += tx.run(
+                    f"INSERT INTO communes ({_COMMUNE_COLUMNS}) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (code) DO NOTHING",
+                    (c.code, c.province_code, c.name, c.division_type, c.agency),
+                )
+        return added
+
+    def get_province(self, code: str) -> Province | None:
+        with self._transaction() as tx:
+            rows = tx.query("SELECT code, name FROM provinces WHERE code = ?", (code,))
+        return Province(*rows[0]) if rows else None
+
+    def get_commune(self, code: str) -> Commune | None:
+        with self._transaction() as tx:
+            rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?", (code,))
+        return self._commune(rows[0]) if rows else None
+
+    def list_communes(self, province_code: str | None = None) -> list[Commune]:
+        with self._transaction() as tx:
+            if province_code is None:
+                rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes ORDER BY code")
+            else:
+                rows = tx.query(
+                    f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE province_code = ? ORDER BY code",
+                    (province_code,),
+                )
+        return [self._commune(r) for r in rows]
+
+    def set_commune_agency(self, code: str, agency: str) -> Commune:
+        with self._transaction() as tx:
+            if not tx.run("UPDATE communes SET agency = ? WHERE code = ?", (agency, code)):
+                raise UnknownCommune(f"no commune with code {code}")
+            rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?", (code,))
+        return self._commune(rows[0])
+
+    # ---- enrolment and devices
+    def add_enrolment_code(self, code: EnrolmentCode) -> None:
+        with self._transaction() as tx:
+            if not tx.query("SELECT 1 FROM communes WHERE code = ?", (code.commune_code,)):
+                raise UnknownCommune(f"no commune with code {code.commune_code}")
+            tx.run(
+                f"INSERT INTO enrolment_codes ({_CODE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    code.id,
+                    code.commune_code,
+                    code.code_hash,
+                    self._time_in(code.created_at),
+                    self._time_in(code.expires_at),
+                    self._time_in(code.used_at),
+                    code.device_id,
+                ),
+            )
+
+    def get_enrolment_code(self, code_hash: str) -> EnrolmentCode | None:
+        with self._transaction() as tx:
+            rows = tx.query(f"SELECT {_CODE_COLUMNS} FROM enrolment_codes WHERE code_hash = ?", (code_hash,))
+        return self._code(rows[0]) if rows else None
+
+    def enrol_device(
+        self, code_hash: str, device: Device, now: dt.datetime, choose_block: BlockChooser
+    ) -> SequenceBlock:
+        try:
+            with self._transaction() as tx:
+                return self._enrol(tx, code_hash, device, now, choose_block)
+        except DuplicateRow as exc:  # a concurrent enrolment of the same replica or device id
+            raise ReplicaAlreadyEnrolled(
+                "this replica id is already enrolled: a restored or copied workstation needs a new one"
+            ) from exc
+
+    def _enrol(
+        self, tx: Tx, code_hash: str, device: Device, now: dt.datetime, choose_block: BlockChooser
+    ) -> SequenceBlock:
+        rows = tx.query(
+            f"SELECT {_CODE_COLUMNS} FROM enrolment_codes WHERE code_hash = ?{self.for_update}", (code_hash,)
+        )
+        if not rows:
+            raise EnrolmentRefused("this enrolment code is not known", reason="unknown")
+        code = self._code(rows[0])
+        if code.used_at is not None:
+            raise EnrolmentRefused(
+                "this enrolment code was already used: ask IT for a new one", reason="used"
+            )
+        if now >= code.expires_at:
+            raise EnrolmentRefused("this enrolment code has expired: ask IT for a new one", reason="expired")
+        if code.commune_code != device.commune_code:
+            raise EnrolmentRefused(
+                f"this enrolment code is for another commune, not {device.commune_code}",
+                reason="wrong_commune",
+            )
+        communes = tx.query(
+            f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?{self.for_update}", (device.commune_code,)
+        )
+        if not communes:
+            raise UnknownCommune(f"no commune with code {device.commune_code}")
+        if tx.query("SELECT 1 FROM devices WHERE replica_id = ?", (device.replica_id,)):
+            raise ReplicaAlreadyEnrolled(
+                "this replica id is already enrolled: a restored or copied workstation needs a new one"
+            )
+        blocks = [
+            self._block(r)
+            for r in tx.query(
+                _BLOCKS_OF_COMMUNE,
+                (device.commune_code,),
+            )
+        ]
+        block = choose_block(self._commune(communes[0]), blocks)
+        if block.device_id != device.id or block.commune_code != device.commune_code:
+            raise ValueError("the chosen block belongs to another device or commune")
+        tx.run(
+            f"INSERT INTO devices ({_DEVICE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                device.id,
+                device.commune_code,
+                device.replica_id,
+                device.label,
+                device.signing_key,
+                device.exchange_key,
+                device.secret_hash,
+                self._time_in(device.enrolled_at),
+                self._time_in(device.revoked_at),
+            ),
+        )
+        tx.run(
+            f"INSERT INTO sequence_blocks ({_BLOCK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                block.device_id,
+                block.commune_code,
+                block.slot,
+                block.agency,
+                block.first,
+                block.last,
+                self._date_in(block.valid_from),
+                self._date_in(block.released_on),
+            ),
+        )
+        used = tx.run(
+            "UPDATE enrolment_codes SET used_at = ?, device_id = ? WHERE id = ? AND used_at IS NULL",
+            (self._time_in(now), device.id, code.id),
+        )
+        if used != 1:
+            raise EnrolmentRefused(
+                "this enrolment code was already used: ask IT for a new one", reason="used"
+            )
+        return block
+
+    def get_device(self, device_id: str) -> Device | None:
+        with self._transaction() as tx:
+            rows = tx.query(f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE id = ?", (device_id,))
+        return self._device(rows[0]) if rows else None
+
+    def list_devices(
+        self, *, commune_code: str | None = None, province_code: str | None = None
+    ) -> list[Device]:
+        where, params = [], []
+        if commune_code is not None:
+            where.append("commune_code = ?")
+            params.append(commune_code)
+        if province_code is not None:
+            where.append("commune_code IN (SELECT code FROM communes WHERE province_code = ?)")
+            params.append(province_code)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        with self._transaction() as tx:
+            rows = tx.query(f"SELECT {_DEVICE_COLUMNS} FROM devices{clause} ORDER BY enrolled_at, id", params)
+        return [self._device(r) for r in rows]
+
+    def revoke_device(self, device_id: str, now: dt.datetime, today: dt.date) -> Device:
+        with self._transaction() as tx:
+            changed = tx.run(
+                "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                (self._time_in(now), device_id),
+            )
+            rows = tx.query(f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE id = ?", (device_id,))
+            if not rows:
+                raise UnknownDevice(f"no device with id {device_id}")
+            if changed:
+                tx.run(
+                    "UPDATE sequence_blocks SET released_on = ? WHERE device_id = ? AND released_on IS NULL",
+                    (self._date_in(today), device_id),
+                )
+        return self._device(rows[0])
+
+    def get_sequence_block(self, device_id: str) -> SequenceBlock | None:
+        with self._transaction() as tx:
+            rows = tx.query(f"SELECT {_BLOCK_COLUMNS} FROM sequence_blocks WHERE device_id = ?", (device_id,))
+        return self._block(rows[0]) if rows else None
+
+    def list_sequence_blocks(self, commune_code: str) -> list[SequenceBlock]:
+        with self._transaction() as tx:
+            rows = tx.query(
+                _BLOCKS_OF_COMMUNE,
+                (commune_code,),
+            )
+        return [self._block(r) for r in rows]
+
+    # ---- accounts
+    def add_account(self, account: Account) -> None:
+        try:
+            with self._transaction() as tx:
+                if tx.query("SELECT 1 FROM accounts WHERE username = ?", (account.username,)):
+                    raise AccountExists("an account with this user name exists already")
+                tx.run(
+                    f"INSERT INTO accounts ({_ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        account.id,
+                        account.username,
+                        account.role.value,
+                        account.province_code,
+                        account.password_hash,
+                        self._time_in(account.created_at),
+                        self._time_in(account.disabled_at),
+                    ),
+                )
+        except DuplicateRow as exc:
+            raise AccountExists("an account with this user name or id exists already") from exc
+
+    def _one_account(self, column: str, value: str) -> Account | None:
+        with self._transaction() as tx:
+            rows = tx.query(f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE {column} = ?", (value,))
+        return self._account(rows[0]) if rows else None
+
+    def get_account(self, account_id: str) -> Account | None:
+        return self._one_account("id", account_id)
+
+    def get_account_by_username(self, username: str) -> Account | None:
+        return self._one_account("username", username)
+
+    def set_account_password(self, account_id: str, password_hash: str) -> None:
+        with self._transaction() as tx:
+            if not tx.run("UPDATE accounts SET password_hash = ? WHERE id = ?", (password_hash, account_id)):
+                raise UnknownAccount(f"no account with id {account_id}")
+
+    def disable_account(self, account_id: str, now: dt.datetime) -> None:
+        with self._transaction() as tx:
+            if not tx.query("SELECT 1 FROM accounts WHERE id = ?", (account_id,)):
+                raise UnknownAccount(f"no account with id {account_id}")
+            tx.run(
+                "UPDATE accounts SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL",
+                (self._time_in(now), account_id),
+            )
+
+    def add_session(self, session: Session) -> None:
+        with self._transaction() as tx:
+            tx.run(
+                f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    session.id,
+                    session.account_id,
+                    session.secret_hash,
+                    self._time_in(session.created_at),
+                    self._time_in(session.expires_at),
+                    self._time_in(session.revoked_at),
+                ),
+            )
+
+    def get_session(self, session_id: str) -> Session | None:
+        with self._transaction() as tx:
+            rows = tx.query(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
+        return self._session(rows[0]) if rows else None
+
+    def revoke_session(self, session_id: str, now: dt.datetime) -> None:
+        with self._transaction() as tx:
+            tx.run(
+                "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                (self._time_in(now), session_id),
+            )

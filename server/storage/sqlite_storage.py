@@ -1,0 +1,183 @@
+"""The SQLite backend (stdlib ``sqlite3``): for a one-machine pilot and quick demos.
+
+One connection shared by the server's threads under a lock; each transaction is ``BEGIN IMMEDIATE`` so that
+another process (the admin CLI) waits for it. WAL, ``synchronous=FULL``, foreign keys on. Times are stored as
+ISO-8601 text in UTC (which sorts in time order), dates as ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from server.errors import DuplicateRow, ServerError, StorageError
+from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, Tx
+
+SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
+    SqlMigration(
+        1,
+        "communes, enrolment codes, devices and sequence blocks",
+        (
+            "CREATE TABLE provinces (code TEXT PRIMARY KEY, name TEXT NOT NULL)",
+            """CREATE TABLE communes (
+                code TEXT PRIMARY KEY,
+                province_code TEXT NOT NULL REFERENCES provinces (code),
+                name TEXT NOT NULL,
+                division_type TEXT NOT NULL,
+                agency TEXT NOT NULL
+            )""",
+            "CREATE INDEX communes_by_province ON communes (province_code)",
+            """CREATE TABLE devices (
+                id TEXT PRIMARY KEY,
+                commune_code TEXT NOT NULL REFERENCES communes (code),
+                replica_id TEXT NOT NULL UNIQUE,
+                label TEXT NOT NULL,
+                signing_key TEXT NOT NULL,
+                exchange_key TEXT NOT NULL,
+                secret_hash TEXT NOT NULL,
+                enrolled_at TEXT NOT NULL,
+                revoked_at TEXT
+            )""",
+            "CREATE INDEX devices_by_commune ON devices (commune_code)",
+            """CREATE TABLE enrolment_codes (
+                id TEXT PRIMARY KEY,
+                commune_code TEXT NOT NULL REFERENCES communes (code),
+                code_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                used_at TEXT,
+                device_id TEXT REFERENCES devices (id)
+            )""",
+            """CREATE TABLE sequence_blocks (
+                device_id TEXT PRIMARY KEY REFERENCES devices (id),
+                commune_code TEXT NOT NULL REFERENCES communes (code),
+                slot INTEGER NOT NULL CHECK (slot >= 0),
+                agency TEXT NOT NULL,
+                first_number INTEGER NOT NULL CHECK (first_number BETWEEN 1 AND 9999),
+                last_number INTEGER NOT NULL CHECK (last_number BETWEEN first_number AND 9999),
+                valid_from TEXT NOT NULL,
+                released_on TEXT
+            )""",
+            # A slot of a commune is held by at most one device at a time.
+            "CREATE UNIQUE INDEX sequence_blocks_held ON sequence_blocks (commune_code, slot) "
+            "WHERE released_on IS NULL",
+        ),
+    ),
+    SqlMigration(
+        2,
+        "provincial accounts and their login sessions",
+        (
+            """CREATE TABLE accounts (
+                id TEXT PRIMARY KEY,
+                username TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'admin')),
+                province_code TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                disabled_at TEXT
+            )""",
+            """CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (id),
+                secret_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                revoked_at TEXT
+            )""",
+            "CREATE INDEX sessions_by_account ON sessions (account_id)",
+        ),
+    ),
+)
+
+
+class _SqliteTx:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._conn.execute(sql, tuple(params)).fetchall()
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._conn.execute(sql, tuple(params)).rowcount
+
+
+class SqliteStorage(SqlStorage):
+    """``ServerStorage`` in one SQLite file."""
+
+    backend = "sqlite"
+    migrations = SQLITE_MIGRATIONS
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"cannot open the SQLite database {self.path}: {exc}") from exc
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Tx]:
+        with self._lock:
+            conn = self._conn
+            if conn is None:
+                raise StorageError("the database has been closed")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StorageError(f"the database is not available: {exc}") from exc
+            try:
+                yield _SqliteTx(conn)
+            except BaseException as exc:
+                conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.IntegrityError) and "UNIQUE" in str(exc):
+                    raise DuplicateRow("a row with this key exists already") from exc
+                if isinstance(exc, sqlite3.Error) and not isinstance(exc, ServerError):
+                    raise StorageError(f"the database refused the change: {exc}") from exc
+                raise
+            else:
+                try:
+                    conn.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    conn.execute("ROLLBACK")
+                    raise StorageError(f"the database could not commit: {exc}") from exc
+
+    def _lock_for_migration(self, tx: Tx) -> None:
+        """``BEGIN IMMEDIATE`` already holds the write lock."""
+
+    def _migrations_table_sql(self) -> str:
+        return (
+            f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} "
+            "(number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _time_in(self, value: dt.datetime | None) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("times stored by the server must be timezone-aware")
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+    def _time_out(self, value: Any) -> dt.datetime | None:
+        return None if value is None else dt.datetime.fromisoformat(value)
+
+    def _date_in(self, value: dt.date | None) -> Any:
+        return None if value is None else value.isoformat()
+
+    def _date_out(self, value: Any) -> dt.date | None:
+        return None if value is None else dt.date.fromisoformat(value)
