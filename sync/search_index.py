@@ -14,6 +14,10 @@ a phrase with a prefix on the last one, so ``260213-0001``, ``H22-260213`` and t
 groups written with separators (``0912 345 678``, ``0912.345.678``) are also indexed joined, and phone-looking
 numbers in their national (``0912345678``) and subscriber (``912345678``) forms, so a phone is found whether
 typed with or without spaces, with ``0``, ``+84`` or ``84`` in front.
+
+Speed: FTS5 prefix indexes for 1–7 characters (every Vietnamese syllable fits) make a prefix query read one
+stored list instead of merging all the terms it covers, and results are taken newest first with a ``LIMIT``,
+so a common word (``nguyen``, ``van``) among a million records stays within milliseconds (see bench/).
 """
 
 from __future__ import annotations
