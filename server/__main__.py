@@ -1,0 +1,59 @@
+"""``python -m server [--config server.toml]``: migrate the database and serve the API with uvicorn.
+
+Without a config file: SQLite in ./motcua-server-data, on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import uvicorn
+
+from server.app import create_app
+from server.config import ServerConfig, default_config, load_config
+from server.errors import ServerError
+from server.request_log import configure_server_logging
+from server.storage import open_storage
+
+log = logging.getLogger("motcua.server")
+
+
+def uvicorn_config(app: object, config: ServerConfig) -> uvicorn.Config:
+    """uvicorn settings: our logging; no access log (``RequestLog`` writes one without query strings)."""
+    return uvicorn.Config(
+        app,  # type: ignore[arg-type]
+        host=config.host,
+        port=config.port,
+        log_config=None,
+        access_log=False,
+        h11_max_incomplete_event_size=config.max_header_bytes,
+        server_header=False,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m server", description="motcua provincial server")
+    parser.add_argument("--config", type=Path, help="the server's TOML settings (default: local SQLite)")
+    args = parser.parse_args(argv)
+    try:
+        config = load_config(args.config) if args.config else default_config(Path.cwd())
+        configure_server_logging(config.log_dir)
+        storage = open_storage(config)
+        applied = storage.migrate()
+    except ServerError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    log.info("server starting", extra={"backend": storage.backend, "migrations_applied": len(applied)})
+    try:
+        uvicorn.Server(uvicorn_config(create_app(config, storage), config)).run()
+    finally:
+        storage.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Request size limit as ASGI middleware: a body larger than the limit gets 413 with a JSON message.
+
+A ``Content-Length`` over the limit is refused before the body is read; a body sent without one (chunked) is
+counted as it arrives and refused at the first byte over the limit. Header size is limited by uvicorn
+(``max_header_bytes`` → ``h11_max_incomplete_event_size``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.errors import RequestTooLarge
+
+
+def too_large_message(limit: int) -> str:
+    return f"the request body is larger than this server accepts ({limit} bytes)"
+
+
+async def send_json(
+    send: Send, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> None:
+    """Send a whole JSON response from ASGI middleware."""
+    raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    header_list = [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]
+    header_list += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": header_list})
+    await send({"type": "http.response.body", "body": raw})
+
+
+class BodySizeLimit:
+    """Refuse request bodies over ``max_bytes``; the count-as-it-arrives case raises ``RequestTooLarge``,
+    which the app's exception handler turns into the same 413 answer."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = [v for k, v in scope.get("headers", []) if k == b"content-length"]
+        if declared:
+            try:
+                length = int(declared[0])
+            except ValueError:
+                length = -1
+            if length < 0:
+                await send_json(
+                    send,
+                    400,
+                    {"error": "bad_request", "message": "the Content-Length header is not a number"},
+                )
+                return
+            if length > self.max_bytes:
+                await send_json(
+                    send,
+                    413,
+                    {"error": RequestTooLarge.code, "message": too_large_message(self.max_bytes)},
+                    {"Connection": "close"},
+                )
+                return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise RequestTooLarge(too_large_message(self.max_bytes), headers={"Connection": "close"})
+            return message
+
+        await self.app(scope, counting_receive, send)
