@@ -98,8 +98,7 @@ def create_workstation(
     try:
         store = Store.open(paths.folder, data_key, now=now, new_id=new_id, create=True)
     except BaseException:
-        if not paths.database.exists():
-            paths.key_file.unlink(missing_ok=True)  # a key file without its store would block the next start
+        _remove_new_store(paths)
         raise
     clerk = list_clerks(paths.key_file)[0]
     site = replace(site, recovery_key_fingerprint=fingerprint)
@@ -120,8 +119,15 @@ def create_workstation(
         store.write(save).result()
     except BaseException:
         store.close()
+        _remove_new_store(paths)
         raise
     return DeskSession(store, clerk, name, site)
+
+
+def _remove_new_store(paths: StorePaths) -> None:
+    """Undo a creation that failed half-way (this call made these files), so the wizard can run again."""
+    for path in (*paths.database_files(), paths.key_file):
+        path.unlink(missing_ok=True)
 
 
 def unlock_workstation(

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dossiers.dossier_codes import is_agency_identifier
+from dossiers.errors import DossierError
 from dossiers.working_calendar import AFTERNOON, MORNING, OpeningHours
 from sync.connection import Connection
 from sync.keyfile import write_file_atomically
@@ -194,12 +195,16 @@ class SiteSettings:
             raise SettingsError(
                 f"auto-lock must be {MIN_AUTO_LOCK_MINUTES} to {MAX_AUTO_LOCK_MINUTES} minutes"
             )
-        object.__setattr__(self, "week", tuple(tuple(tuple(s) for s in day) for day in self.week))
-        object.__setattr__(self, "receive_only", frozenset(self.receive_only))
         try:
+            if len(self.week) != 7:
+                raise SettingsError("opening hours need seven weekdays, Monday first")
+            object.__setattr__(self, "week", tuple(tuple(tuple(s) for s in day) for day in self.week))
+            object.__setattr__(self, "receive_only", frozenset(self.receive_only))
             self.opening_hours()
-        except (ValueError, TypeError) as exc:
-            raise SettingsError(f"the opening hours cannot be used: {exc}") from None
+        except SettingsError:
+            raise
+        except (DossierError, ValueError, TypeError) as exc:
+            raise SettingsError(f"the opening hours cannot be used ({type(exc).__name__})") from None
 
     def opening_hours(self) -> OpeningHours:
         """The opening hours for the working-day calendar."""
