@@ -81,10 +81,49 @@ def _create_core_tables(conn: Connection) -> None:
     )
 
 
+# --- migration 4: the sync replica's events, waiting events, vector and derived record states -------------
+
+
+def _create_replica_tables(conn: Connection) -> None:
+    """Tables of :mod:`sync.replica_store`: events are the truth, ``record_states`` a rebuildable cache."""
+    for table in ("change_events", "waiting_events"):
+        conn.execute(
+            f"CREATE TABLE {table} ("
+            " replica_id TEXT NOT NULL,"
+            " counter INTEGER NOT NULL CHECK (counter >= 1),"
+            " record_type TEXT NOT NULL,"
+            " record_id TEXT NOT NULL,"
+            " context_total INTEGER NOT NULL,"
+            " body TEXT NOT NULL,"
+            " PRIMARY KEY (replica_id, counter))"
+        )
+    conn.execute("CREATE INDEX change_events_by_record ON change_events (record_type, record_id)")
+    conn.execute(
+        "CREATE TABLE replica_vector ("
+        " replica_id TEXT PRIMARY KEY,"
+        " counter INTEGER NOT NULL CHECK (counter >= 1)) WITHOUT ROWID"
+    )
+    conn.execute(
+        "CREATE TABLE record_states ("
+        " record_type TEXT NOT NULL,"
+        " record_id TEXT NOT NULL,"
+        " scope TEXT,"
+        " has_conflicts INTEGER NOT NULL CHECK (has_conflicts IN (0, 1)),"
+        " state TEXT NOT NULL CHECK (json_valid(state)),"
+        " PRIMARY KEY (record_type, record_id))"
+    )
+    conn.execute("CREATE INDEX record_states_by_scope ON record_states (record_type, scope)")
+    conn.execute(
+        "CREATE INDEX record_states_in_conflict ON record_states (record_type, scope, record_id)"
+        " WHERE has_conflicts = 1"
+    )
+
+
 STORE_MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core: meta, replica, records", _create_core_tables),
     Migration(2, "attachments", create_attachment_tables),
     Migration(3, "search index", create_search_tables),
+    Migration(4, "sync replica: events, waiting events, vector, record states", _create_replica_tables),
 )
 
 
