@@ -178,3 +178,56 @@ class RecoveryKeyError(StoreError):
     """A province recovery key cannot be read (not PEM, not X25519, wrong password)."""
 
     kind = "recovery_key"
+
+
+class SessionError(SyncError):
+    """A sync session with another replica could not finish; what was committed before stays committed."""
+
+    kind = "sync_session"
+
+
+class SyncInterrupted(SessionError):
+    """The link was lost during a sync; the batches already committed are kept: sync again to continue."""
+
+    kind = "sync_interrupted"
+
+
+class BadSyncMessage(SessionError):
+    """A sync message is damaged or malformed (bad checksum, bad framing, bad JSON)."""
+
+    kind = "sync_bad_message"
+
+
+class ProtocolMismatch(SessionError):
+    """The other side speaks another sync protocol version: update motcua on the older side."""
+
+    kind = "sync_update_required"
+
+
+class PeerRefused(SessionError):
+    """The other side refused a request; ``code`` is its stable reason."""
+
+    kind = "sync_peer_refused"
+
+    def __init__(self, message: str, *, code: str = "refused") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class PairingRefused(SessionError):
+    """The pairing secret does not match the other workstation's (or the data was changed on the way)."""
+
+    kind = "sync_pairing_refused"
+
+
+class WrongPeer(SessionError):
+    """The other side is not the replica expected (e.g. a replica syncing with itself, or a checkpoint
+    recorded for another pair)."""
+
+    kind = "sync_wrong_peer"
+
+
+class BundleBadContent(BundleError):
+    """A verified bundle does not hold motcua change events for this store; nothing from it was applied."""
+
+    kind = "bundle_bad_content"
