@@ -1,0 +1,166 @@
+"""Printing the official forms: a template filled with a form's data, laid out on A4 per Decree 30/2020.
+
+The template of a form is ``resources/forms/<form.template>.html`` (Qt's rich-text HTML subset; placeholders
+in ``resources/forms/README.md``). Every value is HTML-escaped. The page: A4, margins 20 mm top and bottom,
+30 mm left, 15 mm right, body 13 pt in the shipped Liberation Serif 2 (metric-compatible with Times New
+Roman, registered as :data:`~desktop.printing.form_fonts.FORM_FAMILY`). A template may ask for landscape
+with ``<meta name="motcua-orientation" content="landscape">``. Each of the form's ``copies`` is printed on
+pages of its own, its label in ``{{copy_label}}``. The dossier code is printed as text and as a QR code:
+``{{qr_code}}`` is the image (made with ``segno``), empty when the form has no code.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from desktop.printing.form_fonts import register_form_fonts
+from desktop.printing.form_template import FormTemplateError, Markup, fill, form_context
+from desktop.printing.qr_image import qr_image
+from dossiers.official_forms import FORM_TYPES, OfficialForm
+from resources import resource_path
+
+BODY_POINT_SIZE = 13
+MARGINS_MM = QMarginsF(30, 20, 15, 20)
+"""Left, top, right, bottom (Decree 30/2020, Appendix I)."""
+PDF_RESOLUTION = 300
+QR_URL = QUrl("motcua-qr:dossier-code")
+QR_SIZE_PX = 96
+"""The QR code's printed side in CSS pixels (1/96 inch): about 25 mm."""
+
+_ORIENTATION = re.compile(
+    r"""<meta\s+name\s*=\s*["']motcua-orientation["']\s+content\s*=\s*["'](portrait|landscape)["']\s*/?>""",
+    re.IGNORECASE,
+)
+_BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.IGNORECASE | re.DOTALL)
+_NEW_PAGE = '<div style="page-break-before: always;">{}</div>'
+
+
+def templates_dir() -> Path:
+    """Where the shipped form templates are."""
+    return resource_path("forms")
+
+
+def _check_form(form: object) -> OfficialForm:
+    if not isinstance(form, FORM_TYPES):
+        raise TypeError(f"expected one of the official forms, got {type(form).__name__}")
+    return form  # type: ignore[return-value]
+
+
+def plain_title(form: OfficialForm) -> str:
+    """The form's title on one line (for the PDF's title and the print job's name)."""
+    return " ".join(_check_form(form).title.split())
+
+
+def load_template(form: OfficialForm, directory: Path | None = None) -> str:
+    """The template text for ``form`` from ``directory`` (default: the shipped templates)."""
+    path = (directory or templates_dir()) / f"{_check_form(form).template}.html"
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FormTemplateError(f"the template {path.name} for {form.form_number} is missing") from None
+    except UnicodeDecodeError:
+        raise FormTemplateError(f"the template {path.name} is not UTF-8 text") from None
+
+
+def orientation(template: str) -> QPageLayout.Orientation:
+    """The page orientation a template asks for (portrait unless it says landscape)."""
+    match = _ORIENTATION.search(template)
+    landscape = match is not None and match.group(1).lower() == "landscape"
+    return QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+
+
+def page_layout(template: str) -> QPageLayout:
+    """A4 in the template's orientation with the Decree 30 margins."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), orientation(template), MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
+def form_html(form: OfficialForm, template: str) -> str:
+    """The filled HTML: the template's body once per copy, a page break between copies."""
+    _check_form(form)
+    context = form_context(form)
+    code = getattr(form, "dossier_code", "")
+    qr = f'<img src="{QR_URL.toString()}" width="{QR_SIZE_PX}" height="{QR_SIZE_PX}" />' if code else ""
+    context["qr_code"] = Markup(qr)
+    match = _BODY.search(template)
+    head, body, tail = (
+        (template[: match.end(1)], match.group(2), template[match.start(3) :])
+        if match
+        else ("", template, "")
+    )
+    copies = [fill(body, {**context, "copy_label": label}) for label in form.copies]
+    pages = [copies[0], *(_NEW_PAGE.format(copy) for copy in copies[1:])]
+    return head + "".join(pages) + tail
+
+
+def build_document(form: OfficialForm, *, directory: Path | None = None) -> QTextDocument:
+    """A ``QTextDocument`` of the filled form, its QR image as a resource. Needs a QGuiApplication."""
+    template = load_template(form, directory)
+    family = register_form_fonts()
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(family)
+    font.setPointSize(BODY_POINT_SIZE)
+    document.setDefaultFont(font)
+    code = getattr(form, "dossier_code", "")
+    if code:
+        document.addResource(QTextDocument.ResourceType.ImageResource, QR_URL, qr_image(code))
+    document.setHtml(form_html(form, template))
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, plain_title(form))
+    return document
+
+
+def _apply_layout(device: QPagedPaintDevice, layout: QPageLayout) -> None:
+    if not device.setPageLayout(layout):  # a printer may refuse the margins: keep its own, at least A4
+        device.setPageSize(layout.pageSize())
+        device.setPageOrientation(layout.orientation())
+
+
+def _paint(form: OfficialForm, device: QPagedPaintDevice, directory: Path | None) -> None:
+    document = build_document(form, directory=directory)
+    _apply_layout(device, page_layout(load_template(form, directory)))
+    document.documentLayout().setPaintDevice(device)
+    area = device.pageLayout().paintRectPixels(device.resolution())
+    document.setPageSize(QSizeF(area.width(), area.height()))
+    document.print_(device)
+
+
+def render_pdf(form: OfficialForm, path: str | Path, *, directory: Path | None = None) -> Path:
+    """Write ``form`` as a PDF file at ``path``; returns the path."""
+    target = Path(path)
+    writer = QPdfWriter(str(target))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setCreator("motcua")
+    writer.setTitle(plain_title(form))
+    _paint(form, writer, directory)
+    del writer  # the file is finished when the writer goes away
+    return target
+
+
+def print_form(form: OfficialForm, printer: QPrinter, *, directory: Path | None = None) -> None:
+    """Print ``form`` on ``printer`` (A4, Decree 30 margins)."""
+    if not isinstance(printer, QPrinter):
+        raise TypeError(f"expected a QPrinter, got {type(printer).__name__}")
+    printer.setDocName(plain_title(form))
+    _paint(form, printer, directory)
+
+
+def preview(
+    form: OfficialForm, parent: QWidget | None = None, *, directory: Path | None = None
+) -> QPrintPreviewDialog:
+    """Open a print preview of ``form`` (window-modal, not blocking) and return the dialog."""
+    _check_form(form)
+    load_template(form, directory)  # a missing template shows now, not inside Qt's paint callback
+    dialog = QPrintPreviewDialog(parent)
+    dialog.setWindowTitle(f"{form.form_number}: {form.title}")
+    _apply_layout(dialog.printer(), page_layout(load_template(form, directory)))
+    dialog.paintRequested.connect(lambda printer: print_form(form, printer, directory=directory))
+    dialog.open()
+    return dialog
