@@ -1,0 +1,234 @@
+"""The shapes of sync session messages: framed, versioned, transport-neutral bytes.
+
+A message stream is a sequence of frames::
+
+    header length (u32, big-endian) | header (canonical JSON object) | payload (header["size"] bytes, or none)
+
+Every header carries ``"protocol": PROTOCOL_VERSION`` and a ``"type"``. A *batch* frame's payload is the
+canonical JSON array of its change events, zstd-compressed; its header gives the event count, the compressed
+and raw sizes and the SHA-256 of the compressed payload, all checked before a single event is decoded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import zstandard
+
+from sync.change_events import ChangeEvent, canonical_json, decode_events, encode_events
+from sync.errors import BadEventData, BadSyncMessage, ProtocolMismatch, SyncInterrupted
+from sync.protocol_version import PROTOCOL_VERSION
+from sync.version_vectors import VersionVector
+
+DEFAULT_BATCH_SIZE = 500
+MAX_BATCH_EVENTS = 20_000
+MAX_HEADER = 64 * 1024
+MAX_PAYLOAD = 32 * 1024 * 1024
+"""Largest compressed batch accepted."""
+MAX_RAW = 128 * 1024 * 1024
+"""Largest decompressed batch accepted (a guard against decompression bombs)."""
+COMPRESSION_LEVEL = 9
+_U32 = struct.Struct(">I")
+
+# Message types.
+HELLO = "hello"
+HELLO_REPLY = "hello_reply"
+PUSH = "push"
+PUSH_ACK = "push_ack"
+PULL = "pull"
+PULL_REPLY = "pull_reply"
+BATCH = "batch"
+END = "end"
+ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One decoded frame: its header (already checked for the protocol version) and its payload."""
+
+    header: Mapping[str, Any]
+    payload: bytes = b""
+
+    @property
+    def type(self) -> str:
+        return str(self.header["type"])
+
+
+def encode_frame(kind: str, fields: Mapping[str, Any] | None = None, payload: bytes = b"") -> bytes:
+    """One frame of type ``kind`` with extra header ``fields`` and an optional payload."""
+    header: dict[str, Any] = {**(fields or {}), "protocol": PROTOCOL_VERSION, "type": kind}
+    if payload:
+        header["size"] = len(payload)
+    raw = canonical_json(header).encode("utf-8")
+    if len(raw) > MAX_HEADER:
+        raise BadSyncMessage("a sync message header is too large")
+    return _U32.pack(len(raw)) + raw + payload
+
+
+def encode_batch(seq: int, events: Sequence[ChangeEvent], *, level: int = COMPRESSION_LEVEL) -> bytes:
+    """A batch frame: events ``seq``-numbered (from 1), as compressed canonical JSON with a checksum."""
+    if not events:
+        raise BadSyncMessage("a batch holds at least one event")
+    raw = encode_events(events).encode("utf-8")
+    payload = zstandard.ZstdCompressor(level=level).compress(raw)
+    fields = {
+        "seq": seq,
+        "count": len(events),
+        "raw_size": len(raw),
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
+    return encode_frame(BATCH, fields, payload)
+
+
+def decode_batch(frame: Frame) -> list[ChangeEvent]:
+    """The events of a batch frame, after checking its checksum, sizes and count."""
+    header = frame.header
+    if frame.type != BATCH:
+        raise BadSyncMessage(f"expected a batch, got a {frame.type!r} message")
+    count = _int_field(header, "count", minimum=1, maximum=MAX_BATCH_EVENTS)
+    raw_size = _int_field(header, "raw_size", minimum=2, maximum=MAX_RAW)
+    if hashlib.sha256(frame.payload).hexdigest() != header.get("sha256"):
+        raise BadSyncMessage("a sync batch fails its checksum: it was damaged on the way")
+    try:
+        declared = zstandard.frame_content_size(frame.payload)
+        if declared != raw_size:
+            raise BadSyncMessage("a sync batch's sizes do not match its header")
+        raw = zstandard.ZstdDecompressor().decompress(frame.payload, max_output_size=raw_size)
+    except zstandard.ZstdError as exc:
+        raise BadSyncMessage("a sync batch cannot be decompressed") from exc
+    if len(raw) != raw_size:
+        raise BadSyncMessage("a sync batch's sizes do not match its header")
+    try:
+        events = decode_events(raw)
+    except BadEventData as exc:
+        raise BadSyncMessage(f"a sync batch holds malformed events: {exc}") from exc
+    if len(events) != count:
+        raise BadSyncMessage("a sync batch's event count does not match its header")
+    return events
+
+
+def batch_frames(
+    events: Iterable[ChangeEvent], batch_size: int = DEFAULT_BATCH_SIZE, *, level: int = COMPRESSION_LEVEL
+) -> Iterator[bytes]:
+    """Encode ``events`` lazily as batch frames of at most ``batch_size`` events, numbered from 1."""
+    check_batch_size(batch_size)
+    pending: list[ChangeEvent] = []
+    seq = 0
+    for event in events:
+        pending.append(event)
+        if len(pending) == batch_size:
+            seq += 1
+            yield encode_batch(seq, pending, level=level)
+            pending = []
+    if pending:
+        yield encode_batch(seq + 1, pending, level=level)
+
+
+def check_batch_size(batch_size: int) -> int:
+    if (
+        isinstance(batch_size, bool)
+        or not isinstance(batch_size, int)
+        or not 1 <= batch_size <= MAX_BATCH_EVENTS
+    ):
+        raise ValueError(f"a batch size is an integer from 1 to {MAX_BATCH_EVENTS}")
+    return batch_size
+
+
+def vector_field(header: Mapping[str, Any], name: str = "vector") -> VersionVector:
+    """A version vector carried in a header, or :class:`BadSyncMessage`."""
+    try:
+        return VersionVector.from_dict(header.get(name))
+    except BadEventData as exc:
+        raise BadSyncMessage(f"a sync message carries a malformed {name}: {exc}") from exc
+
+
+def text_field(header: Mapping[str, Any], name: str) -> str:
+    value = header.get(name)
+    if not isinstance(value, str) or not value or value.strip() != value:
+        raise BadSyncMessage(f"a sync message lacks a valid {name!r}")
+    return value
+
+
+def _int_field(header: Mapping[str, Any], name: str, *, minimum: int, maximum: int) -> int:
+    value = header.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise BadSyncMessage(f"a sync message's {name!r} is missing or out of range")
+    return value
+
+
+def int_field(header: Mapping[str, Any], name: str, *, minimum: int = 0, maximum: int = 2**62) -> int:
+    return _int_field(header, name, minimum=minimum, maximum=maximum)
+
+
+class StreamReader:
+    """Reads exact byte counts and frames from an iterator of byte chunks (a request or reply body).
+
+    If the stream ends early the link was lost: :class:`SyncInterrupted`.
+    """
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self._buffer = bytearray()
+        self.consumed = 0
+
+    def _fill(self, n: int) -> bool:
+        while len(self._buffer) < n:
+            try:
+                chunk = next(self._chunks)
+            except StopIteration:
+                return False
+            self._buffer += chunk
+        return True
+
+    def read_exact(self, n: int) -> bytes:
+        if not self._fill(n):
+            raise SyncInterrupted("the connection was lost in the middle of a sync message; sync again")
+        data = bytes(self._buffer[:n])
+        del self._buffer[:n]
+        self.consumed += n
+        return data
+
+    def at_end(self) -> bool:
+        """True if the stream has no more bytes."""
+        return not self._fill(1)
+
+    def read_frame(self, *expected: str) -> Frame:
+        """The next frame; its type must be one of ``expected`` (if given) or an error frame."""
+        (length,) = _U32.unpack(self.read_exact(4))
+        if length == 0 or length > MAX_HEADER:
+            raise BadSyncMessage("a sync message has an impossible header size")
+        frame = Frame(parse_header(self.read_exact(length)))
+        size = frame.header.get("size", 0)
+        if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= MAX_PAYLOAD:
+            raise BadSyncMessage("a sync message has an impossible payload size")
+        if size:
+            frame = Frame(frame.header, self.read_exact(size))
+        if expected and frame.type not in expected and frame.type != ERROR:
+            raise BadSyncMessage(f"expected a {' or '.join(expected)} message, got {frame.type!r}")
+        return frame
+
+
+def parse_header(raw: bytes) -> dict[str, Any]:
+    """Decode a frame header and check its protocol version and type."""
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BadSyncMessage("a sync message header is not valid JSON") from exc
+    if not isinstance(header, dict):
+        raise BadSyncMessage("a sync message header must be a JSON object")
+    version = header.get("protocol")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise BadSyncMessage("a sync message does not state its protocol version")
+    if version != PROTOCOL_VERSION:
+        raise ProtocolMismatch(
+            f"the other side speaks sync protocol {version}, this motcua speaks {PROTOCOL_VERSION}: "
+            "update motcua on the older workstation"
+        )
+    if not isinstance(header.get("type"), str):
+        raise BadSyncMessage("a sync message does not state its type")
+    return header
