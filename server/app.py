@@ -32,7 +32,14 @@ from server.auth import (
 )
 from server.config import ServerConfig
 from server.enrolment import EnrolmentRequest, enrol, issue_enrolment_code, revoke_device
-from server.errors import BadDeviceKeys, EnrolmentRefused, Forbidden, ServerError, UnknownDevice
+from server.errors import (
+    BadDeviceKeys,
+    EnrolmentRefused,
+    Forbidden,
+    RequestTooLarge,
+    ServerError,
+    UnknownDevice,
+)
 from server.protocol_version import ProtocolVersionCheck
 from server.request_limits import BodySizeLimit
 from server.request_log import RequestLog
@@ -106,6 +113,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        cause = exc.__cause__
+        if isinstance(cause, RequestTooLarge):  # FastAPI wraps errors raised while it reads the body
+            return _error_response(cause.status, cause.code, cause.message, cause.headers)
         codes = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
         return _error_response(
             exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail), exc.headers

@@ -22,11 +22,10 @@ def protocol_headers(version: int = PROTOCOL_VERSION) -> dict[str, str]:
 
 
 def parse_protocol_version(value: str | None) -> int | None:
-    """The version a header value states, or ``None`` if it is missing or not a plain positive integer."""
+    """The version a header value states, or ``None`` if it is missing or not a plain whole number."""
     if value is None:
         return None
     text = value.strip()
     if not text or len(text) > _MAX_DIGITS or not text.isascii() or not text.isdigit():
         return None
-    number = int(text)
-    return number if number > 0 else None
+    return int(text)
