@@ -49,6 +49,8 @@ def _tables(font: bytes) -> tuple[int, dict[bytes, bytes]]:
     version, count = struct.unpack_from(">LH", font, 0)
     if version not in (0x00010000, 0x74727565):
         raise FontResourceError("the font file is not a TrueType font")
+    if len(font) < 12 + 16 * count:
+        raise FontResourceError("the font file's table directory is truncated")
     tables: dict[bytes, bytes] = {}
     for i in range(count):
         tag, _, offset, length = struct.unpack_from(">4sLLL", font, 12 + 16 * i)
