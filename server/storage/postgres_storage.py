@@ -120,7 +120,7 @@ class PostgresStorage(SqlStorage):
     def __init__(self, url: str, *, pool_size: int = 8, connect_timeout: int = 10) -> None:
         if pool_size < 1:
             raise ValueError("the pool needs at least one connection")
-        self._url = url
+        self.url = url
         self._connect_timeout = connect_timeout
         self._pool_size = pool_size
         self._idle: queue.LifoQueue[psycopg.Connection[Any]] = queue.LifoQueue()
@@ -131,7 +131,7 @@ class PostgresStorage(SqlStorage):
     def _connect(self) -> psycopg.Connection[Any]:
         try:
             return psycopg.connect(
-                self._url, autocommit=True, connect_timeout=self._connect_timeout, options="-c TimeZone=UTC"
+                self.url, autocommit=True, connect_timeout=self._connect_timeout, options="-c TimeZone=UTC"
             )
         except psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {type(exc).__name__}") from exc

@@ -141,7 +141,9 @@ class LiveServer:
         self.session = requests.Session()
         self.session.headers.update(protocol_headers())
 
-    def request(self, method: str, path: str, *, token: str | None = None, **kwargs: Any) -> requests.Response:
+    def request(
+        self, method: str, path: str, *, token: str | None = None, **kwargs: Any
+    ) -> requests.Response:
         headers = dict(kwargs.pop("headers", {}) or {})
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
