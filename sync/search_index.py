@@ -30,6 +30,9 @@ from sync.connection import Connection
 from sync.folding import fold
 
 MAX_QUERY_WORDS = 12
+# Documents are numbered downwards, newest smallest: FTS5 reads its lists fastest in ascending rowid order,
+# so "newest first" is the cheap direction.
+_FIRST_DOC = 2**62
 MAX_LIMIT = 1000
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -136,8 +139,9 @@ def index_record(conn: Connection, record_type: str, record_id: str, texts: Iter
         if body:
             if row is None:
                 doc = conn.execute(
-                    "INSERT INTO search_records (record_type, record_id) VALUES (?, ?)",
-                    (record_type, record_id),
+                    "INSERT INTO search_records (doc, record_type, record_id)"
+                    " VALUES ((SELECT coalesce(min(doc), ?) - 1 FROM search_records), ?, ?)",
+                    (_FIRST_DOC, record_type, record_id),
                 ).lastrowid
             else:
                 doc = row[0]
@@ -188,14 +192,9 @@ def _word_expression(word: str, prefix: bool) -> str | None:
     return '"' + " ".join(tokens) + ('"*' if prefix else '"')
 
 
-def _and(words: list[str], tier: int) -> str | None:
-    """Every word must match: exactly (tier 0), the last one as a prefix (tier 1), or all as prefixes (2)."""
-    last = len(words) - 1
-    parts = [
-        p
-        for i, w in enumerate(words)
-        if (p := _word_expression(w, prefix=tier == 2 or (tier == 1 and i == last))) is not None
-    ]
+def _and(words: list[str], prefix: bool) -> str | None:
+    """Every word must match, exactly or as a prefix."""
+    parts = [p for p in (_word_expression(w, prefix) for w in words) if p is not None]
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
@@ -224,10 +223,9 @@ def _variants(folded: str) -> list[str]:
 
 
 def match_expressions(query: str, types: Iterable[str] | None = None) -> list[str]:
-    """The FTS5 MATCH expressions for a user's query, from the strictest to the loosest tier.
+    """The FTS5 MATCH expressions for a user's query: every word exact, then every word a prefix.
 
-    Tier 0 matches every word exactly, tier 1 the last word as a prefix (someone still typing), tier 2 every
-    word as a prefix. Every token is quoted, so FTS5 syntax in a query (quotes, ``*``, ``AND``, ``NEAR(``…) is
+    Every token is quoted, so FTS5 syntax in a query (quotes, ``*``, ``AND``, ``NEAR(``…) is
     only text. An empty list means there is nothing to search for.
     """
     if not isinstance(query, str):
@@ -242,8 +240,8 @@ def match_expressions(query: str, types: Iterable[str] | None = None) -> list[st
         type_filter = "rtype : (" + " OR ".join(f'"{_type_token(t)}"' for t in type_list) + ") AND "
     variants = [v.split() for v in _variants(fold(query))]
     expressions: list[str] = []
-    for tier in (0, 1, 2):
-        options = list(dict.fromkeys(e for e in (_and(v, tier) for v in variants) if e is not None))
+    for prefix in (False, True):
+        options = list(dict.fromkeys(e for e in (_and(v, prefix) for v in variants) if e is not None))
         if not options:
             return []
         body = options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
@@ -264,10 +262,9 @@ def search_hits(
 ) -> list[SearchHit]:
     """Records matching every word of ``query`` as a prefix, with their types, best first.
 
-    Ranking: records matching every word exactly first, then those where only the last word is a prefix,
-    then the rest; within each tier the most recently indexed first. (bm25 was tried: ranking all matches of
-    a common name among a million records costs hundreds of milliseconds, and a clerk's "newest first" is
-    what the desk needs anyway.)
+    Ranking: records matching every word exactly first, then those matching as prefixes; within each, the
+    most recently (first) indexed first. (bm25 was tried: ranking all matches of a common name among a
+    million records costs hundreds of milliseconds; a clerk's "newest first" is what the desk needs anyway.)
     """
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"a search limit is between 1 and {MAX_LIMIT}")
@@ -276,7 +273,7 @@ def search_hits(
         if len(docs) >= limit:
             break
         rows = conn.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ?",
             (expression, limit),
         ).fetchall()
         for (doc,) in rows:
