@@ -16,10 +16,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.background import Background
+from desktop.bool_refcount_guard import top_up
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.idle_lock import IdleWatcher
 from desktop.language import LanguageSwitcher, catalogue_bytes
@@ -92,6 +93,10 @@ class DeskController(QObject):
         self._logins: tuple[str, ...] = ()
         self._parked: dict[str, list[QWidget]] = {}
         self.background.failed.connect(self._background_failed)
+        self._guard_timer = QTimer(self)  # see desktop/bool_refcount_guard.py
+        self._guard_timer.setInterval(5_000)
+        self._guard_timer.timeout.connect(lambda: top_up())
+        self._guard_timer.start()
 
     # --- start ---------------------------------------------------------------------------------------------
 
@@ -151,7 +156,9 @@ class DeskController(QObject):
     def _opened(self, session: DeskSession) -> None:
         self.session = session
         self.is_locked = False
-        self.wizard = None
+        if self.wizard is not None:
+            self.wizard.hide()
+            self.wizard.deleteLater()  # deleted on the UI thread; the reference stays until then
         login = session.clerk.login
         if login not in self._logins:
             self._logins = (*self._logins, login)
