@@ -109,7 +109,7 @@ def _run(
             block = storage.get_sequence_block(device.id)
             numbers = f"{block.first:04d}–{block.last:04d}" if block else "-"
             state = f"revoked {device.revoked_at:%Y-%m-%d}" if device.revoked_at else "active"
-            print(f"{device.id}\t{device.commune_code}\t{numbers}\t{state}", file=out)
+            print(f"{device.id}\t{device.commune_code}\t{numbers}\t{state}\t{device.label}", file=out)
     elif args.command == "create-account":
         username = normalise_username(args.username)
         province = official.province_code(args.province)

@@ -1,0 +1,79 @@
+"""``python -m server --config file.toml`` starts a real server process that migrates and answers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from sync.protocol_version import protocol_headers
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_python_m_server_serves_and_logs_json(tmp_path: Path) -> None:
+    port = free_port()
+    config = tmp_path / "server.toml"
+    config.write_text(
+        f'[server]\nport = {port}\ndatabase = "sqlite:///data/server.db"\nlog_dir = "logs"\n',
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server", "--config", str(config)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                health = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except requests.ConnectionError:
+                assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+        assert health.status_code == 200
+        me = requests.get(f"http://127.0.0.1:{port}/v1/me", headers=protocol_headers(), timeout=5)
+        assert me.status_code == 401 and me.json()["error"] == "unauthenticated"
+        assert "server" not in {k.lower() for k in me.headers}  # no uvicorn banner
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert (tmp_path / "data" / "server.db").exists()
+    log_lines = (tmp_path / "logs" / "motcua.log").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in log_lines]
+    assert any(r.get("route") == "/v1/me" and r.get("status") == 401 for r in records)
+
+
+def test_a_bad_config_exits_with_a_message(tmp_path: Path) -> None:
+    config = tmp_path / "server.toml"
+    config.write_text("[server]\nunknown = 1\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "server", "--config", str(config)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "unknown setting server.unknown" in done.stderr
