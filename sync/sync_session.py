@@ -145,7 +145,7 @@ def raise_if_error(frame: Frame) -> Frame:
     text = message[:300] if isinstance(message, str) else "no reason given"
     if code == "update_required":
         raise ProtocolMismatch(f"the other side needs another sync protocol version: {text}")
-    if code == "same_replica":
+    if code == WrongPeer.kind:
         raise WrongPeer(f"the other side refused the sync: {text}")
     raise PeerRefused(f"the other side refused the sync ({code}): {text}", code=code)
 
