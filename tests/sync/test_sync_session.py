@@ -271,7 +271,7 @@ def test_interrupted_sessions_resume_and_converge_without_applying_anything_twic
     checkpoints = MemoryCheckpoints()
     interrupted = 0
     for _ in range(200):
-        transport = InProcessTransport(SessionResponder(b), cut_after=rng.randrange(1, 6_000))
+        transport = InProcessTransport(SessionResponder(b), cut_after=rng.randrange(1, 3_000))
         try:
             run_session(a, transport, now=NOW, batch_size=50, checkpoints=checkpoints)
         except SyncInterrupted:
