@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTime, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.background import Background
 from desktop.commune_picker import CommunePicker
 from desktop.passphrase_strength import FAIR, GOOD, STRONG, TOO_SHORT, passphrase_strength
+from desktop.warning_text import error_label, set_text_colour
 from desktop.workstation import DeskSession, create_workstation, read_recovery_key
 from desktop.workstation_settings import SiteSettings
 from dossiers.dossier_codes import is_agency_identifier
@@ -60,10 +62,7 @@ def _note(parent: QWidget) -> QLabel:
 
 
 def _error_label(parent: QWidget) -> QLabel:
-    label = _note(parent)
-    label.setObjectName("error")
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
-    return label
+    return error_label(parent)
 
 
 class _Page(QWizardPage):
@@ -302,7 +301,7 @@ class ClerkPage(_Page):
         }
         word, colour = words[level]
         self.strength.setText(word)
-        self.strength.setStyleSheet(f"color: {colour};")
+        set_text_colour(self.strength, QColor(colour))
 
     def problem(self) -> str | None:
         if not self.login.text().strip():
@@ -325,6 +324,7 @@ class ClerkPage(_Page):
         text = self.passphrase.text()
         if problem is not None and (passphrase_strength(text) == TOO_SHORT or text != self.repeat.text()):
             self.repeat.clear()
+            (self.passphrase if passphrase_strength(text) == TOO_SHORT else self.repeat).setFocus()
         return problem is None
 
 

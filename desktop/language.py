@@ -26,12 +26,12 @@ TRANSLATIONS_DIR = resource_path("translations")
 CATALOGUE_PREFIX = "motcua_"
 
 
-def ts_path(language: str) -> Path:
-    return TRANSLATIONS_DIR / f"{CATALOGUE_PREFIX}{language}.ts"
+def ts_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
+    return folder / f"{CATALOGUE_PREFIX}{language}.ts"
 
 
-def qm_path(language: str) -> Path:
-    return TRANSLATIONS_DIR / f"{CATALOGUE_PREFIX}{language}.qm"
+def qm_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
+    return folder / f"{CATALOGUE_PREFIX}{language}.qm"
 
 
 def lrelease_program() -> str | None:
@@ -55,16 +55,18 @@ def compile_catalogue(ts: Path, qm: Path) -> None:
         raise RuntimeError(f"pyside6-lrelease failed: {result.stderr.strip()[:500]}")
 
 
-def catalogue_bytes(language: str, cache_dir: Path | None = None) -> bytes | None:
+def catalogue_bytes(
+    language: str, *, folder: Path = TRANSLATIONS_DIR, cache_dir: Path | None = None
+) -> bytes | None:
     """The compiled catalogue of ``language`` (``None`` for none: the English source strings are shown).
 
     Reads the committed ``.qm``; if it is missing but the ``.ts`` exists, compiles it into ``cache_dir``
     (default: a folder in the temporary directory). Touches the disk: call it off the UI thread.
     """
-    qm = qm_path(language)
+    qm = qm_path(language, folder)
     if qm.exists():
         return qm.read_bytes()
-    ts = ts_path(language)
+    ts = ts_path(language, folder)
     if not ts.exists():
         return None
     cache = (cache_dir or Path(tempfile.gettempdir()) / "motcua-translations") / qm.name

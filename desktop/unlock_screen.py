@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import Background
+from desktop.warning_text import error_label
 from desktop.workstation import DeskSession, UnlockRefused
 
 Attempt = Callable[[str, str], DeskSession]
@@ -68,10 +69,7 @@ class UnlockScreen(QWidget):
         self.unlock_button = QPushButton(self)
         self.unlock_button.setDefault(True)
         self.quit_button = QPushButton(self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("error")
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.message = error_label(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)

@@ -4,17 +4,17 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="272"/>
+        <location filename="../../desktop/first_run_wizard.py" line="271"/>
         <source>First clerk account</source>
         <translation>First clerk account</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="274"/>
+        <location filename="../../desktop/first_run_wizard.py" line="273"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="278"/>
+        <location filename="../../desktop/first_run_wizard.py" line="277"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n character; a few words you remember are better than a short code. Nobody can read it back, not even IT.</numerusform>
@@ -22,62 +22,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="285"/>
+        <location filename="../../desktop/first_run_wizard.py" line="284"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="286"/>
+        <location filename="../../desktop/first_run_wizard.py" line="285"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="287"/>
+        <location filename="../../desktop/first_run_wizard.py" line="286"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="288"/>
+        <location filename="../../desktop/first_run_wizard.py" line="287"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="298"/>
+        <location filename="../../desktop/first_run_wizard.py" line="297"/>
         <source>Too short</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="299"/>
+        <location filename="../../desktop/first_run_wizard.py" line="298"/>
         <source>Fair: a longer passphrase is safer</source>
         <translation>Fair: a longer passphrase is safer</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="300"/>
+        <location filename="../../desktop/first_run_wizard.py" line="299"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="301"/>
+        <location filename="../../desktop/first_run_wizard.py" line="300"/>
         <source>Strong</source>
         <translation>Strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="309"/>
+        <location filename="../../desktop/first_run_wizard.py" line="308"/>
         <source>Enter a login name.</source>
         <translation>Enter a login name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="311"/>
+        <location filename="../../desktop/first_run_wizard.py" line="310"/>
         <source>The login name cannot hold special invisible characters.</source>
         <translation>The login name cannot hold special invisible characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="313"/>
+        <location filename="../../desktop/first_run_wizard.py" line="312"/>
         <source>Enter the clerk&apos;s full name.</source>
         <translation>Enter the clerk&apos;s full name.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="316"/>
+        <location filename="../../desktop/first_run_wizard.py" line="315"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>The passphrase is too short: use at least %n character.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="319"/>
+        <location filename="../../desktop/first_run_wizard.py" line="318"/>
         <source>The two passphrases are not the same. Type them again.</source>
         <translation>The two passphrases are not the same. Type them again.</translation>
     </message>
@@ -93,17 +93,17 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="93"/>
+        <location filename="../../desktop/first_run_wizard.py" line="92"/>
         <source>Your commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="95"/>
+        <location filename="../../desktop/first_run_wizard.py" line="94"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="98"/>
+        <location filename="../../desktop/first_run_wizard.py" line="97"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</translation>
     </message>
@@ -134,7 +134,7 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="264"/>
+        <location filename="../../desktop/app.py" line="271"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -402,92 +402,92 @@
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="160"/>
+        <location filename="../../desktop/first_run_wizard.py" line="159"/>
         <source>Agency and opening hours</source>
         <translation>Agency and opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="161"/>
+        <location filename="../../desktop/first_run_wizard.py" line="160"/>
         <source>Step 2 of 5. These appear on receipts and set the appointment dates.</source>
         <translation>Step 2 of 5. These appear on receipts and set the appointment dates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="162"/>
+        <location filename="../../desktop/first_run_wizard.py" line="161"/>
         <source>&amp;Agency identifier:</source>
         <translation>&amp;Agency identifier:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="165"/>
+        <location filename="../../desktop/first_run_wizard.py" line="164"/>
         <source>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</source>
         <translation>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="169"/>
+        <location filename="../../desktop/first_run_wizard.py" line="168"/>
         <source>Opening hours</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="170"/>
+        <location filename="../../desktop/first_run_wizard.py" line="169"/>
         <source>Morning:</source>
         <translation>Morning:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="171"/>
+        <location filename="../../desktop/first_run_wizard.py" line="170"/>
         <source>Afternoon:</source>
         <translation>Afternoon:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="173"/>
+        <location filename="../../desktop/first_run_wizard.py" line="172"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="174"/>
+        <location filename="../../desktop/first_run_wizard.py" line="173"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="175"/>
+        <location filename="../../desktop/first_run_wizard.py" line="174"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="176"/>
+        <location filename="../../desktop/first_run_wizard.py" line="175"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="177"/>
+        <location filename="../../desktop/first_run_wizard.py" line="176"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="181"/>
+        <location filename="../../desktop/first_run_wizard.py" line="180"/>
         <source>Also open on &amp;Saturday morning</source>
         <translation>Also open on &amp;Saturday morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="183"/>
+        <location filename="../../desktop/first_run_wizard.py" line="182"/>
         <source>Saturday morning counts as a working day for appointment dates</source>
         <translation>Saturday morning counts as a working day for appointment dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="218"/>
+        <location filename="../../desktop/first_run_wizard.py" line="217"/>
         <source>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</source>
         <translation>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="223"/>
+        <location filename="../../desktop/first_run_wizard.py" line="222"/>
         <source>Each opening period must start before it ends.</source>
         <translation>Each opening period must start before it ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="225"/>
+        <location filename="../../desktop/first_run_wizard.py" line="224"/>
         <source>The afternoon must start after the morning ends.</source>
         <translation>The afternoon must start after the morning ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="227"/>
+        <location filename="../../desktop/first_run_wizard.py" line="226"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
     </message>
@@ -592,67 +592,67 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="127"/>
+        <location filename="../../desktop/unlock_screen.py" line="125"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: one-stop desk (locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="126"/>
         <source>One-stop desk</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="128"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>The desk is locked. Enter your login and passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="130"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Choose another clerk&apos;s login and enter their passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="132"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Enter your login and passphrase to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="134"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="135"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="139"/>
+        <location filename="../../desktop/unlock_screen.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="140"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>Forgot the passphrase?</source>
         <translation>Forgot the passphrase?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="143"/>
+        <location filename="../../desktop/unlock_screen.py" line="141"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="164"/>
+        <location filename="../../desktop/unlock_screen.py" line="162"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="165"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>You can try again in %n second.</numerusform>
@@ -660,7 +660,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="167"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Too many wrong tries. Try again in %n second.</numerusform>
@@ -668,17 +668,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="169"/>
         <source>Enter your login and passphrase.</source>
         <translation>Enter your login and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="173"/>
+        <location filename="../../desktop/unlock_screen.py" line="171"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="239"/>
+        <location filename="../../desktop/unlock_screen.py" line="237"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>

@@ -4,86 +4,86 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="272"/>
+        <location filename="../../desktop/first_run_wizard.py" line="271"/>
         <source>First clerk account</source>
         <translation>Tài khoản cán bộ đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="274"/>
+        <location filename="../../desktop/first_run_wizard.py" line="273"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Bước 3/5. Người cài đặt Bộ phận Một cửa; có thể thêm cán bộ khác sau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="278"/>
+        <location filename="../../desktop/first_run_wizard.py" line="277"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>Mật khẩu dùng để mở máy và bảo vệ dữ liệu của người dân trên máy tính này. Dùng ít nhất %n ký tự; vài từ dễ nhớ tốt hơn một mã ngắn. Không ai xem lại được mật khẩu, kể cả bộ phận CNTT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="285"/>
+        <location filename="../../desktop/first_run_wizard.py" line="284"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="286"/>
+        <location filename="../../desktop/first_run_wizard.py" line="285"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="287"/>
+        <location filename="../../desktop/first_run_wizard.py" line="286"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="288"/>
+        <location filename="../../desktop/first_run_wizard.py" line="287"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="298"/>
+        <location filename="../../desktop/first_run_wizard.py" line="297"/>
         <source>Too short</source>
         <translation>Quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="299"/>
+        <location filename="../../desktop/first_run_wizard.py" line="298"/>
         <source>Fair: a longer passphrase is safer</source>
         <translation>Tạm được: mật khẩu dài hơn sẽ an toàn hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="300"/>
+        <location filename="../../desktop/first_run_wizard.py" line="299"/>
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="301"/>
+        <location filename="../../desktop/first_run_wizard.py" line="300"/>
         <source>Strong</source>
         <translation>Rất tốt</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="309"/>
+        <location filename="../../desktop/first_run_wizard.py" line="308"/>
         <source>Enter a login name.</source>
         <translation>Hãy nhập tên đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="311"/>
+        <location filename="../../desktop/first_run_wizard.py" line="310"/>
         <source>The login name cannot hold special invisible characters.</source>
         <translation>Tên đăng nhập không được chứa ký tự đặc biệt ẩn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="313"/>
+        <location filename="../../desktop/first_run_wizard.py" line="312"/>
         <source>Enter the clerk&apos;s full name.</source>
         <translation>Hãy nhập họ và tên của cán bộ.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="316"/>
+        <location filename="../../desktop/first_run_wizard.py" line="315"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>Mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="319"/>
+        <location filename="../../desktop/first_run_wizard.py" line="318"/>
         <source>The two passphrases are not the same. Type them again.</source>
         <translation>Hai mật khẩu không giống nhau. Hãy nhập lại.</translation>
     </message>
@@ -91,17 +91,17 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="93"/>
+        <location filename="../../desktop/first_run_wizard.py" line="92"/>
         <source>Your commune</source>
         <translation>Xã/phường của Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="95"/>
+        <location filename="../../desktop/first_run_wizard.py" line="94"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Bước 1/5. Chọn tỉnh/thành phố, rồi chọn xã/phường mà Bộ phận Một cửa này phục vụ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="98"/>
+        <location filename="../../desktop/first_run_wizard.py" line="97"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>Danh sách chính thức (34 tỉnh, thành phố và 3.321 xã, phường, đặc khu; năm 2025).</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="264"/>
+        <location filename="../../desktop/app.py" line="271"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -400,92 +400,92 @@
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="160"/>
+        <location filename="../../desktop/first_run_wizard.py" line="159"/>
         <source>Agency and opening hours</source>
         <translation>Cơ quan và giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="161"/>
+        <location filename="../../desktop/first_run_wizard.py" line="160"/>
         <source>Step 2 of 5. These appear on receipts and set the appointment dates.</source>
         <translation>Bước 2/5. Thông tin này in trên giấy tiếp nhận và dùng để tính ngày hẹn trả kết quả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="162"/>
+        <location filename="../../desktop/first_run_wizard.py" line="161"/>
         <source>&amp;Agency identifier:</source>
         <translation>Mã định danh &amp;cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="165"/>
+        <location filename="../../desktop/first_run_wizard.py" line="164"/>
         <source>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</source>
         <translation>Mã định danh điện tử do tỉnh cấp (ví dụ 000.00.01.H22). Khi chưa có, có thể dùng mã chính thức của xã đã điền sẵn ở đây; mã này đứng đầu mọi mã số hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="169"/>
+        <location filename="../../desktop/first_run_wizard.py" line="168"/>
         <source>Opening hours</source>
         <translation>Giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="170"/>
+        <location filename="../../desktop/first_run_wizard.py" line="169"/>
         <source>Morning:</source>
         <translation>Buổi sáng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="171"/>
+        <location filename="../../desktop/first_run_wizard.py" line="170"/>
         <source>Afternoon:</source>
         <translation>Buổi chiều:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="173"/>
+        <location filename="../../desktop/first_run_wizard.py" line="172"/>
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="174"/>
+        <location filename="../../desktop/first_run_wizard.py" line="173"/>
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="175"/>
+        <location filename="../../desktop/first_run_wizard.py" line="174"/>
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="176"/>
+        <location filename="../../desktop/first_run_wizard.py" line="175"/>
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="177"/>
+        <location filename="../../desktop/first_run_wizard.py" line="176"/>
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="181"/>
+        <location filename="../../desktop/first_run_wizard.py" line="180"/>
         <source>Also open on &amp;Saturday morning</source>
         <translation>Làm việc cả &amp;sáng thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="183"/>
+        <location filename="../../desktop/first_run_wizard.py" line="182"/>
         <source>Saturday morning counts as a working day for appointment dates</source>
         <translation>Tính sáng thứ Bảy là ngày làm việc khi hẹn ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="218"/>
+        <location filename="../../desktop/first_run_wizard.py" line="217"/>
         <source>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</source>
         <translation>Mã định danh cơ quan chỉ gồm chữ in hoa, chữ số và dấu chấm, ví dụ 000.00.01.H22.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="223"/>
+        <location filename="../../desktop/first_run_wizard.py" line="222"/>
         <source>Each opening period must start before it ends.</source>
         <translation>Giờ bắt đầu của mỗi buổi phải trước giờ kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="225"/>
+        <location filename="../../desktop/first_run_wizard.py" line="224"/>
         <source>The afternoon must start after the morning ends.</source>
         <translation>Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="227"/>
+        <location filename="../../desktop/first_run_wizard.py" line="226"/>
         <source>Choose at least one working day.</source>
         <translation>Hãy chọn ít nhất một ngày làm việc.</translation>
     </message>
@@ -590,91 +590,91 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="127"/>
+        <location filename="../../desktop/unlock_screen.py" line="125"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: Bộ phận Một cửa (đã khoá)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="126"/>
         <source>One-stop desk</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="128"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>Máy đã khoá. Nhập tên đăng nhập và mật khẩu để làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="130"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Chọn tên đăng nhập của cán bộ khác và nhập mật khẩu của họ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="132"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Nhập tên đăng nhập và mật khẩu để bắt đầu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="134"/>
         <source>&amp;Login:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="135"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="139"/>
+        <location filename="../../desktop/unlock_screen.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="140"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>Forgot the passphrase?</source>
         <translation>Quên mật khẩu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="143"/>
+        <location filename="../../desktop/unlock_screen.py" line="141"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Một cán bộ khác của Bộ phận Một cửa có thể đăng nhập và đặt mật khẩu mới cho bạn. Nếu mọi cán bộ đều quên mật khẩu, hãy gọi bộ phận CNTT của tỉnh: với khoá khôi phục của tỉnh, họ có thể mở lại dữ liệu của máy này và đặt mật khẩu mới (xem mục &quot;Khôi phục máy trạm&quot; trong hướng dẫn CNTT). Dữ liệu không bị mất, nhưng cần bộ phận CNTT; ở xã không ai bỏ qua được mật khẩu. Nhập sai nhiều lần thì mỗi lần sau phải chờ lâu hơn một chút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="164"/>
+        <location filename="../../desktop/unlock_screen.py" line="162"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra bộ gõ tiếng Việt và phím Caps Lock, rồi thử lại.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="165"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>Có thể thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="167"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Nhập sai quá nhiều lần. Hãy thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="169"/>
         <source>Enter your login and passphrase.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="173"/>
+        <location filename="../../desktop/unlock_screen.py" line="171"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>Không mở được dữ liệu của Bộ phận Một cửa. Hãy nhờ bộ phận CNTT hỗ trợ (lỗi: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="239"/>
+        <location filename="../../desktop/unlock_screen.py" line="237"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>

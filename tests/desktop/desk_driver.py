@@ -40,7 +40,12 @@ def running_desk(
         # destroyed later on whichever thread happens to run it (a worker), which crashes Qt.
         for widget in QApplication.topLevelWidgets():
             widget.hide()
-        for obj in (controller.settings_dialog, controller.wizard, controller.window, controller.unlock_screen):
+        for obj in (
+            controller.settings_dialog,
+            controller.wizard,
+            controller.window,
+            controller.unlock_screen,
+        ):
             if obj is not None and shiboken6.isValid(obj):
                 shiboken6.delete(obj)
         shiboken6.delete(controller)

@@ -32,7 +32,9 @@ def test_result_arrives_on_the_ui_thread(qtbot, background: Background) -> None:
         worker.append(threading.current_thread())
         return "done"
 
-    background.run(work, on_success=lambda r: seen.append((r, threading.current_thread() is threading.main_thread())))
+    background.run(
+        work, on_success=lambda r: seen.append((r, threading.current_thread() is threading.main_thread()))
+    )
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == [("done", True)]
     assert worker[0] is not threading.main_thread()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from desktop.__main__ import main
+from desktop.__main__ import build_parser, main
 from desktop.main_window import MainWindow
 
 
@@ -23,6 +23,17 @@ def test_version_flag(capsys) -> None:
 
 
 def test_console_script_help() -> None:
-    result = subprocess.run([sys.executable, "-m", "desktop", "--help"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0
     assert "motcua" in result.stdout
+
+
+def test_data_dir_option(tmp_path) -> None:
+    assert build_parser().parse_args(["--data-dir", str(tmp_path)]).data_dir == tmp_path
+    assert build_parser().parse_args([]).data_dir is None
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert "--data-dir" in result.stdout

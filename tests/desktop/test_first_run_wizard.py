@@ -42,7 +42,9 @@ def test_wizard_end_to_end(qtbot, tmp_path: Path, clock: Clock) -> None:
         qtbot.waitUntil(lambda: desk.wizard is not None and desk.wizard.isVisible())
         wizard = desk.wizard
         assert wizard is not None
-        assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Tiếp theo >"  # Vietnamese by default
+        assert (
+            wizard.button(QWizard.WizardButton.NextButton).text() == "&Tiếp theo >"
+        )  # Vietnamese by default
 
         # 1. province and commune: search without diacritics, then with them
         picker = wizard.commune_page.picker
@@ -79,7 +81,9 @@ def test_wizard_end_to_end(qtbot, tmp_path: Path, clock: Clock) -> None:
         assert clerk.strength.text() == "Quá ngắn"
         type_text(clerk.repeat, "ngắn")
         _next(qtbot, wizard)
-        assert wizard.currentPage() is clerk and "quá ngắn" in clerk.error.text() and clerk.repeat.text() == ""
+        assert (
+            wizard.currentPage() is clerk and "quá ngắn" in clerk.error.text() and clerk.repeat.text() == ""
+        )
         clerk.passphrase.clear()
         type_text(clerk.passphrase, PASS)
         assert clerk.strength.text() == "Rất tốt"
@@ -117,7 +121,9 @@ def test_wizard_end_to_end(qtbot, tmp_path: Path, clock: Clock) -> None:
         assert wizard.currentPage() is finish
         assert "Phường Hoàn Kiếm" in finish.summary.text() and "000.00.01.H22" in finish.summary.text()
         left_in_fields: list[str] = []
-        desk.session_opened.connect(lambda _s: left_in_fields.append(clerk.passphrase.text() + clerk.repeat.text()))
+        desk.session_opened.connect(
+            lambda _s: left_in_fields.append(clerk.passphrase.text() + clerk.repeat.text())
+        )
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
         assert wizard.busy and finish.progress.isVisibleTo(wizard)
         assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -111,7 +109,9 @@ def test_idle_watcher_restarts_on_input(qtbot) -> None:
     try:
         for _ in range(12):  # 2.4 s of typing, a key every 0.2 s: never idle for 1.5 s
             qtbot.wait(200)
-            QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
+            QApplication.sendEvent(
+                field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+            )
         assert fired == []
         qtbot.waitUntil(lambda: fired == [True], timeout=10_000)
     finally:
@@ -121,7 +121,9 @@ def test_idle_watcher_restarts_on_input(qtbot) -> None:
 
 def test_lock_shortcut_and_switch_clerk(qtbot, workstation, clock: Clock) -> None:
     data_dir, created = workstation
-    add_clerk(data_dir / "store" / "store.key", created.store.data_key, login="minh", passphrase="mật khẩu của Minh")
+    add_clerk(
+        data_dir / "store" / "store.key", created.store.data_key, login="minh", passphrase="mật khẩu của Minh"
+    )
     with running_desk(data_dir, clock) as desk:
         _start(qtbot, desk)
         unlock(qtbot, desk)

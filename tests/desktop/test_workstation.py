@@ -16,8 +16,8 @@ from desktop.workstation import (
     workstation_exists,
 )
 from sync.errors import RecoveryKeyError, StoreError, WeakPassphrase
-from sync.keys import generate_recovery_keypair, recover
 from sync.keyfile import read_key_file
+from sync.keys import generate_recovery_keypair, recover
 from sync.store import Store
 from sync.unlock_backoff import UnlockBackoff
 from tests.desktop.conftest import PASSPHRASE, Clock, hanoi_site, ids
@@ -55,7 +55,9 @@ def test_create_then_unlock(tmp_path: Path, clock: Clock) -> None:
         assert again.clerk == session.clerk
         assert again.site == hanoi_site() and again.full_name == "Nguyễn Thị Lan"
         # after a lock, the open store is reused rather than opened twice
-        relocked = unlock_workstation(folder, "lan", PASSPHRASE, now=clock, new_id=ids().__next__, open_store=again.store)
+        relocked = unlock_workstation(
+            folder, "lan", PASSPHRASE, now=clock, new_id=ids().__next__, open_store=again.store
+        )
         assert relocked.store is again.store
     finally:
         again.store.close()
@@ -86,7 +88,9 @@ def test_unlock_refuses_an_open_store_of_another_folder(tmp_path: Path, clock: C
     second.store.close()
     try:
         with pytest.raises(StoreError):
-            unlock_workstation(tmp_path / "b", "lan", PASSPHRASE, now=clock, new_id=ids().__next__, open_store=first.store)
+            unlock_workstation(
+                tmp_path / "b", "lan", PASSPHRASE, now=clock, new_id=ids().__next__, open_store=first.store
+            )
     finally:
         first.store.close()
 

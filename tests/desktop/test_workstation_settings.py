@@ -56,7 +56,9 @@ def test_local_settings_defaults_when_missing_or_damaged(tmp_path: Path) -> None
 
 def test_local_settings_keep_the_good_values_of_a_partly_bad_file(tmp_path: Path) -> None:
     path = tmp_path / "w.json"
-    path.write_text(json.dumps({"format": "motcua-workstation-settings", "language": "fr", "font_points": 16}))
+    path.write_text(
+        json.dumps({"format": "motcua-workstation-settings", "language": "fr", "font_points": 16})
+    )
     assert load_local_settings(path) == LocalSettings(language="vi", font_points=16)
 
 
