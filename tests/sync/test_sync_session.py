@@ -24,6 +24,8 @@ from sync.errors import (
 )
 from sync.protocol_version import PROTOCOL_VERSION
 from sync.replica_memory import MemoryReplica, ReceiveReport
+from sync.replica_store import ReplicaStore
+from sync.store import Store
 from sync.sync_checkpoints import (
     Checkpoint,
     MemoryCheckpoints,
@@ -546,3 +548,45 @@ def test_the_transport_counts_bytes_both_ways() -> None:
     fill(b, 50, prefix="s")
     _, transport = sync(a, b)
     assert transport.bytes_up > 0 and transport.bytes_down > 0 and not transport.cut
+
+
+# -- the durable replica -------------------------------------------------------------------------------------
+
+
+def test_durable_replicas_sync_through_cuts_and_converge(tmp_path) -> None:
+    key = bytes(range(32))
+    opened = []
+
+    def durable(name: str) -> ReplicaStore:
+        store = Store.open(tmp_path / name, key, now=clock(), new_id=lambda: name, create=True)
+        opened.append(store)
+        return ReplicaStore(store, "desk", [CASE], now=clock())
+
+    try:
+        a, b = durable("desk-1"), durable("desk-2")
+        assert a.replica_id == "desk-1"
+        for i in range(150):
+            a.write("case", f"r{i}", {"phone": f"09{i:08d}"}, author="x")
+        for i in range(60):
+            b.write("case", f"s{i}", {"notes": [f"n{i}"]}, author="y")
+        b.write("case", "r3", {"phone": "0900000000"}, author="y")
+        rng = random.Random(5)
+        interrupted = 0
+        for _ in range(300):
+            transport = InProcessTransport(SessionResponder(b), cut_after=rng.randrange(1, 2000))
+            try:
+                result = run_session(a, transport, now=NOW, batch_size=20)
+            except SyncInterrupted:
+                interrupted += 1
+                continue
+            break
+        else:
+            pytest.fail("never converged")
+        assert interrupted >= 5 and result.round_trips <= 3
+        assert a.vector() == b.vector() == VersionVector({"desk-1": 150, "desk-2": 61})
+        assert a.events() == b.events() and len(a.open_conflicts()) == len(b.open_conflicts()) == 1
+        again, _ = sync(a, b)
+        assert again.pushed_events == again.pulled_events == 0
+    finally:
+        for store in opened:
+            store.close()
