@@ -16,11 +16,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.background import Background
-from desktop.bool_refcount_guard import top_up
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.idle_lock import IdleWatcher
 from desktop.language import LanguageSwitcher, catalogue_bytes
@@ -93,10 +92,6 @@ class DeskController(QObject):
         self._logins: tuple[str, ...] = ()
         self._parked: dict[str, list[QWidget]] = {}
         self.background.failed.connect(self._background_failed)
-        self._guard_timer = QTimer(self)  # see desktop/bool_refcount_guard.py
-        self._guard_timer.setInterval(5_000)
-        self._guard_timer.timeout.connect(lambda: top_up())
-        self._guard_timer.start()
 
     # --- start ---------------------------------------------------------------------------------------------
 
