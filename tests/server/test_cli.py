@@ -15,7 +15,7 @@ from server.passwords import verify_password
 from server.storage import open_storage
 from server.storage.interface import ServerStorage
 from server.storage.records import Role
-from tests.server.conftest import Clock, Ids, fresh_postgres_database
+from tests.server.conftest import Clock, Ids
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def config_file(backend: str, request: pytest.FixtureRequest, tmp_path: Path) ->
     if backend == "sqlite":
         database = "sqlite:///data/server.db"  # relative to the config file
     else:
-        database = fresh_postgres_database(request.getfixturevalue("postgres_url"))
+        database = request.getfixturevalue("postgres_database")
     path = tmp_path / "server.toml"
     path.write_text(
         f'[server]\ndatabase = "{database}"\n'
