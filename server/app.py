@@ -1,6 +1,6 @@
 """The FastAPI application: ``create_app(config, storage, now=…, new_id=…)``.
 
-Middleware, outermost first: JSON request log, protocol version check (426), body size limit (413). Rate
+Middleware, outermost first: JSON request log, protocol version check (426), size limits (413, 431). Rate
 limits (429) are dependencies, spent per device or account once the caller is known and per address before.
 Every error answers ``{"error": <code>, "message": <words>}``.
 """
@@ -41,7 +41,7 @@ from server.errors import (
     UnknownDevice,
 )
 from server.protocol_version import ProtocolVersionCheck
-from server.request_limits import BodySizeLimit
+from server.request_limits import RequestSizeLimit
 from server.request_log import RequestLog
 from server.schemas import (
     CommuneOut,
@@ -301,7 +301,9 @@ def create_app(
 
     app.include_router(_router())
     # add_middleware wraps: the last added runs first.
-    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(
+        RequestSizeLimit, max_bytes=config.max_body_bytes, max_header_bytes=config.max_header_bytes
+    )
     app.add_middleware(ProtocolVersionCheck)
     app.add_middleware(RequestLog)
     return app

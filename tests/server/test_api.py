@@ -269,6 +269,13 @@ def test_a_chunked_body_over_the_limit_gets_413(serve: Callable[..., LiveServer]
     assert answer.json()["error"] == "request_too_large"
 
 
+def test_huge_headers_get_431(live: LiveServer) -> None:
+    answer = live.get("/v1/me", headers={"X-Big": "y" * 100_000})
+    assert answer.status_code == 431
+    assert answer.json()["error"] == "headers_too_large"
+    assert live.get("/v1/me", headers={"X-Small": "y" * 1000}).status_code == 401  # normal headers pass
+
+
 def test_too_many_requests_from_one_device_get_429_with_retry_after(
     serve: Callable[..., LiveServer], storage: ServerStorage, clock: Clock, ids: Ids, communes: list[str]
 ) -> None:
