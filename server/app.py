@@ -38,6 +38,7 @@ from server.errors import (
     Forbidden,
     RequestTooLarge,
     ServerError,
+    UnknownCommune,
     UnknownDevice,
 )
 from server.protocol_version import ProtocolVersionCheck
@@ -222,7 +223,7 @@ def _router() -> APIRouter:
         """One commune, if it is within the caller's scope."""
         commune = svc.storage.get_commune(official.commune_code(code))
         if commune is None:
-            raise official.UnknownCommune(f"commune {official.commune_code(code)} is not served here")
+            raise UnknownCommune(f"commune {official.commune_code(code)} is not served here")
         if not principal.can_see_commune(commune):
             raise Forbidden("this commune is outside your scope")
         return CommuneOut.of(commune)
@@ -260,7 +261,7 @@ def _router() -> APIRouter:
         """Make a one-time enrolment code for a commune of the province (admins); it is shown only here."""
         commune = svc.storage.get_commune(official.commune_code(body.commune))
         if commune is None or not officer.can_see_commune(commune):
-            raise official.UnknownCommune("no such commune in your province")
+            raise UnknownCommune("no such commune in your province")
         issued = issue_enrolment_code(
             svc.storage, commune.code, now=svc.now, new_id=svc.new_id, ttl=svc.config.code_ttl
         )
