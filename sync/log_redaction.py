@@ -62,6 +62,13 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;|\n\r\[\]{}]|\s[\w.]+[=:]\s?|$")
+# Vietnamese address units: an address in free text starts at one of them followed by a number or a name.
+_ADDRESS_UNITS = (
+    r"số nhà|số|ngõ|ngách|hẻm|kiệt|đường|phố|thôn|xóm|ấp|tổ dân phố|khu phố|phường|xã|thị trấn|quận|huyện|"
+    r"tỉnh|thành phố"
+)
+_ADDRESS_START = re.compile(rf"(?<![\w])(?P<unit>{_ADDRESS_UNITS})[ \t]+(?P<next>\d|[^\W\d_])", re.IGNORECASE)
+_ADDRESS_END = re.compile(r"[;|\n\r\[\]{}()]|\s[\w.]+[=:]\s?|$")
 
 # Common Vietnamese surnames. The ones that are also English or place words only count with their diacritics.
 _SURNAMES = {
@@ -235,6 +242,25 @@ def _redact_markers(text: str) -> str:
     return "".join(pieces)
 
 
+def _redact_address_phrases(text: str) -> str:
+    """Addresses without a marker: from a unit word (``số 17``, ``ngõ Hàng Bạc``) to the end of the clause."""
+    pieces: list[str] = []
+    position = 0
+    for match in _ADDRESS_START.finditer(text):
+        if match.start() < position:
+            continue
+        following = match.group("next")
+        if match.group("unit").lower() in ("số", "số nhà") and not following.isdigit():
+            continue
+        if not (following.isdigit() or following.isupper()):
+            continue
+        end = _ADDRESS_END.search(text, match.start()).start()
+        pieces.append(text[position : match.start()] + ADDRESS_MARK)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _is_surname(word: str) -> bool:
     if word in _SURNAMES_WITH_MARKS or (word.isupper() and word.title() in _SURNAMES_WITH_MARKS):
         return True
@@ -270,6 +296,7 @@ def redact(text: str) -> str:
     """``text`` with every personal datum this module recognises replaced by a mark such as ``[PHONE]``."""
     text = _redact_known(str(text))
     text = _redact_markers(text)
+    text = _redact_address_phrases(text)
     text = _redact_names(text)
     text = _EMAIL.sub(EMAIL_MARK, text)
     text = _ID_12.sub(ID_MARK, text)

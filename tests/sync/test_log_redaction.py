@@ -311,3 +311,18 @@ def test_ids_and_phones_never_survive(
 @given(words)
 def test_lower_case_words_are_left_alone(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saved at Số 17 ngõ Hàng Bạc, phường Hoàn Kiếm",
+        "moved to thôn Đông Xá, xã Tân Hòa; next step",
+        "delivered to Ấp Bình Thạnh (by post)",
+    ],
+)
+def test_addresses_without_a_marker_are_redacted(text: str) -> None:
+    redacted = redact(text)
+    assert "[ADDRESS]" in redacted
+    for word in ("Hàng Bạc", "Hoàn Kiếm", "Đông Xá", "Bình Thạnh"):
+        assert word not in redacted
