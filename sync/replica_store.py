@@ -14,6 +14,7 @@ merge rules refuse, or a batch that fails half-way (e.g. the search hook raises)
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -485,8 +486,9 @@ class ReplicaStore:
     def _receive(self, conn: Connection, batch: Mapping[EventId, _Row], duplicates: int) -> ReceiveReport:
         own = self.replica_id
         new: dict[EventId, _Row] = {}
+        held_texts = self._held_texts(conn, batch)
         for event_id, row in batch.items():
-            held = self._held_text(conn, event_id)
+            held = held_texts.get(event_id)
             if held is not None:
                 if held != row.text:
                     raise BadEventData(f"two different events carry the id {event_id}")
@@ -548,12 +550,12 @@ class ReplicaStore:
                 for record_id, body in batch:
                     if record_id != current:
                         if current is not None:
-                            self._save_state(conn, merge_record(kind, current, events))
+                            self._save_state(conn, merge_record(kind, current, events), reindex=True)
                             count += 1
                         current, events = record_id, []
                     events.append(decode_event(body))
             if current is not None:
-                self._save_state(conn, merge_record(kind, current, events))
+                self._save_state(conn, merge_record(kind, current, events), reindex=True)
                 count += 1
         return count
 
@@ -602,14 +604,38 @@ class ReplicaStore:
         return [fresh.get(EventId(replica, counter)) or decode_event(body) for replica, counter, body in rows]
 
     @staticmethod
-    def _held_text(conn: Connection, event_id: EventId) -> str | None:
+    def _held_texts(conn: Connection, ids: Iterable[EventId]) -> dict[EventId, str]:
+        """The stored texts of those of ``ids`` held here (applied or waiting).
+
+        A batch holds runs of counters per replica, so each replica's run is read as one key range (or key
+        by key, where its counters are too sparse for a range).
+        """
+        runs: dict[str, list[int]] = {}
+        for replica_id, counter in ids:
+            runs.setdefault(replica_id, []).append(counter)
+        found: dict[EventId, str] = {}
         for table in ("change_events", "waiting_events"):
-            row = conn.execute(
-                f"SELECT body FROM {table} WHERE replica_id = ? AND counter = ?", tuple(event_id)
-            ).fetchone()
-            if row is not None:
-                return str(row[0])
-        return None
+            for replica_id, counters in runs.items():
+                low, high = min(counters), max(counters)
+                if high - low < 4 * len(counters):
+                    rows = conn.execute(
+                        f"SELECT counter, body FROM {table} WHERE replica_id = ? AND counter BETWEEN ? AND ?",
+                        (replica_id, low, high),
+                    ).fetchall()
+                else:
+                    rows = [
+                        (counter, row[0])
+                        for counter in counters
+                        if (
+                            row := conn.execute(
+                                f"SELECT body FROM {table} WHERE replica_id = ? AND counter = ?",
+                                (replica_id, counter),
+                            ).fetchone()
+                        )
+                        is not None
+                    ]
+                found.update((EventId(replica_id, counter), str(body)) for counter, body in rows)
+        return found
 
     def _next_id(self, conn: Connection) -> EventId:
         row = conn.execute(
@@ -652,10 +678,29 @@ class ReplicaStore:
         self._save_vector(conn, {event.id.replica_id: event.id.counter})
         self._save_state(conn, after)
 
-    def _save_state(self, conn: Connection, state: RecordState) -> None:
-        """Write one record's cache row and, with a search hook, its search index entry."""
+    def _save_state(self, conn: Connection, state: RecordState, *, reindex: bool = False) -> None:
+        """Write one record's cache row and, with a search hook, its search index entry.
+
+        The cache row keeps a digest of the record's search texts: the index is only rewritten when they
+        changed (most events, e.g. a note or a document, leave them as they were), or always with ``reindex``.
+        """
         conflict_fields = [conflict.field for conflict in state.conflicts]
-        body = {"values": thaw(state.values), "vector": state.vector.to_dict(), "conflicts": conflict_fields}
+        body: dict[str, Any] = {
+            "values": thaw(state.values),
+            "vector": state.vector.to_dict(),
+            "conflicts": conflict_fields,
+        }
+        texts: list[str] | None = None
+        if self._search_texts is not None:
+            texts = list(self._search_texts(state.record_type, state))
+            body["search"] = hashlib.sha256(canonical_json(texts).encode()).hexdigest()[:32]
+            if not reindex:
+                row = conn.execute(
+                    "SELECT json_extract(state, '$.search') FROM record_states"
+                    " WHERE record_type = ? AND record_id = ?",
+                    (state.record_type, state.record_id),
+                ).fetchone()
+                reindex = row is None or row[0] != body["search"]
         scope_field = self._scope.get(state.record_type)
         scope = None if scope_field is None else _scope_text(state.values.get(scope_field))
         conn.execute(
@@ -664,6 +709,5 @@ class ReplicaStore:
             " scope = excluded.scope, has_conflicts = excluded.has_conflicts, state = excluded.state",
             (state.record_type, state.record_id, scope, int(bool(conflict_fields)), canonical_json(body)),
         )
-        if self._search_texts is not None:
-            texts = self._search_texts(state.record_type, state)
-            index_record(conn, state.record_type, state.record_id, list(texts))
+        if texts is not None and reindex:
+            index_record(conn, state.record_type, state.record_id, texts)
