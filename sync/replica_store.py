@@ -51,6 +51,7 @@ from sync.version_vectors import EventId, VersionVector
 
 RecordKey = tuple[str, str]
 SearchTexts = Callable[[str, RecordState], Sequence[str]]
+OnChange = Callable[[Connection, RecordState], None]
 
 CACHE_META_KEY = "replica_state_types"  # record type → fingerprint of the definition its cache rows follow
 MAX_LIST_LIMIT = 10_000
@@ -201,7 +202,8 @@ class ReplicaStore:
     ``scope_field`` names the field holding a record's scope (e.g. its commune code), the same for every type
     that has it, or per record type as a mapping; :meth:`open_conflicts` and :meth:`list_records` filter by
     its value. ``search_texts(record_type, state)`` gives a record's searchable texts, indexed with
-    :mod:`sync.search_index` after each change, in the same transaction.
+    :mod:`sync.search_index` after each change, in the same transaction. ``on_change(conn, state)`` is called
+    in that transaction too, after every change of a record's state (e.g. to keep a caller's own list table).
     """
 
     def __init__(
@@ -213,12 +215,14 @@ class ReplicaStore:
         now: Callable[[], datetime] | None = None,
         scope_field: str | Mapping[str, str] | None = None,
         search_texts: SearchTexts | None = None,
+        on_change: OnChange | None = None,
     ) -> None:
         self._store = store
         self.side = _check_name("side", side)
         self._types = {kind.name: kind for kind in record_types}
         self._now = now or store.now
         self._search_texts = search_texts
+        self._on_change = on_change
         self._scope: dict[str, str] = {}
         if isinstance(scope_field, str):
             self._scope = {name: scope_field for name, kind in self._types.items() if kind.field(scope_field)}
@@ -711,3 +715,5 @@ class ReplicaStore:
         )
         if texts is not None and reindex:
             index_record(conn, state.record_type, state.record_id, texts)
+        if self._on_change is not None:
+            self._on_change(conn, state)

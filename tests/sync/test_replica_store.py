@@ -542,3 +542,23 @@ def test_deliverable_applies_causes_first_and_holds_the_rest() -> None:
         assert event.id.counter == 1 or EventId(event.id.replica_id, event.id.counter - 1) in earlier
     assert deliverable({c2.id: c2}, {"c": 0}) == []
     assert deliverable({}, {}) == []
+
+
+def test_on_change_runs_in_the_same_transaction_for_writes_and_received_events(replicas: Replicas) -> None:
+    seen: list[tuple[str, Any]] = []
+
+    def on_change(conn, state: RecordState) -> None:
+        assert conn.in_transaction
+        seen.append((state.record_id, state.get("phone")))
+        if state.get("phone") == "boom":
+            raise RuntimeError("the caller's table refused it")
+
+    desk = replicas.replica("desk", "desk")
+    other = replicas.replica("other", "desk", on_change=on_change)
+    desk.write("case", "c1", {"phone": "0911"}, author="a")
+    other.receive(desk.missing_for(other.vector()))
+    other.write("case", "c2", {"phone": "0922"}, author="b")
+    assert seen == [("c1", "0911"), ("c2", "0922")]
+    with pytest.raises(RuntimeError):
+        other.write("case", "c3", {"phone": "boom"}, author="b")
+    assert other.record("case", "c3").history == ()  # the hook's failure rolled the write back
