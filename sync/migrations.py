@@ -36,11 +36,27 @@ class AppliedMigration:
     applied_at: str
 
 
+TRACK_SIZE = 100
+"""Migrations are numbered in tracks of a hundred: 1–99 the store's own, 101–199 the first application's
+(e.g. the desk's tables), and so on; each track is numbered without gaps, so either side can grow."""
+
+
+def _track(number: int) -> int:
+    return number // TRACK_SIZE
+
+
 def check_migrations(migrations: Migrations) -> None:
-    """Raise ``ValueError`` unless the migrations are numbered 1, 2, 3 … in order with distinct names."""
+    """Raise ``ValueError`` unless the migrations are in increasing order, each track numbered without gaps
+    from its start (1, 2, 3 … then 101, 102 …), with distinct names."""
     numbers = [m.number for m in migrations]
-    if numbers != list(range(1, len(migrations) + 1)):
-        raise ValueError(f"migrations must be numbered 1..{len(migrations)} in order, got {numbers}")
+    if numbers != sorted(set(numbers)) or (numbers and numbers[0] != 1):
+        raise ValueError(f"migrations must be numbered 1, 2, 3 … in increasing order, got {numbers}")
+    for previous, number in zip(numbers, numbers[1:], strict=False):
+        same_track = _track(previous) == _track(number)
+        if (same_track and number != previous + 1) or (
+            not same_track and number != _track(number) * TRACK_SIZE + 1
+        ):
+            raise ValueError(f"migrations must be numbered without gaps within each track, got {numbers}")
     names = [m.name for m in migrations]
     if len(set(names)) != len(names) or not all(names):
         raise ValueError("migration names must be non-empty and distinct")
@@ -70,22 +86,30 @@ def schema_version(conn: Connection) -> int:
 
 
 def _check_history(applied: list[AppliedMigration], migrations: Migrations) -> None:
-    known = len(migrations)
-    newest = applied[-1].number if applied else 0
-    if newest > known:
-        raise SchemaTooNew(
-            f"this store was written by a newer motcua (schema {newest}); "
-            f"this program knows up to {known}; update motcua"
-        )
-    if [a.number for a in applied] != list(range(1, len(applied) + 1)):
-        raise StoreError("this store's schema history has gaps; it cannot be migrated safely")
+    known = {m.number: m for m in migrations}
+    newest_known: dict[int, int] = {}
+    for number in known:
+        newest_known[_track(number)] = max(newest_known.get(_track(number), 0), number)
     for record in applied:
-        expected = migrations[record.number - 1].name
+        if record.number not in known:
+            track_newest = newest_known.get(_track(record.number))
+            if track_newest is None or record.number > track_newest:
+                raise SchemaTooNew(
+                    f"this store was written by a newer motcua (schema {record.number}); "
+                    f"this program knows up to {track_newest or max(known)}; update motcua"
+                )
+            raise StoreError("this store's schema history has gaps; it cannot be migrated safely")
+        expected = known[record.number].name
         if record.name != expected:
             raise StoreError(
                 f"this store's migration {record.number} is {record.name!r}; "
                 f"this program expects {expected!r}"
             )
+    numbers = {record.number for record in applied}
+    for number in numbers:
+        start = _track(number) * TRACK_SIZE + 1 if _track(number) else 1
+        if any(earlier not in numbers for earlier in range(start, number)):
+            raise StoreError("this store's schema history has gaps; it cannot be migrated safely")
 
 
 def _rollback_quietly(conn: Connection) -> None:
@@ -107,7 +131,8 @@ def apply_migrations(conn: Connection, migrations: Migrations, *, now: Callable[
     applied_before = applied_migrations(conn)
     _check_history(applied_before, migrations)
     done: list[int] = []
-    for migration in migrations[len(applied_before) :]:
+    already = {record.number for record in applied_before}
+    for migration in (m for m in migrations if m.number not in already):
         conn.execute("BEGIN IMMEDIATE")
         try:
             if not _has_table(conn):
@@ -120,7 +145,7 @@ def apply_migrations(conn: Connection, migrations: Migrations, *, now: Callable[
             # Re-read inside the write lock: another process may have migrated meanwhile.
             applied = applied_migrations(conn)
             _check_history(applied, migrations)
-            if migration.number <= len(applied):
+            if any(record.number == migration.number for record in applied):
                 conn.execute("ROLLBACK")
                 continue
             migration.apply(conn)

@@ -187,3 +187,24 @@ def test_migrating_in_stages_gives_the_same_schema_as_at_once(steps: list[int]) 
     apply_migrations(staged, migrations, now=clock)
     assert schema_of(staged) == schema_of(at_once)
     assert [m.number for m in applied_migrations(staged)] == [1, 2, 3, 4, 5]
+
+
+def test_an_application_track_and_the_store_track_grow_independently(conn: Connection) -> None:
+    """The desk's migrations (101…) and the store's (1…) each grow without renumbering the other."""
+    first = (make(1, "core"), make(101, "desk_queue"))
+    assert apply_migrations(conn, first, now=clock) == [1, 101]
+    later = (make(1, "core"), make(2, "store_grew"), make(101, "desk_queue"), make(102, "desk_grew"))
+    assert apply_migrations(conn, later, now=clock) == [2, 102]
+    assert {"core", "store_grew", "desk_queue", "desk_grew"} <= tables(conn)
+
+
+def test_a_newer_application_track_is_refused(conn: Connection) -> None:
+    apply_migrations(conn, (make(1, "core"), make(101, "desk_queue"), make(102, "desk_grew")), now=clock)
+    with pytest.raises(SchemaTooNew, match="update motcua"):
+        apply_migrations(conn, (make(1, "core"), make(101, "desk_queue")), now=clock)
+
+
+@pytest.mark.parametrize("numbers", [[1, 3], [1, 102], [2], [1, 101, 103], [1, 1]])
+def test_tracks_must_start_at_their_first_number_and_have_no_gaps(numbers: list[int]) -> None:
+    with pytest.raises(ValueError):
+        check_migrations(tuple(make(n, f"t{i}") for i, n in enumerate(numbers)))

@@ -1,0 +1,386 @@
+"""The desk's work on dossiers, over the durable replica: receive, change status, find, list the queue.
+
+No Qt here: the screens call these methods off the UI thread (``desktop.background``). Every change is a
+change event of the dossier record (``dossiers.dossier_record``); the queue table ``desk_queue`` is derived
+from the record states in the same transaction as the events (the replica's ``on_change`` hook), so received
+sync batches update the queue too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from dossiers.appointments import Appointment, due_date
+from dossiers.catalogue import Catalogue, Procedure
+from dossiers.code_allocation import SequenceSpace, next_code
+from dossiers.dossier import Applicant, Dossier, Office, ReceivedDocument
+from dossiers.dossier_codes import DossierCode, format_code
+from dossiers.dossier_record import (
+    DESK_SIDE,
+    DOSSIER_RECORD,
+    RECORD_TYPE_NAME,
+    SCOPE_FIELD,
+    dossier_from_values,
+    new_dossier_fields,
+    search_texts,
+    transition_value,
+)
+from dossiers.fees import compute_fee
+from dossiers.lifecycle import Actor, Status, allowed_transitions
+from dossiers.working_calendar import WorkingCalendar
+from sync.change_events import ChangeEvent
+from sync.conflicts import UNSET, Conflict
+from sync.connection import Connection
+from sync.migrations import Migration
+from sync.record_merge import RecordState
+from sync.replica_store import ReplicaStore
+from sync.search_index import search_hits
+from sync.store import STORE_MIGRATIONS, Store, get_meta, set_meta
+from sync.version_vectors import EventId
+
+QUEUE_MIGRATION_NUMBER = 101
+OPEN_STATUSES = tuple(
+    s.value
+    for s in (
+        Status.NEW,
+        Status.ACCEPTED,
+        Status.PROCESSING,
+        Status.SUPPLEMENT_REQUESTED,
+        Status.FINANCIAL_OBLIGATION_REQUESTED,
+        Status.PROCESSED,
+    )
+)
+
+
+def _create_queue_table(conn: Connection) -> None:
+    conn.execute(
+        """CREATE TABLE desk_queue (
+            dossier_id TEXT PRIMARY KEY,
+            received_at TEXT NOT NULL,
+            received_day TEXT NOT NULL,
+            appointment TEXT,
+            status TEXT NOT NULL,
+            has_conflicts INTEGER NOT NULL DEFAULT 0,
+            code TEXT,
+            procedure_code TEXT NOT NULL,
+            procedure_name TEXT NOT NULL,
+            applicant_name TEXT NOT NULL,
+            local_counter INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    for column in ("received_at", "received_day", "appointment", "status", "has_conflicts", "local_counter"):
+        conn.execute(f"CREATE INDEX desk_queue_{column} ON desk_queue ({column})")
+
+
+DESK_MIGRATIONS = (*STORE_MIGRATIONS, Migration(QUEUE_MIGRATION_NUMBER, "desk queue", _create_queue_table))
+"""The store's migrations plus the desk's own (numbered from 101 so the store's may grow below them)."""
+
+
+class QueueFilter(StrEnum):
+    """The queue's quick filters."""
+
+    ALL = "all"
+    RECEIVED_TODAY = "received_today"
+    DUE_TODAY = "due_today"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    AWAITING_SUPPLEMENT = "awaiting_supplement"
+    WITH_CONFLICTS = "with_conflicts"
+    NOT_SYNCED = "not_synced"
+
+
+SORT_COLUMNS = ("received_at", "appointment", "code", "applicant_name", "procedure_name", "status")
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One line of the queue."""
+
+    dossier_id: str
+    received_at: dt.datetime
+    appointment: dt.date | None
+    status: Status
+    has_conflicts: bool
+    code: str | None
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    synced: bool
+
+    def __repr__(self) -> str:  # the applicant's name stays out of logs and tracebacks
+        return f"QueueRow({self.dossier_id!r}, {self.status.name})"
+
+
+@dataclass(frozen=True, slots=True)
+class DossierDraft:
+    """What the clerk entered for a new dossier."""
+
+    procedure_code: str
+    applicant: Applicant
+    documents: tuple[ReceivedDocument, ...]
+    sets: int = 1
+    pages: int = 1
+    copies: int = 1
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What the desk shows before saving: the appointment (with its reasons) and the fee."""
+
+    procedure: Procedure
+    appointment: Appointment
+    fee: int
+
+
+@dataclass(frozen=True, slots=True)
+class DossierPage:
+    """Everything a dossier's page shows."""
+
+    dossier: Dossier
+    state: RecordState
+    conflicts: tuple[Conflict, ...]
+    timeline: tuple[ChangeEvent, ...]
+    allowed: tuple[Status, ...]
+
+
+class DossierDesk:
+    """A commune desk's dossiers on this workstation."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        catalogue: Catalogue,
+        calendar: WorkingCalendar,
+        office: Office,
+        commune: str,
+        sequence_space: SequenceSpace,
+        province_fees: Mapping[str, int],
+        clerk: str,
+        now: Callable[[], dt.datetime],
+        new_id: Callable[[], str],
+    ) -> None:
+        self.store = store
+        self.catalogue = catalogue
+        self.calendar = calendar
+        self.office = office
+        self.commune = commune
+        self.sequence_space = sequence_space
+        self.province_fees = dict(province_fees)
+        self.clerk = clerk
+        self._now = now
+        self._new_id = new_id
+        self.replica = ReplicaStore(
+            store,
+            DESK_SIDE,
+            [DOSSIER_RECORD],
+            now=now,
+            scope_field=SCOPE_FIELD,
+            search_texts=lambda record_type, state: search_texts(state.values),
+            on_change=self._update_queue,
+        )
+        with store.reader() as conn:
+            queued = conn.execute("SELECT count(*) FROM desk_queue").fetchone()[0]
+            records = conn.execute(
+                "SELECT count(*) FROM record_states WHERE record_type = ?", (RECORD_TYPE_NAME,)
+            ).fetchone()[0]
+        if queued < records:  # a store from before the queue existed: derive it once
+            self.replica.rebuild([RECORD_TYPE_NAME])
+
+    # -- the queue table, kept in step with the records ---------------------------------------------------
+
+    def _update_queue(self, conn: Connection, state: RecordState) -> None:
+        if state.record_type != RECORD_TYPE_NAME or "received_at" not in state.values:
+            return
+        values = state.values
+        received = dt.datetime.fromisoformat(values["received_at"])
+        conn.execute(
+            """INSERT OR REPLACE INTO desk_queue (dossier_id, received_at, received_day, appointment, status,
+                   has_conflicts, code, procedure_code, procedure_name, applicant_name, local_counter)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                state.record_id,
+                received.isoformat(),
+                received.date().isoformat(),
+                values.get("appointment"),
+                values.get("status", Status.NEW.value),
+                int(bool(state.conflicts)),
+                values.get("code"),
+                values.get("procedure_code", ""),
+                values.get("procedure_name", ""),
+                values.get("applicant_name", ""),
+                max(
+                    (event.id.counter for event in state.history if event.id.replica_id == self.replica_id),
+                    default=0,
+                ),
+            ),
+        )
+
+    @property
+    def replica_id(self) -> str:
+        return self.store.replica_id
+
+    # -- receiving -------------------------------------------------------------------------------------------
+
+    def quote(self, draft: DossierDraft, received_at: dt.datetime | None = None) -> Quote:
+        """The appointment and the fee for ``draft`` if it were received at ``received_at`` (default now)."""
+        procedure = self.catalogue.get(draft.procedure_code)
+        appointment = due_date(received_at or self._now(), procedure.processing_time, self.calendar)
+        fee = compute_fee(
+            procedure.fee, pages=draft.pages, copies=draft.copies, province_amounts=self.province_fees
+        )
+        return Quote(procedure, appointment, fee)
+
+    def receive(self, draft: DossierDraft) -> Dossier:
+        """Accept a complete dossier: its code is allocated, its appointment and fee computed, all recorded.
+
+        The code's number is taken in its own committed step first, so a crash can leave a gap but never
+        print a number twice.
+        """
+        received_at = self._now()
+        quote = self.quote(draft, received_at)
+        code = self.store.write(lambda conn: self._allocate(conn, received_at.date())).result()
+        dossier = Dossier(
+            dossier_id=self._new_id(),
+            procedure_code=quote.procedure.code,
+            procedure_name=quote.procedure.name,
+            applicant=draft.applicant,
+            received_at=received_at,
+            status=Status.ACCEPTED,
+            code=code,
+            appointment=quote.appointment.due,
+            documents=draft.documents,
+            sets=draft.sets,
+            fee=quote.fee,
+            received_by=self.clerk,
+            notes=draft.notes,
+        )
+        fields = new_dossier_fields(dossier, self.commune)
+        fields["status"] = transition_value(Status.NEW, Status.ACCEPTED, Actor.DESK)
+        self.replica.write(RECORD_TYPE_NAME, dossier.dossier_id, fields, author=self.clerk)
+        return dossier
+
+    def _allocate(self, conn: Connection, day: dt.date) -> DossierCode:
+        key = f"desk.last_sequence.{self.sequence_space.agency}.{day.isoformat()}"
+        last = get_meta(conn, key)
+        code = next_code(self.sequence_space, int(last) if last else None, day)
+        set_meta(conn, key, str(code.sequence))
+        return code
+
+    # -- status and other changes ------------------------------------------------------------------------
+
+    def change_status(self, dossier_id: str, target: Status, *, note: str = "") -> RecordState:
+        """Move a dossier to ``target`` as the desk (the lifecycle decides whether it may)."""
+        current = Status(self.replica.record(RECORD_TYPE_NAME, dossier_id).get("status", Status.NEW.value))
+        fields: dict[str, Any] = {"status": transition_value(current, target, Actor.DESK)}
+        if target is Status.RESULT_RETURNED:
+            fields["returned_at"] = self._now().isoformat()
+        if note:
+            fields["notes"] = [note]
+        self.replica.write(RECORD_TYPE_NAME, dossier_id, fields, author=self.clerk)
+        return self.replica.record(RECORD_TYPE_NAME, dossier_id)
+
+    def update(self, dossier_id: str, fields: dict[str, Any]) -> RecordState:
+        """Write fields of a dossier (e.g. a corrected phone number); merge rules apply."""
+        self.replica.write(RECORD_TYPE_NAME, dossier_id, fields, author=self.clerk)
+        return self.replica.record(RECORD_TYPE_NAME, dossier_id)
+
+    def resolve(
+        self, conflict: Conflict, *, choose: EventId | None = None, value: Any = UNSET
+    ) -> RecordState:
+        """Settle a conflict by choosing one of the competing writes or typing a new value."""
+        self.replica.resolve(conflict, self.clerk, choose=choose, value=value)
+        return self.replica.record(conflict.record_type, conflict.record_id)
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def page(self, dossier_id: str) -> DossierPage:
+        state = self.replica.record(RECORD_TYPE_NAME, dossier_id)
+        dossier = dossier_from_values(dossier_id, state.values)
+        allowed = allowed_transitions(dossier.status, Actor.DESK)
+        return DossierPage(dossier, state, state.conflicts, state.history, allowed)
+
+    def search(self, query: str, *, limit: int = 200) -> list[str]:
+        """Dossier ids matching the search box (names without diacritics, ID numbers, codes, phones)."""
+        with self.store.reader() as conn:
+            return [hit.record_id for hit in search_hits(conn, query, limit=limit, types=[RECORD_TYPE_NAME])]
+
+    def _where(self, which: QueueFilter, today: dt.date, synced_up_to: int) -> tuple[str, list[Any]]:
+        open_marks = ",".join("?" * len(OPEN_STATUSES))
+        if which is QueueFilter.ALL:
+            return "1", []
+        if which is QueueFilter.RECEIVED_TODAY:
+            return "received_day = ?", [today.isoformat()]
+        if which is QueueFilter.DUE_TODAY:
+            return f"appointment = ? AND status IN ({open_marks})", [today.isoformat(), *OPEN_STATUSES]
+        if which is QueueFilter.DUE_SOON:
+            soon = self.calendar.add_working_days(self.calendar.working_day_on_or_after(today), 2)
+            return (
+                f"appointment > ? AND appointment <= ? AND status IN ({open_marks})",
+                [today.isoformat(), soon.isoformat(), *OPEN_STATUSES],
+            )
+        if which is QueueFilter.OVERDUE:
+            return f"appointment < ? AND status IN ({open_marks})", [today.isoformat(), *OPEN_STATUSES]
+        if which is QueueFilter.AWAITING_SUPPLEMENT:
+            return "status = ?", [Status.SUPPLEMENT_REQUESTED.value]
+        if which is QueueFilter.WITH_CONFLICTS:
+            return "has_conflicts = 1", []
+        return "local_counter > ?", [synced_up_to]
+
+    def queue_count(self, which: QueueFilter = QueueFilter.ALL, *, synced_up_to: int = 0) -> int:
+        where, params = self._where(which, self._now().date(), synced_up_to)
+        with self.store.reader() as conn:
+            return conn.execute(f"SELECT count(*) FROM desk_queue WHERE {where}", params).fetchone()[0]
+
+    def queue_counts(self, *, synced_up_to: int = 0) -> dict[QueueFilter, int]:
+        return {which: self.queue_count(which, synced_up_to=synced_up_to) for which in QueueFilter}
+
+    def queue_page(
+        self,
+        which: QueueFilter = QueueFilter.ALL,
+        *,
+        offset: int = 0,
+        limit: int = 200,
+        sort: str = "received_at",
+        descending: bool = True,
+        ids: Sequence[str] | None = None,
+        synced_up_to: int = 0,
+    ) -> list[QueueRow]:
+        """One page of the queue, filtered and sorted; ``ids`` restricts it to a search's results."""
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"the queue cannot be sorted by {sort!r}")
+        where, params = self._where(which, self._now().date(), synced_up_to)
+        if ids is not None:
+            where += f" AND dossier_id IN ({','.join('?' * len(ids))})"
+            params += list(ids)
+        order = "DESC" if descending else "ASC"
+        sql = (
+            "SELECT dossier_id, received_at, appointment, status, has_conflicts, code, procedure_code,"
+            f" procedure_name, applicant_name, local_counter FROM desk_queue WHERE {where}"
+            f" ORDER BY {sort} {order}, dossier_id {order} LIMIT ? OFFSET ?"
+        )
+        with self.store.reader() as conn:
+            rows = conn.execute(sql, [*params, limit, offset]).fetchall()
+        return [
+            QueueRow(
+                dossier_id=row[0],
+                received_at=dt.datetime.fromisoformat(row[1]),
+                appointment=None if row[2] is None else dt.date.fromisoformat(row[2]),
+                status=Status(row[3]),
+                has_conflicts=bool(row[4]),
+                code=row[5],
+                procedure_code=row[6],
+                procedure_name=row[7],
+                applicant_name=row[8],
+                synced=row[9] <= synced_up_to,
+            )
+            for row in rows
+        ]
+
+    def code_text(self, dossier: Dossier) -> str:
+        return "" if dossier.code is None else format_code(dossier.code)

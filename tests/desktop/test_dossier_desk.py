@@ -1,0 +1,220 @@
+"""The desk's dossier service on a real encrypted store: receive, codes, queue filters, search, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter
+from dossiers.catalogue import DocumentForm, parse_catalogue
+from dossiers.citizen_id import Sex
+from dossiers.code_allocation import SequenceSpace
+from dossiers.dossier import Applicant, Office, ReceivedDocument
+from dossiers.dossier_codes import format_code
+from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_NAME
+from dossiers.errors import IllegalTransition, SequenceExhausted
+from dossiers.lifecycle import Status
+from dossiers.working_calendar import WorkingCalendar
+from resources import resource_path
+from sync.replica_memory import MemoryReplica
+from sync.store import Store
+
+VN = dt.timezone(dt.timedelta(hours=7))
+CATALOGUE = parse_catalogue(resource_path("catalogue", "procedures.json").read_bytes())
+CALENDAR = WorkingCalendar.vietnam(2025, 2027)
+OFFICE = Office("000.00.01.H22", "Trung tâm Phục vụ hành chính công xã Tân Hòa", "UBND xã Tân Hòa", "Tân Hòa")
+
+
+class Clock:
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def draft(
+    name: str = "Nguyễn Văn Đức", procedure: str = "1.001193", phone: str = "0912345678"
+) -> DossierDraft:
+    return DossierDraft(
+        procedure_code=procedure,
+        applicant=Applicant(name, dt.date(1990, 1, 1), Sex.MALE, "001090123456", "Số 1 Hàng Bạc", phone),
+        documents=(ReceivedDocument("Giấy chứng sinh", DocumentForm.ORIGINAL),),
+    )
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(dt.datetime(2026, 2, 13, 9, 30, tzinfo=VN))
+
+
+def open_desk(folder: Path, clock: Clock, space: SequenceSpace | None = None) -> DossierDesk:
+    store = Store.open(
+        folder, KEY, now=clock, new_id=lambda: str(uuid.uuid4()), create=True, migrations=DESK_MIGRATIONS
+    )
+    return DossierDesk(
+        store,
+        catalogue=CATALOGUE,
+        calendar=CALENDAR,
+        office=OFFICE,
+        commune="00004",
+        sequence_space=space or SequenceSpace(OFFICE.agency_identifier, "ws-1", 1, 9999),
+        province_fees=PROVINCE_FEES,
+        clerk="clerk-1",
+        now=clock,
+        new_id=lambda: str(uuid.uuid4()),
+    )
+
+
+KEY = os.urandom(32)
+PROVINCE_FEES = {"1.001193": 0, "1.000894": 0, "1.000656": 0}
+
+
+@pytest.fixture
+def desk(tmp_path: Path, clock: Clock) -> Iterator[DossierDesk]:
+    desk = open_desk(tmp_path / "store", clock)
+    yield desk
+    desk.store.close()
+
+
+def test_receiving_allocates_a_code_and_computes_the_appointment(desk: DossierDesk) -> None:
+    first, second = desk.receive(draft()), desk.receive(draft("Trần Thị B"))
+    assert format_code(first.code) == "000.00.01.H22-260213-0001"
+    assert format_code(second.code) == "000.00.01.H22-260213-0002"
+    assert first.appointment == dt.date(2026, 2, 13)  # same-day procedure received before 15:00
+    page = desk.page(first.dossier_id)
+    assert page.dossier.status is Status.ACCEPTED
+    assert page.dossier.applicant.full_name == "Nguyễn Văn Đức"
+    assert Status.PROCESSING in page.allowed
+    assert len(page.timeline) == 1
+
+
+def test_after_the_cutoff_before_tet_the_appointment_is_after_tet(desk: DossierDesk, clock: Clock) -> None:
+    clock.now = dt.datetime(2026, 2, 13, 15, 30, tzinfo=VN)
+    quote = desk.quote(draft())
+    assert quote.appointment.due == dt.date(2026, 2, 23)
+    assert desk.receive(draft()).appointment == dt.date(2026, 2, 23)
+
+
+def test_certified_copy_fee(desk: DossierDesk) -> None:
+    quote = desk.quote(DossierDraft("2.000815", Applicant("Lê Văn C"), (), pages=7, copies=1))
+    assert quote.fee == 9_000
+
+
+def test_numbers_restart_each_day_and_never_repeat_after_reopening(tmp_path: Path, clock: Clock) -> None:
+    desk = open_desk(tmp_path / "s", clock)
+    desk.receive(draft())
+    desk.store.close()
+    desk = open_desk(tmp_path / "s", clock)
+    assert desk.receive(draft()).code.sequence == 2
+    clock.now += dt.timedelta(days=3)
+    assert desk.receive(draft()).code.sequence == 1
+    desk.store.close()
+
+
+def test_a_workstation_block_running_out_is_a_clear_error(tmp_path: Path, clock: Clock) -> None:
+    desk = open_desk(tmp_path / "s", clock, SequenceSpace(OFFICE.agency_identifier, "ws-2", 5001, 5002))
+    assert [desk.receive(draft()).code.sequence for _ in range(2)] == [5001, 5002]
+    with pytest.raises(SequenceExhausted, match="5001–5002"):
+        desk.receive(draft())
+    assert desk.queue_count() == 2  # nothing half-saved
+    desk.store.close()
+
+
+def test_queue_filters_and_counts(desk: DossierDesk, clock: Clock) -> None:
+    today = desk.receive(draft())  # due today
+    clock.now = dt.datetime(2026, 2, 10, 9, tzinfo=VN)
+    old = desk.receive(draft("Phạm Văn Cũ"))  # due 10 Feb: overdue on the 13th
+    clock.now = dt.datetime(2026, 2, 13, 10, tzinfo=VN)
+    waiting = desk.receive(draft("Hoàng Thị Chờ"))
+    desk.change_status(waiting.dossier_id, Status.PROCESSING)
+    desk.change_status(waiting.dossier_id, Status.SUPPLEMENT_REQUESTED)
+    counts = desk.queue_counts()
+    assert counts[QueueFilter.ALL] == 3
+    assert counts[QueueFilter.RECEIVED_TODAY] == 2
+    assert counts[QueueFilter.OVERDUE] == 1
+    assert counts[QueueFilter.AWAITING_SUPPLEMENT] == 1
+    assert counts[QueueFilter.NOT_SYNCED] == 3
+    assert [row.dossier_id for row in desk.queue_page(QueueFilter.OVERDUE)] == [old.dossier_id]
+    due_today = {row.dossier_id for row in desk.queue_page(QueueFilter.DUE_TODAY)}
+    assert today.dossier_id in due_today and old.dossier_id not in due_today
+    by_name = [row.applicant_name for row in desk.queue_page(sort="applicant_name", descending=False)]
+    assert by_name == sorted(by_name)
+    desk.change_status(old.dossier_id, Status.PROCESSING)
+    desk.change_status(old.dossier_id, Status.PROCESSED)
+    desk.change_status(old.dossier_id, Status.RESULT_RETURNED)
+    assert desk.queue_count(QueueFilter.OVERDUE) == 0
+    assert desk.page(old.dossier_id).dossier.returned_at is not None
+    with pytest.raises(ValueError):
+        desk.queue_page(sort="applicant_name; DROP TABLE desk_queue")
+
+
+def test_search_without_diacritics_finds_the_dossier(desk: DossierDesk) -> None:
+    wanted = desk.receive(draft("Nguyễn Văn Đức"))
+    desk.receive(draft("Trần Thị Bình", phone="0987654321"))
+    assert desk.search("nguyen van duc") == [wanted.dossier_id]
+    assert desk.search("0987 654") != [wanted.dossier_id]
+    rows = desk.queue_page(ids=desk.search("duc"))
+    assert [row.dossier_id for row in rows] == [wanted.dossier_id]
+
+
+def test_illegal_status_change_is_refused_and_nothing_is_written(desk: DossierDesk) -> None:
+    dossier = desk.receive(draft())
+    with pytest.raises(IllegalTransition):
+        desk.change_status(dossier.dossier_id, Status.RESULT_RETURNED)
+    assert len(desk.page(dossier.dossier_id).timeline) == 1
+
+
+def test_changes_arriving_by_sync_update_the_queue_and_conflicts_show(
+    desk: DossierDesk, clock: Clock
+) -> None:
+    dossier = desk.receive(draft())
+    province = MemoryReplica("province", PROVINCE_SIDE, [DOSSIER_RECORD], clock)
+    province.receive(desk.replica.missing_for(province.vector))
+    desk.update(dossier.dossier_id, {"applicant_phone": "0911111111"})
+    province.write(RECORD_TYPE_NAME, dossier.dossier_id, {"applicant_phone": "0922222222"}, "officer-1")
+    desk.replica.receive(province.missing_for(desk.replica.vector()))
+    assert desk.queue_count(QueueFilter.WITH_CONFLICTS) == 1
+    (conflict,) = desk.page(dossier.dossier_id).conflicts
+    desk.resolve(conflict, value="0933333333")
+    assert desk.queue_count(QueueFilter.WITH_CONFLICTS) == 0
+    assert desk.page(dossier.dossier_id).dossier.applicant.phone == "0933333333"
+
+
+def test_not_synced_follows_what_the_server_acknowledged(desk: DossierDesk) -> None:
+    for _ in range(3):
+        desk.receive(draft())
+    mine = desk.replica.vector()[desk.replica_id]
+    assert desk.queue_count(QueueFilter.NOT_SYNCED, synced_up_to=mine) == 0
+    assert all(row.synced for row in desk.queue_page(synced_up_to=mine))
+    assert desk.queue_count(QueueFilter.NOT_SYNCED, synced_up_to=0) == 3
+
+
+def test_the_queue_is_derived_again_for_a_store_that_had_records_before_it(
+    tmp_path: Path, clock: Clock
+) -> None:
+    desk = open_desk(tmp_path / "s", clock)
+    ids = [desk.receive(draft()).dossier_id for _ in range(3)]
+    with desk.store.reader() as conn:
+        assert conn.execute("SELECT count(*) FROM desk_queue").fetchone()[0] == 3
+    desk.store.write(lambda conn: conn.execute("DELETE FROM desk_queue")).result()
+    desk.store.close()
+    desk = open_desk(tmp_path / "s", clock)
+    assert sorted(row.dossier_id for row in desk.queue_page()) == sorted(ids)
+    desk.store.close()
+
+
+def test_many_dossiers_page_through_in_order(desk: DossierDesk, clock: Clock) -> None:
+    ticks = itertools.count()
+    for _ in range(30):
+        clock.now = dt.datetime(2026, 2, 13, 8, tzinfo=VN) + dt.timedelta(minutes=next(ticks))
+        desk.receive(draft())
+    pages = [desk.queue_page(offset=offset, limit=7) for offset in range(0, 30, 7)]
+    flat = [row.received_at for page in pages for row in page]
+    assert len(flat) == 30 and flat == sorted(flat, reverse=True)
