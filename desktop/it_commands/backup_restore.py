@@ -1,0 +1,136 @@
+"""``motcua backup DEST`` and ``motcua restore BACKUP``: encrypted store backups and restores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from desktop.it_commands.console import EXIT_OK, CommandFailed, Console
+from desktop.it_commands.credentials import obtain_data_key
+from desktop.it_commands.workstation_paths import WorkstationPaths
+from sync.backup import BackupManifest, create_backup, restore, verify_backup
+from sync.errors import BackupError, SchemaTooNew, StoreError, WrongPassphrase
+from sync.store import KEY_FILE_NAME, Store
+
+BACKUP_PREFIX = "motcua-backup-"
+
+
+def backup_folder_in(destination: Path, now: datetime) -> Path:
+    """A new folder for one backup inside ``destination`` (a folder or a USB stick), named by date and time."""
+    stem = BACKUP_PREFIX + now.strftime("%Y%m%d-%H%M%S")
+    candidate, number = destination / stem, 1
+    while candidate.exists():
+        number += 1
+        candidate = destination / f"{stem}-{number}"
+    return candidate
+
+
+def _size_text(folder: Path) -> str:
+    total = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    return f"{total / 1_000_000:.1f} MB"
+
+
+def run_backup(
+    paths: WorkstationPaths,
+    destination: Path | str,
+    console: Console,
+    *,
+    login: str | None,
+    recovery_key: Path | str | None,
+    now: Callable[[], datetime],
+    new_id: Callable[[], str],
+) -> int:
+    """Back the store up (the desk may stay open) into a new dated folder in ``destination``, then verify it."""
+    if not paths.has_store():
+        raise CommandFailed(
+            f"there is no store on this workstation to back up (looked in {paths.store_folder})"
+        )
+    destination = Path(destination)
+    if destination.exists() and not destination.is_dir():
+        raise CommandFailed(f"{destination} is a file, not a folder: give the folder to back up into")
+    try:
+        destination.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandFailed(f"cannot use the folder {destination} ({exc.strerror or exc})") from None
+    data_key = obtain_data_key(
+        paths.key_file, paths.database, console, login=login, recovery_key=recovery_key, now=now
+    )
+    target = backup_folder_in(destination, now())
+    try:
+        store = Store.open(paths.store_folder, data_key, now=now, new_id=new_id)
+        try:
+            create_backup(store, target)
+        finally:
+            store.close()
+        manifest = verify_backup(target)  # read back: USB sticks sometimes lie about what they wrote
+    except (BackupError, StoreError) as exc:
+        raise CommandFailed(f"the backup failed: {exc}") from None
+    except OSError as exc:
+        raise CommandFailed(
+            f"the backup could not be written ({exc.strerror or exc}); is the disk full?"
+        ) from None
+    console.say(
+        f"Backup written to {target} ({len(manifest.files)} files, {_size_text(target)}), and checked."
+    )
+    console.say(
+        "It is encrypted: it opens with the passphrases of this desk's clerks at the time of the backup, "
+        "or with the province's recovery key."
+    )
+    return EXIT_OK
+
+
+def _check_backup(backup: Path) -> BackupManifest:
+    if not backup.is_dir():
+        raise CommandFailed(f"{backup} is not a folder (give the motcua-backup-… folder itself)")
+    try:
+        return verify_backup(backup)
+    except BackupError as exc:
+        raise CommandFailed(f"this backup cannot be used: {exc}") from None
+
+
+def run_restore(
+    paths: WorkstationPaths,
+    backup: Path | str,
+    console: Console,
+    *,
+    force: bool,
+    login: str | None,
+    recovery_key: Path | str | None,
+    now: Callable[[], datetime],
+    new_id: Callable[[], str],
+) -> int:
+    """Restore ``backup`` as this workstation's store, under a new replica id; never over a store unless forced."""
+    backup = Path(backup)
+    manifest = _check_backup(backup)
+    target = paths.store_folder
+    if target.exists() and any(target.iterdir()) and not force:
+        raise CommandFailed(
+            f"this workstation already has a store at {target}; restoring would replace it. "
+            "If that is what you want, close motcua and run the restore again with --force "
+            "(the current store is only replaced once the backup has been checked and copied)."
+        )
+    data_key = obtain_data_key(
+        backup / KEY_FILE_NAME, None, console, login=login, recovery_key=recovery_key, now=now, backoff=False
+    )
+    try:
+        restored = restore(backup, target, data_key, now=now, new_id=new_id, overwrite=force)
+    except SchemaTooNew as exc:
+        raise CommandFailed(f"{exc}") from None
+    except WrongPassphrase:
+        raise CommandFailed("the key does not open this backup's database; nothing was changed") from None
+    except (BackupError, StoreError) as exc:
+        raise CommandFailed(f"the restore failed, nothing was changed: {exc}") from None
+    except OSError as exc:
+        raise CommandFailed(
+            f"the restore could not be written ({exc.strerror or exc}); nothing was changed"
+        ) from None
+    console.say(f"Restored the backup of {manifest.created_at} into {restored.folder}.")
+    console.say(
+        f"This workstation's new replica id is {restored.replica_id} (the backup's was {restored.restored_from})."
+    )
+    console.say(
+        "Start motcua and sign in as before, then sync: work done after the backup comes back from the "
+        "provincial server if it had been synced."
+    )
+    return EXIT_OK

@@ -1,0 +1,42 @@
+"""``motcua info``: version, build metadata and where this workstation keeps its things."""
+
+from __future__ import annotations
+
+from desktop.it_commands.build_metadata import build_metadata, component_versions
+from desktop.it_commands.console import EXIT_OK, Console
+from desktop.it_commands.workstation_paths import WorkstationPaths
+
+
+def _state(exists: bool) -> str:
+    return "" if exists else "  (not there yet)"
+
+
+def info_lines(paths: WorkstationPaths) -> list[str]:
+    """The report ``motcua info`` prints (no personal data: paths, versions, counts)."""
+    meta = build_metadata()
+    lines = [
+        f"motcua {meta.version}",
+        f"  build commit:   {meta.git_commit}",
+        f"  build date:     {meta.build_date}",
+        f"  build platform: {meta.build_platform}",
+        "",
+        "Paths:",
+        f"  data folder:    {paths.data_dir}{_state(paths.data_dir.is_dir())}",
+        f"  settings file:  {paths.settings_file}{_state(paths.settings_file.is_file())}",
+        f"  store folder:   {paths.store_folder}{_state(paths.store_folder.is_dir())}",
+        f"  database:       {paths.database}{_state(paths.database.is_file())}",
+        f"  key file:       {paths.key_file}{_state(paths.key_file.is_file())}",
+        f"  logs:           {paths.log_dir}{_state(paths.log_dir.is_dir())}",
+        "",
+        "Components:",
+    ]
+    lines += [f"  {name + ':':<17} {value}" for name, value in component_versions().items()]
+    if not paths.has_store():
+        lines += ["", "No store on this workstation yet: start motcua to run the first-run wizard."]
+    return lines
+
+
+def run_info(paths: WorkstationPaths, console: Console) -> int:
+    for line in info_lines(paths):
+        console.say(line)
+    return EXIT_OK
