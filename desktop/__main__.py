@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-IT_COMMANDS_HELP = """The commands are for IT support (motcua COMMAND --help for each). Passphrases are asked for
-(hidden), never given on the command line. Without a command, motcua opens the desk application."""
+IT_COMMANDS_HELP = """The commands are for IT support (motcua COMMAND --help for each). Passphrases are asked
+for (hidden), never given on the command line. Without a command, motcua opens the desk application."""
 
 
 def _utc_now() -> datetime:

@@ -17,7 +17,7 @@ BACKUP_PREFIX = "motcua-backup-"
 
 
 def backup_folder_in(destination: Path, now: datetime) -> Path:
-    """A new folder for one backup inside ``destination`` (a folder or a USB stick), named by date and time."""
+    """A new folder for one backup in ``destination`` (a folder, a USB stick), named by date and time."""
     stem = BACKUP_PREFIX + now.strftime("%Y%m%d-%H%M%S")
     candidate, number = destination / stem, 1
     while candidate.exists():
@@ -41,7 +41,7 @@ def run_backup(
     now: Callable[[], datetime],
     new_id: Callable[[], str],
 ) -> int:
-    """Back the store up (the desk may stay open) into a new dated folder in ``destination``, then verify it."""
+    """Back the store up (the desk may stay open) into a new dated folder, then verify it."""
     if not paths.has_store():
         raise CommandFailed(
             f"there is no store on this workstation to back up (looked in {paths.store_folder})"
@@ -100,7 +100,7 @@ def run_restore(
     now: Callable[[], datetime],
     new_id: Callable[[], str],
 ) -> int:
-    """Restore ``backup`` as this workstation's store, under a new replica id; never over a store unless forced."""
+    """Restore ``backup`` as this workstation's store under a new replica id (over one only if forced)."""
     backup = Path(backup)
     manifest = _check_backup(backup)
     target = paths.store_folder
@@ -127,7 +127,8 @@ def run_restore(
         ) from None
     console.say(f"Restored the backup of {manifest.created_at} into {restored.folder}.")
     console.say(
-        f"This workstation's new replica id is {restored.replica_id} (the backup's was {restored.restored_from})."
+        f"This workstation's new replica id is {restored.replica_id} "
+        f"(the backup's was {restored.restored_from})."
     )
     console.say(
         "Start motcua and sign in as before, then sync: work done after the backup comes back from the "

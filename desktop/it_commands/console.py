@@ -1,4 +1,4 @@
-"""How an IT command talks to the technician: plain messages out, passphrases in (never on the command line)."""
+"""How an IT command talks to the technician: plain messages out, passphrases in (never as arguments)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Getting a store's data key for an IT command: a clerk's login and passphrase, or the province's recovery key."""
+"""A store's data key for an IT command: a clerk's login and passphrase, or the province's recovery key."""
 
 from __future__ import annotations
 

@@ -20,7 +20,6 @@ from desktop.it_commands.build_metadata import build_metadata, component_version
 from desktop.it_commands.console import EXIT_OK, CommandFailed, Console
 from desktop.it_commands.credentials import obtain_data_key
 from desktop.it_commands.workstation_paths import WorkstationPaths, shown_path
-from desktop.workstation import CLERK_RECORD_TYPE
 from desktop.workstation_settings import SettingsError, read_site_settings
 from dossiers.dossier_record import APPLICANT_FIELDS
 from sync.connection import Connection, open_connection
@@ -231,7 +230,7 @@ def run_diagnostics(
     recovery_key: Path | str | None,
     now: Callable[[], datetime],
 ) -> int:
-    """Collect the bundle into ``out`` (a .zip); with ``use_store`` the store is opened to check and count it."""
+    """Write the bundle to ``out`` (a .zip); with ``use_store`` the store is opened to check and count it."""
     out = Path(out)
     if out.suffix.lower() != ".zip":
         raise CommandFailed("the diagnostics file's name must end in .zip")

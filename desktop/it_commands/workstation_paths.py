@@ -1,4 +1,4 @@
-"""Where this workstation keeps its settings, store, key file and logs (as the desk application finds them)."""
+"""Where this workstation keeps its settings, store, key file and logs (as the desk finds them)."""
 
 from __future__ import annotations
 
