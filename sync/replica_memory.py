@@ -17,13 +17,12 @@ from sync.change_events import ChangeEvent, encode_event
 from sync.conflicts import UNSET, Conflict, resolution_event
 from sync.errors import (
     BadEventData,
-    ConflictOpen,
     ReplicaIdReused,
-    TransitionRefused,
     WriteRejected,
     WrongSide,
 )
 from sync.field_policies import RecordType
+from sync.local_write_checks import check_local_event, check_write_fields
 from sync.record_merge import RecordState, merge_record
 from sync.version_vectors import EventId, VersionVector, check_replica_id
 
@@ -144,16 +143,7 @@ class MemoryReplica:
         """Make and apply a local change event; raise a :class:`WriteRejected` if it is not allowed."""
         kind = self._type(record_type)
         current = self.record(record_type, record_id)
-        for name in fields:
-            spec = kind.field(name)
-            if spec is None:
-                raise WriteRejected(
-                    f"record type {record_type!r} has no field {name!r}", field=name, reason="unknown_field"
-                )
-            if not spec.writable_by(self.side):
-                raise WrongSide(f"only the {spec.owner} side may write {name!r}", field=name)
-            if current.conflict(name) is not None:
-                raise ConflictOpen(f"field {name!r} has an open conflict: resolve it first", field=name)
+        check_write_fields(kind, self.side, current, fields)
         event = ChangeEvent(
             id=self._next_id(),
             record_type=record_type,
@@ -205,22 +195,7 @@ class MemoryReplica:
         after = merge_record(
             self._type(event.record_type), event.record_id, [*self._by_record.get(key, ()), event]
         )
-        for rejected in after.rejected:
-            if rejected.event_id == event.id:
-                if rejected.reason == "transition_refused":
-                    raise TransitionRefused(
-                        f"field {rejected.field!r}: this transition is not allowed now", field=rejected.field
-                    )
-                raise WriteRejected(
-                    f"field {rejected.field!r}: write refused ({rejected.reason})",
-                    field=rejected.field,
-                    reason=rejected.reason,
-                )
-        for conflict in after.conflicts:
-            if event.id in conflict.event_ids:
-                raise ConflictOpen(
-                    f"field {conflict.field!r} has an open conflict: resolve it first", field=conflict.field
-                )
+        check_local_event(after, event)
         self._add(event)
         self._states[key] = after
 

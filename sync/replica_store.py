@@ -36,13 +36,12 @@ from sync.conflicts import UNSET, Conflict, resolution_event
 from sync.connection import Connection
 from sync.errors import (
     BadEventData,
-    ConflictOpen,
     ReplicaIdReused,
-    TransitionRefused,
     WriteRejected,
     WrongSide,
 )
 from sync.field_policies import RecordType
+from sync.local_write_checks import check_local_event, check_write_fields
 from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
 from sync.search_index import index_record
@@ -158,40 +157,6 @@ def deliverable(pending: Mapping[EventId, ChangeEvent], known: dict[str, int]) -
             _, unblocked = heapq.heappop(waiters)
             place(pending[unblocked])
     return applied
-
-
-def _check_fields(kind: RecordType, side: str, current: RecordState, fields: Iterable[str]) -> None:
-    """The checks of a local write that need no new event: known field, right side, no open conflict."""
-    for name in fields:
-        spec = kind.field(name)
-        if spec is None:
-            raise WriteRejected(
-                f"record type {kind.name!r} has no field {name!r}", field=name, reason="unknown_field"
-            )
-        if not spec.writable_by(side):
-            raise WrongSide(f"only the {spec.owner} side may write {name!r}", field=name)
-        if current.conflict(name) is not None:
-            raise ConflictOpen(f"field {name!r} has an open conflict: resolve it first", field=name)
-
-
-def _check_local(after: RecordState, event: ChangeEvent) -> None:
-    """Refuse a local event the merge would reject or put in conflict (as :class:`MemoryReplica` does)."""
-    for rejected in after.rejected:
-        if rejected.event_id == event.id:
-            if rejected.reason == "transition_refused":
-                raise TransitionRefused(
-                    f"field {rejected.field!r}: this transition is not allowed now", field=rejected.field
-                )
-            raise WriteRejected(
-                f"field {rejected.field!r}: write refused ({rejected.reason})",
-                field=rejected.field,
-                reason=rejected.reason,
-            )
-    for conflict in after.conflicts:
-        if event.id in conflict.event_ids:
-            raise ConflictOpen(
-                f"field {conflict.field!r} has an open conflict: resolve it first", field=conflict.field
-            )
 
 
 class ReplicaStore:
@@ -388,7 +353,7 @@ class ReplicaStore:
             kind = self._type(record_type)
             events = self._record_events(conn, record_type, record_id)
             current = merge_record(kind, record_id, events)
-            _check_fields(kind, self.side, current, frozen)
+            check_write_fields(kind, self.side, current, frozen)
             if bad_value is not None:
                 raise bad_value
             event = ChangeEvent(
@@ -677,7 +642,7 @@ class ReplicaStore:
     ) -> None:
         """Check what ``event`` would do to its record, then store it with the record's new state."""
         after = merge_record(kind, event.record_id, [*events, event])
-        _check_local(after, event)
+        check_local_event(after, event)
         self._insert(conn, "change_events", [_Row(event, encode_event(event))])
         self._save_vector(conn, {event.id.replica_id: event.id.counter})
         self._save_state(conn, after)
