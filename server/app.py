@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server import communes as official
 from server.auth import (
     DevicePrincipal,
@@ -62,6 +63,8 @@ from server.schemas import (
 from server.services import Services
 from server.storage.interface import ServerStorage
 from server.storage.records import Role
+from server.sync_replica import server_replica_base
+from server.sync_routes import SyncSetup, event_error_extra, sync_router
 from sync.device_keys import DevicePublicKeys
 from sync.errors import KeyFileError
 from sync.protocol_version import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -95,7 +98,7 @@ def _error_response(
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServerError)
     async def server_error(request: Request, exc: ServerError) -> JSONResponse:
-        extra = {"reason": exc.reason} if isinstance(exc, EnrolmentRefused) else {}
+        extra = {"reason": exc.reason} if isinstance(exc, EnrolmentRefused) else event_error_extra(exc)
         if exc.status >= 500:
             log.error("server error", extra={"error": exc.code})
             return _error_response(exc.status, exc.code, "the server could not do this; it has been logged")
@@ -267,6 +270,7 @@ def _router() -> APIRouter:
         )
         return EnrolmentCodeOut(code=issued.code, commune=issued.commune_code, expires_at=issued.expires_at)
 
+    router.include_router(sync_router())
     return router
 
 
@@ -293,6 +297,7 @@ def create_app(
         f"carries the header {PROTOCOL_HEADER}.",
     )
     app.state.services = Services.build(config, storage, now=now, new_id=new_id)
+    app.state.sync = SyncSetup((DOSSIER_RECORD,), SCOPE_FIELD, server_replica_base(storage))
     _install_error_handlers(app)
 
     @app.get("/healthz", response_model=Health, tags=["health"])

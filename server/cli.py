@@ -3,7 +3,7 @@
 Commands: ``migrate``; ``create-communes --province 01``;
 ``set-agency --commune 00070 --agency 000.00.01.H26``; ``enrol-code --commune 00070`` (prints the code once);
 ``revoke-device --device <id>``; ``list-devices``;
-``create-account --username u --role officer --province 01``
+``create-account --username u --role officer --province 01``; ``publish-catalogue FILE`` (checked first)
 (the password is read from stdin, or prompted for on a terminal).
 """
 
@@ -21,6 +21,7 @@ from typing import TextIO
 from dossiers.dossier_codes import is_agency_identifier
 from server import communes as official
 from server.auth import normalise_username
+from server.catalogues import publish_catalogue
 from server.config import ServerConfig, default_config, load_config
 from server.enrolment import issue_enrolment_code, revoke_device
 from server.errors import BadInput, ServerError
@@ -49,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--device", required=True, help="the device id")
     p = commands.add_parser("list-devices", help="list enrolled workstations")
     p.add_argument("--commune", help="only this commune's")
+    p = commands.add_parser("publish-catalogue", help="check a catalogue JSON file and publish it to desks")
+    p.add_argument("file", type=Path)
     p = commands.add_parser("create-account", help="create a provincial officer's account")
     p.add_argument("--username", required=True)
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
@@ -110,6 +113,13 @@ def _run(
             numbers = f"{block.first:04d}–{block.last:04d}" if block else "-"
             state = f"revoked {device.revoked_at:%Y-%m-%d}" if device.revoked_at else "active"
             print(f"{device.id}\t{device.commune_code}\t{numbers}\t{state}\t{device.label}", file=out)
+    elif args.command == "publish-catalogue":
+        try:
+            text = args.file.read_bytes()
+        except OSError as exc:
+            raise BadInput(f"cannot read {args.file}: {exc.strerror}") from None
+        published = publish_catalogue(storage, text, now())
+        print(f"catalogue version {published.version} published ({published.sha256[:12]})", file=out)
     elif args.command == "create-account":
         username = normalise_username(args.username)
         province = official.province_code(args.province)

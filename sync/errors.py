@@ -231,3 +231,71 @@ class BundleBadContent(BundleError):
     """A verified bundle does not hold motcua change events for this store; nothing from it was applied."""
 
     kind = "bundle_bad_content"
+
+
+class TransportError(SessionError):
+    """A call to the provincial server failed. ``kind`` says how (for the UI to word it), ``code`` is the
+    server's own error code when it gave one, ``status`` the HTTP status."""
+
+    kind = "server_error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+        self.retry_after = retry_after
+
+
+class ServerOffline(TransportError, SyncInterrupted):
+    """The server cannot be reached, did not answer in time, or the link was cut (a sync resumes later)."""
+
+    kind = "offline"
+
+
+class ServerUnauthorised(TransportError):
+    """The server does not accept this workstation's credentials, or not for this request."""
+
+    kind = "unauthorised"
+
+
+class DeviceRevokedByServer(ServerUnauthorised):
+    """Provincial IT revoked this workstation: it must be enrolled again."""
+
+    kind = "revoked"
+
+
+class ClientTooOld(TransportError):
+    """The server does not speak this client's protocol version: motcua (or the server) must be updated."""
+
+    kind = "too_old"
+
+
+class ServerFailed(TransportError):
+    """The server had an internal error or is overloaded."""
+
+    kind = "server_error"
+
+
+class ServerRejectedData(TransportError):
+    """The server refused what was sent as malformed or not allowed (e.g. a record of another commune)."""
+
+    kind = "bad_data"
+
+
+class ServerRateLimited(TransportError):
+    """Too many requests: try again after ``retry_after`` seconds."""
+
+    kind = "rate_limited"
+
+
+class ServerTooLarge(TransportError):
+    """The request was larger than the server accepts."""
+
+    kind = "too_large"

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Protocol, runtime_checkable
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from server.storage.records import (
     Account,
@@ -21,6 +22,9 @@ from server.storage.records import (
     SequenceBlock,
     Session,
 )
+
+if TYPE_CHECKING:
+    from server.storage.sql_storage import Tx
 
 BlockChooser = Callable[[Commune, Sequence[SequenceBlock]], SequenceBlock]
 """Given the commune and every block its devices ever held, the block for the new device (or raise)."""
@@ -99,3 +103,14 @@ class ServerStorage(Protocol):
     def get_session(self, session_id: str) -> Session | None: ...
 
     def revoke_session(self, session_id: str, now: dt.datetime) -> None: ...
+
+    # raw transactions for the sync replica, attachments and catalogues (their SQL uses ``?`` placeholders)
+    def transaction(self) -> AbstractContextManager[Tx]: ...
+
+    def lock_scope(self, tx: Tx, name: str) -> None:
+        """Serialise transactions touching ``name`` (a commune's events) until ``tx`` ends."""
+        ...
+
+    def time_in(self, value: dt.datetime | None) -> Any: ...
+
+    def time_out(self, value: Any) -> dt.datetime | None: ...

@@ -20,6 +20,7 @@ from server.errors import DuplicateRow, StorageError
 from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, Tx
 
 _MIGRATION_LOCK = 7_243_001  # any constant shared by every motcua server
+_SCOPE_LOCKS = 7_243_002  # the first key of per-scope advisory locks (the second is a hash of the name)
 
 POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
     SqlMigration(
@@ -95,6 +96,72 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
             "CREATE INDEX sessions_by_account ON sessions (account_id)",
         ),
     ),
+    SqlMigration(
+        3,
+        "the server's replica: change events, record scopes, device checkpoints, attachments, catalogues",
+        (
+            """CREATE TABLE sync_events (
+                replica_id text NOT NULL,
+                counter bigint NOT NULL CHECK (counter >= 1),
+                record_type text NOT NULL,
+                record_id text NOT NULL,
+                scope text NOT NULL,
+                side text NOT NULL,
+                applied smallint NOT NULL CHECK (applied IN (0, 1)),
+                body text NOT NULL,
+                received_at timestamptz NOT NULL,
+                PRIMARY KEY (replica_id, counter)
+            )""",
+            "CREATE INDEX sync_events_by_record ON sync_events (record_type, record_id, applied)",
+            "CREATE INDEX sync_events_waiting ON sync_events (scope, applied)",
+            """CREATE TABLE sync_counters (
+                replica_id text PRIMARY KEY,
+                scope text NOT NULL,
+                counter bigint NOT NULL CHECK (counter >= 1)
+            )""",
+            "CREATE INDEX sync_counters_by_scope ON sync_counters (scope)",
+            """CREATE TABLE sync_records (
+                record_type text NOT NULL,
+                record_id text NOT NULL,
+                scope text NOT NULL,
+                PRIMARY KEY (record_type, record_id)
+            )""",
+            "CREATE INDEX sync_records_by_scope ON sync_records (scope, record_type)",
+            """CREATE TABLE sync_identity (name text PRIMARY KEY, value text NOT NULL)""",
+            """CREATE TABLE sync_checkpoints (
+                device_id text PRIMARY KEY REFERENCES devices (id),
+                last_seen_at timestamptz NOT NULL,
+                last_push_at timestamptz,
+                last_pull_at timestamptz,
+                pushed_events bigint NOT NULL DEFAULT 0,
+                pulled_events bigint NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE attachments (
+                commune_code text NOT NULL REFERENCES communes (code),
+                sha256 text NOT NULL,
+                size bigint NOT NULL CHECK (size >= 0),
+                received bigint NOT NULL CHECK (received >= 0),
+                complete smallint NOT NULL CHECK (complete IN (0, 1)),
+                started_at timestamptz NOT NULL,
+                completed_at timestamptz,
+                PRIMARY KEY (commune_code, sha256)
+            )""",
+            """CREATE TABLE attachment_chunks (
+                commune_code text NOT NULL,
+                sha256 text NOT NULL,
+                start_offset bigint NOT NULL CHECK (start_offset >= 0),
+                data bytea NOT NULL,
+                PRIMARY KEY (commune_code, sha256, start_offset),
+                FOREIGN KEY (commune_code, sha256) REFERENCES attachments (commune_code, sha256)
+            )""",
+            """CREATE TABLE catalogues (
+                version bigint PRIMARY KEY,
+                body text NOT NULL,
+                sha256 text NOT NULL,
+                published_at timestamptz NOT NULL
+            )""",
+        ),
+    ),
 )
 
 
@@ -108,6 +175,10 @@ class _PgTx:
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> int:
         return self._conn.execute(sql.replace("?", "%s"), tuple(params)).rowcount  # type: ignore[arg-type]
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._conn.cursor() as cur:
+            cur.executemany(sql.replace("?", "%s"), [tuple(row) for row in rows])  # type: ignore[arg-type]
 
 
 class PostgresStorage(SqlStorage):
@@ -178,6 +249,9 @@ class PostgresStorage(SqlStorage):
 
     def _lock_for_migration(self, tx: Tx) -> None:
         tx.query("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def lock_scope(self, tx: Tx, name: str) -> None:
+        tx.query("SELECT pg_advisory_xact_lock(?::integer, hashtext(?::text))", (_SCOPE_LOCKS, name))
 
     def _migrations_table_sql(self) -> str:
         return (

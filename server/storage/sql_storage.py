@@ -68,6 +68,10 @@ class Tx(Protocol):
         """Execute a statement; return the number of rows it changed."""
         ...
 
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Execute one statement for each row of parameters."""
+        ...
+
 
 _CODE_COLUMNS = "id, commune_code, code_hash, created_at, expires_at, used_at, device_id"
 _DEVICE_COLUMNS = (
@@ -107,6 +111,24 @@ class SqlStorage(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    # ---- for the sync replica and attachments (server.sync_replica, server.attachment_uploads)
+    def transaction(self) -> AbstractContextManager[Tx]:
+        """A transaction for callers that keep their own SQL (written with ``?`` placeholders)."""
+        return self._transaction()
+
+    def lock_scope(self, tx: Tx, name: str) -> None:
+        """Serialise transactions that touch the same ``name`` (e.g. a commune's events) until ``tx`` ends.
+
+        SQLite's ``BEGIN IMMEDIATE`` already serialises every writer.
+        """
+
+    def time_in(self, value: dt.datetime | None) -> Any:
+        """A time as this backend stores it."""
+        return self._time_in(value)
+
+    def time_out(self, value: Any) -> dt.datetime | None:
+        return self._time_out(value)
 
     def _time_in(self, value: dt.datetime | None) -> Any:
         return value

@@ -92,6 +92,72 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             "CREATE INDEX sessions_by_account ON sessions (account_id)",
         ),
     ),
+    SqlMigration(
+        3,
+        "the server's replica: change events, record scopes, device checkpoints, attachments, catalogues",
+        (
+            """CREATE TABLE sync_events (
+                replica_id TEXT NOT NULL,
+                counter INTEGER NOT NULL CHECK (counter >= 1),
+                record_type TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                side TEXT NOT NULL,
+                applied INTEGER NOT NULL CHECK (applied IN (0, 1)),
+                body TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                PRIMARY KEY (replica_id, counter)
+            )""",
+            "CREATE INDEX sync_events_by_record ON sync_events (record_type, record_id, applied)",
+            "CREATE INDEX sync_events_waiting ON sync_events (scope, applied)",
+            """CREATE TABLE sync_counters (
+                replica_id TEXT PRIMARY KEY,
+                scope TEXT NOT NULL,
+                counter INTEGER NOT NULL CHECK (counter >= 1)
+            )""",
+            "CREATE INDEX sync_counters_by_scope ON sync_counters (scope)",
+            """CREATE TABLE sync_records (
+                record_type TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                scope TEXT NOT NULL,
+                PRIMARY KEY (record_type, record_id)
+            )""",
+            "CREATE INDEX sync_records_by_scope ON sync_records (scope, record_type)",
+            """CREATE TABLE sync_identity (name TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+            """CREATE TABLE sync_checkpoints (
+                device_id TEXT PRIMARY KEY REFERENCES devices (id),
+                last_seen_at TEXT NOT NULL,
+                last_push_at TEXT,
+                last_pull_at TEXT,
+                pushed_events INTEGER NOT NULL DEFAULT 0,
+                pulled_events INTEGER NOT NULL DEFAULT 0
+            )""",
+            """CREATE TABLE attachments (
+                commune_code TEXT NOT NULL REFERENCES communes (code),
+                sha256 TEXT NOT NULL,
+                size INTEGER NOT NULL CHECK (size >= 0),
+                received INTEGER NOT NULL CHECK (received >= 0),
+                complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
+                started_at TEXT NOT NULL,
+                completed_at TEXT,
+                PRIMARY KEY (commune_code, sha256)
+            )""",
+            """CREATE TABLE attachment_chunks (
+                commune_code TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                start_offset INTEGER NOT NULL CHECK (start_offset >= 0),
+                data BLOB NOT NULL,
+                PRIMARY KEY (commune_code, sha256, start_offset),
+                FOREIGN KEY (commune_code, sha256) REFERENCES attachments (commune_code, sha256)
+            )""",
+            """CREATE TABLE catalogues (
+                version INTEGER PRIMARY KEY,
+                body TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                published_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 
@@ -104,6 +170,9 @@ class _SqliteTx:
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> int:
         return self._conn.execute(sql, tuple(params)).rowcount
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._conn.executemany(sql, [tuple(row) for row in rows])
 
 
 class SqliteStorage(SqlStorage):

@@ -1,0 +1,469 @@
+"""The server's replica, one commune at a time: ``ServerReplica`` implements the sync session's ``Replica``.
+
+Every event is stored in ``sync_events`` with its record's *scope* (the commune code held in the record's
+scope field). A device's session sees a ``ServerReplica`` of its own commune only: its vector, the events it
+sends and the events it takes are those of that commune. The server's own writes (officers' actions) are made
+under a replica id of its own *per commune* (``<server id>.<commune>``): a desk applies events in causal order,
+one origin's counters without gaps, so one server-wide counter would leave every desk waiting for the other
+communes' events it may never see.
+
+An incoming batch is checked whole before anything is stored; one refused event refuses the batch
+(``EventsRefused``, a 403 with its reason): a record of another commune, a ``side`` other than the desk's, a
+province-owned field, an origin replica that is not a workstation of this commune, a new event under the
+server's own id. Each ``receive`` is one database transaction, holding the commune's lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from server.errors import BadInput, Forbidden
+from server.storage.interface import ServerStorage
+from server.storage.sql_storage import Tx
+from sync.change_events import ChangeEvent, canonical_json, decode_event, encode_event
+from sync.conflicts import UNSET, Conflict, resolution_event
+from sync.errors import BadEventData, ConflictOpen, TransitionRefused, WriteRejected, WrongSide
+from sync.field_policies import RecordType
+from sync.record_merge import RecordState, merge_record
+from sync.replica_memory import ReceiveReport
+from sync.replica_store import deliverable
+from sync.version_vectors import EventId, VersionVector
+
+DESK_SIDE = "desk"
+PROVINCE_SIDE = "province"
+_IDENTITY = "server_replica"
+
+
+class EventsRefused(Forbidden):
+    """A pushed batch holds an event this device may not send; nothing of the batch is stored."""
+
+    code = "events_refused"
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class BadEvents(BadInput):
+    """A pushed batch is not acceptable as data (unknown record type or field, reused ids)."""
+
+    code = "bad_events"
+
+
+def server_replica_base(storage: ServerStorage) -> str:
+    """This server's replica id prefix, made once at random and kept in the database."""
+    with storage.transaction() as tx:
+        rows = tx.query("SELECT value FROM sync_identity WHERE name = ?", (_IDENTITY,))
+        if rows:
+            return str(rows[0][0])
+        value = "srv-" + secrets.token_hex(8)
+        tx.run("INSERT INTO sync_identity (name, value) VALUES (?, ?)", (_IDENTITY, value))
+        return value
+
+
+def commune_replica_id(base: str, commune: str) -> str:
+    """The replica id under which the server writes the records of ``commune``."""
+    return f"{base}.{commune}"
+
+
+@dataclass(frozen=True)
+class _Incoming:
+    event: ChangeEvent
+    body: str
+    scope: str
+
+
+class ServerReplica:
+    """The server's replica restricted to one commune (``scope``).
+
+    ``device_replicas`` gives the replica ids of the workstations enrolled in the commune (revoked ones too:
+    their past events may still be relayed by a peer); events from any other origin are refused.
+    """
+
+    def __init__(
+        self,
+        storage: ServerStorage,
+        scope: str,
+        record_types: Iterable[RecordType],
+        *,
+        scope_field: str,
+        now: Callable[[], dt.datetime],
+        base_id: str | None = None,
+        side: str = PROVINCE_SIDE,
+    ) -> None:
+        self.storage = storage
+        self.scope = scope
+        self.scope_field = scope_field
+        self.side = side
+        self._types = {kind.name: kind for kind in record_types}
+        self._now = now
+        self._replica_id = commune_replica_id(base_id or server_replica_base(storage), scope)
+
+    @property
+    def replica_id(self) -> str:
+        return self._replica_id
+
+    # -- reading -------------------------------------------------------------------------------------------
+
+    @property
+    def vector(self) -> VersionVector:
+        """Every event of this commune up to these counters is applied here."""
+        with self.storage.transaction() as tx:
+            return VersionVector(self._counters(tx))
+
+    def _counters(self, tx: Tx) -> dict[str, int]:
+        rows = tx.query("SELECT replica_id, counter FROM sync_counters WHERE scope = ?", (self.scope,))
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def missing_encoded(self, vector: VersionVector) -> list[str]:
+        """The encoded events of this commune (applied or waiting) that ``vector`` lacks, causes first."""
+        with self.storage.transaction() as tx:
+            origins = {
+                str(r[0])
+                for r in tx.query(
+                    "SELECT DISTINCT replica_id FROM sync_events WHERE scope = ?", (self.scope,)
+                )
+            }
+            bodies: list[str] = []
+            for origin in sorted(origins):
+                bodies += [
+                    str(r[0])
+                    for r in tx.query(
+                        "SELECT body FROM sync_events WHERE replica_id = ? AND counter > ? AND scope = ?",
+                        (origin, vector[origin], self.scope),
+                    )
+                ]
+        events = [decode_event(body) for body in bodies]
+        events.sort(key=ChangeEvent.causal_key)
+        return [encode_event(event) for event in events]
+
+    def missing_for(self, vector: VersionVector) -> list[ChangeEvent]:
+        return [decode_event(body) for body in self.missing_encoded(vector)]
+
+    def history(self, record_type: str, record_id: str) -> list[ChangeEvent]:
+        """The applied events of one record of this commune (empty for a record of another commune)."""
+        with self.storage.transaction() as tx:
+            return self._history(tx, record_type, record_id)
+
+    def _history(self, tx: Tx, record_type: str, record_id: str) -> list[ChangeEvent]:
+        rows = tx.query(
+            "SELECT body FROM sync_events WHERE record_type = ? AND record_id = ? AND applied = 1 AND scope = ?",
+            (record_type, record_id, self.scope),
+        )
+        return sorted((decode_event(r[0]) for r in rows), key=ChangeEvent.causal_key)
+
+    def record(self, record_type: str, record_id: str) -> RecordState:
+        """The merged state of one record of this commune."""
+        return merge_record(self._type(record_type), record_id, self.history(record_type, record_id))
+
+    def record_ids(self, record_type: str) -> list[str]:
+        with self.storage.transaction() as tx:
+            rows = tx.query(
+                "SELECT record_id FROM sync_records WHERE scope = ? AND record_type = ? ORDER BY record_id",
+                (self.scope, record_type),
+            )
+        return [str(r[0]) for r in rows]
+
+    def open_conflicts(self, record_type: str) -> list[Conflict]:
+        """Every open conflict of this commune's records of one type (merges every record: for admin use)."""
+        return [c for rid in self.record_ids(record_type) for c in self.record(record_type, rid).conflicts]
+
+    def waiting_count(self) -> int:
+        with self.storage.transaction() as tx:
+            rows = tx.query("SELECT COUNT(*) FROM sync_events WHERE scope = ? AND applied = 0", (self.scope,))
+        return int(rows[0][0])
+
+    # -- receiving from a workstation ------------------------------------------------------------------------
+
+    def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
+        """Take a batch pushed by a workstation of this commune: checked whole, stored in one transaction."""
+        batch = list(events)
+        for event in batch:
+            if not isinstance(event, ChangeEvent):
+                raise BadEventData("receive takes ChangeEvent objects")
+        with self.storage.transaction() as tx:
+            self.storage.lock_scope(tx, f"commune:{self.scope}")
+            return self._receive(tx, batch)
+
+    def _receive(self, tx: Tx, batch: Sequence[ChangeEvent]) -> ReceiveReport:
+        held = self._held_bodies(tx, [event.id for event in batch])
+        devices = self._device_replicas(tx)
+        scopes: dict[tuple[str, str], str] = {}
+        fresh: dict[EventId, _Incoming] = {}
+        duplicates = 0
+        for event in batch:
+            body = encode_event(event)
+            known = held.get(event.id) or (fresh[event.id].body if event.id in fresh else None)
+            if known is not None:
+                if known != body:
+                    raise BadEvents(f"two different events carry the id {event.id}")
+                duplicates += 1
+                continue
+            origin = event.id.replica_id
+            if origin == self._replica_id:
+                raise EventsRefused(
+                    "an event under the server's own replica id that the server never made",
+                    reason="forged_server_event",
+                )
+            if origin not in devices:
+                raise EventsRefused(
+                    "an event from a replica that is not a workstation of this commune",
+                    reason="unknown_origin",
+                )
+            self._check_event(event)
+            scope = self._scope_of(tx, event, scopes)
+            fresh[event.id] = _Incoming(event, body, scope)
+        if fresh:
+            self._store(tx, list(fresh.values()), scopes)
+        waiting = self._deliver(tx)
+        return ReceiveReport(new=len(fresh), duplicates=duplicates, waiting=waiting)
+
+    def _check_event(self, event: ChangeEvent) -> None:
+        kind = self._types.get(event.record_type)
+        if kind is None:
+            raise BadEvents(f"unknown record type {event.record_type[:40]!r}")
+        if event.side != DESK_SIDE:
+            raise EventsRefused(
+                f"a workstation may only send events of the side {DESK_SIDE!r}", reason="wrong_side"
+            )
+        for name in event.fields:
+            spec = kind.field(name)
+            if spec is None:
+                raise BadEvents(f"record type {event.record_type!r} has no field {name[:40]!r}")
+            if not spec.writable_by(DESK_SIDE):
+                raise EventsRefused(
+                    f"field {name!r} is written by the {spec.owner} side only", reason="owned_field"
+                )
+
+    def _scope_of(self, tx: Tx, event: ChangeEvent, scopes: dict[tuple[str, str], str]) -> str:
+        key = event.record_key
+        if key not in scopes:
+            rows = tx.query(
+                "SELECT scope FROM sync_records WHERE record_type = ? AND record_id = ?",
+                (event.record_type, event.record_id),
+            )
+            if rows:
+                scopes[key] = str(rows[0][0])
+        stated = event.fields.get(self.scope_field)
+        established = scopes.get(key)
+        if established is None:
+            if stated is None:
+                raise EventsRefused(
+                    f"the first event of a record must set its {self.scope_field!r}", reason="no_scope"
+                )
+            established = stated if isinstance(stated, str) else canonical_json(stated)
+        elif stated is not None and stated != established:
+            raise EventsRefused(f"a record's {self.scope_field!r} cannot change", reason="scope_changed")
+        if established != self.scope:
+            raise EventsRefused(
+                "a record of another commune: outside this workstation's scope", reason="scope"
+            )
+        scopes[key] = established
+        return established
+
+    def _held_bodies(self, tx: Tx, ids: Sequence[EventId]) -> dict[EventId, str]:
+        found: dict[EventId, str] = {}
+        by_origin: dict[str, list[int]] = {}
+        for event_id in ids:
+            by_origin.setdefault(event_id.replica_id, []).append(event_id.counter)
+        for origin, counters in by_origin.items():
+            low, high = min(counters), max(counters)
+            wanted = set(counters)
+            for counter, body in tx.query(
+                "SELECT counter, body FROM sync_events WHERE replica_id = ? AND counter BETWEEN ? AND ?",
+                (origin, low, high),
+            ):
+                if int(counter) in wanted:
+                    found[EventId(origin, int(counter))] = str(body)
+        return found
+
+    def _device_replicas(self, tx: Tx) -> set[str]:
+        rows = tx.query("SELECT replica_id FROM devices WHERE commune_code = ?", (self.scope,))
+        return {str(r[0]) for r in rows}
+
+    def _store(self, tx: Tx, incoming: Sequence[_Incoming], scopes: Mapping[tuple[str, str], str]) -> None:
+        at = self.storage.time_in(self._now())
+        tx.run_many(
+            "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied, body,"
+            " received_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            [
+                (
+                    item.event.id.replica_id,
+                    item.event.id.counter,
+                    item.event.record_type,
+                    item.event.record_id,
+                    item.scope,
+                    item.event.side,
+                    item.body,
+                    at,
+                )
+                for item in incoming
+            ],
+        )
+        tx.run_many(
+            "INSERT INTO sync_records (record_type, record_id, scope) VALUES (?, ?, ?)"
+            " ON CONFLICT (record_type, record_id) DO NOTHING",
+            [(key[0], key[1], scope) for key, scope in scopes.items()],
+        )
+
+    def _deliver(self, tx: Tx) -> int:
+        """Apply every waiting event of this commune whose causes are applied; return how many still wait."""
+        rows = tx.query("SELECT body FROM sync_events WHERE scope = ? AND applied = 0", (self.scope,))
+        if not rows:
+            return 0
+        pending = {event.id: event for event in (decode_event(r[0]) for r in rows)}
+        known = self._counters(tx)
+        before = dict(known)
+        applied = deliverable(pending, known)
+        if applied:
+            tx.run_many(
+                "UPDATE sync_events SET applied = 1 WHERE replica_id = ? AND counter = ?",
+                [(event.id.replica_id, event.id.counter) for event in applied],
+            )
+            self._save_counters(tx, before, known)
+        return len(pending) - len(applied)
+
+    def _save_counters(self, tx: Tx, before: Mapping[str, int], after: Mapping[str, int]) -> None:
+        changed = [(rid, counter) for rid, counter in after.items() if before.get(rid) != counter]
+        tx.run_many(
+            "INSERT INTO sync_counters (replica_id, scope, counter) VALUES (?, ?, ?)"
+            " ON CONFLICT (replica_id) DO UPDATE SET counter = excluded.counter",
+            [(rid, self.scope, counter) for rid, counter in changed],
+        )
+
+    # -- the province's own writes ---------------------------------------------------------------------------
+
+    def write(self, record_type: str, record_id: str, fields: Mapping[str, Any], author: str) -> ChangeEvent:
+        """Make and store a province-side change to a record of this commune (checked like a desk's write)."""
+        kind = self._type(record_type)
+        with self.storage.transaction() as tx:
+            self.storage.lock_scope(tx, f"commune:{self.scope}")
+            history = self._history(tx, record_type, record_id)
+            self._check_record_scope(tx, record_type, record_id, fields, bool(history))
+            current = merge_record(kind, record_id, history)
+            for name in fields:
+                spec = kind.field(name)
+                if spec is None:
+                    raise WriteRejected(
+                        f"record type {record_type!r} has no field {name!r}",
+                        field=name,
+                        reason="unknown_field",
+                    )
+                if not spec.writable_by(self.side):
+                    raise WrongSide(f"only the {spec.owner} side may write {name!r}", field=name)
+                if current.conflict(name) is not None:
+                    raise ConflictOpen(f"field {name!r} has an open conflict: resolve it first", field=name)
+            event = ChangeEvent(
+                id=self._next_id(tx),
+                record_type=record_type,
+                record_id=record_id,
+                fields=fields,
+                context=current.vector,
+                device_time=self._now(),
+                author=author,
+                side=self.side,
+            )
+            self._apply_local(tx, kind, history, event)
+        return event
+
+    def resolve(
+        self, conflict: Conflict, author: str, *, choose: EventId | None = None, value: Any = UNSET
+    ) -> ChangeEvent:
+        """Resolve an open conflict of this commune from the province's side."""
+        kind = self._type(conflict.record_type)
+        with self.storage.transaction() as tx:
+            self.storage.lock_scope(tx, f"commune:{self.scope}")
+            history = self._history(tx, conflict.record_type, conflict.record_id)
+            current = merge_record(kind, conflict.record_id, history)
+            now_open = current.conflict(conflict.field)
+            if now_open is None or now_open.event_ids != conflict.event_ids:
+                raise WriteRejected(
+                    "this conflict is no longer open as shown; look at it again",
+                    field=conflict.field,
+                    reason="stale_conflict",
+                )
+            spec = kind.field(conflict.field)
+            if spec is not None and not spec.writable_by(self.side):
+                raise WrongSide(
+                    f"only the {spec.owner} side may write {conflict.field!r}", field=conflict.field
+                )
+            event = resolution_event(
+                conflict,
+                event_id=self._next_id(tx),
+                context=current.vector,
+                author=author,
+                side=self.side,
+                device_time=self._now(),
+                choose=choose,
+                value=value,
+            )
+            self._apply_local(tx, kind, history, event)
+        return event
+
+    def _check_record_scope(
+        self, tx: Tx, record_type: str, record_id: str, fields: Mapping[str, Any], exists: bool
+    ) -> None:
+        rows = tx.query(
+            "SELECT scope FROM sync_records WHERE record_type = ? AND record_id = ?", (record_type, record_id)
+        )
+        stated = fields.get(self.scope_field)
+        if rows and str(rows[0][0]) != self.scope:
+            raise WriteRejected("this record belongs to another commune", reason="scope")
+        if stated is not None and stated != self.scope:
+            raise WriteRejected(f"the {self.scope_field!r} of a record is its commune", reason="scope")
+        if not rows and not exists and stated is None:
+            raise WriteRejected(f"a new record must set its {self.scope_field!r}", reason="no_scope")
+
+    def _next_id(self, tx: Tx) -> EventId:
+        rows = tx.query("SELECT counter FROM sync_counters WHERE replica_id = ?", (self._replica_id,))
+        return EventId(self._replica_id, (int(rows[0][0]) if rows else 0) + 1)
+
+    def _apply_local(self, tx: Tx, kind: RecordType, history: list[ChangeEvent], event: ChangeEvent) -> None:
+        after = merge_record(kind, event.record_id, [*history, event])
+        for rejected in after.rejected:
+            if rejected.event_id == event.id:
+                if rejected.reason == "transition_refused":
+                    raise TransitionRefused(
+                        f"field {rejected.field!r}: this transition is not allowed now", field=rejected.field
+                    )
+                raise WriteRejected(
+                    f"field {rejected.field!r}: write refused ({rejected.reason})",
+                    field=rejected.field,
+                    reason=rejected.reason,
+                )
+        for conflict in after.conflicts:
+            if event.id in conflict.event_ids:
+                raise ConflictOpen(
+                    f"field {conflict.field!r} has an open conflict: resolve it first", field=conflict.field
+                )
+        tx.run(
+            "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied, body,"
+            " received_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            (
+                event.id.replica_id,
+                event.id.counter,
+                event.record_type,
+                event.record_id,
+                self.scope,
+                event.side,
+                encode_event(event),
+                self.storage.time_in(self._now()),
+            ),
+        )
+        tx.run(
+            "INSERT INTO sync_records (record_type, record_id, scope) VALUES (?, ?, ?)"
+            " ON CONFLICT (record_type, record_id) DO NOTHING",
+            (event.record_type, event.record_id, self.scope),
+        )
+        before = self._counters(tx)
+        self._save_counters(tx, before, {**before, event.id.replica_id: event.id.counter})
+
+    def _type(self, name: str) -> RecordType:
+        try:
+            return self._types[name]
+        except KeyError:
+            raise WriteRejected(f"unknown record type {name!r}", reason="unknown_record_type") from None

@@ -1,0 +1,313 @@
+"""The sync endpoints (device credentials): the session's three steps, attachments by hash, reference data.
+
+- ``POST /v1/sync/hello``, ``/v1/sync/push``, ``/v1/sync/pull``: the frames of :mod:`sync.sync_session`
+  (``application/octet-stream``). A push is read as it arrives; each batch is committed in its own
+  transaction before the next is read, and the answer acknowledges the last one. A refused batch answers 403
+  ``events_refused`` with a ``reason``; damaged frames 422; the session's own error frames become HTTP errors.
+- ``POST /v1/sync/attachments/missing``, ``PUT /v1/sync/attachments/{sha256}?offset=&size=``,
+  ``GET /v1/sync/attachments/{sha256}``: only within the device's commune.
+- ``GET /v1/reference/catalogue``: the newest published catalogue, with an ETag (``If-None-Match`` → 304).
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain
+from typing import Annotated, Any
+
+import anyio
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel, Field
+from starlette.requests import ClientDisconnect
+
+from server.attachment_uploads import attachment_size, check_sha256, put_chunk, read_chunks, upload_states
+from server.auth import DevicePrincipal, Principal, require_device, require_principal, services
+from server.catalogues import latest_catalogue
+from server.errors import BadInput, Forbidden, NotFound, RequestTooLarge, ServerError
+from server.services import Services
+from server.storage.interface import ServerStorage
+from server.sync_replica import ServerReplica
+from sync.errors import SyncError, SyncInterrupted
+from sync.field_policies import RecordType
+from sync.sync_messages import ERROR, HELLO, PULL, PUSH, Frame, StreamReader
+from sync.sync_session import SessionResponder
+
+OCTETS = "application/octet-stream"
+MAX_MISSING_QUERY = 2000
+_CUT = object()
+
+
+@dataclass(frozen=True)
+class SyncSetup:
+    """The record types the server replicates, their scope field and the server's replica id prefix."""
+
+    record_types: tuple[RecordType, ...]
+    scope_field: str
+    base_id: str
+
+    def replica(self, storage: ServerStorage, commune: str, now: Any) -> ServerReplica:
+        return ServerReplica(
+            storage, commune, self.record_types, scope_field=self.scope_field, now=now, base_id=self.base_id
+        )
+
+
+class WrongReplica(Forbidden):
+    code = "wrong_replica"
+
+
+class SessionRefused(BadInput):
+    """The session's own refusal (a damaged message, reused event ids …), as an HTTP error."""
+
+    code = "sync_refused"
+
+
+class _DeviceResponder(SessionResponder):
+    """A responder that also checks the session names the calling workstation's own replica id."""
+
+    def __init__(self, replica: ServerReplica, device_replica: str) -> None:
+        super().__init__(replica)
+        self._device_replica = device_replica
+
+    def _peer(self, frame: Frame) -> str:
+        peer = super()._peer(frame)
+        if peer != self._device_replica:
+            raise WrongReplica("this sync names another replica than this workstation's own")
+        return peer
+
+
+def _setup(request: Request) -> SyncSetup:
+    return request.app.state.sync  # type: ignore[no-any-return]
+
+
+def _responder(request: Request, device: DevicePrincipal) -> _DeviceResponder:
+    svc = services(request)
+    replica = _setup(request).replica(svc.storage, device.device.commune_code, svc.now)
+    return _DeviceResponder(replica, device.device.replica_id)
+
+
+def _refusal(first: bytes) -> None:
+    """Raise the HTTP error matching a session error frame (``first`` is the reply's first frame)."""
+    try:
+        frame = StreamReader([first]).read_frame()
+    except SyncError:
+        return
+    if frame.type != ERROR:
+        return
+    code = str(frame.header.get("code", "refused"))[:60]
+    message = str(frame.header.get("message", ""))[:300]
+    raise SessionRefused(f"the sync was refused ({code}): {message}")
+
+
+def _record_sync(svc: Services, device_id: str, *, pushed: int = 0, pulled: int = 0) -> None:
+    at = svc.storage.time_in(svc.now())
+    with svc.storage.transaction() as tx:
+        tx.run(
+            "INSERT INTO sync_checkpoints (device_id, last_seen_at, pushed_events, pulled_events)"
+            " VALUES (?, ?, 0, 0) ON CONFLICT (device_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
+            (device_id, at),
+        )
+        if pushed:
+            tx.run(
+                "UPDATE sync_checkpoints SET last_push_at = ?, pushed_events = pushed_events + ?"
+                " WHERE device_id = ?",
+                (at, pushed, device_id),
+            )
+        if pulled:
+            tx.run(
+                "UPDATE sync_checkpoints SET last_pull_at = ?, pulled_events = pulled_events + ?"
+                " WHERE device_id = ?",
+                (at, pulled, device_id),
+            )
+
+
+class AttachmentWanted(BaseModel):
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+
+
+class MissingBody(BaseModel):
+    attachments: list[AttachmentWanted] = Field(max_length=MAX_MISSING_QUERY)
+
+
+class MissingOut(BaseModel):
+    sha256: str
+    size: int
+    received: int
+
+
+class MissingResponse(BaseModel):
+    missing: list[MissingOut]
+
+
+class ChunkResponse(BaseModel):
+    sha256: str
+    size: int
+    received: int
+    complete: bool
+
+
+def sync_router() -> APIRouter:
+    router = APIRouter(tags=["sync"])
+    octet_response: dict[int | str, dict[str, Any]] = {200: {"content": {OCTETS: {}}}}
+
+    @router.post("/sync/hello", response_class=Response, responses=octet_response)
+    async def hello(
+        request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]
+    ) -> Response:
+        """Step 1 of a session: the workstation's version vector in, the server's (for its commune) out."""
+        body = await request.body()
+        responder = _responder(request, device)
+        reply = await anyio.to_thread.run_sync(lambda: b"".join(responder.handle(HELLO, [body])))
+        _refusal(reply)
+        await anyio.to_thread.run_sync(lambda: _record_sync(services(request), device.device.id))
+        return Response(reply, media_type=OCTETS)
+
+    @router.post("/sync/push", response_class=Response, responses=octet_response)
+    async def push(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
+        """Step 2: batches of events, each committed as it arrives; the answer acknowledges the last one."""
+        responder = _responder(request, device)
+        chunks: queue.Queue[Any] = queue.Queue()
+        outcome: dict[str, Any] = {}
+
+        def body() -> Iterator[bytes]:
+            while True:
+                item = chunks.get()
+                if item is None:
+                    return
+                if item is _CUT:
+                    raise SyncInterrupted("the workstation's push stopped in the middle")
+                yield item
+
+        def work() -> None:
+            try:
+                outcome["reply"] = b"".join(responder.handle(PUSH, body()))
+            except BaseException as exc:  # handed to the request's task below
+                outcome["error"] = exc
+
+        too_large: RequestTooLarge | None = None
+        async with anyio.create_task_group() as group:
+            group.start_soon(anyio.to_thread.run_sync, work)
+            try:
+                async for chunk in request.stream():
+                    if chunk:
+                        chunks.put(chunk)
+                chunks.put(None)
+            except ClientDisconnect:
+                chunks.put(_CUT)
+            except RequestTooLarge as exc:
+                too_large = exc
+                chunks.put(_CUT)
+        if too_large is not None:
+            raise too_large
+        error = outcome.get("error")
+        if isinstance(error, SyncInterrupted):
+            return Response(status_code=400)  # the client has gone; committed batches stay
+        if error is not None:
+            raise error
+        reply: bytes = outcome["reply"]
+        _refusal(reply)
+        pushed = StreamReader([reply]).read_frame().header.get("new", 0)
+        await anyio.to_thread.run_sync(
+            lambda: _record_sync(services(request), device.device.id, pushed=int(pushed))
+        )
+        return Response(reply, media_type=OCTETS)
+
+    @router.post("/sync/pull", response_class=StreamingResponse, responses=octet_response)
+    async def pull(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
+        """Step 3: the commune's events the workstation lacks, in compressed batches, streamed."""
+        body = await request.body()
+        responder = _responder(request, device)
+        stream = responder.handle(PULL, [body])
+        first: bytes = await anyio.to_thread.run_sync(next, stream)
+        _refusal(first)
+        events = StreamReader([first]).read_frame().header.get("events", 0)
+        await anyio.to_thread.run_sync(
+            lambda: _record_sync(services(request), device.device.id, pulled=int(events))
+        )
+        return StreamingResponse(chain([first], stream), media_type=OCTETS)
+
+    @router.post("/sync/attachments/missing", response_model=MissingResponse)
+    def missing_attachments(
+        body: MissingBody,
+        device: Annotated[DevicePrincipal, Depends(require_device)],
+        svc: Annotated[Services, Depends(services)],
+    ) -> MissingResponse:
+        """Which of these attachments the server lacks for this commune, and how much of each it has."""
+        wanted = [(a.sha256, a.size) for a in body.attachments]
+        states = upload_states(svc.storage, device.device.commune_code, wanted)
+        return MissingResponse(
+            missing=[MissingOut(sha256=s.sha256, size=s.size, received=s.received) for s in states]
+        )
+
+    @router.put("/sync/attachments/{sha256}", response_model=ChunkResponse)
+    async def upload_chunk(
+        sha256: str,
+        request: Request,
+        device: Annotated[DevicePrincipal, Depends(require_device)],
+        offset: Annotated[int, Query(ge=0)],
+        size: Annotated[int, Query(ge=0)],
+    ) -> ChunkResponse:
+        """One chunk of an attachment at ``offset``; the last one is checked against the hash."""
+        check_sha256(sha256)
+        data = await request.body()
+        svc = services(request)
+        state = await anyio.to_thread.run_sync(
+            lambda: put_chunk(
+                svc.storage,
+                device.device.commune_code,
+                sha256,
+                offset=offset,
+                size=size,
+                data=data,
+                now=svc.now(),
+            )
+        )
+        return ChunkResponse(sha256=sha256, size=state.size, received=state.received, complete=state.complete)
+
+    @router.get("/sync/attachments/{sha256}", response_class=StreamingResponse, responses=octet_response)
+    def download_attachment(
+        sha256: str,
+        device: Annotated[DevicePrincipal, Depends(require_device)],
+        svc: Annotated[Services, Depends(services)],
+    ) -> Response:
+        """An attachment of this commune, by hash."""
+        size = attachment_size(svc.storage, device.device.commune_code, sha256)
+        return StreamingResponse(
+            read_chunks(svc.storage, device.device.commune_code, sha256),
+            media_type=OCTETS,
+            headers={"Content-Length": str(size)},
+        )
+
+    @router.get(
+        "/reference/catalogue",
+        tags=["reference"],
+        responses={200: {"content": {"application/json": {}}}, 304: {"description": "not modified"}},
+    )
+    def catalogue(
+        principal: Annotated[Principal, Depends(require_principal)],
+        svc: Annotated[Services, Depends(services)],
+        if_none_match: Annotated[str | None, Header()] = None,
+    ) -> Response:
+        """The newest published catalogue of procedures (versioned; ETag and If-None-Match)."""
+        published = latest_catalogue(svc.storage)
+        if published is None:
+            raise NotFound("no catalogue has been published yet")
+        headers = {"ETag": published.etag, "X-Motcua-Catalogue-Version": str(published.version)}
+        if if_none_match is not None and published.etag in [t.strip() for t in if_none_match.split(",")]:
+            return Response(status_code=304, headers=headers)
+        return Response(published.body.encode("utf-8"), media_type="application/json", headers=headers)
+
+    return router
+
+
+def event_error_extra(exc: ServerError) -> dict[str, Any]:
+    """Extra fields of an error answer: the refusal reason, the expected offset."""
+    extra: dict[str, Any] = {}
+    for name in ("reason", "expected"):
+        value = getattr(exc, name, None)
+        if isinstance(value, str | int):
+            extra[name] = value
+    return extra
