@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from server.errors import BadInput, Conflict, NotFound, RequestTooLarge
 from server.storage.interface import ServerStorage
+from server.storage.sql_storage import Tx
 
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
@@ -127,24 +128,13 @@ def put_chunk(
             )
         if data:
             tx.run(
-                "INSERT INTO attachment_chunks (commune_code, sha256, start_offset, data) VALUES (?, ?, ?, ?)",
+                "INSERT INTO attachment_chunks (commune_code, sha256, start_offset, data)"
+                " VALUES (?, ?, ?, ?)",
                 (commune, sha256, offset, data),
             )
         received += len(data)
         complete = received == size
-        if complete:
-            digest = hashlib.sha256()
-            for (chunk,) in tx.query(
-                "SELECT data FROM attachment_chunks WHERE commune_code = ? AND sha256 = ? ORDER BY start_offset",
-                (commune, sha256),
-            ):
-                digest.update(bytes(chunk))
-            if digest.hexdigest() != sha256:
-                mismatch = True
-            else:
-                mismatch = False
-        else:
-            mismatch = False
+        mismatch = complete and _stored_digest(tx, commune, sha256) != sha256
         if not mismatch:
             tx.run(
                 "UPDATE attachments SET received = ?, complete = ?, completed_at = ?"
@@ -157,6 +147,16 @@ def put_chunk(
             tx.run("DELETE FROM attachments WHERE commune_code = ? AND sha256 = ?", (commune, sha256))
         raise AttachmentMismatch("the uploaded bytes do not have this SHA-256: the upload was dropped")
     return UploadState(sha256, size, received, complete)
+
+
+def _stored_digest(tx: Tx, commune: str, sha256: str) -> str:
+    digest = hashlib.sha256()
+    for (chunk,) in tx.query(
+        "SELECT data FROM attachment_chunks WHERE commune_code = ? AND sha256 = ? ORDER BY start_offset",
+        (commune, sha256),
+    ):
+        digest.update(bytes(chunk))
+    return digest.hexdigest()
 
 
 def attachment_size(storage: ServerStorage, commune: str, sha256: str) -> int:

@@ -1,4 +1,4 @@
-"""Published catalogues of procedures: validated with ``parse_catalogue``, stored by version, served latest."""
+"""Published catalogues of procedures: checked with ``parse_catalogue``, stored by version, newest served."""
 
 from __future__ import annotations
 

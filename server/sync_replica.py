@@ -2,8 +2,8 @@
 
 Every event is stored in ``sync_events`` with its record's *scope* (the commune code held in the record's
 scope field). A device's session sees a ``ServerReplica`` of its own commune only: its vector, the events it
-sends and the events it takes are those of that commune. The server's own writes (officers' actions) are made
-under a replica id of its own *per commune* (``<server id>.<commune>``): a desk applies events in causal order,
+sends and the events it takes are those of that commune. The server's own writes (officers' actions) are
+made under a replica id of its own *per commune* (``<server id>.<commune>``): a desk applies events in causal order,
 one origin's counters without gaps, so one server-wide counter would leave every desk waiting for the other
 communes' events it may never see.
 
@@ -151,7 +151,8 @@ class ServerReplica:
 
     def _history(self, tx: Tx, record_type: str, record_id: str) -> list[ChangeEvent]:
         rows = tx.query(
-            "SELECT body FROM sync_events WHERE record_type = ? AND record_id = ? AND applied = 1 AND scope = ?",
+            "SELECT body FROM sync_events"
+            " WHERE record_type = ? AND record_id = ? AND applied = 1 AND scope = ?",
             (record_type, record_id, self.scope),
         )
         return sorted((decode_event(r[0]) for r in rows), key=ChangeEvent.causal_key)
@@ -288,8 +289,8 @@ class ServerReplica:
     def _store(self, tx: Tx, incoming: Sequence[_Incoming], scopes: Mapping[tuple[str, str], str]) -> None:
         at = self.storage.time_in(self._now())
         tx.run_many(
-            "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied, body,"
-            " received_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied,"
+            " body, received_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
             [
                 (
                     item.event.id.replica_id,
@@ -441,8 +442,8 @@ class ServerReplica:
                     f"field {conflict.field!r} has an open conflict: resolve it first", field=conflict.field
                 )
         tx.run(
-            "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied, body,"
-            " received_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied,"
+            " body, received_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
             (
                 event.id.replica_id,
                 event.id.counter,

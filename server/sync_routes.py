@@ -78,6 +78,18 @@ class _DeviceResponder(SessionResponder):
         return peer
 
 
+class IncompleteMessage(BadInput):
+    code = "incomplete_sync_message"
+
+
+def _first_frame(reply: Iterator[bytes]) -> bytes:
+    """The first piece of a responder's reply; a request body that ends early is a 400-class error."""
+    try:
+        return next(reply)
+    except SyncInterrupted:
+        raise IncompleteMessage("the sync message ends early: it is incomplete") from None
+
+
 def _setup(request: Request) -> SyncSetup:
     return request.app.state.sync  # type: ignore[no-any-return]
 
@@ -160,7 +172,7 @@ def sync_router() -> APIRouter:
         """Step 1 of a session: the workstation's version vector in, the server's (for its commune) out."""
         body = await request.body()
         responder = _responder(request, device)
-        reply = await anyio.to_thread.run_sync(lambda: b"".join(responder.handle(HELLO, [body])))
+        reply = await anyio.to_thread.run_sync(_first_frame, responder.handle(HELLO, [body]))
         _refusal(reply)
         await anyio.to_thread.run_sync(lambda: _record_sync(services(request), device.device.id))
         return Response(reply, media_type=OCTETS)
@@ -203,8 +215,8 @@ def sync_router() -> APIRouter:
         if too_large is not None:
             raise too_large
         error = outcome.get("error")
-        if isinstance(error, SyncInterrupted):
-            return Response(status_code=400)  # the client has gone; committed batches stay
+        if isinstance(error, SyncInterrupted):  # the body ended early; committed batches stay
+            raise IncompleteMessage("the push ends early: the batches before the cut were kept")
         if error is not None:
             raise error
         reply: bytes = outcome["reply"]
@@ -221,7 +233,7 @@ def sync_router() -> APIRouter:
         body = await request.body()
         responder = _responder(request, device)
         stream = responder.handle(PULL, [body])
-        first: bytes = await anyio.to_thread.run_sync(next, stream)
+        first: bytes = await anyio.to_thread.run_sync(_first_frame, stream)
         _refusal(first)
         events = StreamReader([first]).read_frame().header.get("events", 0)
         await anyio.to_thread.run_sync(

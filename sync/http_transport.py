@@ -149,7 +149,9 @@ class HttpTransport:
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise ValueError("the server address must be an https:// URL")
         if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
-            raise ValueError("the provincial server is reached over https:// (plain http only to this machine)")
+            raise ValueError(
+                "the provincial server is reached over https:// (plain http only to this machine)"
+            )
         if not isinstance(credentials, str) or not credentials or any(c.isspace() for c in credentials):
             raise ValueError("the device credential is the text received at enrolment")
         if len(timeout) != 2 or min(timeout) <= 0:
@@ -203,7 +205,9 @@ class HttpTransport:
             try:
                 return attempt()
             except (ServerOffline, ServerFailed, ServerRateLimited) as exc:
-                if tries >= self.retries or (isinstance(exc, ServerFailed) and exc.status not in _RETRY_STATUSES):
+                if tries >= self.retries or (
+                    isinstance(exc, ServerFailed) and exc.status not in _RETRY_STATUSES
+                ):
                     raise
                 wait = self.backoff * 2**tries
                 if isinstance(exc, ServerRateLimited) and exc.retry_after is not None:
@@ -216,14 +220,16 @@ class HttpTransport:
         try:
             yield from response.iter_content(_READ_BYTES)
         except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
-            raise ServerOffline(f"the link was cut during the server's answer ({type(exc).__name__})") from None
+            raise ServerOffline(
+                f"the link was cut during the server's answer ({type(exc).__name__})"
+            ) from None
         finally:
             response.close()
 
     # -- the sync session ------------------------------------------------------------------------------------
 
     def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
-        """One session step: ``hello`` (idempotent, retried), ``push`` (streamed up), ``pull`` (streamed down)."""
+        """One session step: ``hello`` (idempotent, retried), ``push`` (streamed up), ``pull`` (down)."""
         self.round_trips += 1
         path = f"/v1/sync/{route}"
         headers = {"Content-Type": OCTETS}
@@ -246,13 +252,23 @@ class HttpTransport:
                 "POST", "/v1/sync/attachments/missing", json={"attachments": wanted[start : start + 1000]}
             )
             try:
-                found += [MissingAttachment(m["sha256"], int(m["size"]), int(m["received"])) for m in response.json()["missing"]]
+                found += [
+                    MissingAttachment(m["sha256"], int(m["size"]), int(m["received"]))
+                    for m in response.json()["missing"]
+                ]
             except (ValueError, KeyError, TypeError) as exc:
-                raise ServerRejectedData(f"the server's answer is not understood: {type(exc).__name__}") from None
+                raise ServerRejectedData(
+                    f"the server's answer is not understood: {type(exc).__name__}"
+                ) from None
         return found
 
     def upload_attachment(
-        self, sha256: str, size: int, open_content: Callable[[], BinaryIO], *, offset: int = 0,
+        self,
+        sha256: str,
+        size: int,
+        open_content: Callable[[], BinaryIO],
+        *,
+        offset: int = 0,
         chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     ) -> None:
         """Send one attachment in chunks from ``offset`` (where the server stands); resumable, each chunk

@@ -117,7 +117,7 @@ class SqlStorage(ABC):
         """A transaction for callers that keep their own SQL (written with ``?`` placeholders)."""
         return self._transaction()
 
-    def lock_scope(self, tx: Tx, name: str) -> None:
+    def lock_scope(self, tx: Tx, name: str) -> None:  # noqa: B027 - SQLite needs nothing here
         """Serialise transactions that touch the same ``name`` (e.g. a commune's events) until ``tx`` ends.
 
         SQLite's ``BEGIN IMMEDIATE`` already serialises every writer.
