@@ -310,6 +310,11 @@ class DossierWindow(QWidget):
         self.message.setText(error_text(error))
         self.message.show()
 
+    def _refused(self, error: BaseException) -> None:
+        """A write was refused: say why, and show the dossier as it now is (someone may have changed it)."""
+        self._failed(error)
+        self.reload()
+
     def _show_page(self, page: DossierPage) -> None:
         self.page = page
         dossier = page.dossier
@@ -468,7 +473,7 @@ class DossierWindow(QWidget):
             self.reload()
 
         self.background.run(
-            lambda: write.apply(desk, dossier_id), on_success=done, on_failure=self._failed, owner=self
+            lambda: write.apply(desk, dossier_id), on_success=done, on_failure=self._refused, owner=self
         )
 
     def show_form(self, form: OfficialForm) -> QWidget:
@@ -517,7 +522,10 @@ class DossierWindow(QWidget):
             self.reload()
 
         self.background.run(
-            lambda: desk.resolve(conflict, **resolution), on_success=done, on_failure=self._failed, owner=self
+            lambda: desk.resolve(conflict, **resolution),
+            on_success=done,
+            on_failure=self._refused,
+            owner=self,
         )
 
     # -- attachments --
