@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import itertools
 import os
 from collections.abc import Callable, Iterator
@@ -122,7 +123,7 @@ def test_push_1000_dossiers_with_attachments_then_pull_province_changes(
     for number in range(1, 1001):
         desk.new_dossier(number)
     contents = [os.urandom(n) for n in (0, 10, 300_000)]
-    infos = [desk.attachments.add_stream(__import__("io").BytesIO(data)) for data in contents]
+    infos = [desk.attachments.add_stream(io.BytesIO(data)) for data in contents]
 
     result = desk.sync(live.url)
     assert result.pushed_events == 1000 and result.peer_counts.new == 1000
@@ -233,7 +234,7 @@ def test_a_device_of_commune_b_cannot_read_or_write_commune_a(
     desk_a = world("desk-a1", communes[0])
     desk_b = world("desk-b1", communes[1])
     desk_a.new_dossier(1)
-    info = desk_a.attachments.add_stream(__import__("io").BytesIO(b"scan of commune A"))
+    info = desk_a.attachments.add_stream(io.BytesIO(b"scan of commune A"))
     desk_a.sync(live.url)
     with desk_a.transport(live.url) as transport:
         transport.upload_missing(desk_a.attachments)

@@ -1,0 +1,181 @@
+"""Every route of the OpenAPI spec × every kind of caller → the expected status; a new route needs an entry."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from server.catalogues import publish_catalogue
+from server.enrolment import revoke_device
+from server.storage.interface import ServerStorage
+from server.storage.records import Role
+from sync.http_transport import HttpTransport
+from sync.sync_messages import END, HELLO, PULL, PUSH, encode_frame
+from tests.server.conftest import Clock, Ids, LiveServer
+from tests.server.test_api import add_account, enrol, log_in
+from tests.server.test_catalogues import catalogue_text
+
+CALLERS = ("device_a", "device_b", "revoked", "officer", "supervisor", "admin", "anonymous")
+SECRET_CONTENT = b"a scan only commune A holds"
+FRESH_CONTENT = b"a scan any workstation may upload for its own commune"
+
+
+@dataclass
+class Row:
+    path: str
+    expected: dict[str, int]
+    body: Callable[[dict[str, str]], dict[str, Any]] = field(default=lambda ctx: {})
+    fresh_login: bool = False
+
+
+def statuses(default: int, **changes: int) -> dict[str, int]:
+    """``default`` for every authenticated caller; revoked and anonymous get 401 unless changed."""
+    table = dict.fromkeys(CALLERS, default)
+    table.update(revoked=401, anonymous=401)
+    table.update(changes)
+    return table
+
+
+def frames(*parts: bytes) -> dict[str, Any]:
+    return {"data": b"".join(parts), "headers": {"Content-Type": "application/octet-stream"}}
+
+
+SHA_SECRET = hashlib.sha256(SECRET_CONTENT).hexdigest()
+SHA_FRESH = hashlib.sha256(FRESH_CONTENT).hexdigest()
+OFFICERS_FORBIDDEN = {"officer": 403, "supervisor": 403, "admin": 403}
+DEVICES_FORBIDDEN = {"device_a": 403, "device_b": 403}
+
+TABLE: dict[tuple[str, str], Row] = {
+    ("GET", "/healthz"): Row("/healthz", dict.fromkeys(CALLERS, 200)),
+    ("POST", "/v1/enrol"): Row(
+        "/v1/enrol",
+        dict.fromkeys(CALLERS, 403),  # a code nobody issued: refused whoever asks
+        lambda ctx: {
+            "json": {
+                "code": "ABCD-EFGH-JKLM-NPQR",
+                "commune": ctx["commune_a"],
+                "label": "x",
+                "device_keys": ctx["keys"],
+            }
+        },
+    ),
+    ("POST", "/v1/login"): Row(
+        "/v1/login",
+        dict.fromkeys(CALLERS, 401),
+        lambda ctx: {"json": {"username": "officer.one", "password": "wrong password here"}},
+    ),
+    ("POST", "/v1/logout"): Row("/v1/logout", statuses(204, **DEVICES_FORBIDDEN), fresh_login=True),
+    ("GET", "/v1/me"): Row("/v1/me", statuses(200)),
+    ("GET", "/v1/communes"): Row("/v1/communes", statuses(200)),
+    ("GET", "/v1/communes/{code}"): Row("/v1/communes/{commune_a}", statuses(200, device_b=403)),
+    ("GET", "/v1/devices"): Row("/v1/devices", statuses(200, **DEVICES_FORBIDDEN, officer=403)),
+    ("POST", "/v1/devices/{device_id}/revoke"): Row(
+        "/v1/devices/{spare_device}/revoke", statuses(200, **DEVICES_FORBIDDEN, officer=403, supervisor=403)
+    ),
+    ("POST", "/v1/enrolment-codes"): Row(
+        "/v1/enrolment-codes",
+        statuses(201, **DEVICES_FORBIDDEN, officer=403, supervisor=403),
+        lambda ctx: {"json": {"commune": ctx["commune_a"]}},
+    ),
+    ("POST", "/v1/sync/hello"): Row(
+        "/v1/sync/hello",
+        statuses(200, device_b=403, **OFFICERS_FORBIDDEN),
+        lambda ctx: frames(encode_frame(HELLO, {"replica": ctx["replica_a"], "vector": {}})),
+    ),
+    ("POST", "/v1/sync/push"): Row(
+        "/v1/sync/push",
+        statuses(200, device_b=403, **OFFICERS_FORBIDDEN),
+        lambda ctx: frames(
+            encode_frame(PUSH, {"replica": ctx["replica_a"], "events": 0}), encode_frame(END, {"batches": 0})
+        ),
+    ),
+    ("POST", "/v1/sync/pull"): Row(
+        "/v1/sync/pull",
+        statuses(200, device_b=403, **OFFICERS_FORBIDDEN),
+        lambda ctx: frames(
+            encode_frame(PULL, {"replica": ctx["replica_a"], "vector": {}, "batch_size": 500})
+        ),
+    ),
+    ("POST", "/v1/sync/attachments/missing"): Row(
+        "/v1/sync/attachments/missing",
+        statuses(200, **OFFICERS_FORBIDDEN),
+        lambda ctx: {"json": {"attachments": [{"sha256": SHA_SECRET, "size": len(SECRET_CONTENT)}]}},
+    ),
+    ("GET", "/v1/sync/attachments/{sha256}"): Row(
+        f"/v1/sync/attachments/{SHA_SECRET}", statuses(200, device_b=404, **OFFICERS_FORBIDDEN)
+    ),
+    ("PUT", "/v1/sync/attachments/{sha256}"): Row(
+        f"/v1/sync/attachments/{SHA_FRESH}?offset=0&size={len(FRESH_CONTENT)}",
+        statuses(200, **OFFICERS_FORBIDDEN),
+        lambda ctx: {"data": FRESH_CONTENT},
+    ),
+    ("GET", "/v1/reference/catalogue"): Row("/v1/reference/catalogue", statuses(200)),
+}
+
+
+def test_every_route_has_an_entry(live: LiveServer) -> None:
+    spec = live.app.openapi()
+    routes = {(method.upper(), path) for path, item in spec["paths"].items() for method in item}
+    assert routes == set(TABLE), "add the new route to TABLE with the status each caller gets"
+
+
+def test_authorisation_matrix(
+    serve: Callable[..., LiveServer], storage: ServerStorage, clock: Clock, ids: Ids, communes: list[str]
+) -> None:
+    live = serve(anonymous_burst=1000, anonymous_requests_per_minute=60_000)
+    device_a = enrol(live, storage, communes[0], clock, ids, "replica-a")
+    device_b = enrol(live, storage, communes[1], clock, ids, "replica-b")
+    revoked = enrol(live, storage, communes[0], clock, ids, "replica-r")
+    spare = enrol(live, storage, communes[0], clock, ids, "replica-s")
+    revoke_device(storage, revoked["device_id"], now=clock.now)
+    for name, role in (
+        ("officer.one", Role.OFFICER),
+        ("super.one", Role.SUPERVISOR),
+        ("admin.one", Role.ADMIN),
+    ):
+        add_account(storage, name, role)
+    publish_catalogue(storage, catalogue_text(1), clock.now())
+    with HttpTransport(live.url, device_a["device_secret"]) as transport:
+        transport.upload_attachment(SHA_SECRET, len(SECRET_CONTENT), lambda: io.BytesIO(SECRET_CONTENT))
+    from tests.server.conftest import device_keys
+
+    ctx = {
+        "commune_a": communes[0],
+        "replica_a": "replica-a",
+        "spare_device": spare["device_id"],
+        "keys": device_keys("replica-new"),
+    }
+    logins = {"officer": "officer.one", "supervisor": "super.one", "admin": "admin.one"}
+    tokens: dict[str, str | None] = {
+        "device_a": device_a["device_secret"],
+        "device_b": device_b["device_secret"],
+        "revoked": revoked["device_secret"],
+        "anonymous": None,
+        **{caller: log_in(live, name) for caller, name in logins.items()},
+    }
+    wrong: list[str] = []
+    for (method, _), row in TABLE.items():
+        for caller in CALLERS:
+            token = tokens[caller]
+            if row.fresh_login and caller in logins:
+                token = log_in(live, logins[caller])
+            options = row.body(ctx)
+            answer = live.request(method, row.path.format(**ctx), token=token, **options)
+            if answer.status_code != row.expected[caller]:
+                wrong.append(f"{method} {row.path} as {caller}: {answer.status_code} {answer.text[:120]}")
+            if answer.status_code >= 400:
+                text = answer.text
+                assert SHA_SECRET not in text, text
+                assert "replica-a" not in text and device_a["device_secret"] not in text
+                assert set(answer.json()) <= {
+                    "error",
+                    "message",
+                    "reason",
+                    "problems",
+                    "supported",
+                    "expected",
+                }
+    assert not wrong, "\n".join(wrong)
