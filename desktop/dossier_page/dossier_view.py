@@ -56,6 +56,19 @@ from sync.attachments import AttachmentStore
 from sync.conflicts import Conflict
 
 DUE_GREEN = "#1b5e20"
+DETAIL_FIELDS = {
+    "code": "code",
+    "procedure_name": "procedure",
+    "applicant_name": "applicant",
+    "applicant_id_number": "id_number",
+    "applicant_phone": "phone",
+    "applicant_address": "address",
+    "received_at": "received",
+    "appointment": "appointment",
+    "fee": "fee",
+    "received_by": "received_by",
+}
+"""The detail line showing each record field (marked while the field is in conflict)."""
 DUE_AMBER = "#8a5a00"
 
 
@@ -179,9 +192,11 @@ class DossierWindow(QWidget):
         details_box.setLayout(self.details)
         self.details_box = details_box
         self.documents = QListWidget(self)
+        self.documents.setMaximumHeight(self.fontMetrics().height() * 6)
         self.documents_box = QGroupBox(self)
         QVBoxLayout(self.documents_box).addWidget(self.documents)
         self.attachments = QListWidget(self)
+        self.attachments.setMaximumHeight(self.fontMetrics().height() * 5)
         self.attachments.itemActivated.connect(lambda _item: self.open_attachment())
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(lambda: self.open_attachment())
@@ -335,8 +350,10 @@ class DossierWindow(QWidget):
             "fee": format_vnd(dossier.fee) if dossier.fee else self.tr("No fee"),
             "received_by": dossier.received_by or "—",
         }
+        disputed = {DETAIL_FIELDS.get(conflict.field) for conflict in page.conflicts}
         for key, label in self.detail_values.items():
-            label.setText(values[key])
+            mark = self.tr(" (in conflict)") if key in disputed else ""
+            label.setText(values[key] + mark)
         self.documents.clear()
         for document in dossier.documents:
             self.documents.addItem(

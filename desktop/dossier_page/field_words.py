@@ -132,7 +132,10 @@ def _item_text(field: str, item: Mapping[str, Any]) -> str:
 def change_lines(event: ChangeEvent, before: Mapping[str, Any]) -> list[str]:
     """What ``event`` changed, one line per field; ``before`` holds each register field's earlier value."""
     lines = []
-    for field in sorted(event.fields, key=_field_order):
+    names = sorted(event.fields, key=_field_order)
+    if "received_at" in event.fields:  # the dossier's first event: the essentials, not every field
+        names = [name for name in names if name in RECEIVED_SUMMARY]
+    for field in names:
         new = event.fields[field]
         label = field_label(field)
         if field == "status":
@@ -145,6 +148,9 @@ def change_lines(event: ChangeEvent, before: Mapping[str, Any]) -> list[str]:
             lines.append(f"{label}: {value_text(field, new)}")
     return lines
 
+
+RECEIVED_SUMMARY = ("status", "code", "procedure_name", "applicant_name", "appointment", "fee", "documents")
+"""What the timeline shows of the event that received a dossier (its other fields are on the page)."""
 
 _ORDER = ("status", "code", "procedure_name", "applicant_name", "appointment", "fee")
 

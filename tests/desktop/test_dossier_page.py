@@ -303,7 +303,7 @@ def test_a_conflict_is_resolved_by_typing_a_new_value(
     type_text(dialog.new_value, "0933333333")
     confirm(qtbot, window, dialog)
     assert desk.page(dossier_id).dossier.applicant.phone == "0933333333"
-    assert window.detail_values["phone"].text() == "0933333333"
+    assert window.detail_values["phone"].text() == "0933333333"  # no longer marked in conflict
 
 
 def test_a_status_conflict_shows_both_transitions_and_is_settled_by_picking(
