@@ -1,0 +1,186 @@
+"""Sync and bundle errors in plain words for the clerk: what happened, and what to do about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+
+from sync.errors import SyncError
+
+
+class ProvinceKeysMissing(SyncError):
+    """The province's public keys are not set up on this workstation: no bundle can be made for it."""
+
+    kind = "province_keys_missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An error as the clerk reads it."""
+
+    kind: str
+    what: str
+    todo: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.what} {self.todo}"
+
+
+def error_kind(error: BaseException) -> str:
+    """The stable kind of an error (``SyncError.kind``; ``file`` for file-system errors; else ``error``)."""
+    if isinstance(error, SyncError):
+        return error.kind
+    if isinstance(error, OSError):
+        return "file"
+    return "error"
+
+
+class SyncWords(QObject):
+    """Translated sentences for sync states and errors (a QObject so that ``tr`` finds its context)."""
+
+    def problem(self, error: BaseException) -> Problem:
+        kind = error_kind(error)
+        what, todo = self._words(kind)
+        return Problem(kind, what, todo)
+
+    def _words(self, kind: str) -> tuple[str, str]:  # noqa: C901 (one table)
+        tr = self.tr
+        update = tr("Ask IT to install the newest motcua; your work on this desk is kept.")
+        table: dict[str, tuple[str, str]] = {
+            "offline": (
+                tr("The provincial server cannot be reached."),
+                tr("Check the network cable or Wi-Fi. Keep working: the desk syncs again later."),
+            ),
+            "sync_interrupted": (
+                tr("The connection was lost during the sync."),
+                tr("Nothing received was lost. Press Sync now again when the network is back."),
+            ),
+            "unauthorised": (
+                tr("The provincial server did not accept this workstation."),
+                tr("Ask provincial IT to check this workstation's enrolment."),
+            ),
+            "revoked": (
+                tr("Provincial IT has switched this workstation off for syncing."),
+                tr("Ask provincial IT for a new enrolment code and enrol again."),
+            ),
+            "too_old": (tr("The software needs updating."), update),
+            "sync_update_required": (tr("The software needs updating."), update),
+            "bundle_too_new": (tr("The software needs updating."), update),
+            "rate_limited": (
+                tr("The provincial server is busy."),
+                tr("Wait a few minutes, then press Sync now again."),
+            ),
+            "server_error": (
+                tr("The provincial server had a problem."),
+                tr("Try again later. If it lasts, call provincial IT."),
+            ),
+            "bad_data": (
+                tr("The provincial server refused some of the data."),
+                tr("Call provincial IT; the data stays safe on this desk."),
+            ),
+            "too_large": (
+                tr("Too much data for one transfer."),
+                tr("Try again; if it keeps failing, call IT."),
+            ),
+            "sync_pairing_refused": (
+                tr("The other workstation refused the pairing code."),
+                tr("Pair the two workstations again with a new code."),
+            ),
+            "sync_wrong_peer": (
+                tr("The other side is not the one this desk was set up to sync with."),
+                tr("Check the address in the settings, or call IT."),
+            ),
+            "sync_bad_message": (
+                tr("Damaged data arrived during the sync; it was not used."),
+                tr("Press Sync now again; if it happens again, call IT."),
+            ),
+            "sync_peer_refused": (
+                tr("The other side refused the sync."),
+                tr("Call IT and tell them the time of this message."),
+            ),
+            "bundle_tampered": (
+                tr("This file was changed after it was made, so it cannot be trusted. Nothing was imported."),
+                tr("Ask the sender for a new file."),
+            ),
+            "bundle_truncated": (
+                tr(
+                    "This file is incomplete (perhaps the USB stick was removed too early). Nothing was imported."
+                ),
+                tr("Copy the file to the USB stick again, and eject the stick before removing it."),
+            ),
+            "bundle_wrong_receiver": (
+                tr("This file was made for another workstation. Nothing was imported."),
+                tr("Ask the province for a file made for this workstation."),
+            ),
+            "bundle_unknown_sender": (
+                tr("This file comes from a sender this desk does not know. Nothing was imported."),
+                tr("Ask provincial IT to set up the sender's keys on this workstation."),
+            ),
+            "bundle_not_a_bundle": (
+                tr("This is not a motcua sync file. Nothing was imported."),
+                tr("Choose the file the province exported for this desk."),
+            ),
+            "bundle_bad_content": (
+                tr("This file does not hold data for this desk. Nothing was imported."),
+                tr("Choose the file the province exported for this desk."),
+            ),
+            "province_keys_missing": (
+                tr("The province's keys are not set up on this workstation."),
+                tr("Ask provincial IT to set up the province's keys."),
+            ),
+            "file": (
+                tr("The file cannot be read or written."),
+                tr("Check the USB stick (is it full or write-protected?) and try again."),
+            ),
+        }
+        if kind in table:
+            return table[kind]
+        if kind.startswith("bundle"):
+            return (
+                tr("This sync file cannot be used. Nothing was imported."),
+                tr("Ask the sender for a new file."),
+            )
+        return (tr("The sync could not finish."), tr("Try again; if it keeps failing, call IT."))
+
+    # -- states --------------------------------------------------------------------------------------------
+
+    def offline(self) -> str:
+        return self.tr("Offline")
+
+    def online(self) -> str:
+        return self.tr("Online")
+
+    def syncing(self) -> str:
+        return self.tr("Syncing…")
+
+    def not_set_up(self) -> str:
+        return self.tr("Not connected to the provincial server")
+
+    def problem_state(self) -> str:
+        return self.tr("Sync problem")
+
+    def waiting(self, count: int) -> str:
+        return self.tr("%n change(s) waiting", "", count)
+
+    def last_sync(self, when: str) -> str:
+        return self.tr("Last sync: %1").replace("%1", when)
+
+    def never_synced(self) -> str:
+        return self.tr("Never synced")
+
+    def imported(self, new: int) -> str:
+        if new == 0:
+            return self.tr("This file was already imported: nothing new.")
+        return self.tr("%n change(s) imported.", "", new)
+
+    def exported(self, events: int) -> str:
+        return self.tr("%n change(s) written to the file.", "", events)
+
+    def synced(self, sent: int, received: int) -> str:
+        return (
+            self.tr("Sync finished: %1 sent, %2 received.")
+            .replace("%1", str(sent))
+            .replace("%2", str(received))
+        )
