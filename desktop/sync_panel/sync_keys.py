@@ -54,7 +54,7 @@ def _peers_from(text: str | None) -> dict[str, DevicePublicKeys]:
 
 
 def save_peer_keys(store: Store, keys: DevicePublicKeys, *, province: bool = False) -> None:
-    """Remember a peer's public keys (bundles from it are then accepted); ``province`` marks the province's."""
+    """Remember a peer's public keys (its bundles are then accepted); ``province`` marks the province's."""
     if not isinstance(keys, DevicePublicKeys):
         raise TypeError(f"expected DevicePublicKeys, got {type(keys).__name__}")
     if keys.replica_id == store.replica_id:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync_panel.sync_controller import (
-    Activity,
     SyncController,
     SyncPhase,
     SyncStatus,

@@ -105,9 +105,7 @@ class SyncWords(QObject):
                 tr("Ask the sender for a new file."),
             ),
             "bundle_truncated": (
-                tr(
-                    "This file is incomplete (perhaps the USB stick was removed too early). Nothing was imported."
-                ),
+                tr("This file is incomplete (maybe the USB stick was pulled out). Nothing was imported."),
                 tr("Copy the file to the USB stick again, and eject the stick before removing it."),
             ),
             "bundle_wrong_receiver": (

@@ -1,4 +1,4 @@
-"""The sync area against real stores: in-process responder, LAN peer on 127.0.0.1, USB bundles, errors in words."""
+"""The sync area on real stores: in-process responder, LAN peer on 127.0.0.1, USB bundles, errors in words."""
 
 from __future__ import annotations
 
@@ -404,7 +404,7 @@ def test_export_without_the_province_keys_says_what_to_do(qtbot, tmp_path, desks
     assert not (tmp_path / "x.mcb").exists()
 
 
-# -- words and keys --------------------------------------------------------------------------------------------
+# -- words and keys ----------------------------------------------------------------------------------------
 
 
 def test_words_for_every_kind_and_in_vietnamese(qapp) -> None:
@@ -414,7 +414,8 @@ def test_words_for_every_kind_and_in_vietnamese(qapp) -> None:
     kinds = [
         "offline", "sync_interrupted", "unauthorised", "revoked", "too_old", "sync_update_required",
         "rate_limited", "server_error", "bad_data", "too_large", "sync_pairing_refused", "sync_wrong_peer",
-        "sync_bad_message", "sync_peer_refused", "bundle_tampered", "bundle_truncated", "bundle_wrong_receiver",
+        "sync_bad_message", "sync_peer_refused", "bundle_tampered", "bundle_truncated",
+        "bundle_wrong_receiver",
         "bundle_unknown_sender", "bundle_not_a_bundle", "bundle_bad_content", "bundle_too_new",
         "province_keys_missing", "file", "bundle",
     ]  # fmt: skip
@@ -477,7 +478,7 @@ def test_device_keys_peers_and_checkpoints_live_in_the_store(tmp_path, clock) ->
     desk.store.close()
 
 
-# -- what the clerk sees ----------------------------------------------------------------------------------------
+# -- what the clerk sees -----------------------------------------------------------------------------------
 
 
 def test_screenshot_of_the_status_bar_states(qtbot, tmp_path, desks, background, clock) -> None:
