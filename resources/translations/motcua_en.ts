@@ -2,6 +2,464 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="50"/>
+        <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <source>The provincial server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="54"/>
+        <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <source>The connection was lost during the sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="58"/>
+        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
+        <source>The provincial server did not accept this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="62"/>
+        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
+        <source>Provincial IT has switched this workstation off for syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="66"/>
+        <source>Ask provincial IT for a new enrolment code and enrol again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="70"/>
+        <source>The software needs updating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
+        <source>The provincial server is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="73"/>
+        <source>Wait a few minutes, then press Sync now again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
+        <source>The provincial server had a problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="77"/>
+        <source>Try again later. If it lasts, call provincial IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <source>The provincial server refused some of the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="81"/>
+        <source>Call provincial IT; the data stays safe on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
+        <source>Too much data for one transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="85"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <source>Try again; if it keeps failing, call IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
+        <source>The other workstation refused the pairing code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="89"/>
+        <source>Pair the two workstations again with a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
+        <source>The other side is not the one this desk was set up to sync with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="93"/>
+        <source>Check the address in the settings, or call IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
+        <source>Damaged data arrived during the sync; it was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="97"/>
+        <source>Press Sync now again; if it happens again, call IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <source>The other side refused the sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="101"/>
+        <source>Call IT and tell them the time of this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
+        <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="105"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="141"/>
+        <source>Ask the sender for a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
+        <source>This file is incomplete (perhaps the USB stick was removed too early). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="109"/>
+        <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <source>This file was made for another workstation. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="113"/>
+        <source>Ask the province for a file made for this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="117"/>
+        <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
+        <source>This is not a motcua sync file. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="121"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="125"/>
+        <source>Choose the file the province exported for this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
+        <source>This file does not hold data for this desk. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
+        <source>The province&apos;s keys are not set up on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="129"/>
+        <source>Ask provincial IT to set up the province&apos;s keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <source>The file cannot be read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="133"/>
+        <source>Check the USB stick (is it full or write-protected?) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
+        <source>This sync file cannot be used. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <source>The sync could not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="59"/>
+        <source>List everything missing or incomplete, in one go (Mẫu 02).</source>
+        <translation>List everything missing or incomplete, in one go (Mẫu 02).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="61"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="61"/>
+        <source>What to add or complete</source>
+        <translation>What to add or complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="64"/>
+        <source>Add a line</source>
+        <translation>Add a line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="70"/>
+        <source>Hand the dossier over for processing; a row is added to the control sheet.</source>
+        <translation>Hand the dossier over for processing; a row is added to the control sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="73"/>
+        <source>Handed to</source>
+        <translation>Handed to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="75"/>
+        <source>Apologise for the delay and give a new appointment date (Mẫu 04).</source>
+        <translation>Apologise for the delay and give a new appointment date (Mẫu 04).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="82"/>
+        <source>New appointment date</source>
+        <translation>New appointment date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="84"/>
+        <source>This prints %1.</source>
+        <translation>This prints %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="97"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="98"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="107"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="109"/>
+        <source>Reason for the delay</source>
+        <translation>Reason for the delay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="110"/>
+        <source>Note (optional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="111"/>
+        <source>Full &amp;name</source>
+        <translation>Full &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="112"/>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="113"/>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="114"/>
+        <source>&amp;ID number</source>
+        <translation>&amp;ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="115"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="116"/>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="117"/>
+        <source>E&amp;mail</source>
+        <translation>E&amp;mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="118"/>
+        <source>Nationality</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
+        <source>Ethnicity</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
+        <source>Marital status</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
+        <source>Relationship to the person concerned</source>
+        <translation>Relationship to the person concerned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
+        <source>ID card &amp;QR: scan the chip ID card (F4)</source>
+        <translation>ID card &amp;QR: scan the chip ID card (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
+        <source>Point the scanner at the card&apos;s QR code</source>
+        <translation>Point the scanner at the card&apos;s QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="132"/>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="176"/>
+        <source>ID card read: name, birth date, sex, ID number and address filled in.</source>
+        <translation>ID card read: name, birth date, sex, ID number and address filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="200"/>
+        <source>Type the applicant&apos;s full name (or scan the ID card).</source>
+        <translation>Type the applicant&apos;s full name (or scan the ID card).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="208"/>
+        <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
+        <translation>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="209"/>
+        <source>The birth date {date} does not exist: check the day and the month.</source>
+        <translation>The birth date {date} does not exist: check the day and the month.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="213"/>
+        <source>The birth date is after today.</source>
+        <translation>The birth date is after today.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPicker</name>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="100"/>
+        <source>Attached scans</source>
+        <translation>Attached scans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="101"/>
+        <source>Attach &amp;files… (F6)</source>
+        <translation>Attach &amp;files… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <source>&amp;Watch scanner folder…</source>
+        <translation>&amp;Watch scanner folder…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="130"/>
+        <source>Watching: {folder}</source>
+        <translation>Watching: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="109"/>
+        <source>Attach scans</source>
+        <translation>Attach scans</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
+        <source>The folder the scanner saves into</source>
+        <translation>The folder the scanner saves into</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="179"/>
+        <source>{name} is too large to attach.</source>
+        <translation>{name} is too large to attach.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="182"/>
+        <source>{name} could not be read: is it still open in the scanner program?</source>
+        <translation>{name} could not be read: is it still open in the scanner program?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="187"/>
+        <source>{name} could not be attached.</source>
+        <translation>{name} could not be attached.</translation>
+    </message>
+</context>
+<context>
     <name>ClerkPage</name>
     <message>
         <location filename="../../desktop/first_run_wizard.py" line="271"/>
@@ -132,27 +590,500 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="43"/>
+        <source>Type the new value first.</source>
+        <translation>Type the new value first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="47"/>
+        <source>Type a whole number.</source>
+        <translation>Type a whole number.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="58"/>
+        <source>Type a date as day/month/year, e.g. 23/02/2026.</source>
+        <translation>Type a date as day/month/year, e.g. 23/02/2026.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="72"/>
+        <source>Conflict: %1</source>
+        <translation>Conflict: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="81"/>
+        <source>%1 was changed in two places at the same time.</source>
+        <translation>%1 was changed in two places at the same time.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="90"/>
+        <source>Decide which value is right. Nothing is lost: every write stays in the timeline. Times are those of each device&apos;s clock.</source>
+        <translation>Decide which value is right. Nothing is lost: every write stays in the timeline. Times are those of each device&apos;s clock.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="103"/>
+        <source>Value %1</source>
+        <translation>Value %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="109"/>
+        <source>Shown now, until you decide</source>
+        <translation>Shown now, until you decide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="115"/>
+        <source>By %1, %2, at %3 (that device&apos;s clock)</source>
+        <translation>By %1, %2, at %3 (that device&apos;s clock)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="133"/>
+        <source>Type a new value:</source>
+        <translation>Type a new value:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="141"/>
+        <source>A status conflict is settled by choosing one of the two changes.</source>
+        <translation>A status conflict is settled by choosing one of the two changes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="151"/>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="152"/>
+        <source>Decide later</source>
+        <translation>Decide later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="175"/>
+        <source>Choose one of the values, or type a new one.</source>
+        <translation>Choose one of the values, or type a new one.</translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="271"/>
+        <location filename="../../desktop/app.py" line="299"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
 </context>
 <context>
+    <name>DocumentsChecklist</name>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="33"/>
+        <source>&amp;Documents handed in (Space ticks, F5)</source>
+        <translation>&amp;Documents handed in (Space ticks, F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <source>if applicable</source>
+        <translation>if applicable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
+        <source>copy(ies)</source>
+        <translation>copy(ies)</translation>
+    </message>
+</context>
+<context>
+    <name>DossierWindow</name>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="280"/>
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
+        <source>Received by</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <source>Documents received</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <source>Timeline (every change, oldest first)</source>
+        <translation>Timeline (every change, oldest first)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <source>Print the control sheet (Mẫu 06)</source>
+        <translation>Print the control sheet (Mẫu 06)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <source>Open conflicts</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <source>Loading the dossier…</source>
+        <translation>Loading the dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="336"/>
+        <source>(no code yet)</source>
+        <translation>(no code yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="337"/>
+        <source>Dossier %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="339"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="350"/>
+        <source>No fee</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
+        <source> (in conflict)</source>
+        <translation> (in conflict)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="364"/>
+        <source>(none recorded)</source>
+        <translation>(none recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="396"/>
+        <source>Overdue (due %1)</source>
+        <translation>Overdue (due %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="398"/>
+        <source>Returned on time (due %1)</source>
+        <translation>Returned on time (due %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
+        <source>Due today (%1)</source>
+        <translation>Due today (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="417"/>
+        <source>No action: the dossier is closed</source>
+        <translation>No action: the dossier is closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
+        <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
+        <translation>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="437"/>
+        <source>Resolve: %1</source>
+        <translation>Resolve: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="448"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="449"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="485"/>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="537"/>
+        <source>Conflict resolved: %1</source>
+        <translation>Conflict resolved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="575"/>
+        <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
+        <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="589"/>
+        <source>Export the attachment</source>
+        <translation>Export the attachment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="611"/>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>DossierWords</name>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="38"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="39"/>
+        <source>Procedure code</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="40"/>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="41"/>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="42"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="43"/>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="44"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="45"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="46"/>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="47"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="48"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="49"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="50"/>
+        <source>Received by</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="51"/>
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="52"/>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="53"/>
+        <source>Sets</source>
+        <translation>Sets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="54"/>
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="55"/>
+        <source>Result delivery</source>
+        <translation>Result delivery</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="56"/>
+        <source>Register line</source>
+        <translation>Register line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="57"/>
+        <source>Result returned</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="58"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
+        <source>Hand-over</source>
+        <translation>Hand-over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
+        <source>Province&apos;s decision</source>
+        <translation>Province&apos;s decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="92"/>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="109"/>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="165"/>
+        <source>this workstation</source>
+        <translation>this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="167"/>
+        <source>province</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
+        <source>another desk (%1)</source>
+        <translation>another desk (%1)</translation>
+    </message>
+</context>
+<context>
     <name>EmptyQueue</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="51"/>
+        <location filename="../../desktop/main_window.py" line="52"/>
         <source>No dossiers in the queue yet. Dossiers you receive will be listed here.</source>
         <translation>No dossiers in the queue yet. Dossiers you receive will be listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52"/>
+        <location filename="../../desktop/main_window.py" line="53"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Receive a new dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53"/>
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>Available when the dossier screens land</source>
         <translation>Available when the dossier screens land</translation>
     </message>
@@ -299,104 +1230,579 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>motcua: one-stop desk</source>
         <translation>motcua: one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>D&amp;ossiers</source>
         <translation>D&amp;ossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>&amp;Receive a new dossier</source>
         <translation>&amp;Receive a new dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
+        <source>Receive a new dossier (F2)</source>
+        <translation type="unfinished">Receive a new dossier (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>Available when the dossier screens land</source>
         <translation>Available when the dossier screens land</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
+        <source>&amp;Find a dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="209"/>
+        <source>Re&amp;fresh the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="210"/>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>Lock the desk now (Ctrl+L)</source>
         <translation>Lock the desk now (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>&amp;Switch clerk…</source>
         <translation>&amp;Switch clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>Language, font size, auto-lock (Ctrl+,)</source>
         <translation>Language, font size, auto-lock (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>&amp;About motcua</source>
         <translation>&amp;About motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>Clerk: %1</source>
         <translation>Clerk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Not connected to the provincial server</source>
         <translation>Not connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>About motcua</source>
         <translation>About motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>motcua: receiving and returning dossiers at the commune one-stop desk.</source>
         <translation>motcua: receiving and returning dossiers at the commune one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>NewDossier</name>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="25"/>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="26"/>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="27"/>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="28"/>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="29"/>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="30"/>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="31"/>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="48"/>
+        <source>Same working day</source>
+        <translation>Same working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="49"/>
+        <source>Same working day (received from {time} on: the next working day)</source>
+        <translation>Same working day (received from {time} on: the next working day)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="54"/>
+        <source>, the day of receipt counted</source>
+        <translation>, the day of receipt counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="62"/>
+        <source>No fee</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="65"/>
+        <source>{amount} per copy</source>
+        <translation>{amount} per copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="68"/>
+        <source>{amount} per dossier</source>
+        <translation>{amount} per dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="73"/>
+        <source>{price} per page from page {page}</source>
+        <translation>{price} per page from page {page}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="80"/>
+        <source> (at most {cap} per copy)</source>
+        <translation> (at most {cap} per copy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="85"/>
+        <source>Set by the province</source>
+        <translation>Set by the province</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="125"/>
+        <source>received after {time}</source>
+        <translation>received after {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="131"/>
+        <source>received after closing time ({time})</source>
+        <translation>received after closing time ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="136"/>
+        <source>received on a day off</source>
+        <translation>received on a day off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="139"/>
+        <source>{holiday} holiday {days}</source>
+        <translation>{holiday} holiday {days}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="145"/>
+        <source>weekend</source>
+        <translation>weekend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="147"/>
+        <source>a make-up working day counted</source>
+        <translation>a make-up working day counted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="154"/>
+        <source>Appointment: {weekday} {date}</source>
+        <translation>Appointment: {weekday} {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="163"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="172"/>
+        <source>the scanned text</source>
+        <translation>the scanned text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="164"/>
+        <source>the ID number</source>
+        <translation>the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="165"/>
+        <source>the old ID number</source>
+        <translation>the old ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="166"/>
+        <source>the full name</source>
+        <translation>the full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="167"/>
+        <source>the birth date</source>
+        <translation>the birth date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="168"/>
+        <source>the sex</source>
+        <translation>the sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="169"/>
+        <source>the permanent address</source>
+        <translation>the permanent address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="170"/>
+        <source>the issue date</source>
+        <translation>the issue date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="177"/>
+        <source>nothing was scanned</source>
+        <translation>nothing was scanned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="178"/>
+        <source>two scans ran together: scan one card at a time</source>
+        <translation>two scans ran together: scan one card at a time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="181"/>
+        <source>this is not the QR code of a chip ID card</source>
+        <translation>this is not the QR code of a chip ID card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="182"/>
+        <source>the text ends with extra separators</source>
+        <translation>the text ends with extra separators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="185"/>
+        <source>the text has a field too many</source>
+        <translation>the text has a field too many</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="186"/>
+        <source>it is missing (the scan is incomplete)</source>
+        <translation>it is missing (the scan is incomplete)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="187"/>
+        <source>it must be 8 digits, DDMMYYYY</source>
+        <translation>it must be 8 digits, DDMMYYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="188"/>
+        <source>it is not a real date</source>
+        <translation>it is not a real date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="189"/>
+        <source>it is after today</source>
+        <translation>it is after today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="190"/>
+        <source>it is not after the birth date</source>
+        <translation>it is not after the birth date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="191"/>
+        <source>it must be Nam or Nữ</source>
+        <translation>it must be Nam or Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="192"/>
+        <source>it contains characters other than letters</source>
+        <translation>it contains characters other than letters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="193"/>
+        <source>it has no letters</source>
+        <translation>it has no letters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="194"/>
+        <source>it contains unreadable characters</source>
+        <translation>it contains unreadable characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="195"/>
+        <source>it has the wrong number of digits</source>
+        <translation>it has the wrong number of digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="196"/>
+        <source>it may contain only digits</source>
+        <translation>it may contain only digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="197"/>
+        <source>its first three digits are not a known place</source>
+        <translation>its first three digits are not a known place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="200"/>
+        <source>it does not agree with the birth date or sex</source>
+        <translation>it does not agree with the birth date or sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="204"/>
+        <source>it is not valid</source>
+        <translation>it is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="211"/>
+        <source>Scan not used: {field}: {problem}. Nothing was changed; scan the card again or type.</source>
+        <translation>Scan not used: {field}: {problem}. Nothing was changed; scan the card again or type.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="223"/>
+        <source>its 4th digit says a different sex</source>
+        <translation>its 4th digit says a different sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="226"/>
+        <source>its 4th–6th digits say born in {year}</source>
+        <translation>its 4th–6th digits say born in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="230"/>
+        <source>The ID number does not match the birth date or sex: {detail}.</source>
+        <translation>The ID number does not match the birth date or sex: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="234"/>
+        <source>The ID number must have 12 digits; this one has {n}.</source>
+        <translation>The ID number must have 12 digits; this one has {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="238"/>
+        <source>The ID number may contain only the digits 0–9.</source>
+        <translation>The ID number may contain only the digits 0–9.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="240"/>
+        <source>The first three digits of the ID number are not a known place of birth registration.</source>
+        <translation>The first three digits of the ID number are not a known place of birth registration.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="244"/>
+        <source>The ID number is empty.</source>
+        <translation>The ID number is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>NewDossierDialog</name>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="201"/>
+        <source>New dossier</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
+        <source>Fee and appointment</source>
+        <translation>Fee and appointment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
+        <source>Fee set by the province (đồng):</source>
+        <translation>Fee set by the province (đồng):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
+        <source>Pa&amp;ges:</source>
+        <translation>Pa&amp;ges:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
+        <source>C&amp;opies:</source>
+        <translation>C&amp;opies:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <source>&amp;Print again (F9)</source>
+        <translation>&amp;Print again (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <source>Choose the procedure to see the appointment date.</source>
+        <translation>Choose the procedure to see the appointment date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="229"/>
+        <source>Supplement request — Mẫu 02 (F10)</source>
+        <translation>Supplement request — Mẫu 02 (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="231"/>
+        <source>Save and print the receipt (F10)</source>
+        <translation>Save and print the receipt (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="242"/>
+        <source>Computing the appointment…</source>
+        <translation>Computing the appointment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="304"/>
+        <source>Fee: {amount} (typed by the clerk)</source>
+        <translation>Fee: {amount} (typed by the clerk)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="307"/>
+        <source>Fee: {amount}</source>
+        <translation>Fee: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="309"/>
+        <source>Fee: none</source>
+        <translation>Fee: none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="321"/>
+        <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
+        <translation>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
+        <source>The appointment is shown once the fee is typed.</source>
+        <translation>The appointment is shown once the fee is typed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="328"/>
+        <source>The appointment cannot be computed: {detail}</source>
+        <translation>The appointment cannot be computed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="340"/>
+        <source>Choose the procedure first (F3).</source>
+        <translation>Choose the procedure first (F3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <source>Scans are still being attached: save again in a moment.</source>
+        <translation>Scans are still being attached: save again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="351"/>
+        <source>Type the fee set by the province before saving.</source>
+        <translation>Type the fee set by the province before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="381"/>
+        <source>Saved. Dossier code: {code}</source>
+        <translation>Saved. Dossier code: {code}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="394"/>
+        <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
+        <translation>
+            <numerusform>Not accepted: %n required document missing. Recorded as waiting for a supplement.</numerusform>
+            <numerusform>Not accepted: %n required documents missing. Recorded as waiting for a supplement.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="408"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="422"/>
+        <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
+        <translation>The dossier was not saved: {detail}. Nothing typed is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="441"/>
+        <source>Save the form as PDF</source>
+        <translation>Save the form as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="444"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="467"/>
+        <source>Discard this dossier?</source>
+        <translation>Discard this dossier?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="468"/>
+        <source>What you typed for this dossier will be lost. Discard it?</source>
+        <translation>What you typed for this dossier will be lost. Discard it?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="473"/>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="474"/>
+        <source>Keep typing</source>
+        <translation>Keep typing</translation>
     </message>
 </context>
 <context>
@@ -490,6 +1896,216 @@
         <location filename="../../desktop/first_run_wizard.py" line="226"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="50"/>
+        <source>&amp;Procedure (code or words, F3)</source>
+        <translation>&amp;Procedure (code or words, F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="51"/>
+        <source>e.g. khai sinh, 1.001193</source>
+        <translation>e.g. khai sinh, 1.001193</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="71"/>
+        <source>not confirmed</source>
+        <translation>not confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="76"/>
+        <source>This catalogue entry is not confirmed by an official source: {source}</source>
+        <translation>This catalogue entry is not confirmed by an official source: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="97"/>
+        <source>No procedure chosen yet.</source>
+        <translation>No procedure chosen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="101"/>
+        <source>Time by law: {time}</source>
+        <translation>Time by law: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="102"/>
+        <source>Fee: {rule}</source>
+        <translation>Fee: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="106"/>
+        <source>Catalogue entry not confirmed (source: {source})</source>
+        <translation>Catalogue entry not confirmed (source: {source})</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="264"/>
+        <source>Two desks changed this dossier differently: open it to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="266"/>
+        <source>Not yet sent to the provincial server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="285"/>
+        <source>(no code yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="298"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="300"/>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="302"/>
+        <source>due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="307"/>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="309"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="314"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="315"/>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="316"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="317"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="318"/>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="319"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="320"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="321"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/queue_view.py" line="271"/>
+        <source>%n dossier(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/queue_view.py" line="273"/>
+        <source>%n dossier(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="277"/>
+        <source>No dossier matches this search in this list. Try the filter “All”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="280"/>
+        <source>No dossiers in this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="286"/>
+        <source>Received today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="287"/>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="288"/>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="289"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="290"/>
+        <source>Awaiting supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="291"/>
+        <source>With conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="292"/>
+        <source>Not yet synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="293"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="305"/>
+        <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="307"/>
+        <source>Search the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="308"/>
+        <source>Dossiers</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -587,6 +2203,242 @@
         <location filename="../../desktop/settings_dialog.py" line="81"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StatusActions</name>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="59"/>
+        <source>Apologise and set a new date</source>
+        <translation>Apologise and set a new date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="138"/>
+        <source>Processing</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="162"/>
+        <source>List every missing or incomplete document, in one go: none was listed.</source>
+        <translation>List every missing or incomplete document, in one go: none was listed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="166"/>
+        <source>The new appointment date must be after the current one (%1).</source>
+        <translation>The new appointment date must be after the current one (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="170"/>
+        <source>Something the form must state is empty: fill in every line and the reason.</source>
+        <translation>Something the form must state is empty: fill in every line and the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="174"/>
+        <source>This form needs the dossier&apos;s code; it has none yet.</source>
+        <translation>This form needs the dossier&apos;s code; it has none yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="178"/>
+        <source>This form needs an appointment date; there is none.</source>
+        <translation>This form needs an appointment date; there is none.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="182"/>
+        <source>This change is not allowed for the dossier&apos;s present status.</source>
+        <translation>This change is not allowed for the dossier&apos;s present status.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="186"/>
+        <source>This part of the dossier has an open conflict: resolve the conflict first.</source>
+        <translation>This part of the dossier has an open conflict: resolve the conflict first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="190"/>
+        <source>The status changed meanwhile (another desk or the province): look at the page again and retry.</source>
+        <translation>The status changed meanwhile (another desk or the province): look at the page again and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="195"/>
+        <source>Only the province may change this.</source>
+        <translation>Only the province may change this.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="197"/>
+        <source>The attachment cannot be read: it is missing or damaged.</source>
+        <translation>The attachment cannot be read: it is missing or damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="201"/>
+        <source>The desk refused this: %1</source>
+        <translation>The desk refused this: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="204"/>
+        <source>Something went wrong; nothing was changed. Try again, or tell IT (%1).</source>
+        <translation>Something went wrong; nothing was changed. Try again, or tell IT (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="171"/>
+        <source>Export for the province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="176"/>
+        <source>Import from USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="220"/>
+        <source>%1 of %2 changes, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="227"/>
+        <source>%1 transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
+        <source>Sync with the provincial server now (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
+        <source>Export for the province…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
+        <source>Import from USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
+        <source>USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
+        <source>Exchange data with the province on a USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="148"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="151"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
+        <source>Not connected to the provincial server</source>
+        <translation type="unfinished">Not connected to the provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
+        <source>Sync problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
+        <source>%n change(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
+        <source>Last sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
+        <source>This file was already imported: nothing new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
+        <source>%n change(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <source>%n change(s) written to the file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <source>Sync finished: %1 sent, %2 received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="44"/>
+        <source>Conflict resolved (%1)</source>
+        <translation>Conflict resolved (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="95"/>
+        <source>By the clock of the device that made the change</source>
+        <translation>By the clock of the device that made the change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="97"/>
+        <source>In an open conflict: a person must decide</source>
+        <translation>In an open conflict: a person must decide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="111"/>
+        <source>When (device clock)</source>
+        <translation>When (device clock)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="112"/>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="113"/>
+        <source>What changed</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="114"/>
+        <source>Where</source>
+        <translation>Where</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,464 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="50"/>
+        <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <source>The provincial server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="54"/>
+        <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <source>The connection was lost during the sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="58"/>
+        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
+        <source>The provincial server did not accept this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="62"/>
+        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
+        <source>Provincial IT has switched this workstation off for syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="66"/>
+        <source>Ask provincial IT for a new enrolment code and enrol again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="70"/>
+        <source>The software needs updating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
+        <source>The provincial server is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="73"/>
+        <source>Wait a few minutes, then press Sync now again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
+        <source>The provincial server had a problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="77"/>
+        <source>Try again later. If it lasts, call provincial IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <source>The provincial server refused some of the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="81"/>
+        <source>Call provincial IT; the data stays safe on this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
+        <source>Too much data for one transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="85"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <source>Try again; if it keeps failing, call IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
+        <source>The other workstation refused the pairing code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="89"/>
+        <source>Pair the two workstations again with a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
+        <source>The other side is not the one this desk was set up to sync with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="93"/>
+        <source>Check the address in the settings, or call IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
+        <source>Damaged data arrived during the sync; it was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="97"/>
+        <source>Press Sync now again; if it happens again, call IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <source>The other side refused the sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="101"/>
+        <source>Call IT and tell them the time of this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
+        <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="105"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="141"/>
+        <source>Ask the sender for a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
+        <source>This file is incomplete (perhaps the USB stick was removed too early). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="109"/>
+        <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <source>This file was made for another workstation. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="113"/>
+        <source>Ask the province for a file made for this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="117"/>
+        <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
+        <source>This is not a motcua sync file. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="121"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="125"/>
+        <source>Choose the file the province exported for this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
+        <source>This file does not hold data for this desk. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
+        <source>The province&apos;s keys are not set up on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="129"/>
+        <source>Ask provincial IT to set up the province&apos;s keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <source>The file cannot be read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="133"/>
+        <source>Check the USB stick (is it full or write-protected?) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
+        <source>This sync file cannot be used. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <source>The sync could not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="59"/>
+        <source>List everything missing or incomplete, in one go (Mẫu 02).</source>
+        <translation>Liệt kê một lần đầy đủ các giấy tờ còn thiếu hoặc chưa đúng (Mẫu 02).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="61"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="61"/>
+        <source>What to add or complete</source>
+        <translation>Nội dung cần bổ sung, hoàn thiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="64"/>
+        <source>Add a line</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="70"/>
+        <source>Hand the dossier over for processing; a row is added to the control sheet.</source>
+        <translation>Chuyển hồ sơ đi giải quyết; một dòng được ghi vào Phiếu kiểm soát.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="73"/>
+        <source>Handed to</source>
+        <translation>Chuyển cho</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="75"/>
+        <source>Apologise for the delay and give a new appointment date (Mẫu 04).</source>
+        <translation>Xin lỗi vì chậm trễ và hẹn lại ngày trả kết quả (Mẫu 04).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="82"/>
+        <source>New appointment date</source>
+        <translation>Ngày hẹn mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="84"/>
+        <source>This prints %1.</source>
+        <translation>Thao tác này in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="97"/>
+        <source>Confirm</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="98"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="107"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="109"/>
+        <source>Reason for the delay</source>
+        <translation>Lý do chậm trễ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/action_dialog.py" line="110"/>
+        <source>Note (optional)</source>
+        <translation>Ghi chú (không bắt buộc)</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="111"/>
+        <source>Full &amp;name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="112"/>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="113"/>
+        <source>Se&amp;x</source>
+        <translation>&amp;Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="114"/>
+        <source>&amp;ID number</source>
+        <translation>Số đị&amp;nh danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="115"/>
+        <source>&amp;Address</source>
+        <translation>Địa &amp;chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="116"/>
+        <source>P&amp;hone</source>
+        <translation>Điện t&amp;hoại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="117"/>
+        <source>E&amp;mail</source>
+        <translation>E&amp;mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="118"/>
+        <source>Nationality</source>
+        <translation>Quốc tịch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
+        <source>Marital status</source>
+        <translation>Tình trạng hôn nhân</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
+        <source>Relationship to the person concerned</source>
+        <translation>Quan hệ với người được đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
+        <source>ID card &amp;QR: scan the chip ID card (F4)</source>
+        <translation>&amp;QR căn cước: quét thẻ căn cước gắn chip (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
+        <source>Point the scanner at the card&apos;s QR code</source>
+        <translation>Đưa máy quét vào mã QR trên thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="132"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="176"/>
+        <source>ID card read: name, birth date, sex, ID number and address filled in.</source>
+        <translation>Đã đọc thẻ căn cước: đã điền họ tên, ngày sinh, giới tính, số định danh và địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="200"/>
+        <source>Type the applicant&apos;s full name (or scan the ID card).</source>
+        <translation>Nhập họ và tên người nộp hồ sơ (hoặc quét thẻ căn cước).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="208"/>
+        <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
+        <translation>Nhập ngày sinh theo dạng DD/MM/YYYY, ví dụ 05/09/1990.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="209"/>
+        <source>The birth date {date} does not exist: check the day and the month.</source>
+        <translation>Ngày sinh {date} không có thật: hãy kiểm tra ngày và tháng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="213"/>
+        <source>The birth date is after today.</source>
+        <translation>Ngày sinh sau ngày hôm nay.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPicker</name>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="100"/>
+        <source>Attached scans</source>
+        <translation>Bản quét đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="101"/>
+        <source>Attach &amp;files… (F6)</source>
+        <translation>Đính kèm &amp;tệp… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <source>&amp;Watch scanner folder…</source>
+        <translation>&amp;Theo dõi thư mục máy quét…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="130"/>
+        <source>Watching: {folder}</source>
+        <translation>Đang theo dõi: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="109"/>
+        <source>Attach scans</source>
+        <translation>Đính kèm bản quét</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
+        <source>The folder the scanner saves into</source>
+        <translation>Thư mục máy quét lưu tệp vào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="179"/>
+        <source>{name} is too large to attach.</source>
+        <translation>{name} quá lớn, không đính kèm được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="182"/>
+        <source>{name} could not be read: is it still open in the scanner program?</source>
+        <translation>Không đọc được {name}: tệp còn đang mở trong chương trình máy quét?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="187"/>
+        <source>{name} could not be attached.</source>
+        <translation>Không đính kèm được {name}.</translation>
+    </message>
+</context>
+<context>
     <name>ClerkPage</name>
     <message>
         <location filename="../../desktop/first_run_wizard.py" line="271"/>
@@ -130,27 +588,500 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="43"/>
+        <source>Type the new value first.</source>
+        <translation>Hãy nhập giá trị mới trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="47"/>
+        <source>Type a whole number.</source>
+        <translation>Hãy nhập một số nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="58"/>
+        <source>Type a date as day/month/year, e.g. 23/02/2026.</source>
+        <translation>Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 23/02/2026.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="72"/>
+        <source>Conflict: %1</source>
+        <translation>Xung đột: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="81"/>
+        <source>%1 was changed in two places at the same time.</source>
+        <translation>%1 đã được sửa ở hai nơi cùng lúc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="90"/>
+        <source>Decide which value is right. Nothing is lost: every write stays in the timeline. Times are those of each device&apos;s clock.</source>
+        <translation>Hãy chọn giá trị đúng. Không mất dữ liệu nào: mọi lần ghi vẫn nằm trong lịch sử. Thời gian là theo đồng hồ của từng máy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="103"/>
+        <source>Value %1</source>
+        <translation>Giá trị %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="109"/>
+        <source>Shown now, until you decide</source>
+        <translation>Đang hiển thị, cho đến khi bạn quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="115"/>
+        <source>By %1, %2, at %3 (that device&apos;s clock)</source>
+        <translation>Do %1 ghi, tại %2, lúc %3 (theo đồng hồ máy đó)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="133"/>
+        <source>Type a new value:</source>
+        <translation>Nhập giá trị mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="141"/>
+        <source>A status conflict is settled by choosing one of the two changes.</source>
+        <translation>Xung đột trạng thái được giải quyết bằng cách chọn một trong hai thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="151"/>
+        <source>Resolve</source>
+        <translation>Giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="152"/>
+        <source>Decide later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/conflict_dialog.py" line="175"/>
+        <source>Choose one of the values, or type a new one.</source>
+        <translation>Hãy chọn một giá trị, hoặc nhập giá trị mới.</translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="271"/>
+        <location filename="../../desktop/app.py" line="299"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
 </context>
 <context>
+    <name>DocumentsChecklist</name>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="33"/>
+        <source>&amp;Documents handed in (Space ticks, F5)</source>
+        <translation>&amp;Giấy tờ đã nộp (phím cách để đánh dấu, F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <source>if applicable</source>
+        <translation>nếu có</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
+        <source>copy(ies)</source>
+        <translation>bản</translation>
+    </message>
+</context>
+<context>
+    <name>DossierWindow</name>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="280"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
+        <source>ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
+        <source>Received</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
+        <source>Appointment</source>
+        <translation>Ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
+        <source>Received by</source>
+        <translation>Người tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
+        <source>Details</source>
+        <translation>Thông tin hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <source>Documents received</source>
+        <translation>Giấy tờ đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <source>Export…</source>
+        <translation>Xuất ra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <source>Timeline (every change, oldest first)</source>
+        <translation>Lịch sử (mọi thay đổi, cũ nhất trước)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <source>Actions</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <source>Print the control sheet (Mẫu 06)</source>
+        <translation>In Phiếu kiểm soát (Mẫu 06)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <source>Open conflicts</source>
+        <translation>Xung đột chưa giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <source>Loading the dossier…</source>
+        <translation>Đang mở hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="336"/>
+        <source>(no code yet)</source>
+        <translation>(chưa có mã)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="337"/>
+        <source>Dossier %1</source>
+        <translation>Hồ sơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="339"/>
+        <source>Status: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="350"/>
+        <source>No fee</source>
+        <translation>Không thu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
+        <source> (in conflict)</source>
+        <translation> (đang xung đột)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="364"/>
+        <source>(none recorded)</source>
+        <translation>(chưa ghi nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="396"/>
+        <source>Overdue (due %1)</source>
+        <translation>Quá hạn (hẹn %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="398"/>
+        <source>Returned on time (due %1)</source>
+        <translation>Đã trả đúng hạn (hẹn %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
+        <source>Due today (%1)</source>
+        <translation>Đến hạn hôm nay (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
+        <source>Due %1</source>
+        <translation>Hẹn trả %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="417"/>
+        <source>No action: the dossier is closed</source>
+        <translation>Không còn thao tác: hồ sơ đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
+        <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
+        <translation>Các thay đổi cùng lúc ở nơi khác không khớp nhau. Cho đến khi bạn quyết định, máy hiển thị tạm một giá trị.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="437"/>
+        <source>Resolve: %1</source>
+        <translation>Giải quyết: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="448"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="449"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="485"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="537"/>
+        <source>Conflict resolved: %1</source>
+        <translation>Đã giải quyết xung đột: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="575"/>
+        <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
+        <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="589"/>
+        <source>Export the attachment</source>
+        <translation>Xuất tệp đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="611"/>
+        <source>Saved to %1</source>
+        <translation>Đã lưu vào %1</translation>
+    </message>
+</context>
+<context>
+    <name>DossierWords</name>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="38"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="39"/>
+        <source>Procedure code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="40"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="41"/>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="42"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="43"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="44"/>
+        <source>ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="45"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="46"/>
+        <source>Phone number</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="47"/>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="48"/>
+        <source>Channel</source>
+        <translation>Hình thức nộp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="49"/>
+        <source>Received</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="50"/>
+        <source>Received by</source>
+        <translation>Người tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="51"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="52"/>
+        <source>Appointment</source>
+        <translation>Ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="53"/>
+        <source>Sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="54"/>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="55"/>
+        <source>Result delivery</source>
+        <translation>Hình thức nhận kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="56"/>
+        <source>Register line</source>
+        <translation>Số thứ tự trong sổ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="57"/>
+        <source>Result returned</source>
+        <translation>Đã trả kết quả lúc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="58"/>
+        <source>Documents</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
+        <source>Attachments</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
+        <source>Hand-over</source>
+        <translation>Bàn giao</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
+        <source>Request</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
+        <source>Province&apos;s decision</source>
+        <translation>Quyết định của cấp tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="92"/>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="109"/>
+        <source>male</source>
+        <translation>nam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
+        <source>female</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="165"/>
+        <source>this workstation</source>
+        <translation>máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="167"/>
+        <source>province</source>
+        <translation>cấp tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
+        <source>another desk (%1)</source>
+        <translation>máy khác (%1)</translation>
+    </message>
+</context>
+<context>
     <name>EmptyQueue</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="51"/>
+        <location filename="../../desktop/main_window.py" line="52"/>
         <source>No dossiers in the queue yet. Dossiers you receive will be listed here.</source>
         <translation>Chưa có hồ sơ nào. Các hồ sơ tiếp nhận sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52"/>
+        <location filename="../../desktop/main_window.py" line="53"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ mới (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53"/>
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>Available when the dossier screens land</source>
         <translation>Sẽ dùng được khi có màn hình tiếp nhận hồ sơ</translation>
     </message>
@@ -297,104 +1228,578 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>motcua: one-stop desk</source>
         <translation>motcua: Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>&amp;Desk</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>D&amp;ossiers</source>
         <translation>Hồ &amp;sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
         <source>&amp;Receive a new dossier</source>
         <translation>&amp;Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
+        <source>Receive a new dossier (F2)</source>
+        <translation type="unfinished">Tiếp nhận hồ sơ mới (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>Available when the dossier screens land</source>
         <translation>Sẽ dùng được khi có màn hình tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
+        <source>&amp;Find a dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="209"/>
+        <source>Re&amp;fresh the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="210"/>
+        <source>&amp;Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;Khoá máy</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>Lock the desk now (Ctrl+L)</source>
         <translation>Khoá máy ngay (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>&amp;Switch clerk…</source>
         <translation>Đổi &amp;cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>&amp;Settings…</source>
         <translation>Cài đặ&amp;t…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>Language, font size, auto-lock (Ctrl+,)</source>
         <translation>Ngôn ngữ, cỡ chữ, tự khoá máy (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>&amp;About motcua</source>
         <translation>&amp;Giới thiệu motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>Clerk: %1</source>
         <translation>Cán bộ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Not connected to the provincial server</source>
         <translation>Chưa kết nối máy chủ tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="237"/>
         <source>About motcua</source>
         <translation>Giới thiệu motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
         <source>motcua: receiving and returning dossiers at the commune one-stop desk.</source>
         <translation>motcua: tiếp nhận và trả kết quả hồ sơ tại Bộ phận Một cửa cấp xã.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>NewDossier</name>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="25"/>
+        <source>Monday</source>
+        <translation>thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="26"/>
+        <source>Tuesday</source>
+        <translation>thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="27"/>
+        <source>Wednesday</source>
+        <translation>thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="28"/>
+        <source>Thursday</source>
+        <translation>thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="29"/>
+        <source>Friday</source>
+        <translation>thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="30"/>
+        <source>Saturday</source>
+        <translation>thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="31"/>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="48"/>
+        <source>Same working day</source>
+        <translation>Trong ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="49"/>
+        <source>Same working day (received from {time} on: the next working day)</source>
+        <translation>Trong ngày làm việc (nhận từ {time}: ngày làm việc tiếp theo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="54"/>
+        <source>, the day of receipt counted</source>
+        <translation>, tính cả ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="62"/>
+        <source>No fee</source>
+        <translation>Không thu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="65"/>
+        <source>{amount} per copy</source>
+        <translation>{amount} mỗi bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="68"/>
+        <source>{amount} per dossier</source>
+        <translation>{amount} mỗi hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="73"/>
+        <source>{price} per page from page {page}</source>
+        <translation>{price} mỗi trang từ trang {page}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="80"/>
+        <source> (at most {cap} per copy)</source>
+        <translation> (tối đa {cap} mỗi bản)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="85"/>
+        <source>Set by the province</source>
+        <translation>Do tỉnh quy định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="125"/>
+        <source>received after {time}</source>
+        <translation>nhận sau {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="131"/>
+        <source>received after closing time ({time})</source>
+        <translation>nhận sau giờ làm việc ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="136"/>
+        <source>received on a day off</source>
+        <translation>nhận vào ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="139"/>
+        <source>{holiday} holiday {days}</source>
+        <translation>nghỉ {holiday} {days}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="145"/>
+        <source>weekend</source>
+        <translation>nghỉ cuối tuần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="147"/>
+        <source>a make-up working day counted</source>
+        <translation>có tính ngày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="154"/>
+        <source>Appointment: {weekday} {date}</source>
+        <translation>Hẹn trả: {weekday} {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="163"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="172"/>
+        <source>the scanned text</source>
+        <translation>nội dung quét</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="164"/>
+        <source>the ID number</source>
+        <translation>số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="165"/>
+        <source>the old ID number</source>
+        <translation>số CMND cũ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="166"/>
+        <source>the full name</source>
+        <translation>họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="167"/>
+        <source>the birth date</source>
+        <translation>ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="168"/>
+        <source>the sex</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="169"/>
+        <source>the permanent address</source>
+        <translation>nơi thường trú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="170"/>
+        <source>the issue date</source>
+        <translation>ngày cấp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="177"/>
+        <source>nothing was scanned</source>
+        <translation>chưa quét được gì</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="178"/>
+        <source>two scans ran together: scan one card at a time</source>
+        <translation>hai lần quét bị dính vào nhau: quét từng thẻ một</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="181"/>
+        <source>this is not the QR code of a chip ID card</source>
+        <translation>đây không phải mã QR của thẻ căn cước gắn chip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="182"/>
+        <source>the text ends with extra separators</source>
+        <translation>cuối nội dung có thêm dấu phân cách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="185"/>
+        <source>the text has a field too many</source>
+        <translation>nội dung thừa một trường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="186"/>
+        <source>it is missing (the scan is incomplete)</source>
+        <translation>bị thiếu (quét chưa trọn)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="187"/>
+        <source>it must be 8 digits, DDMMYYYY</source>
+        <translation>phải có 8 chữ số, DDMMYYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="188"/>
+        <source>it is not a real date</source>
+        <translation>không phải ngày có thật</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="189"/>
+        <source>it is after today</source>
+        <translation>sau ngày hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="190"/>
+        <source>it is not after the birth date</source>
+        <translation>không sau ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="191"/>
+        <source>it must be Nam or Nữ</source>
+        <translation>phải là Nam hoặc Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="192"/>
+        <source>it contains characters other than letters</source>
+        <translation>có ký tự không phải chữ cái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="193"/>
+        <source>it has no letters</source>
+        <translation>không có chữ cái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="194"/>
+        <source>it contains unreadable characters</source>
+        <translation>có ký tự không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="195"/>
+        <source>it has the wrong number of digits</source>
+        <translation>sai số chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="196"/>
+        <source>it may contain only digits</source>
+        <translation>chỉ được có chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="197"/>
+        <source>its first three digits are not a known place</source>
+        <translation>ba chữ số đầu không phải mã nơi đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="200"/>
+        <source>it does not agree with the birth date or sex</source>
+        <translation>không khớp với ngày sinh hoặc giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="204"/>
+        <source>it is not valid</source>
+        <translation>không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="211"/>
+        <source>Scan not used: {field}: {problem}. Nothing was changed; scan the card again or type.</source>
+        <translation>Không dùng lần quét này: {field} {problem}. Chưa thay đổi gì; hãy quét lại thẻ hoặc nhập tay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="223"/>
+        <source>its 4th digit says a different sex</source>
+        <translation>chữ số thứ 4 cho biết giới tính khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="226"/>
+        <source>its 4th–6th digits say born in {year}</source>
+        <translation>chữ số thứ 4–6 cho biết sinh năm {year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="230"/>
+        <source>The ID number does not match the birth date or sex: {detail}.</source>
+        <translation>Số định danh không khớp với ngày sinh hoặc giới tính: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="234"/>
+        <source>The ID number must have 12 digits; this one has {n}.</source>
+        <translation>Số định danh phải có 12 chữ số; số này có {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="238"/>
+        <source>The ID number may contain only the digits 0–9.</source>
+        <translation>Số định danh chỉ gồm các chữ số 0–9.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="240"/>
+        <source>The first three digits of the ID number are not a known place of birth registration.</source>
+        <translation>Ba chữ số đầu của số định danh không phải mã nơi đăng ký khai sinh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/wording.py" line="244"/>
+        <source>The ID number is empty.</source>
+        <translation>Chưa nhập số định danh.</translation>
+    </message>
+</context>
+<context>
+    <name>NewDossierDialog</name>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="201"/>
+        <source>New dossier</source>
+        <translation>Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
+        <source>Fee and appointment</source>
+        <translation>Lệ phí và ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
+        <source>Fee set by the province (đồng):</source>
+        <translation>Lệ phí do tỉnh quy định (đồng):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
+        <source>Pa&amp;ges:</source>
+        <translation>Số tr&amp;ang:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
+        <source>C&amp;opies:</source>
+        <translation>Số &amp;bản:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <source>&amp;Print again (F9)</source>
+        <translation>&amp;In lại (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu thành P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <source>Choose the procedure to see the appointment date.</source>
+        <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="229"/>
+        <source>Supplement request — Mẫu 02 (F10)</source>
+        <translation>Phiếu yêu cầu bổ sung — Mẫu 02 (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="231"/>
+        <source>Save and print the receipt (F10)</source>
+        <translation>Lưu và in giấy tiếp nhận (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="242"/>
+        <source>Computing the appointment…</source>
+        <translation>Đang tính ngày hẹn trả…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="304"/>
+        <source>Fee: {amount} (typed by the clerk)</source>
+        <translation>Lệ phí: {amount} (cán bộ nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="307"/>
+        <source>Fee: {amount}</source>
+        <translation>Lệ phí: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="309"/>
+        <source>Fee: none</source>
+        <translation>Lệ phí: không thu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="321"/>
+        <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
+        <translation>Bảng lệ phí của tỉnh chưa có mức thu cho thủ tục này: hãy nhập số tiền công dân phải nộp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
+        <source>The appointment is shown once the fee is typed.</source>
+        <translation>Ngày hẹn trả hiện ra sau khi nhập lệ phí.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="328"/>
+        <source>The appointment cannot be computed: {detail}</source>
+        <translation>Không tính được ngày hẹn trả: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="340"/>
+        <source>Choose the procedure first (F3).</source>
+        <translation>Hãy chọn thủ tục trước (F3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <source>Scans are still being attached: save again in a moment.</source>
+        <translation>Bản quét đang được đính kèm: lát nữa hãy lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="351"/>
+        <source>Type the fee set by the province before saving.</source>
+        <translation>Hãy nhập lệ phí do tỉnh quy định trước khi lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="381"/>
+        <source>Saved. Dossier code: {code}</source>
+        <translation>Đã lưu. Mã hồ sơ: {code}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="394"/>
+        <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
+        <translation>
+            <numerusform>Chưa tiếp nhận: thiếu %n giấy tờ bắt buộc. Đã ghi hồ sơ chờ bổ sung.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="408"/>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="422"/>
+        <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
+        <translation>Hồ sơ chưa được lưu: {detail}. Dữ liệu đã nhập không bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="441"/>
+        <source>Save the form as PDF</source>
+        <translation>Lưu phiếu thành PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="444"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="467"/>
+        <source>Discard this dossier?</source>
+        <translation>Bỏ hồ sơ này?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="468"/>
+        <source>What you typed for this dossier will be lost. Discard it?</source>
+        <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="473"/>
+        <source>Discard</source>
+        <translation>Bỏ hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="474"/>
+        <source>Keep typing</source>
+        <translation>Tiếp tục nhập</translation>
     </message>
 </context>
 <context>
@@ -488,6 +1893,214 @@
         <location filename="../../desktop/first_run_wizard.py" line="226"/>
         <source>Choose at least one working day.</source>
         <translation>Hãy chọn ít nhất một ngày làm việc.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="50"/>
+        <source>&amp;Procedure (code or words, F3)</source>
+        <translation>&amp;Thủ tục (mã hoặc tên, F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="51"/>
+        <source>e.g. khai sinh, 1.001193</source>
+        <translation>ví dụ: khai sinh, 1.001193</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="71"/>
+        <source>not confirmed</source>
+        <translation>chưa xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="76"/>
+        <source>This catalogue entry is not confirmed by an official source: {source}</source>
+        <translation>Thủ tục này chưa được nguồn chính thức xác nhận: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="97"/>
+        <source>No procedure chosen yet.</source>
+        <translation>Chưa chọn thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="101"/>
+        <source>Time by law: {time}</source>
+        <translation>Thời hạn giải quyết: {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="102"/>
+        <source>Fee: {rule}</source>
+        <translation>Lệ phí: {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="106"/>
+        <source>Catalogue entry not confirmed (source: {source})</source>
+        <translation>Thủ tục chưa xác nhận (nguồn: {source})</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="264"/>
+        <source>Two desks changed this dossier differently: open it to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="266"/>
+        <source>Not yet sent to the provincial server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="285"/>
+        <source>(no code yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="298"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="300"/>
+        <source>due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="302"/>
+        <source>due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="307"/>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="309"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="314"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="315"/>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="316"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="317"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="318"/>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="319"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="320"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="321"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message numerus="yes">
+        <location filename="../../desktop/queue_view.py" line="271"/>
+        <source>%n dossier(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/queue_view.py" line="273"/>
+        <source>%n dossier(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="277"/>
+        <source>No dossier matches this search in this list. Try the filter “All”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="280"/>
+        <source>No dossiers in this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="286"/>
+        <source>Received today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="287"/>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="288"/>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="289"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="290"/>
+        <source>Awaiting supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="291"/>
+        <source>With conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="292"/>
+        <source>Not yet synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="293"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="305"/>
+        <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="307"/>
+        <source>Search the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="308"/>
+        <source>Dossiers</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -585,6 +2198,239 @@
         <location filename="../../desktop/settings_dialog.py" line="81"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>StatusActions</name>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="59"/>
+        <source>Apologise and set a new date</source>
+        <translation>Xin lỗi và hẹn lại ngày trả (Mẫu 04)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="138"/>
+        <source>Processing</source>
+        <translation>Bộ phận chuyên môn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="162"/>
+        <source>List every missing or incomplete document, in one go: none was listed.</source>
+        <translation>Phải liệt kê một lần mọi giấy tờ còn thiếu hoặc chưa đúng: chưa có giấy tờ nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="166"/>
+        <source>The new appointment date must be after the current one (%1).</source>
+        <translation>Ngày hẹn mới phải sau ngày hẹn hiện tại (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="170"/>
+        <source>Something the form must state is empty: fill in every line and the reason.</source>
+        <translation>Còn nội dung bắt buộc để trống: hãy điền đủ từng dòng và lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="174"/>
+        <source>This form needs the dossier&apos;s code; it has none yet.</source>
+        <translation>Mẫu này cần mã hồ sơ; hồ sơ chưa có mã.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="178"/>
+        <source>This form needs an appointment date; there is none.</source>
+        <translation>Mẫu này cần ngày hẹn trả; hồ sơ chưa có.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="182"/>
+        <source>This change is not allowed for the dossier&apos;s present status.</source>
+        <translation>Không được thực hiện thay đổi này ở trạng thái hiện tại của hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="186"/>
+        <source>This part of the dossier has an open conflict: resolve the conflict first.</source>
+        <translation>Phần này của hồ sơ đang có xung đột: hãy giải quyết xung đột trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="190"/>
+        <source>The status changed meanwhile (another desk or the province): look at the page again and retry.</source>
+        <translation>Trạng thái vừa được thay đổi ở nơi khác (máy khác hoặc cấp tỉnh): hãy xem lại hồ sơ rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="195"/>
+        <source>Only the province may change this.</source>
+        <translation>Chỉ cấp tỉnh được thay đổi nội dung này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="197"/>
+        <source>The attachment cannot be read: it is missing or damaged.</source>
+        <translation>Không đọc được tệp đính kèm: tệp bị thiếu hoặc hỏng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="201"/>
+        <source>The desk refused this: %1</source>
+        <translation>Máy từ chối thao tác này: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/status_actions.py" line="204"/>
+        <source>Something went wrong; nothing was changed. Try again, or tell IT (%1).</source>
+        <translation>Có lỗi xảy ra; chưa có gì bị thay đổi. Hãy thử lại, hoặc báo cho bộ phận CNTT (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="171"/>
+        <source>Export for the province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="176"/>
+        <source>Import from USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="220"/>
+        <source>%1 of %2 changes, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="227"/>
+        <source>%1 transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
+        <source>Sync with the provincial server now (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
+        <source>Export for the province…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
+        <source>Import from USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
+        <source>USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
+        <source>Exchange data with the province on a USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="148"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="151"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
+        <source>Not connected to the provincial server</source>
+        <translation type="unfinished">Chưa kết nối máy chủ tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
+        <source>Sync problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
+        <source>%n change(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
+        <source>Last sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
+        <source>This file was already imported: nothing new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
+        <source>%n change(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <source>%n change(s) written to the file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <source>Sync finished: %1 sent, %2 received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="44"/>
+        <source>Conflict resolved (%1)</source>
+        <translation>Đã giải quyết xung đột (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="95"/>
+        <source>By the clock of the device that made the change</source>
+        <translation>Theo đồng hồ của máy đã thực hiện thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="97"/>
+        <source>In an open conflict: a person must decide</source>
+        <translation>Đang xung đột: cần người quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="111"/>
+        <source>When (device clock)</source>
+        <translation>Thời gian (đồng hồ máy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="112"/>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="113"/>
+        <source>What changed</source>
+        <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="114"/>
+        <source>Where</source>
+        <translation>Nơi thực hiện</translation>
     </message>
 </context>
 <context>
