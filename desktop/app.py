@@ -24,8 +24,10 @@ from desktop.first_run_wizard import FirstRunWizard
 from desktop.idle_lock import IdleWatcher
 from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.main_window import MainWindow
+from desktop.queue_view import QueueView
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from desktop.unlock_screen import UnlockScreen
+from desktop.work_session import WorkSession, open_work_session
 from desktop.workstation import DeskSession, clerk_logins, unlock_workstation, workstation_exists
 from desktop.workstation_settings import (
     DEFAULT_AUTO_LOCK_MINUTES,
@@ -55,6 +57,8 @@ class DeskController(QObject):
     ready = Signal()
     """The first screen (wizard or unlock) is shown."""
     session_opened = Signal(object)
+    work_opened = Signal(object)
+    """The desk's work session (:class:`~desktop.work_session.WorkSession`) is ready: the queue is shown."""
     locked = Signal()
     preferences_applied = Signal()
 
@@ -80,6 +84,8 @@ class DeskController(QObject):
         self.local = LocalSettings()
         self.store_folder = locations.store_folder
         self.session: DeskSession | None = None
+        self.work: WorkSession | None = None
+        self.queue: QueueView | None = None
         self.is_locked = False
         self.wizard: FirstRunWizard | None = None
         self.window: MainWindow | None = None
@@ -169,6 +175,33 @@ class DeskController(QObject):
         self.idle.set_timeout_ms(minutes * self.idle_unit_ms)
         self.idle.start()
         self.session_opened.emit(session)
+        self._open_work(session)
+
+    def _open_work(self, session: DeskSession) -> None:
+        """Build the dossier service off the UI thread (once per store; a clerk switch keeps it)."""
+        if session.site is None:
+            return
+        work = self.work
+        if work is not None and work.store is session.store:
+            if work.clerk_login != session.clerk.login:
+                work.desk.clerk = session.clerk.login
+                self.work = replace(work, desk_session=session)
+            if self.queue is not None:
+                self.queue.refresh()
+            return
+        now, new_id = self.now, self.new_id
+        self.background.run(
+            lambda: open_work_session(session, now=now, new_id=new_id), on_success=self._work_opened
+        )
+
+    def _work_opened(self, work: WorkSession) -> None:
+        self.work = work
+        window = self._main_window()
+        self.queue = QueueView(work, self.background)
+        window.show_queue(self.queue)
+        self.queue.refresh()
+        self.queue.table.setFocus()
+        self.work_opened.emit(work)
 
     def lock(self, mode: str = "locked") -> None:
         """Hide the session's windows (parked for this clerk) and show the unlock screen."""

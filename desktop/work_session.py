@@ -1,0 +1,163 @@
+"""Opening the desk's work after the unlock: the dossier service built from this site's settings.
+
+:func:`open_work_session` blocks (reads the catalogue file and the store): run it through
+:meth:`desktop.background.Background.run`. The screens receive the :class:`WorkSession` it returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from desktop.dossier_desk import DossierDesk
+from desktop.queue_pages import QueuePager
+from desktop.workstation import DeskSession
+from desktop.workstation_settings import SiteSettings
+from dossiers.catalogue import Catalogue, parse_catalogue
+from dossiers.code_allocation import MAX_SEQUENCE, MIN_SEQUENCE, SequenceSpace
+from dossiers.dossier import Office
+from dossiers.working_calendar import WorkingCalendar
+from resources import resource_path
+from sync.connection import Connection
+from sync.store import Store, get_meta, set_meta
+
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
+"""Vietnam keeps UTC+7 all year: cut-off times and "today" are the desk's local time."""
+SEQUENCE_SPACE_META_KEY = "desk.sequence_space"
+PROVINCE_FEES_META_KEY = "desk.province_fees"
+CALENDAR_YEARS_BACK, CALENDAR_YEARS_AHEAD = 2, 3
+
+
+class SessionSetupError(ValueError):
+    """The store lacks what the desk needs to receive dossiers (the message names no person)."""
+
+
+@dataclass(frozen=True)
+class WorkSession:
+    """What the desk's screens receive once unlocked: the store and clerk, and the dossier service."""
+
+    desk_session: DeskSession
+    site: SiteSettings
+    desk: DossierDesk
+    pager: QueuePager
+
+    @property
+    def store(self) -> Store:
+        return self.desk_session.store
+
+    @property
+    def clerk_login(self) -> str:
+        return self.desk_session.clerk.login
+
+    def today(self) -> dt.date:
+        return self.desk._now().date()
+
+
+def standalone_sequence_space(site: SiteSettings, workstation: str) -> SequenceSpace:
+    """A desk without a server numbers from the whole daily space of its agency (0001–9999)."""
+    return SequenceSpace(site.agency_id, workstation, MIN_SEQUENCE, MAX_SEQUENCE)
+
+
+def read_sequence_space(conn: Connection) -> SequenceSpace | None:
+    text = get_meta(conn, SEQUENCE_SPACE_META_KEY)
+    if text is None:
+        return None
+    try:
+        doc = json.loads(text)
+        return SequenceSpace(doc["agency"], doc["workstation"], doc["first"], doc["last"])
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise SessionSetupError(
+            f"the stored dossier number block is damaged ({type(exc).__name__})"
+        ) from None
+
+
+def write_sequence_space(conn: Connection, space: SequenceSpace) -> None:
+    """Save the block this workstation numbers from (an enrolment replaces it with the server's)."""
+    doc = {"agency": space.agency, "workstation": space.workstation, "first": space.first, "last": space.last}
+    set_meta(conn, SEQUENCE_SPACE_META_KEY, json.dumps(doc, sort_keys=True))
+
+
+def read_province_fees(conn: Connection) -> dict[str, int]:
+    """The fees the province published (procedure code → đồng); empty until it has."""
+    text = get_meta(conn, PROVINCE_FEES_META_KEY)
+    if text is None:
+        return {}
+    try:
+        doc = json.loads(text)
+        return {str(code): int(amount) for code, amount in doc.items()}
+    except (json.JSONDecodeError, AttributeError, TypeError, ValueError) as exc:
+        raise SessionSetupError(f"the stored province fees are damaged ({type(exc).__name__})") from None
+
+
+def office_for(site: SiteSettings) -> Office:
+    """The receiving office printed on forms, from the commune's name."""
+    place = site.commune_name
+    for prefix in ("Xã ", "Phường ", "Thị trấn ", "Đặc khu "):
+        if place.startswith(prefix):
+            place = place[len(prefix) :]
+            break
+    return Office(
+        site.agency_id,
+        f"Trung tâm Phục vụ hành chính công {_lower_first(site.commune_name)}",
+        f"Ủy ban nhân dân {_lower_first(site.commune_name)}",
+        place,
+    )
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def load_catalogue() -> Catalogue:
+    return parse_catalogue(resource_path("catalogue", "procedures.json").read_bytes())
+
+
+def open_work_session(
+    session: DeskSession,
+    *,
+    now: Callable[[], dt.datetime],
+    new_id: Callable[[], str],
+    catalogue: Catalogue | None = None,
+    province_fees: Mapping[str, int] | None = None,
+) -> WorkSession:
+    """Build the desk's dossier service for an unlocked store. Blocks: call it off the UI thread.
+
+    ``now`` may give any time zone; the desk works in Vietnam time. The first time, the standalone number
+    block (0001–9999 of the agency) is saved in the store, where an enrolment may later replace it.
+    """
+    site = session.site
+    if site is None:
+        raise SessionSetupError("this store has no site settings; run the first-run setup")
+    store = session.store
+    with store.reader() as conn:
+        space = read_sequence_space(conn)
+        fees = dict(province_fees) if province_fees is not None else read_province_fees(conn)
+    if space is None:
+        space = standalone_sequence_space(site, store.replica_id)
+        chosen = space
+        store.write(lambda conn: write_sequence_space(conn, chosen)).result()
+    if space.agency != site.agency_id:
+        raise SessionSetupError("the stored dossier number block belongs to another agency")
+
+    def local_now() -> dt.datetime:
+        return now().astimezone(VIETNAM_TIME)
+
+    year = local_now().year
+    calendar = WorkingCalendar.vietnam(
+        year - CALENDAR_YEARS_BACK, year + CALENDAR_YEARS_AHEAD, opening=site.opening_hours()
+    )
+    desk = DossierDesk(
+        store,
+        catalogue=catalogue or load_catalogue(),
+        calendar=calendar,
+        office=office_for(site),
+        commune=f"{site.commune_code:05d}",
+        sequence_space=space,
+        province_fees=fees,
+        clerk=session.clerk.login,
+        now=local_now,
+        new_id=new_id,
+    )
+    return WorkSession(session, site, desk, QueuePager(desk))
