@@ -4,8 +4,8 @@ Every event is stored in ``sync_events`` with its record's *scope* (the commune 
 scope field). A device's session sees a ``ServerReplica`` of its own commune only: its vector, the events it
 sends and the events it takes are those of that commune. The server's own writes (officers' actions) are
 made under a replica id of its own *per commune* (``<server id>.<commune>``): a desk applies events in
-causal order, one origin's counters without gaps, so one server-wide counter would leave every desk waiting for the other
-communes' events it may never see.
+causal order, one origin's counters without gaps, so one server-wide counter would leave every desk
+waiting for the other communes' events it may never see.
 
 An incoming batch is checked whole before anything is stored; one refused event refuses the batch
 (``EventsRefused``, a 403 with its reason): a record of another commune, a ``side`` other than the desk's, a

@@ -1,4 +1,4 @@
-"""Every route of the OpenAPI spec × every kind of caller → the expected status; a new route needs an entry."""
+"""Every route in the OpenAPI spec × every kind of caller → the expected status; new routes need an entry."""
 
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ def test_migrations_are_numbered_and_recorded(bare_storage: ServerStorage) -> No
     assert bare_storage.applied_migrations() == []
     assert bare_storage.migrate(START) == [1, 2, 3]
     applied = bare_storage.applied_migrations()
-    assert [(m.number, m.applied_at) for m in applied] == [(1, START), (2, START)]
+    assert [(m.number, m.applied_at) for m in applied] == [(1, START), (2, START), (3, START)]
     assert bare_storage.migrate() == []  # idempotent
     assert [m.name for m in SQLITE_MIGRATIONS] == [m.name for m in POSTGRES_MIGRATIONS]
 
@@ -54,15 +54,15 @@ def test_migrations_are_numbered_and_recorded(bare_storage: ServerStorage) -> No
 def test_a_database_from_a_newer_server_is_refused(bare_storage: ServerStorage) -> None:
     bare_storage.migrate()
     backend = type(bare_storage)
-    step = SqlMigration(3, "from the future", ("CREATE TABLE future_things (x integer)",))
+    step = SqlMigration(len(backend.migrations) + 1, "from the future", ("CREATE TABLE future_things (x integer)",))
     newer = type("NewerStorage", (backend,), {"migrations": (*backend.migrations, step)})
     where = bare_storage.path if isinstance(bare_storage, SqliteStorage) else bare_storage.url
     newer_server = newer(where)
     try:
-        assert newer_server.migrate() == [3]
+        assert newer_server.migrate() == [step.number]
     finally:
         newer_server.close()
-    with pytest.raises(SchemaTooNew, match="version 3"):
+    with pytest.raises(SchemaTooNew, match=f"version {step.number}"):
         bare_storage.migrate()
 
 
