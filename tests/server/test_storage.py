@@ -54,7 +54,9 @@ def test_migrations_are_numbered_and_recorded(bare_storage: ServerStorage) -> No
 def test_a_database_from_a_newer_server_is_refused(bare_storage: ServerStorage) -> None:
     bare_storage.migrate()
     backend = type(bare_storage)
-    step = SqlMigration(len(backend.migrations) + 1, "from the future", ("CREATE TABLE future_things (x integer)",))
+    step = SqlMigration(
+        len(backend.migrations) + 1, "from the future", ("CREATE TABLE future_things (x integer)",)
+    )
     newer = type("NewerStorage", (backend,), {"migrations": (*backend.migrations, step)})
     where = bare_storage.path if isinstance(bare_storage, SqliteStorage) else bare_storage.url
     newer_server = newer(where)
