@@ -46,101 +46,104 @@ class SyncWords(QObject):
         return Problem(kind, what, todo)
 
     def _words(self, kind: str) -> tuple[str, str]:  # noqa: C901 (one table)
-        tr = self.tr
-        update = tr("Ask IT to install the newest motcua; your work on this desk is kept.")
+        update = self.tr("Ask IT to install the newest motcua; your work on this desk is kept.")
         table: dict[str, tuple[str, str]] = {
             "offline": (
-                tr("The provincial server cannot be reached."),
-                tr("Check the network cable or Wi-Fi. Keep working: the desk syncs again later."),
+                self.tr("The provincial server cannot be reached."),
+                self.tr("Check the network cable or Wi-Fi. Keep working: the desk syncs again later."),
             ),
             "sync_interrupted": (
-                tr("The connection was lost during the sync."),
-                tr("Nothing received was lost. Press Sync now again when the network is back."),
+                self.tr("The connection was lost during the sync."),
+                self.tr("Nothing received was lost. Press Sync now again when the network is back."),
             ),
             "unauthorised": (
-                tr("The provincial server did not accept this workstation."),
-                tr("Ask provincial IT to check this workstation's enrolment."),
+                self.tr("The provincial server did not accept this workstation."),
+                self.tr("Ask provincial IT to check this workstation's enrolment."),
             ),
             "revoked": (
-                tr("Provincial IT has switched this workstation off for syncing."),
-                tr("Ask provincial IT for a new enrolment code and enrol again."),
+                self.tr("Provincial IT has switched this workstation off for syncing."),
+                self.tr("Ask provincial IT for a new enrolment code and enrol again."),
             ),
-            "too_old": (tr("The software needs updating."), update),
-            "sync_update_required": (tr("The software needs updating."), update),
-            "bundle_too_new": (tr("The software needs updating."), update),
+            "too_old": (self.tr("The software needs updating."), update),
+            "sync_update_required": (self.tr("The software needs updating."), update),
+            "bundle_too_new": (self.tr("The software needs updating."), update),
             "rate_limited": (
-                tr("The provincial server is busy."),
-                tr("Wait a few minutes, then press Sync now again."),
+                self.tr("The provincial server is busy."),
+                self.tr("Wait a few minutes, then press Sync now again."),
             ),
             "server_error": (
-                tr("The provincial server had a problem."),
-                tr("Try again later. If it lasts, call provincial IT."),
+                self.tr("The provincial server had a problem."),
+                self.tr("Try again later. If it lasts, call provincial IT."),
             ),
             "bad_data": (
-                tr("The provincial server refused some of the data."),
-                tr("Call provincial IT; the data stays safe on this desk."),
+                self.tr("The provincial server refused some of the data."),
+                self.tr("Call provincial IT; the data stays safe on this desk."),
             ),
             "too_large": (
-                tr("Too much data for one transfer."),
-                tr("Try again; if it keeps failing, call IT."),
+                self.tr("Too much data for one transfer."),
+                self.tr("Try again; if it keeps failing, call IT."),
             ),
             "sync_pairing_refused": (
-                tr("The other workstation refused the pairing code."),
-                tr("Pair the two workstations again with a new code."),
+                self.tr("The other workstation refused the pairing code."),
+                self.tr("Pair the two workstations again with a new code."),
             ),
             "sync_wrong_peer": (
-                tr("The other side is not the one this desk was set up to sync with."),
-                tr("Check the address in the settings, or call IT."),
+                self.tr("The other side is not the one this desk was set up to sync with."),
+                self.tr("Check the address in the settings, or call IT."),
             ),
             "sync_bad_message": (
-                tr("Damaged data arrived during the sync; it was not used."),
-                tr("Press Sync now again; if it happens again, call IT."),
+                self.tr("Damaged data arrived during the sync; it was not used."),
+                self.tr("Press Sync now again; if it happens again, call IT."),
             ),
             "sync_peer_refused": (
-                tr("The other side refused the sync."),
-                tr("Call IT and tell them the time of this message."),
+                self.tr("The other side refused the sync."),
+                self.tr("Call IT and tell them the time of this message."),
             ),
             "bundle_tampered": (
-                tr("This file was changed after it was made, so it cannot be trusted. Nothing was imported."),
-                tr("Ask the sender for a new file."),
+                self.tr(
+                    "This file was changed after it was made, so it cannot be trusted. Nothing was imported."
+                ),
+                self.tr("Ask the sender for a new file."),
             ),
             "bundle_truncated": (
-                tr("This file is incomplete (maybe the USB stick was pulled out). Nothing was imported."),
-                tr("Copy the file to the USB stick again, and eject the stick before removing it."),
+                self.tr(
+                    "This file is incomplete (maybe the USB stick was pulled out). Nothing was imported."
+                ),
+                self.tr("Copy the file to the USB stick again, and eject the stick before removing it."),
             ),
             "bundle_wrong_receiver": (
-                tr("This file was made for another workstation. Nothing was imported."),
-                tr("Ask the province for a file made for this workstation."),
+                self.tr("This file was made for another workstation. Nothing was imported."),
+                self.tr("Ask the province for a file made for this workstation."),
             ),
             "bundle_unknown_sender": (
-                tr("This file comes from a sender this desk does not know. Nothing was imported."),
-                tr("Ask provincial IT to set up the sender's keys on this workstation."),
+                self.tr("This file comes from a sender this desk does not know. Nothing was imported."),
+                self.tr("Ask provincial IT to set up the sender's keys on this workstation."),
             ),
             "bundle_not_a_bundle": (
-                tr("This is not a motcua sync file. Nothing was imported."),
-                tr("Choose the file the province exported for this desk."),
+                self.tr("This is not a motcua sync file. Nothing was imported."),
+                self.tr("Choose the file the province exported for this desk."),
             ),
             "bundle_bad_content": (
-                tr("This file does not hold data for this desk. Nothing was imported."),
-                tr("Choose the file the province exported for this desk."),
+                self.tr("This file does not hold data for this desk. Nothing was imported."),
+                self.tr("Choose the file the province exported for this desk."),
             ),
             "province_keys_missing": (
-                tr("The province's keys are not set up on this workstation."),
-                tr("Ask provincial IT to set up the province's keys."),
+                self.tr("The province's keys are not set up on this workstation."),
+                self.tr("Ask provincial IT to set up the province's keys."),
             ),
             "file": (
-                tr("The file cannot be read or written."),
-                tr("Check the USB stick (is it full or write-protected?) and try again."),
+                self.tr("The file cannot be read or written."),
+                self.tr("Check the USB stick (is it full or write-protected?) and try again."),
             ),
         }
         if kind in table:
             return table[kind]
         if kind.startswith("bundle"):
             return (
-                tr("This sync file cannot be used. Nothing was imported."),
-                tr("Ask the sender for a new file."),
+                self.tr("This sync file cannot be used. Nothing was imported."),
+                self.tr("Ask the sender for a new file."),
             )
-        return (tr("The sync could not finish."), tr("Try again; if it keeps failing, call IT."))
+        return (self.tr("The sync could not finish."), self.tr("Try again; if it keeps failing, call IT."))
 
     # -- states --------------------------------------------------------------------------------------------
 
