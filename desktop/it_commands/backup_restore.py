@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.it_commands.console import EXIT_OK, CommandFailed, Console
 from desktop.it_commands.credentials import obtain_data_key
-from desktop.it_commands.workstation_paths import WorkstationPaths
+from desktop.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 from sync.backup import BackupManifest, create_backup, restore, verify_backup
 from sync.errors import BackupError, SchemaTooNew, StoreError, WrongPassphrase
 from sync.store import KEY_FILE_NAME, Store
@@ -58,7 +58,7 @@ def run_backup(
     )
     target = backup_folder_in(destination, now())
     try:
-        store = Store.open(paths.store_folder, data_key, now=now, new_id=new_id)
+        store = Store.open(paths.store_folder, data_key, now=now, new_id=new_id, migrations=desk_migrations())
         try:
             create_backup(store, target)
         finally:
@@ -114,7 +114,9 @@ def run_restore(
         backup / KEY_FILE_NAME, None, console, login=login, recovery_key=recovery_key, now=now, backoff=False
     )
     try:
-        restored = restore(backup, target, data_key, now=now, new_id=new_id, overwrite=force)
+        restored = restore(
+            backup, target, data_key, now=now, new_id=new_id, overwrite=force, migrations=desk_migrations()
+        )
     except SchemaTooNew as exc:
         raise CommandFailed(f"{exc}") from None
     except WrongPassphrase:

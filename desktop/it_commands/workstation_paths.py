@@ -12,7 +12,8 @@ from desktop.workstation_settings import (
     resolve_locations,
     store_folder_for,
 )
-from sync.store import StorePaths
+from sync.migrations import Migrations
+from sync.store import STORE_MIGRATIONS, StorePaths
 
 LOG_FOLDER_NAME = "logs"
 APP_NAME = "motcua"
@@ -74,3 +75,13 @@ def shown_path(path: Path | str) -> str:
     if home and home not in ("/", "~") and text.startswith(home):
         return "~" + text[len(home) :]
     return text
+
+
+def desk_migrations() -> Migrations:
+    """The migrations the desk opens its store with (the store's own, plus the desk's tables).
+
+    Read from :mod:`desktop.workstation` (which opens the desk's store), so the IT commands agree with it.
+    """
+    import desktop.workstation as workstation
+
+    return getattr(workstation, "DESK_STORE_MIGRATIONS", STORE_MIGRATIONS)
