@@ -2,229 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="50"/>
-        <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
-        <source>The provincial server cannot be reached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="54"/>
-        <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
-        <source>The connection was lost during the sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="58"/>
-        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
-        <source>The provincial server did not accept this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="62"/>
-        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
-        <source>Provincial IT has switched this workstation off for syncing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="66"/>
-        <source>Ask provincial IT for a new enrolment code and enrol again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="70"/>
-        <source>The software needs updating.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
-        <source>The provincial server is busy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="73"/>
-        <source>Wait a few minutes, then press Sync now again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
-        <source>The provincial server had a problem.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="77"/>
-        <source>Try again later. If it lasts, call provincial IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
-        <source>The provincial server refused some of the data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="81"/>
-        <source>Call provincial IT; the data stays safe on this desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
-        <source>Too much data for one transfer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="85"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
-        <source>Try again; if it keeps failing, call IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
-        <source>The other workstation refused the pairing code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="89"/>
-        <source>Pair the two workstations again with a new code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
-        <source>The other side is not the one this desk was set up to sync with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="93"/>
-        <source>Check the address in the settings, or call IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
-        <source>Damaged data arrived during the sync; it was not used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="97"/>
-        <source>Press Sync now again; if it happens again, call IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
-        <source>The other side refused the sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="101"/>
-        <source>Call IT and tell them the time of this message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
-        <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="105"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="141"/>
-        <source>Ask the sender for a new file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
-        <source>This file is incomplete (perhaps the USB stick was removed too early). Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="109"/>
-        <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
-        <source>This file was made for another workstation. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="113"/>
-        <source>Ask the province for a file made for this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
-        <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="117"/>
-        <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
-        <source>This is not a motcua sync file. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="121"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="125"/>
-        <source>Choose the file the province exported for this desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
-        <source>This file does not hold data for this desk. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
-        <source>The province&apos;s keys are not set up on this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="129"/>
-        <source>Ask provincial IT to set up the province&apos;s keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
-        <source>The file cannot be read or written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="133"/>
-        <source>Check the USB stick (is it full or write-protected?) and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
-        <source>This sync file cannot be used. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
-        <source>The sync could not finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../desktop/dossier_page/action_dialog.py" line="59"/>
@@ -1647,117 +1424,117 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="201"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
         <source>New dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
         <source>Fee and appointment</source>
         <translation>Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Fee set by the province (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
         <source>Pa&amp;ges:</source>
         <translation>Pa&amp;ges:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
         <source>C&amp;opies:</source>
         <translation>C&amp;opies:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;Print again (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Choose the procedure to see the appointment date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="229"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="230"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Supplement request — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="231"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="232"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Save and print the receipt (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="242"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
         <source>Computing the appointment…</source>
         <translation>Computing the appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="304"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="305"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Fee: {amount} (typed by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="307"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="308"/>
         <source>Fee: {amount}</source>
         <translation>Fee: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="309"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
         <source>Fee: none</source>
         <translation>Fee: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="321"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="326"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>The appointment is shown once the fee is typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="328"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>The appointment cannot be computed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="340"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Choose the procedure first (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="349"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Scans are still being attached: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="351"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="352"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Type the fee set by the province before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="381"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="382"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Saved. Dossier code: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="394"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="395"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Not accepted: %n required document missing. Recorded as waiting for a supplement.</numerusform>
@@ -1765,42 +1542,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="408"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="409"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="422"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="423"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>The dossier was not saved: {detail}. Nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="441"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="442"/>
         <source>Save the form as PDF</source>
         <translation>Save the form as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="444"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="467"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="468"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="482"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="473"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="474"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>
@@ -1944,82 +1721,82 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="264"/>
+        <location filename="../../desktop/queue_model.py" line="265"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="266"/>
+        <location filename="../../desktop/queue_model.py" line="267"/>
         <source>Not yet sent to the provincial server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="285"/>
+        <location filename="../../desktop/queue_model.py" line="286"/>
         <source>(no code yet)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="298"/>
+        <location filename="../../desktop/queue_model.py" line="299"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="300"/>
+        <location filename="../../desktop/queue_model.py" line="301"/>
         <source>due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="302"/>
+        <location filename="../../desktop/queue_model.py" line="303"/>
         <source>due soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="307"/>
+        <location filename="../../desktop/queue_model.py" line="308"/>
         <source>conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="309"/>
+        <location filename="../../desktop/queue_model.py" line="310"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="314"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/queue_model.py" line="315"/>
-        <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="316"/>
-        <source>Procedure</source>
-        <translation type="unfinished"></translation>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="317"/>
-        <source>Received</source>
-        <translation type="unfinished"></translation>
+        <source>Procedure</source>
+        <translation type="unfinished">Procedure</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="318"/>
-        <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <source>Received</source>
+        <translation type="unfinished">Received</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="319"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
+        <source>Appointment</source>
+        <translation type="unfinished">Appointment</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="320"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="321"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="321"/>
+        <location filename="../../desktop/queue_model.py" line="322"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2163,6 +1940,185 @@
     </message>
 </context>
 <context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="171"/>
+        <source>The end date is before the start date. Change one of them.</source>
+        <translation>The end date is before the start date. Change one of them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="175"/>
+        <source>Reading the dossiers…</source>
+        <translation>Reading the dossiers…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="199"/>
+        <source>The dossiers could not be read. Try again; if it keeps failing, call IT.</source>
+        <translation>The dossiers could not be read. Try again; if it keeps failing, call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="214"/>
+        <source>All procedures</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="227"/>
+        <source>Choose the period and press Show.</source>
+        <translation>Choose the period and press Show.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="231"/>
+        <source>%1: %2 dossiers received; early %3, on time %4, late %5, pending %6.</source>
+        <translation>%1: %2 dossiers received; early %3, on time %4, late %5, pending %6.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="258"/>
+        <source>Writing the file…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="268"/>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="276"/>
+        <source>The file could not be written. Check the folder or USB stick (full? locked?) and try again.</source>
+        <translation>The file could not be written. Check the folder or USB stick (full? locked?) and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="289"/>
+        <source>Save the report</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="299"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="300"/>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="301"/>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="302"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="303"/>
+        <source>Register (Mẫu 07)</source>
+        <translation>Register (Mẫu 07)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="304"/>
+        <source>On-time statistics</source>
+        <translation>On-time statistics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="305"/>
+        <source>Register PDF…</source>
+        <translation>Register PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="306"/>
+        <source>Statistics PDF…</source>
+        <translation>Statistics PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="307"/>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="308"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="311"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="312"/>
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="313"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="314"/>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="315"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="316"/>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="317"/>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="318"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>Early</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <source>On-time share</source>
+        <translation>On-time share</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
+        <source>No dossiers in this period</source>
+        <translation>No dossiers in this period</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="74"/>
@@ -2281,126 +2237,346 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="171"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="170"/>
         <source>Export for the province</source>
-        <translation type="unfinished"></translation>
+        <translation>Export for the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="176"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="175"/>
         <source>Import from USB</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="220"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="219"/>
         <source>%1 of %2 changes, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="227"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
         <source>%1 transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 transferred</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="251"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <source>Sync with the provincial server now (F9)</source>
+        <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
-        <source>Sync with the provincial server now (F9)</source>
-        <translation type="unfinished"></translation>
+        <source>Export for the province…</source>
+        <translation>Export for the province…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
-        <source>Export for the province…</source>
-        <translation type="unfinished"></translation>
+        <source>Import from USB…</source>
+        <translation>Import from USB…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
-        <source>Import from USB…</source>
-        <translation type="unfinished"></translation>
+        <source>USB</source>
+        <translation>USB</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
-        <source>USB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
         <source>Exchange data with the province on a USB stick</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange data with the province on a USB stick</translation>
     </message>
 </context>
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="148"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="49"/>
+        <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
+        <translation>Ask IT to install the newest motcua; your work on this desk is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="52"/>
+        <source>The provincial server cannot be reached.</source>
+        <translation>The provincial server cannot be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
+        <translation>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
+        <source>The connection was lost during the sync.</source>
+        <translation>The connection was lost during the sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
+        <translation>Nothing received was lost. Press Sync now again when the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
+        <source>The provincial server did not accept this workstation.</source>
+        <translation>The provincial server did not accept this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
+        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
+        <translation>Ask provincial IT to check this workstation&apos;s enrolment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="64"/>
+        <source>Provincial IT has switched this workstation off for syncing.</source>
+        <translation>Provincial IT has switched this workstation off for syncing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
+        <source>Ask provincial IT for a new enrolment code and enrol again.</source>
+        <translation>Ask provincial IT for a new enrolment code and enrol again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="67"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
+        <source>The software needs updating.</source>
+        <translation>The software needs updating.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
+        <source>The provincial server is busy.</source>
+        <translation>The provincial server is busy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
+        <source>Wait a few minutes, then press Sync now again.</source>
+        <translation>Wait a few minutes, then press Sync now again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="75"/>
+        <source>The provincial server had a problem.</source>
+        <translation>The provincial server had a problem.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
+        <source>Try again later. If it lasts, call provincial IT.</source>
+        <translation>Try again later. If it lasts, call provincial IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="79"/>
+        <source>The provincial server refused some of the data.</source>
+        <translation>The provincial server refused some of the data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <source>Call provincial IT; the data stays safe on this desk.</source>
+        <translation>Call provincial IT; the data stays safe on this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="83"/>
+        <source>Too much data for one transfer.</source>
+        <translation>Too much data for one transfer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <source>Try again; if it keeps failing, call IT.</source>
+        <translation>Try again; if it keeps failing, call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="87"/>
+        <source>The other workstation refused the pairing code.</source>
+        <translation>The other workstation refused the pairing code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
+        <source>Pair the two workstations again with a new code.</source>
+        <translation>Pair the two workstations again with a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="91"/>
+        <source>The other side is not the one this desk was set up to sync with.</source>
+        <translation>The other side is not the one this desk was set up to sync with.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
+        <source>Check the address in the settings, or call IT.</source>
+        <translation>Check the address in the settings, or call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="95"/>
+        <source>Damaged data arrived during the sync; it was not used.</source>
+        <translation>Damaged data arrived during the sync; it was not used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
+        <source>Press Sync now again; if it happens again, call IT.</source>
+        <translation>Press Sync now again; if it happens again, call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="99"/>
+        <source>The other side refused the sync.</source>
+        <translation>The other side refused the sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <source>Call IT and tell them the time of this message.</source>
+        <translation>Call IT and tell them the time of this message.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
+        <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
+        <translation>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="144"/>
+        <source>Ask the sender for a new file.</source>
+        <translation>Ask the sender for a new file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="110"/>
+        <source>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</source>
+        <translation>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
+        <translation>Copy the file to the USB stick again, and eject the stick before removing it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
+        <source>This file was made for another workstation. Nothing was imported.</source>
+        <translation>This file was made for another workstation. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <source>Ask the province for a file made for this workstation.</source>
+        <translation>Ask the province for a file made for this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
+        <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
+        <translation>This file comes from a sender this desk does not know. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
+        <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
+        <translation>Ask provincial IT to set up the sender&apos;s keys on this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
+        <source>This is not a motcua sync file. Nothing was imported.</source>
+        <translation>This is not a motcua sync file. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
+        <source>Choose the file the province exported for this desk.</source>
+        <translation>Choose the file the province exported for this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <source>This file does not hold data for this desk. Nothing was imported.</source>
+        <translation>This file does not hold data for this desk. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
+        <source>The province&apos;s keys are not set up on this workstation.</source>
+        <translation>The province&apos;s keys are not set up on this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <source>Ask provincial IT to set up the province&apos;s keys.</source>
+        <translation>Ask provincial IT to set up the province&apos;s keys.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="135"/>
+        <source>The file cannot be read or written.</source>
+        <translation>The file cannot be read or written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="136"/>
+        <source>Check the USB stick (is it full or write-protected?) and try again.</source>
+        <translation>Check the USB stick (is it full or write-protected?) and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <source>This sync file cannot be used. Nothing was imported.</source>
+        <translation>This sync file cannot be used. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <source>The sync could not finish.</source>
+        <translation>The sync could not finish.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="151"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
+        <source>Offline</source>
+        <translation>Offline</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
-        <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <source>Online</source>
+        <translation>Online</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
-        <source>Not connected to the provincial server</source>
-        <translation type="unfinished">Not connected to the provincial server</translation>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
-        <source>Sync problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
-        <source>%n change(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>Not connected to the provincial server</source>
+        <translation>Not connected to the provincial server</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
+        <source>Sync problem</source>
+        <translation>Sync problem</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
-        <source>Last sync: %1</source>
-        <translation type="unfinished"></translation>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
-        <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
-        <source>This file was already imported: nothing new.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
-        <source>%n change(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
+        <source>This file was already imported: nothing new.</source>
+        <translation>This file was already imported: nothing new.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <source>%n change(s) imported.</source>
+        <translation>
+            <numerusform>%n change imported.</numerusform>
+            <numerusform>%n changes imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>%n change(s) written to the file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change written to the file.</numerusform>
+            <numerusform>%n changes written to the file.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
         <source>Sync finished: %1 sent, %2 received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync finished: %1 sent, %2 received.</translation>
     </message>
 </context>
 <context>

@@ -2,229 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="50"/>
-        <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
-        <source>The provincial server cannot be reached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="54"/>
-        <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
-        <source>The connection was lost during the sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="58"/>
-        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
-        <source>The provincial server did not accept this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="62"/>
-        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
-        <source>Provincial IT has switched this workstation off for syncing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="66"/>
-        <source>Ask provincial IT for a new enrolment code and enrol again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="70"/>
-        <source>The software needs updating.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
-        <source>The provincial server is busy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="73"/>
-        <source>Wait a few minutes, then press Sync now again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
-        <source>The provincial server had a problem.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="77"/>
-        <source>Try again later. If it lasts, call provincial IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
-        <source>The provincial server refused some of the data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="81"/>
-        <source>Call provincial IT; the data stays safe on this desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
-        <source>Too much data for one transfer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="85"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
-        <source>Try again; if it keeps failing, call IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
-        <source>The other workstation refused the pairing code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="89"/>
-        <source>Pair the two workstations again with a new code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
-        <source>The other side is not the one this desk was set up to sync with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="93"/>
-        <source>Check the address in the settings, or call IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
-        <source>Damaged data arrived during the sync; it was not used.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="97"/>
-        <source>Press Sync now again; if it happens again, call IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
-        <source>The other side refused the sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="101"/>
-        <source>Call IT and tell them the time of this message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
-        <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="105"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="141"/>
-        <source>Ask the sender for a new file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
-        <source>This file is incomplete (perhaps the USB stick was removed too early). Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="109"/>
-        <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
-        <source>This file was made for another workstation. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="113"/>
-        <source>Ask the province for a file made for this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
-        <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="117"/>
-        <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
-        <source>This is not a motcua sync file. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="121"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="125"/>
-        <source>Choose the file the province exported for this desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
-        <source>This file does not hold data for this desk. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
-        <source>The province&apos;s keys are not set up on this workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="129"/>
-        <source>Ask provincial IT to set up the province&apos;s keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
-        <source>The file cannot be read or written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="133"/>
-        <source>Check the USB stick (is it full or write-protected?) and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
-        <source>This sync file cannot be used. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
-        <source>The sync could not finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../desktop/dossier_page/action_dialog.py" line="59"/>
@@ -1645,159 +1422,159 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="201"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
         <source>New dossier</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
         <source>Fee and appointment</source>
         <translation>Lệ phí và ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Lệ phí do tỉnh quy định (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
         <source>Pa&amp;ges:</source>
         <translation>Số tr&amp;ang:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
         <source>C&amp;opies:</source>
         <translation>Số &amp;bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
         <source>Cancel (Esc)</source>
         <translation>Hủy (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;In lại (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="229"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="230"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Phiếu yêu cầu bổ sung — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="231"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="232"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Lưu và in giấy tiếp nhận (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="242"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
         <source>Computing the appointment…</source>
         <translation>Đang tính ngày hẹn trả…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="304"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="305"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Lệ phí: {amount} (cán bộ nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="307"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="308"/>
         <source>Fee: {amount}</source>
         <translation>Lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="309"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="321"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>Bảng lệ phí của tỉnh chưa có mức thu cho thủ tục này: hãy nhập số tiền công dân phải nộp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="326"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>Ngày hẹn trả hiện ra sau khi nhập lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="328"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>Không tính được ngày hẹn trả: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="340"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Hãy chọn thủ tục trước (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="349"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Bản quét đang được đính kèm: lát nữa hãy lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="351"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="352"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Hãy nhập lệ phí do tỉnh quy định trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="381"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="382"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Đã lưu. Mã hồ sơ: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="394"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="395"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Chưa tiếp nhận: thiếu %n giấy tờ bắt buộc. Đã ghi hồ sơ chờ bổ sung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="408"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="409"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="422"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="423"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>Hồ sơ chưa được lưu: {detail}. Dữ liệu đã nhập không bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="441"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="442"/>
         <source>Save the form as PDF</source>
         <translation>Lưu phiếu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="444"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="467"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="468"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="482"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="473"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="474"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
@@ -1941,82 +1718,82 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="264"/>
+        <location filename="../../desktop/queue_model.py" line="265"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="266"/>
+        <location filename="../../desktop/queue_model.py" line="267"/>
         <source>Not yet sent to the provincial server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="285"/>
+        <location filename="../../desktop/queue_model.py" line="286"/>
         <source>(no code yet)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="298"/>
+        <location filename="../../desktop/queue_model.py" line="299"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="300"/>
+        <location filename="../../desktop/queue_model.py" line="301"/>
         <source>due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="302"/>
+        <location filename="../../desktop/queue_model.py" line="303"/>
         <source>due soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="307"/>
+        <location filename="../../desktop/queue_model.py" line="308"/>
         <source>conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="309"/>
+        <location filename="../../desktop/queue_model.py" line="310"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="314"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/queue_model.py" line="315"/>
-        <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <source>Code</source>
+        <translation type="unfinished">Mã</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="316"/>
-        <source>Procedure</source>
-        <translation type="unfinished"></translation>
+        <source>Applicant</source>
+        <translation type="unfinished">Người nộp hồ sơ</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="317"/>
-        <source>Received</source>
-        <translation type="unfinished"></translation>
+        <source>Procedure</source>
+        <translation type="unfinished">Thủ tục</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="318"/>
-        <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <source>Received</source>
+        <translation type="unfinished">Tiếp nhận lúc</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="319"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
+        <source>Appointment</source>
+        <translation type="unfinished">Ngày hẹn trả</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="320"/>
+        <source>Status</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="321"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="321"/>
+        <location filename="../../desktop/queue_model.py" line="322"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2158,6 +1935,185 @@
     </message>
 </context>
 <context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="171"/>
+        <source>The end date is before the start date. Change one of them.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu. Hãy sửa một trong hai ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="175"/>
+        <source>Reading the dossiers…</source>
+        <translation>Đang đọc hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="199"/>
+        <source>The dossiers could not be read. Try again; if it keeps failing, call IT.</source>
+        <translation>Không đọc được hồ sơ. Thử lại; nếu vẫn lỗi, gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="214"/>
+        <source>All procedures</source>
+        <translation>Tất cả thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="227"/>
+        <source>Choose the period and press Show.</source>
+        <translation>Chọn khoảng thời gian rồi bấm Xem.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="231"/>
+        <source>%1: %2 dossiers received; early %3, on time %4, late %5, pending %6.</source>
+        <translation>%1: tiếp nhận %2 hồ sơ; trước hạn %3, đúng hạn %4, trễ hạn %5, đang giải quyết %6.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="258"/>
+        <source>Writing the file…</source>
+        <translation>Đang ghi tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="268"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="276"/>
+        <source>The file could not be written. Check the folder or USB stick (full? locked?) and try again.</source>
+        <translation>Không ghi được tệp. Kiểm tra thư mục hoặc USB (đầy? bị khóa?) rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="289"/>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="299"/>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="300"/>
+        <source>&amp;From</source>
+        <translation>&amp;Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="301"/>
+        <source>&amp;To</source>
+        <translation>Đế&amp;n ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="302"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="303"/>
+        <source>Register (Mẫu 07)</source>
+        <translation>Sổ theo dõi (Mẫu 07)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="304"/>
+        <source>On-time statistics</source>
+        <translation>Thống kê đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="305"/>
+        <source>Register PDF…</source>
+        <translation>Sổ theo dõi PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="306"/>
+        <source>Statistics PDF…</source>
+        <translation>Thống kê PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="307"/>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="308"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="311"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="312"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="313"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="314"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="315"/>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="316"/>
+        <source>Appointment</source>
+        <translation>Ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="317"/>
+        <source>Returned</source>
+        <translation>Ngày trả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="318"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <source>Pending</source>
+        <translation>Đang giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <source>On-time share</source>
+        <translation>Tỉ lệ đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
+        <source>No dossiers in this period</source>
+        <translation>Không có hồ sơ trong khoảng thời gian này</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="74"/>
@@ -2276,123 +2232,343 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="171"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="170"/>
         <source>Export for the province</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất dữ liệu gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="176"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="175"/>
         <source>Import from USB</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập từ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="220"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="219"/>
         <source>%1 of %2 changes, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 thay đổi, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="227"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
         <source>%1 transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã truyền %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="251"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <source>Sync with the provincial server now (F9)</source>
+        <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
-        <source>Sync with the provincial server now (F9)</source>
-        <translation type="unfinished"></translation>
+        <source>Export for the province…</source>
+        <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
-        <source>Export for the province…</source>
-        <translation type="unfinished"></translation>
+        <source>Import from USB…</source>
+        <translation>Nhập từ USB…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
-        <source>Import from USB…</source>
-        <translation type="unfinished"></translation>
+        <source>USB</source>
+        <translation>USB</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
-        <source>USB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
         <source>Exchange data with the province on a USB stick</source>
-        <translation type="unfinished"></translation>
+        <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>
 </context>
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="148"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="49"/>
+        <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
+        <translation>Đề nghị bộ phận CNTT cài bản motcua mới nhất; dữ liệu trên máy này vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="52"/>
+        <source>The provincial server cannot be reached.</source>
+        <translation>Không kết nối được máy chủ của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
+        <translation>Kiểm tra dây mạng hoặc Wi-Fi. Cứ tiếp tục làm việc: máy sẽ đồng bộ lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
+        <source>The connection was lost during the sync.</source>
+        <translation>Mất kết nối trong khi đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
+        <translation>Dữ liệu đã nhận không bị mất. Khi có mạng trở lại, bấm Đồng bộ ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
+        <source>The provincial server did not accept this workstation.</source>
+        <translation>Máy chủ của tỉnh không chấp nhận máy trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
+        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
+        <translation>Đề nghị bộ phận CNTT của tỉnh kiểm tra việc đăng ký máy trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="64"/>
+        <source>Provincial IT has switched this workstation off for syncing.</source>
+        <translation>Bộ phận CNTT của tỉnh đã ngừng cho máy trạm này đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
+        <source>Ask provincial IT for a new enrolment code and enrol again.</source>
+        <translation>Xin bộ phận CNTT của tỉnh mã đăng ký mới rồi đăng ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="67"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
+        <source>The software needs updating.</source>
+        <translation>Cần cập nhật phần mềm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
+        <source>The provincial server is busy.</source>
+        <translation>Máy chủ của tỉnh đang bận.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
+        <source>Wait a few minutes, then press Sync now again.</source>
+        <translation>Chờ vài phút rồi bấm Đồng bộ ngay lần nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="75"/>
+        <source>The provincial server had a problem.</source>
+        <translation>Máy chủ của tỉnh gặp sự cố.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
+        <source>Try again later. If it lasts, call provincial IT.</source>
+        <translation>Thử lại sau. Nếu vẫn lỗi, gọi bộ phận CNTT của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="79"/>
+        <source>The provincial server refused some of the data.</source>
+        <translation>Máy chủ của tỉnh từ chối một phần dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <source>Call provincial IT; the data stays safe on this desk.</source>
+        <translation>Gọi bộ phận CNTT của tỉnh; dữ liệu vẫn an toàn trên máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="83"/>
+        <source>Too much data for one transfer.</source>
+        <translation>Dữ liệu quá lớn cho một lần gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <source>Try again; if it keeps failing, call IT.</source>
+        <translation>Thử lại; nếu vẫn lỗi, gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="87"/>
+        <source>The other workstation refused the pairing code.</source>
+        <translation>Máy trạm kia từ chối mã ghép nối.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
+        <source>Pair the two workstations again with a new code.</source>
+        <translation>Ghép nối lại hai máy trạm bằng một mã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="91"/>
+        <source>The other side is not the one this desk was set up to sync with.</source>
+        <translation>Bên kia không phải là nơi máy này được thiết lập để đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
+        <source>Check the address in the settings, or call IT.</source>
+        <translation>Kiểm tra địa chỉ trong phần cài đặt, hoặc gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="95"/>
+        <source>Damaged data arrived during the sync; it was not used.</source>
+        <translation>Dữ liệu nhận được khi đồng bộ bị hỏng; dữ liệu đó không được dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
+        <source>Press Sync now again; if it happens again, call IT.</source>
+        <translation>Bấm Đồng bộ ngay lần nữa; nếu vẫn xảy ra, gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="99"/>
+        <source>The other side refused the sync.</source>
+        <translation>Bên kia từ chối đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <source>Call IT and tell them the time of this message.</source>
+        <translation>Gọi bộ phận CNTT và báo thời điểm có thông báo này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
+        <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
+        <translation>Tệp này đã bị thay đổi sau khi được tạo nên không thể tin cậy. Chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="144"/>
+        <source>Ask the sender for a new file.</source>
+        <translation>Đề nghị bên gửi tạo tệp mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="110"/>
+        <source>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</source>
+        <translation>Tệp này không đầy đủ (có thể USB đã bị rút ra). Chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
+        <translation>Chép lại tệp vào USB, và tháo USB an toàn trước khi rút ra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
+        <source>This file was made for another workstation. Nothing was imported.</source>
+        <translation>Tệp này được tạo cho máy trạm khác. Chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <source>Ask the province for a file made for this workstation.</source>
+        <translation>Đề nghị tỉnh tạo tệp cho máy trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
+        <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
+        <translation>Tệp này đến từ nơi gửi mà máy này không biết. Chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
+        <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
+        <translation>Đề nghị bộ phận CNTT của tỉnh cài khóa của nơi gửi trên máy trạm này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
+        <source>This is not a motcua sync file. Nothing was imported.</source>
+        <translation>Đây không phải tệp đồng bộ motcua. Chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
+        <source>Choose the file the province exported for this desk.</source>
+        <translation>Chọn tệp mà tỉnh đã xuất cho máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <source>This file does not hold data for this desk. Nothing was imported.</source>
+        <translation>Tệp này không chứa dữ liệu cho máy này. Chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
+        <source>The province&apos;s keys are not set up on this workstation.</source>
+        <translation>Máy trạm này chưa được cài khóa của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <source>Ask provincial IT to set up the province&apos;s keys.</source>
+        <translation>Đề nghị bộ phận CNTT của tỉnh cài khóa của tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="135"/>
+        <source>The file cannot be read or written.</source>
+        <translation>Không đọc hoặc ghi được tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="136"/>
+        <source>Check the USB stick (is it full or write-protected?) and try again.</source>
+        <translation>Kiểm tra USB (đầy hay bị khóa ghi?) rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <source>This sync file cannot be used. Nothing was imported.</source>
+        <translation>Không dùng được tệp đồng bộ này. Chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <source>The sync could not finish.</source>
+        <translation>Không đồng bộ xong.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="151"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
+        <source>Offline</source>
+        <translation>Không có kết nối</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
-        <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <source>Online</source>
+        <translation>Đã kết nối</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
-        <source>Not connected to the provincial server</source>
-        <translation type="unfinished">Chưa kết nối máy chủ tỉnh</translation>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
-        <source>Sync problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
-        <source>%n change(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <source>Not connected to the provincial server</source>
+        <translation>Chưa kết nối với máy chủ của tỉnh</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
+        <source>Sync problem</source>
+        <translation>Lỗi đồng bộ</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
-        <source>Last sync: %1</source>
-        <translation type="unfinished"></translation>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n thay đổi đang chờ gửi</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
-        <source>Never synced</source>
-        <translation type="unfinished"></translation>
+        <source>Last sync: %1</source>
+        <translation>Đồng bộ lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
-        <source>This file was already imported: nothing new.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
+        <source>Never synced</source>
+        <translation>Chưa đồng bộ lần nào</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
-        <source>%n change(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
+        <source>This file was already imported: nothing new.</source>
+        <translation>Tệp này đã được nhập rồi: không có gì mới.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <source>%n change(s) imported.</source>
+        <translation>
+            <numerusform>Đã nhập %n thay đổi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>%n change(s) written to the file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã ghi %n thay đổi vào tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
         <source>Sync finished: %1 sent, %2 received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng bộ xong: gửi %1, nhận %2.</translation>
     </message>
 </context>
 <context>
