@@ -265,10 +265,11 @@ def restore(
     """
     backup_folder, target_folder = Path(backup_folder), Path(target_folder)
     manifest = read_manifest(backup_folder)
-    if manifest.schema_version > len(migrations):
+    newest = max((migration.number for migration in migrations), default=0)  # numbered in tracks, with gaps
+    if manifest.schema_version > newest:
         raise SchemaTooNew(
             f"this backup was written by a newer motcua (schema {manifest.schema_version}); "
-            f"this program knows up to {len(migrations)}; update motcua"
+            f"this program knows up to {newest}; update motcua"
         )
     if target_folder.exists() and not _is_empty_dir(target_folder):
         if not overwrite:
