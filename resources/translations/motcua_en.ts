@@ -162,22 +162,22 @@
         <translation>ID card read: name, birth date, sex, ID number and address filled in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="200"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="203"/>
         <source>Type the applicant&apos;s full name (or scan the ID card).</source>
         <translation>Type the applicant&apos;s full name (or scan the ID card).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="208"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="211"/>
         <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
         <translation>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="209"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
         <source>The birth date {date} does not exist: check the day and the month.</source>
         <translation>The birth date {date} does not exist: check the day and the month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="213"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
         <source>The birth date is after today.</source>
         <translation>The birth date is after today.</translation>
     </message>
@@ -1039,7 +1039,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="204"/>
         <source>Receive a new dossier (F2)</source>
-        <translation type="unfinished">Receive a new dossier (F2)</translation>
+        <translation>Receive a new dossier (F2)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="206"/>
@@ -1049,17 +1049,17 @@
     <message>
         <location filename="../../desktop/main_window.py" line="208"/>
         <source>&amp;Find a dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find a dossier</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="209"/>
         <source>Re&amp;fresh the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;fresh the queue</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="210"/>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reports</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="211"/>
@@ -1424,117 +1424,117 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
         <source>New dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
         <source>Fee and appointment</source>
         <translation>Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Fee set by the province (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
         <source>Pa&amp;ges:</source>
         <translation>Pa&amp;ges:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
         <source>C&amp;opies:</source>
         <translation>C&amp;opies:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;Print again (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="217"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Choose the procedure to see the appointment date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="230"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="235"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Supplement request — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="232"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Save and print the receipt (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="248"/>
         <source>Computing the appointment…</source>
         <translation>Computing the appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="305"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Fee: {amount} (typed by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="308"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="313"/>
         <source>Fee: {amount}</source>
         <translation>Fee: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
         <source>Fee: none</source>
         <translation>Fee: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="327"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="326"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="331"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>The appointment is shown once the fee is typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="334"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>The appointment cannot be computed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="346"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Choose the procedure first (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="349"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="354"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Scans are still being attached: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="352"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="357"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Type the fee set by the province before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="382"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="387"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Saved. Dossier code: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="395"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="400"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Not accepted: %n required document missing. Recorded as waiting for a supplement.</numerusform>
@@ -1542,42 +1542,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="409"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="414"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="423"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="428"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>The dossier was not saved: {detail}. Nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="442"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="447"/>
         <source>Save the form as PDF</source>
         <translation>Save the form as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="450"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="486"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="482"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="492"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="493"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>
@@ -1723,82 +1723,82 @@
     <message>
         <location filename="../../desktop/queue_model.py" line="265"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Two desks changed this dossier differently: open it to choose</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="267"/>
         <source>Not yet sent to the provincial server</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet sent to the provincial server</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="286"/>
         <source>(no code yet)</source>
-        <translation type="unfinished">(no code yet)</translation>
+        <translation>(no code yet)</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="299"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="301"/>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>due today</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="303"/>
         <source>due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>due soon</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="308"/>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>conflict</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="310"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="315"/>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="316"/>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="317"/>
         <source>Procedure</source>
-        <translation type="unfinished">Procedure</translation>
+        <translation>Procedure</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="318"/>
         <source>Received</source>
-        <translation type="unfinished">Received</translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="319"/>
         <source>Appointment</source>
-        <translation type="unfinished">Appointment</translation>
+        <translation>Appointment</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="320"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="321"/>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="322"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
@@ -1806,83 +1806,83 @@
     <message numerus="yes">
         <location filename="../../desktop/queue_view.py" line="271"/>
         <source>%n dossier(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dossier found</numerusform>
+            <numerusform>%n dossiers found</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/queue_view.py" line="273"/>
         <source>%n dossier(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="277"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossier matches this search in this list. Try the filter “All”.</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="280"/>
         <source>No dossiers in this list.</source>
-        <translation type="unfinished"></translation>
+        <translation>No dossiers in this list.</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="286"/>
         <source>Received today</source>
-        <translation type="unfinished"></translation>
+        <translation>Received today</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="287"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Due today</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="288"/>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Due soon</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="289"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="290"/>
         <source>Awaiting supplement</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting supplement</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="291"/>
         <source>With conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>With conflicts</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="292"/>
         <source>Not yet synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet synced</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="293"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="305"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="307"/>
         <source>Search the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the queue</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="308"/>
         <source>Dossiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossiers</translation>
     </message>
 </context>
 <context>
@@ -1942,178 +1942,178 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="171"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="173"/>
         <source>The end date is before the start date. Change one of them.</source>
         <translation>The end date is before the start date. Change one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="175"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="177"/>
         <source>Reading the dossiers…</source>
         <translation>Reading the dossiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="199"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="201"/>
         <source>The dossiers could not be read. Try again; if it keeps failing, call IT.</source>
         <translation>The dossiers could not be read. Try again; if it keeps failing, call IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="214"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="216"/>
         <source>All procedures</source>
         <translation>All procedures</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="227"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="229"/>
         <source>Choose the period and press Show.</source>
         <translation>Choose the period and press Show.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="231"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="233"/>
         <source>%1: %2 dossiers received; early %3, on time %4, late %5, pending %6.</source>
         <translation>%1: %2 dossiers received; early %3, on time %4, late %5, pending %6.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="258"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="260"/>
         <source>Writing the file…</source>
         <translation>Writing the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="268"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="270"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="276"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="278"/>
         <source>The file could not be written. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>The file could not be written. Check the folder or USB stick (full? locked?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="289"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="291"/>
         <source>Save the report</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="299"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="301"/>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="300"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="302"/>
         <source>&amp;From</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="301"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="303"/>
         <source>&amp;To</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="302"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="304"/>
         <source>&amp;Show</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="303"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="305"/>
         <source>Register (Mẫu 07)</source>
         <translation>Register (Mẫu 07)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="304"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="306"/>
         <source>On-time statistics</source>
         <translation>On-time statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="305"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="307"/>
         <source>Register PDF…</source>
         <translation>Register PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="306"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="308"/>
         <source>Statistics PDF…</source>
         <translation>Statistics PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="307"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="309"/>
         <source>Excel (XLSX)…</source>
         <translation>Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="308"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="310"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="311"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="313"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="312"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="314"/>
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="313"/>
-        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="315"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="314"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="316"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="315"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="317"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="316"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="318"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="317"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="319"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="318"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="320"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>Early</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>Late</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
         <source>On-time share</source>
         <translation>On-time share</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="327"/>
         <source>No dossiers in this period</source>
         <translation>No dossiers in this period</translation>
     </message>
@@ -2237,52 +2237,52 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="170"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="172"/>
         <source>Export for the province</source>
         <translation>Export for the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="175"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
         <source>Import from USB</source>
         <translation>Import from USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="219"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="221"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="228"/>
         <source>%1 transferred</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="251"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>

@@ -162,22 +162,22 @@
         <translation>Đã đọc thẻ căn cước: đã điền họ tên, ngày sinh, giới tính, số định danh và địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="200"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="203"/>
         <source>Type the applicant&apos;s full name (or scan the ID card).</source>
         <translation>Nhập họ và tên người nộp hồ sơ (hoặc quét thẻ căn cước).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="208"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="211"/>
         <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
         <translation>Nhập ngày sinh theo dạng DD/MM/YYYY, ví dụ 05/09/1990.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="209"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
         <source>The birth date {date} does not exist: check the day and the month.</source>
         <translation>Ngày sinh {date} không có thật: hãy kiểm tra ngày và tháng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="213"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
         <source>The birth date is after today.</source>
         <translation>Ngày sinh sau ngày hôm nay.</translation>
     </message>
@@ -1037,7 +1037,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="204"/>
         <source>Receive a new dossier (F2)</source>
-        <translation type="unfinished">Tiếp nhận hồ sơ mới (F2)</translation>
+        <translation>Tiếp nhận hồ sơ mới (F2)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="206"/>
@@ -1047,17 +1047,17 @@
     <message>
         <location filename="../../desktop/main_window.py" line="208"/>
         <source>&amp;Find a dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tìm hồ sơ</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="209"/>
         <source>Re&amp;fresh the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="210"/>
         <source>&amp;Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Báo cáo</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="211"/>
@@ -1422,159 +1422,159 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="202"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
         <source>New dossier</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="203"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
         <source>Fee and appointment</source>
         <translation>Lệ phí và ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="204"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Lệ phí do tỉnh quy định (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="205"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
         <source>Pa&amp;ges:</source>
         <translation>Số tr&amp;ang:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="206"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
         <source>C&amp;opies:</source>
         <translation>Số &amp;bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>Cancel (Esc)</source>
         <translation>Hủy (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;In lại (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="217"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="230"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="235"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Phiếu yêu cầu bổ sung — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="232"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Lưu và in giấy tiếp nhận (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="248"/>
         <source>Computing the appointment…</source>
         <translation>Đang tính ngày hẹn trả…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="305"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Lệ phí: {amount} (cán bộ nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="308"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="313"/>
         <source>Fee: {amount}</source>
         <translation>Lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="327"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>Bảng lệ phí của tỉnh chưa có mức thu cho thủ tục này: hãy nhập số tiền công dân phải nộp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="326"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="331"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>Ngày hẹn trả hiện ra sau khi nhập lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="334"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>Không tính được ngày hẹn trả: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="346"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Hãy chọn thủ tục trước (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="349"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="354"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Bản quét đang được đính kèm: lát nữa hãy lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="352"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="357"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Hãy nhập lệ phí do tỉnh quy định trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="382"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="387"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Đã lưu. Mã hồ sơ: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="395"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="400"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Chưa tiếp nhận: thiếu %n giấy tờ bắt buộc. Đã ghi hồ sơ chờ bổ sung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="409"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="414"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="423"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="428"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>Hồ sơ chưa được lưu: {detail}. Dữ liệu đã nhập không bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="442"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="447"/>
         <source>Save the form as PDF</source>
         <translation>Lưu phiếu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="450"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="486"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="482"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="492"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="493"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
@@ -1720,82 +1720,82 @@
     <message>
         <location filename="../../desktop/queue_model.py" line="265"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai máy đã sửa hồ sơ này khác nhau: mở hồ sơ để chọn</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="267"/>
         <source>Not yet sent to the provincial server</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa gửi lên máy chủ của tỉnh</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="286"/>
         <source>(no code yet)</source>
-        <translation type="unfinished">(chưa có mã)</translation>
+        <translation>(chưa có mã)</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="299"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>quá hạn</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="301"/>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>đến hạn hôm nay</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="303"/>
         <source>due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>sắp đến hạn</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="308"/>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>xung đột</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="310"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>chờ gửi</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="315"/>
         <source>Code</source>
-        <translation type="unfinished">Mã</translation>
+        <translation>Mã hồ sơ</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="316"/>
         <source>Applicant</source>
-        <translation type="unfinished">Người nộp hồ sơ</translation>
+        <translation>Người nộp</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="317"/>
         <source>Procedure</source>
-        <translation type="unfinished">Thủ tục</translation>
+        <translation>Thủ tục</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="318"/>
         <source>Received</source>
-        <translation type="unfinished">Tiếp nhận lúc</translation>
+        <translation>Ngày nhận</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="319"/>
         <source>Appointment</source>
-        <translation type="unfinished">Ngày hẹn trả</translation>
+        <translation>Hẹn trả</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="320"/>
         <source>Status</source>
-        <translation type="unfinished">Trạng thái</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="321"/>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Xung đột</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="322"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng bộ</translation>
     </message>
 </context>
 <context>
@@ -1803,81 +1803,81 @@
     <message numerus="yes">
         <location filename="../../desktop/queue_view.py" line="271"/>
         <source>%n dossier(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tìm thấy %n hồ sơ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/queue_view.py" line="273"/>
         <source>%n dossier(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hồ sơ</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="277"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có hồ sơ nào khớp trong danh sách này. Thử bộ lọc “Tất cả”.</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="280"/>
         <source>No dossiers in this list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách này chưa có hồ sơ nào.</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="286"/>
         <source>Received today</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận hôm nay</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="287"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hẹn trả hôm nay</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="288"/>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Sắp đến hạn</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="289"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="290"/>
         <source>Awaiting supplement</source>
-        <translation type="unfinished"></translation>
+        <translation>Chờ bổ sung</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="291"/>
         <source>With conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Có xung đột</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="292"/>
         <source>Not yet synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đồng bộ</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="293"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="305"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm: họ tên (có dấu hoặc không dấu), số CCCD, mã hồ sơ, số điện thoại (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="307"/>
         <source>Search the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="308"/>
         <source>Dossiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -1937,178 +1937,178 @@
 <context>
     <name>ReportsDialog</name>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="171"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="173"/>
         <source>The end date is before the start date. Change one of them.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu. Hãy sửa một trong hai ngày.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="175"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="177"/>
         <source>Reading the dossiers…</source>
         <translation>Đang đọc hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="199"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="201"/>
         <source>The dossiers could not be read. Try again; if it keeps failing, call IT.</source>
         <translation>Không đọc được hồ sơ. Thử lại; nếu vẫn lỗi, gọi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="214"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="216"/>
         <source>All procedures</source>
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="227"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="229"/>
         <source>Choose the period and press Show.</source>
         <translation>Chọn khoảng thời gian rồi bấm Xem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="231"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="233"/>
         <source>%1: %2 dossiers received; early %3, on time %4, late %5, pending %6.</source>
         <translation>%1: tiếp nhận %2 hồ sơ; trước hạn %3, đúng hạn %4, trễ hạn %5, đang giải quyết %6.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="258"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="260"/>
         <source>Writing the file…</source>
         <translation>Đang ghi tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="268"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="270"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="276"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="278"/>
         <source>The file could not be written. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>Không ghi được tệp. Kiểm tra thư mục hoặc USB (đầy? bị khóa?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="289"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="291"/>
         <source>Save the report</source>
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="299"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="301"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="300"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="302"/>
         <source>&amp;From</source>
         <translation>&amp;Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="301"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="303"/>
         <source>&amp;To</source>
         <translation>Đế&amp;n ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="302"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="304"/>
         <source>&amp;Show</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="303"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="305"/>
         <source>Register (Mẫu 07)</source>
         <translation>Sổ theo dõi (Mẫu 07)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="304"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="306"/>
         <source>On-time statistics</source>
         <translation>Thống kê đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="305"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="307"/>
         <source>Register PDF…</source>
         <translation>Sổ theo dõi PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="306"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="308"/>
         <source>Statistics PDF…</source>
         <translation>Thống kê PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="307"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="309"/>
         <source>Excel (XLSX)…</source>
         <translation>Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="308"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="310"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="311"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="313"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="312"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="314"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="313"/>
-        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="315"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="314"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="316"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="315"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="317"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="316"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="318"/>
         <source>Appointment</source>
         <translation>Ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="317"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="319"/>
         <source>Returned</source>
         <translation>Ngày trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="318"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="320"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>Early</source>
         <translation>Trước hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>On time</source>
         <translation>Đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>Late</source>
         <translation>Trễ hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="321"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
         <source>Pending</source>
         <translation>Đang giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="323"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
         <source>On-time share</source>
         <translation>Tỉ lệ đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/reports_dialog.py" line="325"/>
+        <location filename="../../desktop/reports/reports_dialog.py" line="327"/>
         <source>No dossiers in this period</source>
         <translation>Không có hồ sơ trong khoảng thời gian này</translation>
     </message>
@@ -2232,52 +2232,52 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="170"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="172"/>
         <source>Export for the province</source>
         <translation>Xuất dữ liệu gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="175"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
         <source>Import from USB</source>
         <translation>Nhập từ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="219"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="221"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1/%2 thay đổi, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="228"/>
         <source>%1 transferred</source>
         <translation>Đã truyền %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="251"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
         <source>Export for the province…</source>
         <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>
