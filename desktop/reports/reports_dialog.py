@@ -95,6 +95,8 @@ class ReportsDialog(QDialog):
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.register_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.stats_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.chart = OnTimeChart(self)
         stats_page = QSplitter(Qt.Orientation.Vertical, self)
         stats_page.addWidget(self.stats_view)

@@ -48,7 +48,7 @@ BUNDLE_FILTER = "motcua (*.mcb)"
 
 def data_size(count: int) -> str:
     """``1,2 MB`` in the current locale's way."""
-    return QLocale().formattedDataSize(max(0, count), 1)
+    return QLocale().formattedDataSize(max(0, count), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def when_text(moment: datetime) -> str:
@@ -93,7 +93,7 @@ class SyncStatusWidget(QWidget):
         self.progress_bar.hide()
         self.problem_label = error_label(self)
         self.problem_label.setObjectName("sync-problem")
-        self.problem_label.setWordWrap(False)
+        self.problem_label.setWordWrap(True)
         self.problem_label.hide()
         self.note_label = QLabel(self)
         self.note_label.setObjectName("sync-note")
@@ -133,7 +133,9 @@ class SyncStatusWidget(QWidget):
             self.sync_button,
             self.usb_button,
         ):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 1 if widget is self.problem_label else 0)
+            if widget is self.note_label:
+                layout.addStretch(0)
         self.setTabOrder(self.sync_button, self.usb_button)
 
         controller.status_changed.connect(self._show_status)

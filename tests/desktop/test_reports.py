@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.background import Background
 from desktop.dossier_desk import DossierDesk
+from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.reports import ReportsDialog, load_report, statistics_html, write_xlsx
 from dossiers.lifecycle import Status
 from tests.desktop.conftest import press
@@ -152,7 +154,16 @@ def test_the_dialog_loads_off_the_ui_thread_shows_the_chart_and_exports(
     assert "Đăng ký khai sinh" in statistics and "Tổng cộng" in statistics
     assert load_workbook(paths["xlsx"])["Đúng hạn"]["A7"].value == "Tổng cộng"
 
-    image = dialog.grab().toImage()
+    switcher = LanguageSwitcher(QApplication.instance())
+    try:
+        assert switcher.apply("vi", catalogue_bytes("vi"))  # the clerk's language: everything retranslated
+        qtbot.waitUntil(lambda: dialog.show_button.text() == "&Xem")
+        assert dialog.stats_model.item(3, 1).text() == "Tất cả thủ tục"
+        assert dialog.chart.legend == ("Trước hạn", "Đúng hạn", "Trễ hạn", "Đang giải quyết")
+        qtbot.wait(100)  # the layouts follow the longer Vietnamese labels
+        image = dialog.grab().toImage()
+    finally:
+        switcher.apply("en", None)
     assert image.save(str(tmp_path / "desk-reports.png"))
     if os.environ.get("MOTCUA_SCREENSHOTS"):
         image.save(str(SHOTS / "desk-reports.png"))

@@ -494,6 +494,8 @@ def test_screenshot_of_the_status_bar_states(qtbot, tmp_path, desks, background,
             return super().call(route, body)
 
     shots = []
+    switcher = LanguageSwitcher(QApplication.instance())
+    switcher.apply("vi", catalogue_bytes("vi"))  # as the clerk sees it
 
     def window_with(controller: SyncController) -> tuple[QMainWindow, SyncStatusWidget]:
         window = QMainWindow()
@@ -505,7 +507,8 @@ def test_screenshot_of_the_status_bar_states(qtbot, tmp_path, desks, background,
         return window, widget
 
     def grab(window: QMainWindow) -> None:
-        QApplication.processEvents()
+        for _ in range(3):
+            QApplication.processEvents()
         shots.append(window.statusBar().grab().toImage())
 
     ok = make_controller(a, background, clock, in_process(b))
@@ -525,6 +528,7 @@ def test_screenshot_of_the_status_bar_states(qtbot, tmp_path, desks, background,
     fail_window, _ = window_with(failing)
     run(qtbot, failing, Recorder(failing), failing.sync_now)
     grab(fail_window)  # a problem in words
+    switcher.apply("en", None)
     width = max(s.width() for s in shots)
     image = QImage(width, sum(s.height() + 6 for s in shots), QImage.Format.Format_ARGB32)
     image.fill(0xFFFFFFFF)
