@@ -231,8 +231,9 @@ class Convergence(RuleBasedStateMachine):
         conflicts = resolver.open_conflicts() or next(
             e.open_conflicts() for e in self.replicas if e.open_conflicts()
         )
-        resolver = next(each for each in self.replicas if conflicts[0] in each.open_conflicts())
         conflict = data.draw(st.sampled_from(conflicts))
+        # a replica that shows this very conflict (another may see it with more or fewer writes)
+        resolver = next(each for each in self.replicas if conflict in each.open_conflicts())
         choice = data.draw(st.sampled_from([*conflict.event_ids, None]))
         try:
             if choice is None:

@@ -254,8 +254,11 @@ def test_arbitrary_bytes_only_ever_raise_key_file_error(data: bytes) -> None:
 def test_truncated_or_flipped_files_raise_key_file_error_or_parse(cut: int, data: st.DataObject) -> None:
     raw = dump_key_file(_sample())
     truncated = raw[: cut % len(raw)]
-    with pytest.raises(KeyFileError):
-        parse_key_file(truncated)
+    if truncated.rstrip() != raw.rstrip():  # losing only the final newline leaves a whole, valid file
+        with pytest.raises(KeyFileError):
+            parse_key_file(truncated)
+    else:
+        assert parse_key_file(truncated) == parse_key_file(raw)
     i = data.draw(st.integers(min_value=0, max_value=len(raw) - 1))
     flipped = raw[:i] + bytes([raw[i] ^ data.draw(st.integers(min_value=1, max_value=255))]) + raw[i + 1 :]
     try:
