@@ -263,8 +263,12 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == CONFLICT and row.has_conflicts:
                 return self.tr("Two desks changed this dossier differently: open it to choose")
-            if column == SYNC and not row.synced:
-                return self.tr("Not yet sent to the provincial server")
+            if column == SYNC:
+                return (
+                    self.tr("Sent to the provincial server")
+                    if row.synced
+                    else self.tr("Not yet sent to the provincial server")
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (CONFLICT, SYNC):
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -304,10 +308,10 @@ class QueueModel(QAbstractTableModel):
             return text
         if column == STATUS:
             return status_label(row.status)
-        if column == CONFLICT:
-            return "⚠ " + self.tr("conflict") if row.has_conflicts else ""
+        if column == CONFLICT:  # a mark, with words in the tooltip and the header
+            return "⚠" if row.has_conflicts else ""
         if column == SYNC:
-            return "↑ " + self.tr("waiting") if not row.synced else "✓"
+            return "↑" if not row.synced else "✓"
         return ""
 
     def _header_texts(self) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,18 @@ from PySide6.QtWidgets import (
 
 from desktop.background import Background
 from desktop.dossier_desk import DossierDesk, QueueFilter
-from desktop.queue_model import APPLICANT, CODE, DossierIdRole, QueueModel
+from desktop.queue_model import (
+    APPLICANT,
+    APPOINTMENT,
+    CODE,
+    CONFLICT,
+    PROCEDURE,
+    RECEIVED,
+    STATUS,
+    SYNC,
+    DossierIdRole,
+    QueueModel,
+)
 from desktop.queue_pages import QueueQuery
 from desktop.work_session import WorkSession
 
@@ -144,7 +155,8 @@ class QueueView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(APPLICANT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setHighlightSections(False)
         self.table.activated_row.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
@@ -300,6 +312,24 @@ class QueueView(QWidget):
             button.setText(title if count is None else f"{title} ({count:,})".replace(",", "."))
             button.setToolTip(title)
 
+    def _size_columns(self) -> None:
+        """Widths from the font (the font size setting changes them), for the longest usual text."""
+        metrics = self.table.fontMetrics()
+        samples = {
+            CODE: "000.00.01.H22-260303-0000",
+            APPLICANT: "Nguyễn Thị Bích Ngọc",
+            PROCEDURE: "Chứng thực chữ ký trong các giấy tờ",
+            RECEIVED: "00/00/0000 00:00",
+            APPOINTMENT: "⚠ 00/00/0000 · " + QCoreApplication.translate("QueueModel", "due today"),
+            STATUS: "Yêu cầu bổ sung hồ sơ",
+            CONFLICT: "⚠",
+            SYNC: "↑",
+        }
+        for column, sample in samples.items():
+            header_text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text) + 24)
+            self.table.setColumnWidth(column, width + 16)
+
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
             self.tr("Search: name (with or without accents), ID number, code, phone (Ctrl+F)")
@@ -309,10 +339,13 @@ class QueueView(QWidget):
         self._label_filters()
         self._update_summary()
         self.model.retranslate()
+        self._size_columns()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._size_columns()
         super().changeEvent(event)
 
     def today(self) -> dt.date:

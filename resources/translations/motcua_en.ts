@@ -185,53 +185,53 @@
 <context>
     <name>AttachmentsPicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="100"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
         <source>Attached scans</source>
         <translation>Attached scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="101"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="103"/>
         <source>Attach &amp;files… (F6)</source>
         <translation>Attach &amp;files… (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
         <source>&amp;Watch scanner folder…</source>
         <translation>&amp;Watch scanner folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="130"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="106"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
         <source>Watching: {folder}</source>
         <translation>Watching: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="109"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
         <source>Attach scans</source>
         <translation>Attach scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="113"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
         <source>The folder the scanner saves into</source>
         <translation>The folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="179"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="181"/>
         <source>{name} is too large to attach.</source>
         <translation>{name} is too large to attach.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="182"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="184"/>
         <source>{name} could not be read: is it still open in the scanner program?</source>
         <translation>{name} could not be read: is it still open in the scanner program?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="187"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="189"/>
         <source>{name} could not be attached.</source>
         <translation>{name} could not be attached.</translation>
     </message>
@@ -450,22 +450,22 @@
 <context>
     <name>DocumentsChecklist</name>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="33"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="35"/>
         <source>&amp;Documents handed in (Space ticks, F5)</source>
         <translation>&amp;Documents handed in (Space ticks, F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
         <source>required</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
         <source>if applicable</source>
         <translation>if applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="58"/>
         <source>copy(ies)</source>
         <translation>copy(ies)</translation>
     </message>
@@ -1562,22 +1562,22 @@
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="486"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="489"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="492"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="494"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="493"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="495"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>
@@ -1726,77 +1726,73 @@
         <translation>Two desks changed this dossier differently: open it to choose</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="267"/>
+        <location filename="../../desktop/queue_model.py" line="268"/>
+        <source>Sent to the provincial server</source>
+        <translation>Sent to the provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="270"/>
         <source>Not yet sent to the provincial server</source>
         <translation>Not yet sent to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="286"/>
+        <location filename="../../desktop/queue_model.py" line="290"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="299"/>
+        <location filename="../../desktop/queue_model.py" line="303"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="301"/>
+        <location filename="../../desktop/queue_model.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="323"/>
         <source>due today</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="303"/>
+        <location filename="../../desktop/queue_model.py" line="307"/>
         <source>due soon</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="308"/>
-        <source>conflict</source>
-        <translation>conflict</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="310"/>
-        <source>waiting</source>
-        <translation>waiting</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="315"/>
+        <location filename="../../desktop/queue_model.py" line="319"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="316"/>
+        <location filename="../../desktop/queue_model.py" line="320"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="317"/>
+        <location filename="../../desktop/queue_model.py" line="321"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="318"/>
+        <location filename="../../desktop/queue_model.py" line="322"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="319"/>
+        <location filename="../../desktop/queue_model.py" line="323"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="320"/>
+        <location filename="../../desktop/queue_model.py" line="324"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="321"/>
+        <location filename="../../desktop/queue_model.py" line="325"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="322"/>
+        <location filename="../../desktop/queue_model.py" line="326"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -1804,7 +1800,7 @@
 <context>
     <name>QueueView</name>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="271"/>
+        <location filename="../../desktop/queue_view.py" line="283"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>%n dossier found</numerusform>
@@ -1812,7 +1808,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="273"/>
+        <location filename="../../desktop/queue_view.py" line="285"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -1820,67 +1816,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="277"/>
+        <location filename="../../desktop/queue_view.py" line="289"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>No dossier matches this search in this list. Try the filter “All”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="280"/>
+        <location filename="../../desktop/queue_view.py" line="292"/>
         <source>No dossiers in this list.</source>
         <translation>No dossiers in this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="286"/>
+        <location filename="../../desktop/queue_view.py" line="298"/>
         <source>Received today</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="287"/>
+        <location filename="../../desktop/queue_view.py" line="299"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="288"/>
+        <location filename="../../desktop/queue_view.py" line="300"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="301"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="302"/>
         <source>Awaiting supplement</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="291"/>
+        <location filename="../../desktop/queue_view.py" line="303"/>
         <source>With conflicts</source>
         <translation>With conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="292"/>
+        <location filename="../../desktop/queue_view.py" line="304"/>
         <source>Not yet synced</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="293"/>
+        <location filename="../../desktop/queue_view.py" line="305"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="335"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="307"/>
+        <location filename="../../desktop/queue_view.py" line="337"/>
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="308"/>
+        <location filename="../../desktop/queue_view.py" line="338"/>
         <source>Dossiers</source>
         <translation>Dossiers</translation>
     </message>

@@ -185,53 +185,53 @@
 <context>
     <name>AttachmentsPicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="100"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
         <source>Attached scans</source>
         <translation>Bản quét đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="101"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="103"/>
         <source>Attach &amp;files… (F6)</source>
         <translation>Đính kèm &amp;tệp… (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
         <source>&amp;Watch scanner folder…</source>
         <translation>&amp;Theo dõi thư mục máy quét…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="130"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="106"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
         <source>Watching: {folder}</source>
         <translation>Đang theo dõi: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="109"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
         <source>Attach scans</source>
         <translation>Đính kèm bản quét</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="113"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu tệp vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="179"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="181"/>
         <source>{name} is too large to attach.</source>
         <translation>{name} quá lớn, không đính kèm được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="182"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="184"/>
         <source>{name} could not be read: is it still open in the scanner program?</source>
         <translation>Không đọc được {name}: tệp còn đang mở trong chương trình máy quét?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="187"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="189"/>
         <source>{name} could not be attached.</source>
         <translation>Không đính kèm được {name}.</translation>
     </message>
@@ -448,22 +448,22 @@
 <context>
     <name>DocumentsChecklist</name>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="33"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="35"/>
         <source>&amp;Documents handed in (Space ticks, F5)</source>
         <translation>&amp;Giấy tờ đã nộp (phím cách để đánh dấu, F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
         <source>required</source>
         <translation>bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="54"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
         <source>if applicable</source>
         <translation>nếu có</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/documents_checklist.py" line="56"/>
+        <location filename="../../desktop/new_dossier/documents_checklist.py" line="58"/>
         <source>copy(ies)</source>
         <translation>bản</translation>
     </message>
@@ -1559,22 +1559,22 @@
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="486"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="487"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="489"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="492"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="494"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="493"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="495"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
@@ -1723,77 +1723,73 @@
         <translation>Hai máy đã sửa hồ sơ này khác nhau: mở hồ sơ để chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="267"/>
+        <location filename="../../desktop/queue_model.py" line="268"/>
+        <source>Sent to the provincial server</source>
+        <translation>Đã gửi lên máy chủ của tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="270"/>
         <source>Not yet sent to the provincial server</source>
         <translation>Chưa gửi lên máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="286"/>
+        <location filename="../../desktop/queue_model.py" line="290"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="299"/>
+        <location filename="../../desktop/queue_model.py" line="303"/>
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="301"/>
+        <location filename="../../desktop/queue_model.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="323"/>
         <source>due today</source>
-        <translation>đến hạn hôm nay</translation>
+        <translation>hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="303"/>
+        <location filename="../../desktop/queue_model.py" line="307"/>
         <source>due soon</source>
         <translation>sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="308"/>
-        <source>conflict</source>
-        <translation>xung đột</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="310"/>
-        <source>waiting</source>
-        <translation>chờ gửi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="315"/>
+        <location filename="../../desktop/queue_model.py" line="319"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="316"/>
+        <location filename="../../desktop/queue_model.py" line="320"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="317"/>
+        <location filename="../../desktop/queue_model.py" line="321"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="318"/>
+        <location filename="../../desktop/queue_model.py" line="322"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="319"/>
+        <location filename="../../desktop/queue_model.py" line="323"/>
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="320"/>
+        <location filename="../../desktop/queue_model.py" line="324"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="321"/>
+        <location filename="../../desktop/queue_model.py" line="325"/>
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="322"/>
+        <location filename="../../desktop/queue_model.py" line="326"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
@@ -1801,81 +1797,81 @@
 <context>
     <name>QueueView</name>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="271"/>
+        <location filename="../../desktop/queue_view.py" line="283"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>Tìm thấy %n hồ sơ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="273"/>
+        <location filename="../../desktop/queue_view.py" line="285"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n hồ sơ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="277"/>
+        <location filename="../../desktop/queue_view.py" line="289"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>Không có hồ sơ nào khớp trong danh sách này. Thử bộ lọc “Tất cả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="280"/>
+        <location filename="../../desktop/queue_view.py" line="292"/>
         <source>No dossiers in this list.</source>
         <translation>Danh sách này chưa có hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="286"/>
+        <location filename="../../desktop/queue_view.py" line="298"/>
         <source>Received today</source>
         <translation>Nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="287"/>
+        <location filename="../../desktop/queue_view.py" line="299"/>
         <source>Due today</source>
         <translation>Hẹn trả hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="288"/>
+        <location filename="../../desktop/queue_view.py" line="300"/>
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="301"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="302"/>
         <source>Awaiting supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="291"/>
+        <location filename="../../desktop/queue_view.py" line="303"/>
         <source>With conflicts</source>
         <translation>Có xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="292"/>
+        <location filename="../../desktop/queue_view.py" line="304"/>
         <source>Not yet synced</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="293"/>
+        <location filename="../../desktop/queue_view.py" line="305"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="335"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Tìm: họ tên (có dấu hoặc không dấu), số CCCD, mã hồ sơ, số điện thoại (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="307"/>
+        <location filename="../../desktop/queue_view.py" line="337"/>
         <source>Search the queue</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="308"/>
+        <location filename="../../desktop/queue_view.py" line="338"/>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
