@@ -94,7 +94,7 @@ class ApplicantForm(QWidget):
         self.scan.returnPressed.connect(self._scanned)
         for edit in (*self.edits.values(), self.birth_date):
             edit.textEdited.connect(self._edited)
-            edit.returnPressed.connect(self.focusNextChild)
+            edit.returnPressed.connect(self._next_field)
         self.sex.currentIndexChanged.connect(self._edited)
         self.retranslate()
         self.set_fields(())
@@ -179,6 +179,9 @@ class ApplicantForm(QWidget):
         self.changed.emit()
         return card
 
+    def _next_field(self) -> None:
+        self.focusNextChild()
+
     def _edited(self) -> None:
         self.changed.emit()
 
@@ -211,8 +214,8 @@ class ApplicantForm(QWidget):
                 ), None
             if birth > self._today():
                 return self.tr("The birth date is after today."), None
-        if ApplicantField.SEX in needed:
-            sex = self.sex.currentData()
+        if ApplicantField.SEX in needed and self.sex.currentData():
+            sex = Sex(self.sex.currentData())
         number = self._text(ApplicantField.ID_NUMBER).replace(" ", "") or None
         if number is not None:
             try:

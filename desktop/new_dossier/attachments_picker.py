@@ -92,6 +92,8 @@ class AttachmentsPicker(QWidget):
         self._folder: Path | None = None
         self._seen: set[str] = set()
         self._sizes: dict[str, int] = {}
+        for button in (self.add_files, self.watch_folder):
+            button.setAutoDefault(False)
         self.add_files.clicked.connect(self.choose_files)
         self.watch_folder.clicked.connect(self.choose_folder)
         self.retranslate()

@@ -19,6 +19,8 @@ class DocumentsChecklist(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.list = QListWidget(self)
+        self.list.setWordWrap(True)  # long document names wrap instead of hiding behind a scroll bar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.title.setBuddy(self.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

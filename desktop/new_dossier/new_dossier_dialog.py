@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -56,6 +56,11 @@ MISSING_REASON = "Chưa nộp (giấy tờ bắt buộc theo thủ tục)"
 """The reason printed on Mẫu 02 for a required document that was not handed in."""
 
 
+def _call(slot: Callable[[], object]) -> None:
+    """Run a shortcut's action and drop its result (a slot returning a bool upsets this PySide6)."""
+    slot()
+
+
 class NewDossierDialog(QDialog):
     """Receive one dossier; open it with ``open()`` (the window stays usable for the queue behind)."""
 
@@ -87,6 +92,7 @@ class NewDossierDialog(QDialog):
         self.form: ReceiptForm | SupplementRequestForm | None = None
         self.saving = False
         self.fee_needed = False
+        self._closing = False
         self._quote_generation = 0
         self.discard_box: QMessageBox | None = None
         self.preview_dialog: QDialog | None = None
@@ -128,10 +134,10 @@ class NewDossierDialog(QDialog):
         quote_layout.setColumnStretch(5, 1)
 
         self.message = error_label(self)
-        self.done = QLabel(self)
-        self.done.setWordWrap(True)
-        self.done.setTextFormat(Qt.TextFormat.PlainText)
-        self.done.setObjectName("done")
+        self.done_label = QLabel(self)
+        self.done_label.setWordWrap(True)
+        self.done_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_label.setObjectName("done")
         self.primary = QPushButton(self)
         self.primary.setMinimumHeight(40)
         self.print_button = QPushButton(self)
@@ -140,7 +146,7 @@ class NewDossierDialog(QDialog):
         for button in (self.primary, self.print_button, self.pdf_button, self.cancel):
             button.setAutoDefault(False)  # Enter proceeds inside the form; F10 saves
         buttons = QHBoxLayout()
-        buttons.addWidget(self.done, 1)
+        buttons.addWidget(self.done_label, 1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.cancel)
@@ -172,7 +178,7 @@ class NewDossierDialog(QDialog):
         self.copies.valueChanged.connect(self._inputs_changed)
         self.fee_input.textEdited.connect(self._inputs_changed)
         self.primary.clicked.connect(self.save)
-        self.cancel.clicked.connect(self.reject)
+        self.cancel.clicked.connect(self.request_close)
         self.print_button.clicked.connect(self.preview_form)
         self.pdf_button.clicked.connect(self.choose_pdf)
         self._quote_timer = QTimer(self)
@@ -187,8 +193,8 @@ class NewDossierDialog(QDialog):
             (Qt.Key.Key_F9, self.preview_form),
             (Qt.Key.Key_F10, self.save),
         ):
-            QShortcut(QKeySequence(key), self, slot)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+            QShortcut(QKeySequence(key), self).activated.connect(lambda slot=slot: _call(slot))
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(lambda: _call(self.save))
         self._show_fee_fields(None)
         self.print_button.hide()
         self.pdf_button.hide()
@@ -402,7 +408,7 @@ class NewDossierDialog(QDialog):
         self.dossier = dossier
         self.inputs.setEnabled(False)
         self.primary.hide()
-        self.done.setText(text)
+        self.done_label.setText(text)
         self.print_button.show()
         self.pdf_button.show()
         self.cancel.setText(self.tr("Close (Esc)"))
@@ -455,12 +461,27 @@ class NewDossierDialog(QDialog):
             or self.attachments.attached
         )
 
-    def reject(self) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.request_close()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # Enter proceeds inside the form (pick, scan, next field); it never presses a button
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._closing or self.dossier is not None or not self.has_typed_data():
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.request_close()
+
+    def request_close(self) -> None:
         """Esc: close at once when nothing would be lost, else ask first."""
-        if self.saving:
+        if self.saving or self._closing:
             return
         if self.dossier is not None or not self.has_typed_data():
-            super().reject()
+            self.discard()
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -473,10 +494,19 @@ class NewDossierDialog(QDialog):
         box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Discard"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep typing"))
         discard = box.button(QMessageBox.StandardButton.Discard)
-        box.buttonClicked.connect(lambda button: button is discard and QTimer.singleShot(0, self.discard))
+        box.buttonClicked.connect(lambda button: self._answered(button is discard))
         self.discard_box = box
         box.open()
 
+    def _answered(self, discard: bool) -> None:
+        if discard:
+            QTimer.singleShot(0, self.discard)
+
     def discard(self) -> None:
         """Close without saving (after the clerk agreed to lose what was typed)."""
-        QDialog.reject(self)
+        self._closing = True
+        try:
+            self.hide()
+            self.done(QDialog.DialogCode.Rejected)
+        finally:
+            self._closing = False
