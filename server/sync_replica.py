@@ -26,8 +26,9 @@ from server.storage.interface import ServerStorage
 from server.storage.sql_storage import Tx
 from sync.change_events import ChangeEvent, canonical_json, decode_event, encode_event
 from sync.conflicts import UNSET, Conflict, resolution_event
-from sync.errors import BadEventData, ConflictOpen, TransitionRefused, WriteRejected, WrongSide
+from sync.errors import BadEventData, WriteRejected, WrongSide
 from sync.field_policies import RecordType
+from sync.local_write_checks import check_local_event, check_write_fields
 from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
 from sync.replica_store import deliverable
@@ -169,9 +170,22 @@ class ServerReplica:
             )
         return [str(r[0]) for r in rows]
 
+    def records(self, record_type: str) -> list[RecordState]:
+        """The merged state of every record of one type of this commune, by record id (one query)."""
+        kind = self._type(record_type)
+        with self.storage.transaction() as tx:
+            rows = tx.query(
+                "SELECT record_id, body FROM sync_events WHERE scope = ? AND record_type = ? AND applied = 1",
+                (self.scope, record_type),
+            )
+        grouped: dict[str, list[ChangeEvent]] = {}
+        for record_id, body in rows:
+            grouped.setdefault(str(record_id), []).append(decode_event(str(body)))
+        return [merge_record(kind, rid, grouped[rid]) for rid in sorted(grouped)]
+
     def open_conflicts(self, record_type: str) -> list[Conflict]:
         """Every open conflict of this commune's records of one type (merges every record: for admin use)."""
-        return [c for rid in self.record_ids(record_type) for c in self.record(record_type, rid).conflicts]
+        return [c for state in self.records(record_type) for c in state.conflicts]
 
     def waiting_count(self) -> int:
         with self.storage.transaction() as tx:
@@ -340,24 +354,25 @@ class ServerReplica:
 
     def write(self, record_type: str, record_id: str, fields: Mapping[str, Any], author: str) -> ChangeEvent:
         """Make and store a province-side change to a record of this commune (checked like a desk's write)."""
+        return self.write_from(record_type, record_id, lambda _current: fields, author)
+
+    def write_from(
+        self,
+        record_type: str,
+        record_id: str,
+        build: Callable[[RecordState], Mapping[str, Any]],
+        author: str,
+    ) -> ChangeEvent:
+        """Like :meth:`write`, with the fields made by ``build`` from the record's current state, read under
+        the commune's lock (e.g. a status change from the status it is in now)."""
         kind = self._type(record_type)
         with self.storage.transaction() as tx:
             self.storage.lock_scope(tx, f"commune:{self.scope}")
             history = self._history(tx, record_type, record_id)
-            self._check_record_scope(tx, record_type, record_id, fields, bool(history))
             current = merge_record(kind, record_id, history)
-            for name in fields:
-                spec = kind.field(name)
-                if spec is None:
-                    raise WriteRejected(
-                        f"record type {record_type!r} has no field {name!r}",
-                        field=name,
-                        reason="unknown_field",
-                    )
-                if not spec.writable_by(self.side):
-                    raise WrongSide(f"only the {spec.owner} side may write {name!r}", field=name)
-                if current.conflict(name) is not None:
-                    raise ConflictOpen(f"field {name!r} has an open conflict: resolve it first", field=name)
+            fields = build(current)
+            self._check_record_scope(tx, record_type, record_id, fields, bool(history))
+            check_write_fields(kind, self.side, current, fields)
             event = ChangeEvent(
                 id=self._next_id(tx),
                 record_type=record_type,
@@ -424,23 +439,7 @@ class ServerReplica:
         return EventId(self._replica_id, (int(rows[0][0]) if rows else 0) + 1)
 
     def _apply_local(self, tx: Tx, kind: RecordType, history: list[ChangeEvent], event: ChangeEvent) -> None:
-        after = merge_record(kind, event.record_id, [*history, event])
-        for rejected in after.rejected:
-            if rejected.event_id == event.id:
-                if rejected.reason == "transition_refused":
-                    raise TransitionRefused(
-                        f"field {rejected.field!r}: this transition is not allowed now", field=rejected.field
-                    )
-                raise WriteRejected(
-                    f"field {rejected.field!r}: write refused ({rejected.reason})",
-                    field=rejected.field,
-                    reason=rejected.reason,
-                )
-        for conflict in after.conflicts:
-            if event.id in conflict.event_ids:
-                raise ConflictOpen(
-                    f"field {conflict.field!r} has an open conflict: resolve it first", field=conflict.field
-                )
+        check_local_event(merge_record(kind, event.record_id, [*history, event]), event)
         tx.run(
             "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied,"
             " body, received_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
