@@ -31,9 +31,13 @@ from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.background import Background  # noqa: E402
-from desktop.dossier_desk import DossierDesk, QueueFilter  # noqa: E402
+from desktop.dossier_desk import (  # noqa: E402
+    DESK_MIGRATIONS,  # noqa: E402
+    DossierDesk,
+    QueueFilter,
+)
 from desktop.queue_model import QueueModel  # noqa: E402
-from desktop.queue_pages import DESK_STORE_MIGRATIONS, QueuePager, QueueQuery  # noqa: E402
+from desktop.queue_pages import QueuePager, QueueQuery  # noqa: E402
 from dossiers.catalogue import parse_catalogue  # noqa: E402
 from dossiers.code_allocation import SequenceSpace  # noqa: E402
 from dossiers.dossier import Office  # noqa: E402
@@ -113,7 +117,7 @@ def main(rows: int) -> None:
             now=lambda: NOW,
             new_id=lambda: uuid.uuid4().hex,
             create=True,
-            migrations=DESK_STORE_MIGRATIONS,
+            migrations=DESK_MIGRATIONS,
         )
         started = time.perf_counter()
         fill(store, rows)

@@ -76,10 +76,6 @@ def _create_queue_table(conn: Connection) -> None:
         conn.execute(f"CREATE INDEX desk_queue_{column} ON desk_queue ({column})")
 
 
-DESK_MIGRATIONS = (*STORE_MIGRATIONS, Migration(QUEUE_MIGRATION_NUMBER, "desk queue", _create_queue_table))
-"""The store's migrations plus the desk's own (numbered from 101 so the store's may grow below them)."""
-
-
 class QueueFilter(StrEnum):
     """The queue's quick filters."""
 
@@ -94,6 +90,31 @@ class QueueFilter(StrEnum):
 
 
 SORT_COLUMNS = ("received_at", "appointment", "code", "applicant_name", "procedure_name", "status")
+
+SORT_EXPRESSIONS: dict[str, str] = {
+    "received_at": "received_at",
+    "appointment": "ifnull(appointment, '')",
+    "code": "ifnull(code, '')",
+    "applicant_name": "applicant_name",
+    "procedure_name": "procedure_name",
+    "status": "CAST(status AS INTEGER)",
+}
+"""The expression each sortable column is ordered by (NULLs as '' so keyset comparisons never meet NULL)."""
+
+assert set(SORT_EXPRESSIONS) == set(SORT_COLUMNS)
+
+
+def _create_sort_indexes(conn: Connection) -> None:
+    for column, expression in SORT_EXPRESSIONS.items():
+        conn.execute(f"CREATE INDEX desk_queue_sort_{column} ON desk_queue ({expression}, dossier_id)")
+
+
+DESK_MIGRATIONS = (
+    *STORE_MIGRATIONS,
+    Migration(QUEUE_MIGRATION_NUMBER, "desk queue", _create_queue_table),
+    Migration(QUEUE_MIGRATION_NUMBER + 1, "desk queue sort indexes", _create_sort_indexes),
+)
+"""The store's migrations plus the desk's own (numbered from 101 so the store's may grow below them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +331,8 @@ class DossierDesk:
         with self.store.reader() as conn:
             return [hit.record_id for hit in search_hits(conn, query, limit=limit, types=[RECORD_TYPE_NAME])]
 
-    def _where(self, which: QueueFilter, today: dt.date, synced_up_to: int) -> tuple[str, list[Any]]:
+    def where_clause(self, which: QueueFilter, today: dt.date, synced_up_to: int) -> tuple[str, list[Any]]:
+        """The SQL condition (and its parameters) of a quick filter on ``desk_queue``."""
         open_marks = ",".join("?" * len(OPEN_STATUSES))
         if which is QueueFilter.ALL:
             return "1", []
@@ -333,7 +355,7 @@ class DossierDesk:
         return "local_counter > ?", [synced_up_to]
 
     def queue_count(self, which: QueueFilter = QueueFilter.ALL, *, synced_up_to: int = 0) -> int:
-        where, params = self._where(which, self._now().date(), synced_up_to)
+        where, params = self.where_clause(which, self._now().date(), synced_up_to)
         with self.store.reader() as conn:
             return conn.execute(f"SELECT count(*) FROM desk_queue WHERE {where}", params).fetchone()[0]
 
@@ -354,7 +376,7 @@ class DossierDesk:
         """One page of the queue, filtered and sorted; ``ids`` restricts it to a search's results."""
         if sort not in SORT_COLUMNS:
             raise ValueError(f"the queue cannot be sorted by {sort!r}")
-        where, params = self._where(which, self._now().date(), synced_up_to)
+        where, params = self.where_clause(which, self._now().date(), synced_up_to)
         if ids is not None:
             where += f" AND dossier_id IN ({','.join('?' * len(ids))})"
             params += list(ids)

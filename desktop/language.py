@@ -105,3 +105,8 @@ class LanguageSwitcher:
             QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
         )
         return True
+
+
+def is_vietnamese() -> bool:
+    """Whether the desk speaks Vietnamese now: yes unless English was chosen (Vietnamese is the default)."""
+    return QLocale().language() != QLocale.Language.English

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.background import Background
 from desktop.dossier_desk import QueueFilter, QueueRow
+from desktop.language import is_vietnamese
 from desktop.queue_pages import QueuePage, QueuePager, QueueQuery
 from dossiers.lifecycle import Status
 
@@ -70,7 +70,7 @@ _OPEN = {
 
 def status_label(status: Status) -> str:
     """The status in the desk's language (Vietnamese by default)."""
-    return status.label_vi if QLocale().language() != QLocale.Language.English else status.label_en
+    return status.label_vi if is_vietnamese() else status.label_en
 
 
 class QueueModel(QAbstractTableModel):

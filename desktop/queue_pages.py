@@ -20,39 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.dossier_desk import DESK_MIGRATIONS, SORT_COLUMNS, DossierDesk, QueueFilter, QueueRow
+from desktop.dossier_desk import SORT_EXPRESSIONS, DossierDesk, QueueFilter, QueueRow
 from dossiers.lifecycle import Status
-from sync.connection import Connection
-from sync.migrations import Migration
-
-QUEUE_SORT_MIGRATION_NUMBER = 102
-
-SORT_EXPRESSIONS: dict[str, str] = {
-    "received_at": "received_at",
-    "appointment": "ifnull(appointment, '')",
-    "code": "ifnull(code, '')",
-    "applicant_name": "applicant_name",
-    "procedure_name": "procedure_name",
-    "status": "CAST(status AS INTEGER)",
-}
-"""The expression each sortable column is ordered by (NULLs as '' so keyset comparisons never meet NULL)."""
-
-assert set(SORT_EXPRESSIONS) == set(SORT_COLUMNS)
 
 _COLUMNS = (
     "dossier_id, received_at, appointment, status, has_conflicts, code, procedure_code, procedure_name,"
     " applicant_name, local_counter"
 )
-
-
-def _create_sort_indexes(conn: Connection) -> None:
-    for column, expression in SORT_EXPRESSIONS.items():
-        conn.execute(f"CREATE INDEX desk_queue_sort_{column} ON desk_queue ({expression}, dossier_id)")
-
-
-QUEUE_SORT_MIGRATION = Migration(QUEUE_SORT_MIGRATION_NUMBER, "desk queue sort indexes", _create_sort_indexes)
-DESK_STORE_MIGRATIONS = (*DESK_MIGRATIONS, QUEUE_SORT_MIGRATION)
-"""What the desk opens its store with: the store's, the desk's queue table, and the queue's sort indexes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +67,7 @@ class QueuePager:
 
     def _where(self, query: QueueQuery) -> tuple[str, list[Any]]:
         # The desk's own filter definitions (one place decides what "overdue" means).
-        where, params = self.desk._where(query.which, self.desk._now().date(), query.synced_up_to)
+        where, params = self.desk.where_clause(query.which, self.desk._now().date(), query.synced_up_to)
         if query.ids is not None:
             if not query.ids:
                 return "0", []

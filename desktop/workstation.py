@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from desktop.queue_pages import DESK_STORE_MIGRATIONS
+from desktop.dossier_desk import DESK_MIGRATIONS
 from desktop.workstation_settings import SITE_META_KEY, SiteSettings, read_site_settings
 from sync.connection import Connection
 from sync.errors import StoreError, StoreLocked, WrongPassphrase
@@ -98,7 +98,7 @@ def create_workstation(
     )
     try:
         store = Store.open(
-            paths.folder, data_key, now=now, new_id=new_id, create=True, migrations=DESK_STORE_MIGRATIONS
+            paths.folder, data_key, now=now, new_id=new_id, create=True, migrations=DESK_MIGRATIONS
         )
     except BaseException:
         _remove_new_store(paths)
@@ -160,7 +160,7 @@ def unlock_workstation(
             raise StoreError("the open store is not the one this passphrase unlocks")
         store = open_store
     else:
-        store = Store.open(paths.folder, data_key, now=now, new_id=new_id, migrations=DESK_STORE_MIGRATIONS)
+        store = Store.open(paths.folder, data_key, now=now, new_id=new_id, migrations=DESK_MIGRATIONS)
     clerk = next(c for c in list_clerks(paths.key_file) if login_key(c.login) == login_key(login))
     with store.reader() as conn:
         site = read_site_settings(conn)

@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
+from desktop.language import is_vietnamese
 from dossiers.appointments import vietnam_time
 from dossiers.dossier_record import PROVINCE_SIDE, transition_of
 from dossiers.fees import format_vnd
@@ -23,7 +24,7 @@ ARROW = "→"
 
 def vietnamese() -> bool:
     """Whether the desk currently speaks Vietnamese (the language switcher sets the default locale)."""
-    return QLocale().language() == QLocale.Language.Vietnamese
+    return is_vietnamese()
 
 
 def status_label(status: Status | str) -> str:

@@ -13,7 +13,7 @@ from desktop.workstation_settings import (
     store_folder_for,
 )
 from sync.migrations import Migrations
-from sync.store import STORE_MIGRATIONS, StorePaths
+from sync.store import StorePaths
 
 LOG_FOLDER_NAME = "logs"
 APP_NAME = "motcua"
@@ -78,10 +78,7 @@ def shown_path(path: Path | str) -> str:
 
 
 def desk_migrations() -> Migrations:
-    """The migrations the desk opens its store with (the store's own, plus the desk's tables).
+    """The migrations the desk opens its store with (the store's own, plus the desk's tables)."""
+    from desktop.dossier_desk import DESK_MIGRATIONS
 
-    Read from :mod:`desktop.workstation` (which opens the desk's store), so the IT commands agree with it.
-    """
-    import desktop.workstation as workstation
-
-    return getattr(workstation, "DESK_STORE_MIGRATIONS", STORE_MIGRATIONS)
+    return DESK_MIGRATIONS

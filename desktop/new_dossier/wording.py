@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
+from desktop.language import is_vietnamese
 from dossiers.appointments import Appointment, Reason, ReasonCode
 from dossiers.errors import CitizenIdError, QrParseError
 from dossiers.fees import FeeBasis, FeeRule, FixedFee, Free, PerPageFee, ProvinceSetFee, format_vnd
@@ -17,7 +18,7 @@ CONTEXT = "NewDossier"
 
 
 def vietnamese() -> bool:
-    return QLocale().language() == QLocale.Language.Vietnamese
+    return is_vietnamese()
 
 
 def weekday_name(day: dt.date) -> str:

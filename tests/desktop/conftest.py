@@ -83,3 +83,13 @@ def workstation(tmp_path: Path, clock: Clock) -> Iterator[tuple[Path, DeskSessio
     )
     session.store.close()
     yield tmp_path / "data", session
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """Each test starts in the desk's default language; a test that switches to English cannot leak it."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese))
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese))

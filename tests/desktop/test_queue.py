@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk, DossierDraft, QueueFilter
+from desktop.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter
 from desktop.main_window import MainWindow
 from desktop.queue_model import (
     APPLICANT,
@@ -27,7 +27,7 @@ from desktop.queue_model import (
     DueRole,
     QueueModel,
 )
-from desktop.queue_pages import DESK_STORE_MIGRATIONS, QueuePager, QueueQuery
+from desktop.queue_pages import QueuePager, QueueQuery
 from desktop.queue_view import QueueView
 from desktop.work_session import (
     SessionSetupError,
@@ -90,7 +90,7 @@ def work(tmp_path: Path, clock: Clock) -> Iterator[WorkSession]:
         now=clock,
         new_id=lambda: f"replica-{next(counter)}",
         create=True,
-        migrations=DESK_STORE_MIGRATIONS,
+        migrations=DESK_MIGRATIONS,
     )
     session = DeskSession(store, ClerkInfo("clerk-lan", "lan"), "Nguyễn Thị Lan", hanoi_site())
     work = open_work_session(session, now=clock, new_id=lambda: str(uuid.uuid4()), province_fees=FEES)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.queue_pages import DESK_STORE_MIGRATIONS
+from desktop.dossier_desk import DESK_MIGRATIONS
 from desktop.workstation import (
     CLERK_RECORD_TYPE,
     UnlockRefused,
@@ -134,7 +134,7 @@ def test_recovery_key_is_wrapped_when_given(tmp_path: Path, clock: Clock) -> Non
 
     data_key = recover(tmp_path / "store" / "store.key", load_recovery_private_key(pair.private_pem))
     Store.open(
-        tmp_path / "store", data_key, now=clock, new_id=ids().__next__, migrations=DESK_STORE_MIGRATIONS
+        tmp_path / "store", data_key, now=clock, new_id=ids().__next__, migrations=DESK_MIGRATIONS
     ).close()
 
 
