@@ -299,3 +299,17 @@ class ServerTooLarge(TransportError):
     """The request was larger than the server accepts."""
 
     kind = "too_large"
+
+
+class EnrolmentRefusedByServer(TransportError):
+    """The provincial server refused to enrol this workstation. ``reason`` says why: ``unknown``, ``used`` or
+    ``expired`` (the one-time code), ``wrong_commune``, ``unknown_commune``, ``already_enrolled`` (this
+    store's replica id) or ``no_block_left`` (every block of the commune's dossier numbers is held)."""
+
+    kind = "enrolment_refused"
+
+    def __init__(
+        self, message: str, *, reason: str, code: str | None = None, status: int | None = None
+    ) -> None:
+        super().__init__(message, code=code, status=status)
+        self.reason = reason
