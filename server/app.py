@@ -43,6 +43,7 @@ from server.errors import (
     UnknownDevice,
 )
 from server.protocol_version import ProtocolVersionCheck
+from server.province_routes import province_router
 from server.request_limits import RequestSizeLimit
 from server.request_log import RequestLog
 from server.schemas import (
@@ -271,6 +272,7 @@ def _router() -> APIRouter:
         return EnrolmentCodeOut(code=issued.code, commune=issued.commune_code, expires_at=issued.expires_at)
 
     router.include_router(sync_router())
+    router.include_router(province_router())
     return router
 
 

@@ -8,12 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from dossiers.dossier_record import DOSSIER_RECORD, transition_value
+from dossiers.lifecycle import Actor, Status
 from server.catalogues import publish_catalogue
 from server.enrolment import revoke_device
 from server.storage.interface import ServerStorage
 from server.storage.records import Role
 from sync.http_transport import HttpTransport
+from sync.replica_memory import MemoryReplica
 from sync.sync_messages import END, HELLO, PULL, PUSH, encode_frame
+from sync.sync_session import run_session
 from tests.server.conftest import Clock, Ids, LiveServer
 from tests.server.test_api import add_account, enrol, log_in
 from tests.server.test_catalogues import catalogue_text
@@ -113,6 +117,34 @@ TABLE: dict[tuple[str, str], Row] = {
         lambda ctx: {"data": FRESH_CONTENT},
     ),
     ("GET", "/v1/reference/catalogue"): Row("/v1/reference/catalogue", statuses(200)),
+    ("GET", "/v1/province/communes/{code}/dossiers"): Row(
+        "/v1/province/communes/{commune_a}/dossiers", statuses(200, **DEVICES_FORBIDDEN)
+    ),
+    ("GET", "/v1/province/communes/{code}/dossiers/{dossier_id}"): Row(
+        "/v1/province/communes/{commune_a}/dossiers/{dossier_a}", statuses(200, **DEVICES_FORBIDDEN)
+    ),
+    ("POST", "/v1/province/communes/{code}/dossiers/{dossier_id}/actions/{action}"): Row(
+        # the first officer hands the dossier over; for the next ones it is no longer "accepted"
+        "/v1/province/communes/{commune_a}/dossiers/{dossier_a}/actions/hand_over",
+        statuses(200, **DEVICES_FORBIDDEN, supervisor=409, admin=409),
+    ),
+    ("PUT", "/v1/province/communes/{code}/dossiers/{dossier_id}/decision"): Row(
+        "/v1/province/communes/{commune_a}/dossiers/{dossier_a}/decision",
+        statuses(200, **DEVICES_FORBIDDEN),
+        lambda ctx: {"json": {"text": "approved"}},
+    ),
+    ("GET", "/v1/province/communes/{code}/conflicts"): Row(
+        "/v1/province/communes/{commune_a}/conflicts", statuses(200, **DEVICES_FORBIDDEN)
+    ),
+    ("GET", "/v1/province/communes/{code}/dossiers/{dossier_id}/conflicts"): Row(
+        "/v1/province/communes/{commune_a}/dossiers/{dossier_a}/conflicts", statuses(200, **DEVICES_FORBIDDEN)
+    ),
+    ("POST", "/v1/province/communes/{code}/dossiers/{dossier_id}/conflicts/{field}/resolve"): Row(
+        # no open conflict: an officer gets as far as 404
+        "/v1/province/communes/{commune_a}/dossiers/{dossier_a}/conflicts/status/resolve",
+        statuses(404, **DEVICES_FORBIDDEN),
+        lambda ctx: {"json": {"choose": "x:1"}},
+    ),
 }
 
 
@@ -142,8 +174,14 @@ def test_authorisation_matrix(
         transport.upload_attachment(SHA_SECRET, len(SECRET_CONTENT), lambda: io.BytesIO(SECRET_CONTENT))
     from tests.server.conftest import device_keys
 
+    desk = MemoryReplica("replica-a", "desk", (DOSSIER_RECORD,), clock.now)
+    fields = {"commune": communes[0], "status": transition_value(Status.NEW, Status.ACCEPTED, Actor.DESK)}
+    desk.write("dossier", "dossier-a", fields, "clerk")
+    with HttpTransport(live.url, device_a["device_secret"]) as transport:
+        run_session(desk, transport, now=clock.now)
     ctx = {
         "commune_a": communes[0],
+        "dossier_a": "dossier-a",
         "replica_a": "replica-a",
         "spare_device": spare["device_id"],
         "keys": device_keys("replica-new"),
