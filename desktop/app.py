@@ -20,8 +20,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.background import Background
+from desktop.desk_screens import DeskScreens
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.idle_lock import IdleWatcher
+from desktop.it_commands.workstation_paths import LOG_FOLDER_NAME
 from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.main_window import MainWindow
 from desktop.queue_view import QueueView
@@ -39,6 +41,7 @@ from desktop.workstation_settings import (
     store_folder_for,
     write_site_settings,
 )
+from sync.log_redaction import configure_logging
 
 MINUTE_MS = 60_000
 
@@ -86,6 +89,7 @@ class DeskController(QObject):
         self.session: DeskSession | None = None
         self.work: WorkSession | None = None
         self.queue: QueueView | None = None
+        self.screens: DeskScreens | None = None
         self.is_locked = False
         self.wizard: FirstRunWizard | None = None
         self.window: MainWindow | None = None
@@ -201,6 +205,16 @@ class DeskController(QObject):
         window.show_queue(self.queue)
         self.queue.refresh()
         self.queue.table.setFocus()
+        if self.screens is not None:
+            self.screens.shutdown()
+            self.screens.deleteLater()
+        self.screens = DeskScreens(
+            window,
+            work,
+            self.background,
+            refresh_queue=self.queue.refresh,
+            new_id=self.new_id,
+        )
         self.work_opened.emit(work)
 
     def lock(self, mode: str = "locked") -> None:
@@ -315,6 +329,8 @@ class DeskController(QObject):
     def shutdown(self) -> None:
         """Stop background work and close the store (waits for queued writes). Idempotent."""
         self.idle.stop()
+        if self.screens is not None:
+            self.screens.shutdown()
         self.background.shutdown()
         if self.session is not None:
             self.session.store.close()
@@ -326,7 +342,9 @@ def run(argv: Sequence[str], data_dir: Path | None = None) -> int:
     app.setApplicationName("motcua")
     app.setOrganizationName("motcua")
     app.setQuitOnLastWindowClosed(False)  # locking hides every window; quitting is explicit
-    controller = DeskController(app, resolve_locations(data_dir))
+    locations = resolve_locations(data_dir)
+    configure_logging(locations.settings_file.parent / LOG_FOLDER_NAME)  # redacts personal data
+    controller = DeskController(app, locations)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
     return app.exec()

@@ -246,6 +246,11 @@ class DossierDesk:
     def replica_id(self) -> str:
         return self.store.replica_id
 
+    @property
+    def clock(self) -> Callable[[], dt.datetime]:
+        """The desk's clock (Vietnam time), for screens that must agree with it."""
+        return self._now
+
     # -- receiving -------------------------------------------------------------------------------------------
 
     def quote(self, draft: DossierDraft, received_at: dt.datetime | None = None) -> Quote:

@@ -52,7 +52,7 @@ class WorkSession:
         return self.desk_session.clerk.login
 
     def today(self) -> dt.date:
-        return self.desk._now().date()
+        return self.desk.clock().date()
 
 
 def standalone_sequence_space(site: SiteSettings, workstation: str) -> SequenceSpace:
@@ -125,12 +125,16 @@ def open_work_session(
     """Build the desk's dossier service for an unlocked store. Blocks: call it off the UI thread.
 
     ``now`` may give any time zone; the desk works in Vietnam time. The first time, the standalone number
-    block (0001–9999 of the agency) is saved in the store, where an enrolment may later replace it.
+    block (0001–9999 of the agency) is saved in the store, where an enrolment may later replace it (a block
+    the enrolment left waiting for its first day is put into force here: ``adopt_pending_block``).
     """
     site = session.site
     if site is None:
         raise SessionSetupError("this store has no site settings; run the first-run setup")
     store = session.store
+    from desktop.server_enrolment import adopt_pending_block  # imports this module
+
+    site = adopt_pending_block(store, site, now().astimezone(VIETNAM_TIME).date())
     with store.reader() as conn:
         space = read_sequence_space(conn)
         fees = dict(province_fees) if province_fees is not None else read_province_fees(conn)

@@ -442,9 +442,17 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="299"/>
+        <location filename="../../desktop/app.py" line="313"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreens</name>
+    <message>
+        <location filename="../../desktop/desk_screens.py" line="71"/>
+        <source>Register and on-time &amp;statistics…</source>
+        <translation>Register and on-time &amp;statistics…</translation>
     </message>
 </context>
 <context>
@@ -682,167 +690,167 @@
 <context>
     <name>DossierWords</name>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="38"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="39"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="39"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="40"/>
         <source>Procedure code</source>
         <translation>Procedure code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="40"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="41"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="41"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="42"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="42"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="43"/>
         <source>Date of birth</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="43"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="44"/>
         <source>Sex</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="44"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="45"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="45"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="46"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="46"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="47"/>
         <source>Phone number</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="47"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="48"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="48"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="49"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="49"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="50"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="50"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="51"/>
         <source>Received by</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="51"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="52"/>
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="52"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="53"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="53"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="54"/>
         <source>Sets</source>
         <translation>Sets</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="54"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="55"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="55"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="56"/>
         <source>Result delivery</source>
         <translation>Result delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="56"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="57"/>
         <source>Register line</source>
         <translation>Register line</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="57"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="58"/>
         <source>Result returned</source>
         <translation>Result returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="58"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="65"/>
         <source>Province&apos;s decision</source>
         <translation>Province&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="92"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="93"/>
         <source>(empty)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="109"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
         <source>male</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="111"/>
         <source>female</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="165"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="166"/>
         <source>this workstation</source>
         <translation>this workstation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="167"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
         <source>province</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="169"/>
         <source>another desk (%1)</source>
         <translation>another desk (%1)</translation>
     </message>
@@ -1130,293 +1138,293 @@
 <context>
     <name>NewDossier</name>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="25"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="26"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="26"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="27"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="27"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="28"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="28"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="29"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="29"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="30"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="30"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="31"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="31"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="32"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="48"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="49"/>
         <source>Same working day</source>
         <translation>Same working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="49"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="50"/>
         <source>Same working day (received from {time} on: the next working day)</source>
         <translation>Same working day (received from {time} on: the next working day)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="54"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="55"/>
         <source>, the day of receipt counted</source>
         <translation>, the day of receipt counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="62"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="63"/>
         <source>No fee</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="65"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="66"/>
         <source>{amount} per copy</source>
         <translation>{amount} per copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="68"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="69"/>
         <source>{amount} per dossier</source>
         <translation>{amount} per dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="73"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="74"/>
         <source>{price} per page from page {page}</source>
         <translation>{price} per page from page {page}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="80"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="81"/>
         <source> (at most {cap} per copy)</source>
         <translation> (at most {cap} per copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="85"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="86"/>
         <source>Set by the province</source>
         <translation>Set by the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="125"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="126"/>
         <source>received after {time}</source>
         <translation>received after {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="131"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="132"/>
         <source>received after closing time ({time})</source>
         <translation>received after closing time ({time})</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="136"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="137"/>
         <source>received on a day off</source>
         <translation>received on a day off</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="139"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="140"/>
         <source>{holiday} holiday {days}</source>
         <translation>{holiday} holiday {days}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="145"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="146"/>
         <source>weekend</source>
         <translation>weekend</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="147"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="148"/>
         <source>a make-up working day counted</source>
         <translation>a make-up working day counted</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="154"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="155"/>
         <source>Appointment: {weekday} {date}</source>
         <translation>Appointment: {weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="163"/>
-        <location filename="../../desktop/new_dossier/wording.py" line="172"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="164"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="173"/>
         <source>the scanned text</source>
         <translation>the scanned text</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="164"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="165"/>
         <source>the ID number</source>
         <translation>the ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="165"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="166"/>
         <source>the old ID number</source>
         <translation>the old ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="166"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="167"/>
         <source>the full name</source>
         <translation>the full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="167"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="168"/>
         <source>the birth date</source>
         <translation>the birth date</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="168"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="169"/>
         <source>the sex</source>
         <translation>the sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="169"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="170"/>
         <source>the permanent address</source>
         <translation>the permanent address</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="170"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="171"/>
         <source>the issue date</source>
         <translation>the issue date</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="177"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="178"/>
         <source>nothing was scanned</source>
         <translation>nothing was scanned</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="178"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="179"/>
         <source>two scans ran together: scan one card at a time</source>
         <translation>two scans ran together: scan one card at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="181"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="182"/>
         <source>this is not the QR code of a chip ID card</source>
         <translation>this is not the QR code of a chip ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="182"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="183"/>
         <source>the text ends with extra separators</source>
         <translation>the text ends with extra separators</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="185"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="186"/>
         <source>the text has a field too many</source>
         <translation>the text has a field too many</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="186"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="187"/>
         <source>it is missing (the scan is incomplete)</source>
         <translation>it is missing (the scan is incomplete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="187"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="188"/>
         <source>it must be 8 digits, DDMMYYYY</source>
         <translation>it must be 8 digits, DDMMYYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="188"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="189"/>
         <source>it is not a real date</source>
         <translation>it is not a real date</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="189"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="190"/>
         <source>it is after today</source>
         <translation>it is after today</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="190"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="191"/>
         <source>it is not after the birth date</source>
         <translation>it is not after the birth date</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="191"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="192"/>
         <source>it must be Nam or Nữ</source>
         <translation>it must be Nam or Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="192"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="193"/>
         <source>it contains characters other than letters</source>
         <translation>it contains characters other than letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="193"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="194"/>
         <source>it has no letters</source>
         <translation>it has no letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="194"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="195"/>
         <source>it contains unreadable characters</source>
         <translation>it contains unreadable characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="195"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="196"/>
         <source>it has the wrong number of digits</source>
         <translation>it has the wrong number of digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="196"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="197"/>
         <source>it may contain only digits</source>
         <translation>it may contain only digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="197"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="198"/>
         <source>its first three digits are not a known place</source>
         <translation>its first three digits are not a known place</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="200"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="201"/>
         <source>it does not agree with the birth date or sex</source>
         <translation>it does not agree with the birth date or sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="204"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="205"/>
         <source>it is not valid</source>
         <translation>it is not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="211"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="212"/>
         <source>Scan not used: {field}: {problem}. Nothing was changed; scan the card again or type.</source>
         <translation>Scan not used: {field}: {problem}. Nothing was changed; scan the card again or type.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="223"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="224"/>
         <source>its 4th digit says a different sex</source>
         <translation>its 4th digit says a different sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="226"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="227"/>
         <source>its 4th–6th digits say born in {year}</source>
         <translation>its 4th–6th digits say born in {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="230"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="231"/>
         <source>The ID number does not match the birth date or sex: {detail}.</source>
         <translation>The ID number does not match the birth date or sex: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="234"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="235"/>
         <source>The ID number must have 12 digits; this one has {n}.</source>
         <translation>The ID number must have 12 digits; this one has {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="238"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="239"/>
         <source>The ID number may contain only the digits 0–9.</source>
         <translation>The ID number may contain only the digits 0–9.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="240"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="241"/>
         <source>The first three digits of the ID number are not a known place of birth registration.</source>
         <translation>The first three digits of the ID number are not a known place of birth registration.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="244"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="245"/>
         <source>The ID number is empty.</source>
         <translation>The ID number is empty.</translation>
     </message>

@@ -440,9 +440,17 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="299"/>
+        <location filename="../../desktop/app.py" line="313"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreens</name>
+    <message>
+        <location filename="../../desktop/desk_screens.py" line="71"/>
+        <source>Register and on-time &amp;statistics…</source>
+        <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
 </context>
 <context>
@@ -680,167 +688,167 @@
 <context>
     <name>DossierWords</name>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="38"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="39"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="39"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="40"/>
         <source>Procedure code</source>
         <translation>Mã thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="40"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="41"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="41"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="42"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="42"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="43"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="43"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="44"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="44"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="45"/>
         <source>ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="45"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="46"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="46"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="47"/>
         <source>Phone number</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="47"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="48"/>
         <source>Email</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="48"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="49"/>
         <source>Channel</source>
         <translation>Hình thức nộp</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="49"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="50"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="50"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="51"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="51"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="52"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="52"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="53"/>
         <source>Appointment</source>
         <translation>Ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="53"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="54"/>
         <source>Sets</source>
         <translation>Số bộ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="54"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="55"/>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="55"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="56"/>
         <source>Result delivery</source>
         <translation>Hình thức nhận kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="56"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="57"/>
         <source>Register line</source>
         <translation>Số thứ tự trong sổ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="57"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="58"/>
         <source>Result returned</source>
         <translation>Đã trả kết quả lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="58"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
         <source>Documents</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
         <source>Attachments</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
         <source>Hand-over</source>
         <translation>Bàn giao</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="65"/>
         <source>Province&apos;s decision</source>
         <translation>Quyết định của cấp tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="92"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="93"/>
         <source>(empty)</source>
         <translation>(trống)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="109"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
         <source>male</source>
         <translation>nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="111"/>
         <source>female</source>
         <translation>nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="165"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="166"/>
         <source>this workstation</source>
         <translation>máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="167"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
         <source>province</source>
         <translation>cấp tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="169"/>
         <source>another desk (%1)</source>
         <translation>máy khác (%1)</translation>
     </message>
@@ -1128,293 +1136,293 @@
 <context>
     <name>NewDossier</name>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="25"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="26"/>
         <source>Monday</source>
         <translation>thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="26"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="27"/>
         <source>Tuesday</source>
         <translation>thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="27"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="28"/>
         <source>Wednesday</source>
         <translation>thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="28"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="29"/>
         <source>Thursday</source>
         <translation>thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="29"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="30"/>
         <source>Friday</source>
         <translation>thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="30"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="31"/>
         <source>Saturday</source>
         <translation>thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="31"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="32"/>
         <source>Sunday</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="48"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="49"/>
         <source>Same working day</source>
         <translation>Trong ngày làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="49"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="50"/>
         <source>Same working day (received from {time} on: the next working day)</source>
         <translation>Trong ngày làm việc (nhận từ {time}: ngày làm việc tiếp theo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="54"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="55"/>
         <source>, the day of receipt counted</source>
         <translation>, tính cả ngày tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="62"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="63"/>
         <source>No fee</source>
         <translation>Không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="65"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="66"/>
         <source>{amount} per copy</source>
         <translation>{amount} mỗi bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="68"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="69"/>
         <source>{amount} per dossier</source>
         <translation>{amount} mỗi hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="73"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="74"/>
         <source>{price} per page from page {page}</source>
         <translation>{price} mỗi trang từ trang {page}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="80"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="81"/>
         <source> (at most {cap} per copy)</source>
         <translation> (tối đa {cap} mỗi bản)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="85"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="86"/>
         <source>Set by the province</source>
         <translation>Do tỉnh quy định</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="125"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="126"/>
         <source>received after {time}</source>
         <translation>nhận sau {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="131"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="132"/>
         <source>received after closing time ({time})</source>
         <translation>nhận sau giờ làm việc ({time})</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="136"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="137"/>
         <source>received on a day off</source>
         <translation>nhận vào ngày nghỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="139"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="140"/>
         <source>{holiday} holiday {days}</source>
         <translation>nghỉ {holiday} {days}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="145"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="146"/>
         <source>weekend</source>
         <translation>nghỉ cuối tuần</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="147"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="148"/>
         <source>a make-up working day counted</source>
         <translation>có tính ngày làm bù</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="154"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="155"/>
         <source>Appointment: {weekday} {date}</source>
         <translation>Hẹn trả: {weekday} {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="163"/>
-        <location filename="../../desktop/new_dossier/wording.py" line="172"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="164"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="173"/>
         <source>the scanned text</source>
         <translation>nội dung quét</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="164"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="165"/>
         <source>the ID number</source>
         <translation>số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="165"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="166"/>
         <source>the old ID number</source>
         <translation>số CMND cũ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="166"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="167"/>
         <source>the full name</source>
         <translation>họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="167"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="168"/>
         <source>the birth date</source>
         <translation>ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="168"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="169"/>
         <source>the sex</source>
         <translation>giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="169"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="170"/>
         <source>the permanent address</source>
         <translation>nơi thường trú</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="170"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="171"/>
         <source>the issue date</source>
         <translation>ngày cấp</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="177"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="178"/>
         <source>nothing was scanned</source>
         <translation>chưa quét được gì</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="178"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="179"/>
         <source>two scans ran together: scan one card at a time</source>
         <translation>hai lần quét bị dính vào nhau: quét từng thẻ một</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="181"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="182"/>
         <source>this is not the QR code of a chip ID card</source>
         <translation>đây không phải mã QR của thẻ căn cước gắn chip</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="182"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="183"/>
         <source>the text ends with extra separators</source>
         <translation>cuối nội dung có thêm dấu phân cách</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="185"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="186"/>
         <source>the text has a field too many</source>
         <translation>nội dung thừa một trường</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="186"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="187"/>
         <source>it is missing (the scan is incomplete)</source>
         <translation>bị thiếu (quét chưa trọn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="187"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="188"/>
         <source>it must be 8 digits, DDMMYYYY</source>
         <translation>phải có 8 chữ số, DDMMYYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="188"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="189"/>
         <source>it is not a real date</source>
         <translation>không phải ngày có thật</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="189"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="190"/>
         <source>it is after today</source>
         <translation>sau ngày hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="190"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="191"/>
         <source>it is not after the birth date</source>
         <translation>không sau ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="191"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="192"/>
         <source>it must be Nam or Nữ</source>
         <translation>phải là Nam hoặc Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="192"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="193"/>
         <source>it contains characters other than letters</source>
         <translation>có ký tự không phải chữ cái</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="193"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="194"/>
         <source>it has no letters</source>
         <translation>không có chữ cái</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="194"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="195"/>
         <source>it contains unreadable characters</source>
         <translation>có ký tự không đọc được</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="195"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="196"/>
         <source>it has the wrong number of digits</source>
         <translation>sai số chữ số</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="196"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="197"/>
         <source>it may contain only digits</source>
         <translation>chỉ được có chữ số</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="197"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="198"/>
         <source>its first three digits are not a known place</source>
         <translation>ba chữ số đầu không phải mã nơi đăng ký khai sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="200"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="201"/>
         <source>it does not agree with the birth date or sex</source>
         <translation>không khớp với ngày sinh hoặc giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="204"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="205"/>
         <source>it is not valid</source>
         <translation>không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="211"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="212"/>
         <source>Scan not used: {field}: {problem}. Nothing was changed; scan the card again or type.</source>
         <translation>Không dùng lần quét này: {field} {problem}. Chưa thay đổi gì; hãy quét lại thẻ hoặc nhập tay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="223"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="224"/>
         <source>its 4th digit says a different sex</source>
         <translation>chữ số thứ 4 cho biết giới tính khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="226"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="227"/>
         <source>its 4th–6th digits say born in {year}</source>
         <translation>chữ số thứ 4–6 cho biết sinh năm {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="230"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="231"/>
         <source>The ID number does not match the birth date or sex: {detail}.</source>
         <translation>Số định danh không khớp với ngày sinh hoặc giới tính: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="234"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="235"/>
         <source>The ID number must have 12 digits; this one has {n}.</source>
         <translation>Số định danh phải có 12 chữ số; số này có {n}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="238"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="239"/>
         <source>The ID number may contain only the digits 0–9.</source>
         <translation>Số định danh chỉ gồm các chữ số 0–9.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="240"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="241"/>
         <source>The first three digits of the ID number are not a known place of birth registration.</source>
         <translation>Ba chữ số đầu của số định danh không phải mã nơi đăng ký khai sinh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/wording.py" line="244"/>
+        <location filename="../../desktop/new_dossier/wording.py" line="245"/>
         <source>The ID number is empty.</source>
         <translation>Chưa nhập số định danh.</translation>
     </message>
