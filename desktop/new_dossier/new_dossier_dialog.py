@@ -448,8 +448,18 @@ class NewDossierDialog(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.fileSelected.connect(lambda path: self.save_pdf(path))
+        dialog.fileSelected.connect(self._save_pdf_in_background)
         dialog.open()
+
+    def _save_pdf_in_background(self, path: str) -> None:
+        """The clerk's chosen file (maybe a slow USB stick) is written off the UI thread."""
+        self.background.run(
+            lambda: self.save_pdf(path),
+            on_failure=lambda error: self.message.setText(
+                self.tr("The PDF could not be written there: %1").arg(str(error))
+            ),
+            owner=self,
+        )
 
     # -- leaving ---------------------------------------------------------------------------------------------
 

@@ -1570,22 +1570,27 @@
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
+        <source>The PDF could not be written there: %1</source>
+        <translation>The PDF could not be written there: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="498"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="489"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="499"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="494"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="504"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="495"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="505"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>

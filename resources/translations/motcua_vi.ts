@@ -1567,22 +1567,27 @@
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="488"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
+        <source>The PDF could not be written there: %1</source>
+        <translation>Không ghi được tệp PDF vào chỗ đó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="498"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="489"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="499"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="494"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="504"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="495"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="505"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
