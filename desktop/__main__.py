@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("enrol", "enrol this workstation with the provincial server using a one-time code")
     sub.add_argument("--server", required=True, metavar="URL", help="the provincial server, https://…")
     sub.add_argument("--code", required=True, help="the one-time enrolment code from the province")
+    sub.add_argument("--ca-file", type=Path, metavar="PEM", help="the province's CA certificate to trust")
+    sub.add_argument("--label", metavar="NAME", help="a name for this workstation in the server's list")
+    _unlock_options(sub)
     return parser
 
 
@@ -116,14 +119,24 @@ def _dispatch(args: argparse.Namespace, console: object) -> int:  # noqa: PLR091
         from desktop.it_commands.self_test import run_self_test_command
 
         return run_self_test_command(console, debug=args.debug)
-    if name == "enrol":
-        from desktop.it_commands.enrol import run_enrol
-
-        return run_enrol(args.server, args.code, console)
-
     from desktop.it_commands.workstation_paths import workstation_paths
 
     paths = workstation_paths(args.data_dir)
+    if name == "enrol":
+        from desktop.it_commands.enrol import run_enrol
+
+        return run_enrol(
+            paths,
+            args.server,
+            args.code,
+            console,
+            ca_file=args.ca_file,
+            label=args.label,
+            login=args.login,
+            recovery_key=args.recovery_key,
+            now=_utc_now,
+            new_id=_new_id,
+        )
     if name == "info":
         from desktop.it_commands.info import run_info
 
