@@ -22,7 +22,7 @@ from desktop.__main__ import main
 from desktop.it_commands.backup_restore import BACKUP_PREFIX, backup_folder_in, run_backup, run_restore
 from desktop.it_commands.console import CommandFailed, Console, read_secret
 from desktop.it_commands.diagnostics import run_diagnostics
-from desktop.it_commands.enrol import enrolment_available, run_enrol
+from desktop.it_commands.enrol import run_enrol
 from desktop.it_commands.info import info_lines
 from desktop.it_commands.key_commands import run_recover, run_rotate_key
 from desktop.it_commands.workstation_paths import WorkstationPaths, shown_path, workstation_paths
@@ -498,17 +498,16 @@ def test_info_names_the_paths_and_versions(desk: Desk) -> None:
     assert "No store" in "\n".join(info_lines(workstation_paths(desk.tmp / "empty")))
 
 
-def test_enrol_says_plainly_that_it_is_not_available(capsys: pytest.CaptureFixture[str]) -> None:
-    assert not enrolment_available()
-    assert not enrolment_available("sync.no_such_module")
-    assert enrolment_available("sync.keys", "unlock")  # how a real enrolment call would be found
-    assert run_enrol("https://motcua.example.vn", "ABCD-1234", Console()) == 2
-    assert "not available in this build" in capsys.readouterr().err
+def test_enrol_checks_its_arguments_before_opening_anything(desk: Desk) -> None:
+    # The enrolment itself runs against a live server in tests/server/test_desk_enrolment.py.
+    options = {"now": lambda: T0, "new_id": lambda: "x"}
     with pytest.raises(CommandFailed, match="https://"):
-        run_enrol("motcua.example.vn", "ABCD-1234", Console())
+        run_enrol(desk.paths, "motcua.example.vn", "ABCD-1234", Console(), **options)
     with pytest.raises(CommandFailed, match="empty"):
-        run_enrol("https://motcua.example.vn", "  ", Console())
-    assert main(["enrol", "--server", "https://x.example", "--code", "1"]) == 2
+        run_enrol(desk.paths, "https://motcua.example.vn", "  ", Console(), **options)
+    with pytest.raises(CommandFailed, match="no store"):
+        run_enrol(workstation_paths(desk.tmp / "empty"), "https://x.example", "ABCD", Console(), **options)
+    assert main(["enrol", "--server", "ftp://x.example", "--code", "1"]) == 1
 
 
 def test_secrets_come_from_standard_input_when_it_is_not_a_terminal() -> None:
