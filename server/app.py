@@ -310,7 +310,10 @@ def create_app(
     app.include_router(_router())
     # add_middleware wraps: the last added runs first.
     app.add_middleware(
-        RequestSizeLimit, max_bytes=config.max_body_bytes, max_header_bytes=config.max_header_bytes
+        RequestSizeLimit,
+        max_bytes=config.max_body_bytes,
+        max_header_bytes=config.max_header_bytes,
+        path_limits={"/v1/sync/push": config.max_push_bytes},  # each batch is limited by the push route
     )
     app.add_middleware(ProtocolVersionCheck)
     app.add_middleware(RequestLog)

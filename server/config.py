@@ -9,7 +9,9 @@ Example::
     log_dir = "/var/log/motcua"
 
     [limits]
-    max_body_bytes = 8388608
+    max_body_bytes = 8388608          # any request but a sync push
+    max_push_batch_bytes = 4194304    # one compressed batch of a sync push
+    max_push_bytes = 1073741824       # a whole sync push (its batches are committed as they arrive)
     max_header_bytes = 16384
     device_requests_per_minute = 600
     device_burst = 120
@@ -54,6 +56,8 @@ class ServerConfig:
     database: str = SQLITE_PREFIX + str(DEFAULT_DATA_DIR / "server.db")
     log_dir: Path | None = None
     max_body_bytes: int = 8 * 1024 * 1024
+    max_push_batch_bytes: int = 4 * 1024 * 1024
+    max_push_bytes: int = 1024 * 1024 * 1024
     max_header_bytes: int = 16 * 1024
     device_requests_per_minute: float = 600.0
     device_burst: int = 120
@@ -76,6 +80,8 @@ class ServerConfig:
             raise ConfigError("server.database must start with sqlite:/// or postgresql://")
         positive = {
             "limits.max_body_bytes": self.max_body_bytes,
+            "limits.max_push_batch_bytes": self.max_push_batch_bytes,
+            "limits.max_push_bytes": self.max_push_bytes,
             "limits.max_header_bytes": self.max_header_bytes,
             "limits.device_requests_per_minute": self.device_requests_per_minute,
             "limits.device_burst": self.device_burst,
@@ -121,6 +127,8 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
     },
     "limits": {
         "max_body_bytes": ("max_body_bytes", (int,)),
+        "max_push_batch_bytes": ("max_push_batch_bytes", (int,)),
+        "max_push_bytes": ("max_push_bytes", (int,)),
         "max_header_bytes": ("max_header_bytes", (int,)),
         "device_requests_per_minute": ("device_requests_per_minute", (int, float)),
         "device_burst": ("device_burst", (int,)),

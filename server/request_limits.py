@@ -9,6 +9,7 @@ passed it in a test), and httptools has no such limit.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -32,13 +33,21 @@ async def send_json(
 
 
 class RequestSizeLimit:
-    """Refuse headers over ``max_header_bytes`` and bodies over ``max_bytes``; the count-as-it-arrives case
+    """Refuse headers over ``max_header_bytes`` and bodies over ``max_bytes`` (or the limit ``path_limits``
+    gives the request's path, e.g. a sync push that streams many batches); the count-as-it-arrives case
     raises ``RequestTooLarge``, which the app's exception handler turns into the same 413 answer."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int, max_header_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        max_header_bytes: int,
+        path_limits: Mapping[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.max_header_bytes = max_header_bytes
+        self.path_limits = dict(path_limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -58,6 +67,7 @@ class RequestSizeLimit:
                 {"Connection": "close"},
             )
             return
+        limit = self.path_limits.get(scope.get("path", ""), self.max_bytes)
         declared = [v for k, v in scope.get("headers", []) if k == b"content-length"]
         if declared:
             try:
@@ -71,11 +81,11 @@ class RequestSizeLimit:
                     {"error": "bad_request", "message": "the Content-Length header is not a number"},
                 )
                 return
-            if length > self.max_bytes:
+            if length > limit:
                 await send_json(
                     send,
                     413,
-                    {"error": RequestTooLarge.code, "message": too_large_message(self.max_bytes)},
+                    {"error": RequestTooLarge.code, "message": too_large_message(limit)},
                     {"Connection": "close"},
                 )
                 return
@@ -86,8 +96,8 @@ class RequestSizeLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise RequestTooLarge(too_large_message(self.max_bytes), headers={"Connection": "close"})
+                if received > limit:
+                    raise RequestTooLarge(too_large_message(limit), headers={"Connection": "close"})
             return message
 
         await self.app(scope, counting_receive, send)

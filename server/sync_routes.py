@@ -27,6 +27,7 @@ from server.attachment_uploads import attachment_size, check_sha256, put_chunk, 
 from server.auth import DevicePrincipal, Principal, require_device, require_principal, services
 from server.catalogues import latest_catalogue
 from server.errors import BadInput, Forbidden, NotFound, RequestTooLarge, ServerError
+from server.push_limits import BatchSizeGuard
 from server.services import Services
 from server.storage.interface import ServerStorage
 from server.sync_replica import ServerReplica
@@ -37,6 +38,8 @@ from sync.sync_session import SessionResponder
 
 OCTETS = "application/octet-stream"
 MAX_MISSING_QUERY = 2000
+PUSH_QUEUE_CHUNKS = 64
+"""Chunks of a push waiting for the database thread (uvicorn reads ~64 KiB at a time: a few MiB in memory)."""
 _CUT = object()
 
 
@@ -179,9 +182,13 @@ def sync_router() -> APIRouter:
 
     @router.post("/sync/push", response_class=Response, responses=octet_response)
     async def push(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
-        """Step 2: batches of events, each committed as it arrives; the answer acknowledges the last one."""
+        """Step 2: batches of events, each committed as it arrives; the answer acknowledges the last one.
+
+        The body is streamed (a bounded queue between the network and the database thread): the request is
+        bounded by ``limits.max_push_bytes``, each batch by ``limits.max_push_batch_bytes``."""
         responder = _responder(request, device)
-        chunks: queue.Queue[Any] = queue.Queue()
+        guard = BatchSizeGuard(services(request).config.max_push_batch_bytes)
+        chunks: queue.Queue[Any] = queue.Queue(maxsize=PUSH_QUEUE_CHUNKS)
         outcome: dict[str, Any] = {}
 
         def body() -> Iterator[bytes]:
@@ -191,7 +198,11 @@ def sync_router() -> APIRouter:
                     return
                 if item is _CUT:
                     raise SyncInterrupted("the workstation's push stopped in the middle")
-                yield item
+                passed = guard.feed(item)
+                if passed:
+                    yield passed
+                if guard.refused is not None:
+                    raise guard.refused
 
         def work() -> None:
             try:
@@ -199,22 +210,36 @@ def sync_router() -> APIRouter:
             except BaseException as exc:  # handed to the request's task below
                 outcome["error"] = exc
 
+        async def hand_over(item: Any) -> bool:
+            """Queue ``item`` for the database thread; False once that thread has stopped."""
+            while True:
+                try:
+                    chunks.put_nowait(item)
+                    return True
+                except queue.Full:
+                    if outcome:
+                        return False
+                    await anyio.sleep(0.002)
+
         too_large: RequestTooLarge | None = None
         async with anyio.create_task_group() as group:
             group.start_soon(anyio.to_thread.run_sync, work)
             try:
                 async for chunk in request.stream():
-                    if chunk:
-                        chunks.put(chunk)
-                chunks.put(None)
+                    if chunk and not await hand_over(chunk):
+                        break
+                else:
+                    await hand_over(None)
             except ClientDisconnect:
-                chunks.put(_CUT)
+                await hand_over(_CUT)
             except RequestTooLarge as exc:
                 too_large = exc
-                chunks.put(_CUT)
+                await hand_over(_CUT)
         if too_large is not None:
             raise too_large
         error = outcome.get("error")
+        if isinstance(error, RequestTooLarge):  # a batch over the limit: the batches before it stay
+            raise error
         if isinstance(error, SyncInterrupted):  # the body ended early; committed batches stay
             raise IncompleteMessage("the push ends early: the batches before the cut were kept")
         if error is not None:
