@@ -4,7 +4,11 @@ Commands: ``migrate``; ``create-communes --province 01``;
 ``set-agency --commune 00070 --agency 000.00.01.H26``; ``enrol-code --commune 00070`` (prints the code once);
 ``revoke-device --device <id>``; ``list-devices``;
 ``create-account --username u --role officer --province 01``; ``publish-catalogue FILE`` (checked first)
-(the password is read from stdin, or prompted for on a terminal).
+(the password is read from stdin, or prompted for on a terminal); ``conflicts --commune 00070`` (open
+conflicts in words);
+``resolve-conflict --commune 00070 --dossier ID --field F (--choose EVENT | --value JSON)``;
+``health [--commune 00070]`` (last contact and backlog per workstation);
+``export-portal --commune 00070 --since 2026-03-01 OUT.json`` (the national portal's shape, unconfirmed).
 """
 
 from __future__ import annotations
@@ -12,23 +16,30 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import json
 import sys
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from dossiers.dossier_codes import is_agency_identifier
+from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server import communes as official
+from server import province_dossiers
 from server.auth import normalise_username
 from server.catalogues import publish_catalogue
 from server.config import ServerConfig, default_config, load_config
 from server.enrolment import issue_enrolment_code, revoke_device
-from server.errors import BadInput, ServerError
+from server.errors import BadInput, ServerError, UnknownCommune
 from server.passwords import PasswordParams, check_password_strength, hash_password
+from server.portal_export import export_portal, portal_json
 from server.storage import open_storage
 from server.storage.interface import ServerStorage
 from server.storage.records import Account, Role
+from server.sync_health import commune_health, health_lines, province_health
+from server.sync_replica import ServerReplica
+from sync.conflicts import UNSET
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,7 +67,83 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True)
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--province", required=True, help="official province code, e.g. 01")
+    p = commands.add_parser("conflicts", help="list a commune's open conflicts, explained")
+    p.add_argument("--commune", required=True)
+    p = commands.add_parser("resolve-conflict", help="resolve a conflict for the province")
+    p.add_argument("--commune", required=True)
+    p.add_argument("--dossier", required=True, help="the dossier id")
+    p.add_argument("--field", required=True, help="the field in conflict, e.g. appointment")
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--choose", help="the event id of the write to keep (replica:counter)")
+    choice.add_argument("--value", help="a new value, as JSON (e.g. '\"2026-03-20\"')")
+    p.add_argument("--author", default="provincial-it", help="recorded as the resolution's author")
+    p = commands.add_parser("health", help="sync health: last contact and backlog per workstation")
+    p.add_argument("--commune", help="only this commune's workstations")
+    p.add_argument("--province", help="only this province's communes")
+    p = commands.add_parser("export-portal", help="export dossiers in the national portal's shape (JSON)")
+    p.add_argument("--commune", required=True)
+    p.add_argument("--since", required=True, help="dossiers changed on or after this date (YYYY-MM-DD)")
+    p.add_argument("out", type=Path, help="the JSON file to write")
     return parser
+
+
+def _replica(storage: ServerStorage, commune: str, now: Callable[[], dt.datetime]) -> ServerReplica:
+    code = official.commune_code(commune)
+    if storage.get_commune(code) is None:
+        raise UnknownCommune(f"commune {code} is not served here")
+    return ServerReplica(storage, code, (DOSSIER_RECORD,), scope_field=SCOPE_FIELD, now=now)
+
+
+def _sync_commands(
+    args: argparse.Namespace, storage: ServerStorage, out: TextIO, now: Callable[[], dt.datetime]
+) -> bool:
+    """The conflict, health and export commands (True if ``args.command`` was one of them)."""
+    if args.command == "conflicts":
+        found = province_dossiers.conflicts_of(_replica(storage, args.commune, now))
+        for explained in found:
+            print(province_dossiers.conflict_in_words(explained), file=out)
+        print(f"{len(found)} open conflict(s)", file=out)
+    elif args.command == "resolve-conflict":
+        value: Any = UNSET
+        if args.value is not None:
+            try:
+                value = json.loads(args.value)
+            except ValueError:
+                raise BadInput("--value is JSON: text goes in double quotes") from None
+        event = province_dossiers.resolve(
+            _replica(storage, args.commune, now),
+            args.dossier,
+            args.field,
+            author=args.author,
+            choose=args.choose,
+            value=value,
+        )
+        print(f"resolved by event {event.id}; workstations receive it at their next sync", file=out)
+    elif args.command == "health":
+        if args.commune:
+            report = [commune_health(storage, official.commune_code(args.commune))]
+        else:
+            province = official.province_code(args.province) if args.province else None
+            report = province_health(storage, province)
+        for health in report:
+            for line in health_lines(health, now()):
+                print(line, file=out)
+        if not report:
+            print("no workstation is enrolled", file=out)
+    elif args.command == "export-portal":
+        try:
+            since = dt.date.fromisoformat(args.since)
+        except ValueError:
+            raise BadInput("--since is a date written YYYY-MM-DD") from None
+        dossiers = export_portal(storage, _replica(storage, args.commune, now), since)
+        try:
+            args.out.write_text(portal_json(dossiers), encoding="utf-8")
+        except OSError as exc:
+            raise BadInput(f"cannot write {args.out}: {exc.strerror}") from None
+        print(f"{len(dossiers)} dossier(s) written to {args.out}", file=out)
+    else:
+        return False
+    return True
 
 
 def _read_password(stdin: TextIO) -> str:
@@ -83,6 +170,8 @@ def _run(
         print(f"applied migrations: {done or 'none (up to date)'}", file=out)
         return
     storage.migrate()
+    if _sync_commands(args, storage, out, now):
+        return
     if args.command == "create-communes":
         province = official.official_province(args.province)
         added = official.load_communes(storage, province.code)
