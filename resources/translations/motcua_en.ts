@@ -239,17 +239,17 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="271"/>
+        <location filename="../../desktop/first_run_wizard.py" line="288"/>
         <source>First clerk account</source>
         <translation>First clerk account</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="273"/>
+        <location filename="../../desktop/first_run_wizard.py" line="290"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="277"/>
+        <location filename="../../desktop/first_run_wizard.py" line="294"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n character; a few words you remember are better than a short code. Nobody can read it back, not even IT.</numerusform>
@@ -257,62 +257,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="284"/>
+        <location filename="../../desktop/first_run_wizard.py" line="301"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="285"/>
+        <location filename="../../desktop/first_run_wizard.py" line="302"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="286"/>
+        <location filename="../../desktop/first_run_wizard.py" line="303"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="287"/>
+        <location filename="../../desktop/first_run_wizard.py" line="304"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="297"/>
+        <location filename="../../desktop/first_run_wizard.py" line="314"/>
         <source>Too short</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="298"/>
+        <location filename="../../desktop/first_run_wizard.py" line="315"/>
         <source>Fair: a longer passphrase is safer</source>
         <translation>Fair: a longer passphrase is safer</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="299"/>
+        <location filename="../../desktop/first_run_wizard.py" line="316"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="300"/>
+        <location filename="../../desktop/first_run_wizard.py" line="317"/>
         <source>Strong</source>
         <translation>Strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="308"/>
+        <location filename="../../desktop/first_run_wizard.py" line="325"/>
         <source>Enter a login name.</source>
         <translation>Enter a login name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="310"/>
+        <location filename="../../desktop/first_run_wizard.py" line="327"/>
         <source>The login name cannot hold special invisible characters.</source>
         <translation>The login name cannot hold special invisible characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="312"/>
+        <location filename="../../desktop/first_run_wizard.py" line="329"/>
         <source>Enter the clerk&apos;s full name.</source>
         <translation>Enter the clerk&apos;s full name.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="315"/>
+        <location filename="../../desktop/first_run_wizard.py" line="332"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>The passphrase is too short: use at least %n character.</numerusform>
@@ -320,7 +320,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="318"/>
+        <location filename="../../desktop/first_run_wizard.py" line="335"/>
         <source>The two passphrases are not the same. Type them again.</source>
         <translation>The two passphrases are not the same. Type them again.</translation>
     </message>
@@ -328,17 +328,17 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="92"/>
+        <location filename="../../desktop/first_run_wizard.py" line="109"/>
         <source>Your commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="94"/>
+        <location filename="../../desktop/first_run_wizard.py" line="111"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="97"/>
+        <location filename="../../desktop/first_run_wizard.py" line="114"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</translation>
     </message>
@@ -876,138 +876,248 @@
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="460"/>
+        <location filename="../../desktop/first_run_wizard.py" line="510"/>
         <source>Provincial server (optional)</source>
         <translation>Provincial server (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="461"/>
+        <location filename="../../desktop/first_run_wizard.py" line="511"/>
         <source>Step 5 of 5. The desk works fully without it; sync can be set up later.</source>
         <translation>Step 5 of 5. The desk works fully without it; sync can be set up later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="464"/>
-        <source>Enrolling connects this desk to the provincial server with the address and one-time code from provincial IT, so dossiers are sent to the province. This version cannot connect yet: press Next.</source>
-        <translation>Enrolling connects this desk to the provincial server with the address and one-time code from provincial IT, so dossiers are sent to the province. This version cannot connect yet: press Next.</translation>
+        <location filename="../../desktop/first_run_wizard.py" line="514"/>
+        <source>Enrolling connects this desk to the provincial server with the address and one-time code from provincial IT, so dossiers are sent to the province and this desk gets its own block of dossier numbers. Without them, press Next: IT can enrol the desk later.</source>
+        <translation>Enrolling connects this desk to the provincial server with the address and one-time code from provincial IT, so dossiers are sent to the province and this desk gets its own block of dossier numbers. Without them, press Next: IT can enrol the desk later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="469"/>
-        <source>Server address:</source>
-        <translation>Server address:</translation>
+        <location filename="../../desktop/first_run_wizard.py" line="519"/>
+        <source>Server &amp;address:</source>
+        <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="470"/>
-        <source>One-time code:</source>
-        <translation>One-time code:</translation>
+        <location filename="../../desktop/first_run_wizard.py" line="520"/>
+        <source>One-time &amp;code:</source>
+        <translation>One-time &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="471"/>
-        <source>Enrol</source>
-        <translation>Enrol</translation>
+        <location filename="../../desktop/first_run_wizard.py" line="521"/>
+        <source>CA certificate (if IT gave one):</source>
+        <translation>CA certificate (if IT gave one):</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="472"/>
-        <source>Available when the server connection lands</source>
-        <translation>Available when the server connection lands</translation>
+        <location filename="../../desktop/first_run_wizard.py" line="522"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="523"/>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="543"/>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="543"/>
+        <source>Certificate (*.pem *.crt);;All files (*)</source>
+        <translation>Certificate (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="558"/>
+        <source>The server address starts with https://, for example https://motcua.tinh.gov.vn.</source>
+        <translation>The server address starts with https://, for example https://motcua.tinh.gov.vn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="560"/>
+        <source>Type the one-time code from provincial IT.</source>
+        <translation>Type the one-time code from provincial IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="562"/>
+        <source>Choose the commune first (step 1).</source>
+        <translation>Choose the commune first (step 1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="610"/>
+        <source>Connecting to the provincial server…</source>
+        <translation>Connecting to the provincial server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="615"/>
+        <source>Enrolled. This desk&apos;s dossier numbers: %1, agency identifier %2 (from the province). Press Next.</source>
+        <translation>Enrolled. This desk&apos;s dossier numbers: %1, agency identifier %2 (from the province). Press Next.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="627"/>
+        <source>You can correct it and press Enrol again, or press Next to continue without enrolling.</source>
+        <translation>You can correct it and press Enrol again, or press Next to continue without enrolling.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="631"/>
+        <source>The server does not know this code. Check it with provincial IT.</source>
+        <translation>The server does not know this code. Check it with provincial IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="632"/>
+        <source>This code was already used. Ask provincial IT for a new one.</source>
+        <translation>This code was already used. Ask provincial IT for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="633"/>
+        <source>This code has expired. Ask provincial IT for a new one.</source>
+        <translation>This code has expired. Ask provincial IT for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="635"/>
+        <source>This code was made for another commune than the one chosen in step 1.</source>
+        <translation>This code was made for another commune than the one chosen in step 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="638"/>
+        <source>The provincial server does not serve the commune chosen in step 1.</source>
+        <translation>The provincial server does not serve the commune chosen in step 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="641"/>
+        <source>The commune has no free block of dossier numbers left. Provincial IT must free one.</source>
+        <translation>The commune has no free block of dossier numbers left. Provincial IT must free one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="644"/>
+        <source>The provincial server refused the enrolment.</source>
+        <translation>The provincial server refused the enrolment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="647"/>
+        <source>The provincial server cannot be reached. Check the address, the network cable or Wi-Fi, and the certificate file.</source>
+        <translation>The provincial server cannot be reached. Check the address, the network cable or Wi-Fi, and the certificate file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="651"/>
+        <source>The provincial server needs a newer version of motcua. Ask IT to update it.</source>
+        <translation>The provincial server needs a newer version of motcua. Ask IT to update it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="653"/>
+        <source>The provincial server could not enrol this desk (%1).</source>
+        <translation>The provincial server could not enrol this desk (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="655"/>
+        <source>The enrolment failed (%1).</source>
+        <translation>The enrolment failed (%1).</translation>
     </message>
 </context>
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="500"/>
+        <location filename="../../desktop/first_run_wizard.py" line="688"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="501"/>
+        <location filename="../../desktop/first_run_wizard.py" line="689"/>
         <source>Check the details, then press Finish to create the desk&apos;s encrypted data.</source>
         <translation>Check the details, then press Finish to create the desk&apos;s encrypted data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="513"/>
+        <location filename="../../desktop/first_run_wizard.py" line="701"/>
         <source>Commune: %1</source>
         <translation>Commune: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="514"/>
+        <location filename="../../desktop/first_run_wizard.py" line="702"/>
         <source>Province: %1</source>
         <translation>Province: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="515"/>
+        <location filename="../../desktop/first_run_wizard.py" line="703"/>
         <source>Agency identifier: %1</source>
         <translation>Agency identifier: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="516"/>
+        <location filename="../../desktop/first_run_wizard.py" line="704"/>
         <source>Open on Saturday morning: %1</source>
         <translation>Open on Saturday morning: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="517"/>
+        <location filename="../../desktop/first_run_wizard.py" line="705"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="517"/>
+        <location filename="../../desktop/first_run_wizard.py" line="705"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="519"/>
+        <location filename="../../desktop/first_run_wizard.py" line="707"/>
         <source>First clerk: %1</source>
         <translation>First clerk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="520"/>
+        <location filename="../../desktop/first_run_wizard.py" line="708"/>
         <source>Recovery key: %1</source>
         <translation>Recovery key: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="521"/>
+        <location filename="../../desktop/first_run_wizard.py" line="709"/>
         <source>loaded</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="521"/>
+        <location filename="../../desktop/first_run_wizard.py" line="709"/>
         <source>none (skipped)</source>
         <translation>none (skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="714"/>
+        <source>Provincial server: enrolled, dossier numbers %1</source>
+        <translation>Provincial server: enrolled, dossier numbers %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard.py" line="716"/>
+        <source>Provincial server: not enrolled (the desk works on its own)</source>
+        <translation>Provincial server: not enrolled (the desk works on its own)</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="569"/>
+        <location filename="../../desktop/first_run_wizard.py" line="763"/>
         <source>motcua: setting up the one-stop desk</source>
         <translation>motcua: setting up the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="570"/>
+        <location filename="../../desktop/first_run_wizard.py" line="764"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="571"/>
+        <location filename="../../desktop/first_run_wizard.py" line="765"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="572"/>
+        <location filename="../../desktop/first_run_wizard.py" line="766"/>
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="573"/>
+        <location filename="../../desktop/first_run_wizard.py" line="767"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="636"/>
+        <location filename="../../desktop/first_run_wizard.py" line="859"/>
         <source>Creating the encrypted data. This takes a few seconds…</source>
         <translation>Creating the encrypted data. This takes a few seconds…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="656"/>
+        <location filename="../../desktop/first_run_wizard.py" line="879"/>
         <source>The desk could not be set up: %1. Nothing was saved; ask IT for help.</source>
         <translation>The desk could not be set up: %1. Nothing was saved; ask IT for help.</translation>
     </message>
@@ -1598,92 +1708,92 @@
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="159"/>
+        <location filename="../../desktop/first_run_wizard.py" line="176"/>
         <source>Agency and opening hours</source>
         <translation>Agency and opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="160"/>
+        <location filename="../../desktop/first_run_wizard.py" line="177"/>
         <source>Step 2 of 5. These appear on receipts and set the appointment dates.</source>
         <translation>Step 2 of 5. These appear on receipts and set the appointment dates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="161"/>
+        <location filename="../../desktop/first_run_wizard.py" line="178"/>
         <source>&amp;Agency identifier:</source>
         <translation>&amp;Agency identifier:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="164"/>
+        <location filename="../../desktop/first_run_wizard.py" line="181"/>
         <source>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</source>
         <translation>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="168"/>
+        <location filename="../../desktop/first_run_wizard.py" line="185"/>
         <source>Opening hours</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="169"/>
+        <location filename="../../desktop/first_run_wizard.py" line="186"/>
         <source>Morning:</source>
         <translation>Morning:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="170"/>
+        <location filename="../../desktop/first_run_wizard.py" line="187"/>
         <source>Afternoon:</source>
         <translation>Afternoon:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="172"/>
+        <location filename="../../desktop/first_run_wizard.py" line="189"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="173"/>
+        <location filename="../../desktop/first_run_wizard.py" line="190"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="174"/>
+        <location filename="../../desktop/first_run_wizard.py" line="191"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="175"/>
+        <location filename="../../desktop/first_run_wizard.py" line="192"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="176"/>
+        <location filename="../../desktop/first_run_wizard.py" line="193"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="180"/>
+        <location filename="../../desktop/first_run_wizard.py" line="197"/>
         <source>Also open on &amp;Saturday morning</source>
         <translation>Also open on &amp;Saturday morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="182"/>
+        <location filename="../../desktop/first_run_wizard.py" line="199"/>
         <source>Saturday morning counts as a working day for appointment dates</source>
         <translation>Saturday morning counts as a working day for appointment dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="217"/>
+        <location filename="../../desktop/first_run_wizard.py" line="234"/>
         <source>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</source>
         <translation>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="222"/>
+        <location filename="../../desktop/first_run_wizard.py" line="239"/>
         <source>Each opening period must start before it ends.</source>
         <translation>Each opening period must start before it ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="224"/>
+        <location filename="../../desktop/first_run_wizard.py" line="241"/>
         <source>The afternoon must start after the morning ends.</source>
         <translation>The afternoon must start after the morning ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="226"/>
+        <location filename="../../desktop/first_run_wizard.py" line="243"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
     </message>
@@ -1897,53 +2007,53 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="361"/>
-        <location filename="../../desktop/first_run_wizard.py" line="402"/>
+        <location filename="../../desktop/first_run_wizard.py" line="378"/>
+        <location filename="../../desktop/first_run_wizard.py" line="419"/>
         <source>Province recovery key</source>
         <translation>Province recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="362"/>
+        <location filename="../../desktop/first_run_wizard.py" line="379"/>
         <source>Step 4 of 5. A safety net for forgotten passphrases.</source>
         <translation>Step 4 of 5. A safety net for forgotten passphrases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="365"/>
+        <location filename="../../desktop/first_run_wizard.py" line="382"/>
         <source>Provincial IT gives each commune a small file ending in .pem: the province&apos;s recovery key. With it, if every clerk of this desk forgets their passphrase, provincial IT (and only they, with the secret half kept at the province) can open this computer&apos;s data again and set a new passphrase. The file holds no secret and does not let anyone read the data.</source>
         <translation>Provincial IT gives each commune a small file ending in .pem: the province&apos;s recovery key. With it, if every clerk of this desk forgets their passphrase, provincial IT (and only they, with the secret half kept at the province) can open this computer&apos;s data again and set a new passphrase. The file holds no secret and does not let anyone read the data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="371"/>
+        <location filename="../../desktop/first_run_wizard.py" line="388"/>
         <source>&amp;Choose the key file…</source>
         <translation>&amp;Choose the key file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="372"/>
+        <location filename="../../desktop/first_run_wizard.py" line="389"/>
         <source>&amp;Skip: I have no key file from IT</source>
         <translation>&amp;Skip: I have no key file from IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="379"/>
+        <location filename="../../desktop/first_run_wizard.py" line="396"/>
         <source>Key loaded. Fingerprint (compare with IT): %1</source>
         <translation>Key loaded. Fingerprint (compare with IT): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="383"/>
+        <location filename="../../desktop/first_run_wizard.py" line="400"/>
         <source>This file is not a province recovery key. Ask IT for the right .pem file.</source>
         <translation>This file is not a province recovery key. Ask IT for the right .pem file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="386"/>
+        <location filename="../../desktop/first_run_wizard.py" line="403"/>
         <source>No key file chosen yet.</source>
         <translation>No key file chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="391"/>
+        <location filename="../../desktop/first_run_wizard.py" line="408"/>
         <source>Warning: without the recovery key, a passphrase that every clerk forgets can never be recovered, and the data on this computer is then lost. IT can add the key later.</source>
         <translation>Warning: without the recovery key, a passphrase that every clerk forgets can never be recovered, and the data on this computer is then lost. IT can add the key later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="402"/>
+        <location filename="../../desktop/first_run_wizard.py" line="419"/>
         <source>Recovery key (*.pem);;All files (*)</source>
         <translation>Recovery key (*.pem);;All files (*)</translation>
     </message>
