@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,6 +78,8 @@ def test_the_wizard_enrols_with_a_code_and_the_desk_keeps_it(
     assert page.enrolment is not None and page.status.text().startswith("Đã đăng ký")
     assert "0001–1000" in page.status.text() and "00070" in page.status.text()
     assert not page.code.isEnabled() and page.isComplete()
+    if os.environ.get("MOTCUA_SCREENSHOTS"):
+        wizard.grab().save(str(Path("docs/screenshots/desk-wizard-enrolled.png")))
     wizard.next()
     summary = wizard.finish_page.summary.text()
     assert "0001–1000" in summary and "00070" in summary
@@ -129,6 +132,8 @@ def test_a_refused_code_is_explained_and_the_wizard_goes_on_without_enrolling(
     assert "xã, phường khác" in page.error.text()
     _enrol(qtbot, page, "http://127.0.0.1:9", province.code())
     assert "Không kết nối được" in page.error.text()
+    if os.environ.get("MOTCUA_SCREENSHOTS"):
+        wizard.grab().save(str(Path("docs/screenshots/desk-wizard-enrol-refused.png")))
     assert page.enrolment is None and page.isComplete() and page.code.isEnabled()
     wizard.next()
     assert "chưa đăng ký" in wizard.finish_page.summary.text()
