@@ -16,6 +16,7 @@ from desktop.dossier_page import DossierWindow
 from desktop.main_window import MainWindow
 from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
 from desktop.reports import ReportsDialog
+from desktop.server_enrolment import stored_transport_factory
 from desktop.sync_panel import SyncController, SyncStatusWidget
 from desktop.sync_panel.sync_controller import TransportFactory
 from desktop.work_session import WorkSession
@@ -48,6 +49,12 @@ class DeskScreens(QObject):
             parent=self,
         )
         self.sync.finished.connect(lambda *_: refresh_queue())
+        if transport_factory is None:  # an enrolled desk syncs with its province (read off the UI thread)
+            background.run(
+                lambda: stored_transport_factory(work.store),
+                on_success=self._use_transport,
+                owner=self,
+            )
         self.sync_status = SyncStatusWidget(self.sync, window)
         window.sync_status.hide()
         window.statusBar().addPermanentWidget(self.sync_status)
@@ -66,6 +73,10 @@ class DeskScreens(QObject):
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
+
+    def _use_transport(self, factory: TransportFactory | None) -> None:
+        if factory is not None:
+            self.sync.set_transport_factory(factory)
 
     def retranslate(self) -> None:
         self.action_reports.setText(self.tr("Register and on-time &statistics…"))
