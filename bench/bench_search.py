@@ -2,7 +2,9 @@
 
 Run: ``.venv/bin/python bench/bench_search.py [--records 1000000] [--queries 2000]`` (a few minutes at 1M).
 Goal (docs/design.md §9): p95 under 30 ms at 1,000,000 records. Also prints each kind of query's p95 as a
-ratio to an indexed primary-key lookup in the same store, so runs on different machines compare.
+ratio to an indexed primary-key lookup in the same store, so runs on different machines compare, and the
+same queries answered the way ``search`` did before the word pairs (FTS5 lists only), on the same database,
+as a ratio old/new.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sync.connection import Connection, open_connection  # noqa: E402
 from sync.folding import fold  # noqa: E402
-from sync.search_index import create_search_tables, index_record, optimize_index, search  # noqa: E402
+from sync.search_index import (  # noqa: E402
+    create_search_tables,
+    index_record,
+    match_expressions,
+    optimize_index,
+    search,
+)
 
 # Rough shares (%) of Vietnamese surnames; middle and given names a plausible spread.
 SURNAME_SHARES = (
@@ -87,7 +95,10 @@ def build(conn: Connection, count: int, rng: random.Random) -> list[dict[str, st
     return samples
 
 
-KINDS = "typing,full name,partial name,id prefix,full id,code,code tail,phone,phone spaced,phone +84,hostile"
+KINDS = (
+    "typing,full name,4-word name,partial name,id prefix,full id,code,code tail,phone,phone spaced,phone +84,"
+    "hostile"
+)
 HOSTILE = ['"', "*", "AND", "NEAR(", 'nguyen" OR "', "tran*)", "{body}:x", "-0", "(", "^"]
 
 
@@ -98,6 +109,8 @@ def queries(samples: list[dict[str, str]], rng: random.Random) -> dict[str, list
         words, n, rid = r["name"].split(), r["national"], r["record_id"]
         out["typing"].append((fold(r["name"])[: rng.randint(1, 3)], rid))
         out["full name"].append((rng.choice([r["name"], fold(r["name"]), r["name"].upper()]), rid))
+        if len(words) == 4:
+            out["4-word name"].append((rng.choice([r["name"], fold(r["name"])]), rid))
         partial = " ".join(fold(w)[: rng.randint(2, 4)] for w in words[:2]) + " " + fold(words[-1])
         out["partial name"].append((partial, rid))
         out["id prefix"].append((r["id"][: rng.randint(6, 9)], rid))
@@ -122,6 +135,18 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def search_without_pairs(conn: Connection, query: str, limit: int) -> list[int]:
+    """The documents ``search`` found before the word pairs: the FTS5 expressions on the main table only."""
+    docs: dict[int, None] = {}
+    for expression in match_expressions(query):
+        if len(docs) >= limit:
+            break
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ?"
+        for (doc,) in conn.execute(sql, (expression, limit)):
+            docs.setdefault(doc)
+    return list(docs)[:limit]
+
+
 def measure(conn: Connection, records: int, samples: list[dict[str, str]], per_kind: int) -> None:
     rng = random.Random(7)
     lookup = "SELECT doc FROM search_records WHERE record_type = 'dossier' AND record_id = ?"
@@ -131,23 +156,35 @@ def measure(conn: Connection, records: int, samples: list[dict[str, str]], per_k
     ]
     base_p95 = percentile(baseline, 0.95)
     print(f"baseline: primary-key lookup p95 {base_p95:.3f} ms")
-    heading = ("query kind", "p50 ms", "p95 ms", "max ms", "p95/lookup", "found", "own")
-    print("{:<13} {:>7} {:>7} {:>7} {:>10} {:>7} {:>7}".format(*heading))
+    heading = ("query kind", "p50 ms", "p95 ms", "max ms", "p95/lookup", "found", "own", "old p95", "old/new")
+    print("{:<13} {:>7} {:>7} {:>7} {:>10} {:>7} {:>7} {:>8} {:>7}".format(*heading))
     everything: list[float] = []
+    lookup_ids = "SELECT doc FROM search_records WHERE record_type = 'dossier' AND record_id = ?"
     for kind, items in queries(samples, rng).items():
         chosen = rng.sample(items, min(per_kind, len(items)))
         times: list[float] = []
+        old_times: list[float] = []
         found = own = 0
-        for text, record_id in chosen:
+        for n, (text, record_id) in enumerate(chosen):
             result: list[str] = []
-            times.append(timed(lambda text=text, result=result: result.extend(search(conn, text, limit=20))))
+            old: list[int] = []
+            # Alternate which goes first, so neither always finds the other's pages in the cache.
+            runs = [
+                lambda text=text, result=result: result.extend(search(conn, text, limit=20)),
+                lambda text=text, old=old: old.extend(search_without_pairs(conn, text, 20)),
+            ]
+            for which in runs if n % 2 else runs[::-1]:
+                (times if which is runs[0] else old_times).append(timed(which))
             found += bool(result)
             own += record_id in result
+            own_doc = conn.execute(lookup_ids, (record_id,)).fetchone()[0]
+            if (record_id in result) != (own_doc in old) or len(result) != len(old):
+                raise AssertionError(f"the old and new ways disagree on a {kind!r} query")
         everything.extend(times)
-        p95 = percentile(times, 0.95)
+        p95, old_p95 = percentile(times, 0.95), percentile(old_times, 0.95)
         print(
             f"{kind:<13} {statistics.median(times):7.2f} {p95:7.2f} {max(times):7.2f} {p95 / base_p95:10.0f}"
-            f" {found:>3}/{len(chosen):<3} {own:>3}/{len(chosen):<3}"
+            f" {found:>3}/{len(chosen):<3} {own:>3}/{len(chosen):<3} {old_p95:8.2f} {old_p95 / p95:7.1f}"
         )
     p95 = percentile(everything, 0.95)
     p50, slowest = statistics.median(everything), max(everything)
@@ -187,6 +224,11 @@ def main() -> None:
                 f"build {built:.1f} s ({records / built:,.0f} records/s), optimize {optimized:.1f} s, "
                 f"database {db.stat().st_size / 1e6:.0f} MB"
             )
+            (pair_bytes,) = conn.execute(
+                "SELECT (SELECT sum(length(block)) FROM search_pairs_data)"
+                " + (SELECT coalesce(sum(length(term)), 0) FROM search_terms)"
+            ).fetchone()
+            print(f"of which word pairs and vocabulary: about {pair_bytes / 1e6:.1f} MB of data")
         measure(conn, records, samples, args.queries)
         conn.close()
 

@@ -18,10 +18,21 @@ typed with or without spaces, with ``0``, ``+84`` or ``84`` in front.
 Speed: FTS5 prefix indexes for 1–7 characters (every Vietnamese syllable fits) make a prefix query read one
 stored list instead of merging all the terms it covers, and results are taken newest first with a ``LIMIT``,
 so a common word (``nguyen``, ``van``) among a million records stays within milliseconds (see bench/).
+
+Word pairs: a query of several common words (``nguyen thi hong nhung``) with few matches made FTS5 read the
+whole long lists of ``nguyen`` and ``thi``. So every record also gets, in a small second FTS5 table
+(``search_pairs``, no positions, no prefix indexes), one token per pair of its distinct words that start with
+a letter, and every such word goes into a vocabulary (``search_terms``). A query made only of such words is
+then answered from the pairs alone, with the same results: exactly ("hong" with each other word), or as
+prefixes (each word expanded to the vocabulary words it begins, when they are few and the words' expansions
+do not overlap). A record with more than ``MAX_PAIR_WORDS`` such words, or with any non-ASCII letter left
+after folding (where Python's and FTS5's idea of a word could differ), gets a marker instead and is searched
+the old way.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -34,6 +45,14 @@ MAX_QUERY_WORDS = 12
 # so "newest first" is the cheap direction.
 _FIRST_DOC = 2**62
 MAX_LIMIT = 1000
+
+# Word pairs: records with more distinct letter-led words than this are marked and searched without pairs.
+MAX_PAIR_WORDS = 24
+# A prefix query word is expanded to at most this many vocabulary words, and a pair query to this many pairs.
+_MAX_EXPANSION = 16
+_MAX_PAIR_TERMS = 64
+# In the rtype column, where type tokens start with "t": a record indexed without pairs.
+_NO_PAIRS = "pnopairs"
 
 _TOKEN = re.compile(r"[^\W_]+")
 _NON_DIGIT = re.compile(r"\D")
@@ -69,6 +88,21 @@ def create_search_tables(conn: Connection) -> None:
         )
         """
     )
+    create_pair_tables(conn)
+
+
+def create_pair_tables(conn: Connection) -> None:
+    """Create the word-pair table and the vocabulary (part of :func:`create_search_tables`)."""
+    conn.execute(
+        """
+        CREATE VIRTUAL TABLE IF NOT EXISTS search_pairs USING fts5(
+            pairs,
+            content = '', contentless_delete = 1, detail = none,
+            tokenize = 'unicode61 remove_diacritics 0'
+        )
+        """
+    )
+    conn.execute("CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
 
 
 def _type_token(record_type: str) -> str:
@@ -116,6 +150,22 @@ def indexed_text(texts: Iterable[str]) -> str:
     return "\n".join(parts)
 
 
+def _pair_token(a: str, b: str) -> str:
+    """One token for two distinct words, whichever order: the shorter-sorting one's length, then both."""
+    first, second = (a, b) if a < b else (b, a)
+    return f"{len(first)}{first}{second}"
+
+
+def pair_words(body: str) -> list[str]:
+    """The distinct words of an indexed text that start with a letter (those that get pairs), sorted."""
+    return sorted({token for token in _TOKEN.findall(body) if token[0].isalpha()})
+
+
+def pair_tokens(words: list[str]) -> list[str]:
+    """The pair tokens of a record's pair words (every two distinct words, once)."""
+    return [_pair_token(a, b) for a, b in itertools.combinations(words, 2)]
+
+
 def _check_key(record_type: str, record_id: str) -> None:
     if not isinstance(record_type, str) or not record_type:
         raise ValueError("a record type is a non-empty string")
@@ -134,6 +184,7 @@ def index_record(conn: Connection, record_type: str, record_id: str, texts: Iter
         ).fetchone()
         if row is not None:
             conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+            conn.execute("DELETE FROM search_pairs WHERE rowid = ?", (row[0],))
             if not body:
                 conn.execute("DELETE FROM search_records WHERE doc = ?", (row[0],))
         if body:
@@ -145,9 +196,22 @@ def index_record(conn: Connection, record_type: str, record_id: str, texts: Iter
                 ).lastrowid
             else:
                 doc = row[0]
+            type_token = _type_token(record_type)
+            words = pair_words(body)
+            if len(words) > MAX_PAIR_WORDS or not body.isascii():
+                type_token += " " + _NO_PAIRS
+            else:
+                conn.executemany(
+                    "INSERT OR IGNORE INTO search_terms (term) VALUES (?)", ((w,) for w in words)
+                )
+                if len(words) >= 2:
+                    # detail=none has no columns: the type token goes in with the pairs (led by a digit).
+                    conn.execute(
+                        "INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)",
+                        (doc, type_token + " " + " ".join(pair_tokens(words))),
+                    )
             conn.execute(
-                "INSERT INTO search_fts (rowid, rtype, body) VALUES (?, ?, ?)",
-                (doc, _type_token(record_type), body),
+                "INSERT INTO search_fts (rowid, rtype, body) VALUES (?, ?, ?)", (doc, type_token, body)
             )
     except BaseException:
         conn.execute("ROLLBACK TO search_index_record")
@@ -167,6 +231,7 @@ def remove_record(conn: Connection, record_type: str, record_id: str) -> bool:
     conn.execute("SAVEPOINT search_remove_record")
     try:
         conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+        conn.execute("DELETE FROM search_pairs WHERE rowid = ?", (row[0],))
         conn.execute("DELETE FROM search_records WHERE doc = ?", (row[0],))
     except BaseException:
         conn.execute("ROLLBACK TO search_remove_record")
@@ -182,6 +247,7 @@ remove = remove_record
 def optimize_index(conn: Connection) -> None:
     """Merge the index's segments (after a bulk load; optional)."""
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+    conn.execute("INSERT INTO search_pairs (search_pairs) VALUES ('optimize')")
 
 
 def _word_expression(word: str, prefix: bool) -> str | None:
@@ -222,6 +288,82 @@ def _variants(folded: str) -> list[str]:
     return variants
 
 
+def _type_filter(types: Iterable[str] | None, column: str = "rtype : ") -> str | None:
+    """The type part of a MATCH expression ("" for every type); None if no type at all is wanted."""
+    if types is None:
+        return ""
+    type_list = list(dict.fromkeys(types))
+    for record_type in type_list:
+        _check_key(record_type, "-")
+    if not type_list:
+        return None
+    return column + "(" + " OR ".join(f'"{_type_token(t)}"' for t in type_list) + ") AND "
+
+
+def _pair_words_of_query(query: str) -> list[str] | None:
+    """The query's distinct words if the pairs can answer it: two or more, each one letter-led token."""
+    folded = fold(query)
+    if not folded.isascii():
+        return None
+    variants = _variants(folded)
+    if len(variants) != 1:
+        return None
+    words: list[str] = []
+    for word in variants[0].split():
+        tokens = _TOKEN.findall(word)
+        if len(tokens) != 1 or not tokens[0][0].isalpha():
+            return None
+        words.append(tokens[0])
+    distinct = list(dict.fromkeys(words))
+    return distinct if len(distinct) >= 2 else None
+
+
+def _expansion(conn: Connection, prefix: str) -> list[str] | None:
+    """The vocabulary words starting with ``prefix``; None if there are too many."""
+    rows = conn.execute(
+        "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+        (prefix, prefix + "\U0010ffff", _MAX_EXPANSION + 1),
+    ).fetchall()
+    return None if len(rows) > _MAX_EXPANSION else [str(row[0]) for row in rows]
+
+
+def _pair_expression(hub: list[str], others: list[list[str]]) -> str | None:
+    """Pairs of a word from ``hub`` with a word from each of ``others``; None if too many, "" if none."""
+    if sum(len(hub) * len(other) for other in others) > _MAX_PAIR_TERMS:
+        return None
+    groups: list[str] = []
+    for other in others:
+        options = [f'"{_pair_token(a, b)}"' for a in hub for b in other]
+        if not options:
+            return ""
+        groups.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
+    return groups[0] if len(groups) == 1 else "(" + " AND ".join(groups) + ")"
+
+
+def pair_expressions(conn: Connection, query: str, types: Iterable[str] | None = None) -> list[str | None]:
+    """For each of :func:`match_expressions`, one on ``search_pairs`` matching the same records among those
+    indexed with pairs ("" if none can match), or None where the pairs cannot answer (search the old way)."""
+    expressions = match_expressions(query, types)
+    words = _pair_words_of_query(query) if expressions else None
+    type_filter = _type_filter(types, column="")
+    if words is None or type_filter is None:
+        return [None] * len(expressions)
+    # Exact: the last word (often the rarest, a given name) paired with each other word.
+    exact = _pair_expression([words[-1]], [[w] for w in words[:-1]])
+    found: list[str | None] = [exact]
+    if len(expressions) > 1:
+        prefix: str | None = None
+        expanded = [_expansion(conn, w) for w in words]
+        if all(e is not None for e in expanded):
+            sets = [set(e or ()) for e in expanded]
+            if all(not (a & b) for a, b in itertools.combinations(sets, 2)):
+                hub = min(range(len(words)), key=lambda i: (len(sets[i]), -i))
+                others = [sorted(s) for i, s in enumerate(sets) if i != hub]
+                prefix = _pair_expression(sorted(sets[hub]), others)
+        found.append(prefix)
+    return [e if not e else type_filter + e for e in found]
+
+
 def match_expressions(query: str, types: Iterable[str] | None = None) -> list[str]:
     """The FTS5 MATCH expressions for a user's query: every word exact, then every word a prefix.
 
@@ -230,14 +372,9 @@ def match_expressions(query: str, types: Iterable[str] | None = None) -> list[st
     """
     if not isinstance(query, str):
         raise TypeError("a search query is a string")
-    type_filter = ""
-    if types is not None:
-        type_list = list(dict.fromkeys(types))
-        for record_type in type_list:
-            _check_key(record_type, "-")
-        if not type_list:
-            return []
-        type_filter = "rtype : (" + " OR ".join(f'"{_type_token(t)}"' for t in type_list) + ") AND "
+    type_filter = _type_filter(types)
+    if type_filter is None:
+        return []
     variants = [v.split() for v in _variants(fold(query))]
     expressions: list[str] = []
     for prefix in (False, True):
@@ -257,6 +394,25 @@ def match_expression(query: str, types: Iterable[str] | None = None) -> str | No
     return expressions[-1] if expressions else None
 
 
+def _matching_docs(conn: Connection, expression: str, pair_expression: str | None, limit: int) -> list[int]:
+    """The first ``limit`` docs matching ``expression``, from the pairs (and unpaired records) if it can."""
+    sql = "SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid LIMIT ?"
+    if pair_expression is None:
+        return [doc for (doc,) in conn.execute(sql.format(table="search_fts"), (expression, limit))]
+    docs = [
+        doc
+        for (doc,) in conn.execute(
+            sql.format(table="search_fts"), (f'"rtype" : "{_NO_PAIRS}" AND {expression}', limit)
+        )
+    ]
+    if pair_expression:
+        docs.extend(
+            doc for (doc,) in conn.execute(sql.format(table="search_pairs"), (pair_expression, limit))
+        )
+        docs.sort()
+    return docs[:limit]
+
+
 def search_hits(
     conn: Connection, query: str, *, limit: int = 50, types: Iterable[str] | None = None
 ) -> list[SearchHit]:
@@ -269,14 +425,12 @@ def search_hits(
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"a search limit is between 1 and {MAX_LIMIT}")
     docs: dict[int, None] = {}
-    for expression in match_expressions(query, types):
+    expressions = match_expressions(query, types)
+    pairs = pair_expressions(conn, query, types) if expressions else []
+    for expression, pair_expression in zip(expressions, pairs, strict=True):
         if len(docs) >= limit:
             break
-        rows = conn.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ?",
-            (expression, limit),
-        ).fetchall()
-        for (doc,) in rows:
+        for doc in _matching_docs(conn, expression, pair_expression, limit):
             docs.setdefault(doc)
     ranked = list(docs)[:limit]
     if not ranked:

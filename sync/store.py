@@ -119,11 +119,32 @@ def _create_replica_tables(conn: Connection) -> None:
     )
 
 
+# --- migration 5: the search index with word pairs --------------------------------------------------------
+
+# sync.replica_store.CACHE_META_KEY (that module imports this one): without it, a ReplicaStore rebuilds its
+# state cache, and with it the search index, when it is next opened.
+_REPLICA_CACHE_META_KEY = "replica_state_types"
+
+
+def _rebuild_search_with_pairs(conn: Connection) -> None:
+    """Replace the search index by one with word pairs (:mod:`sync.search_index`).
+
+    The FTS5 table is contentless, so it cannot be re-derived from itself: it is emptied, and the durable
+    replica's state cache is marked stale so the next :class:`~sync.replica_store.ReplicaStore` opened on
+    this store re-derives every record and re-indexes it (a search finds nothing in between).
+    """
+    for table in ("search_fts", "search_pairs", "search_terms", "search_records"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    create_search_tables(conn)
+    conn.execute("DELETE FROM meta WHERE key = ?", (_REPLICA_CACHE_META_KEY,))
+
+
 STORE_MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core: meta, replica, records", _create_core_tables),
     Migration(2, "attachments", create_attachment_tables),
     Migration(3, "search index", create_search_tables),
     Migration(4, "sync replica: events, waiting events, vector, record states", _create_replica_tables),
+    Migration(5, "search index: word pairs (re-indexed from the records)", _rebuild_search_with_pairs),
 )
 
 

@@ -12,12 +12,17 @@ from hypothesis import strategies as st
 from sync.connection import Connection, open_connection
 from sync.search_index import (
     MAX_LIMIT,
+    MAX_PAIR_WORDS,
     SearchHit,
     create_search_tables,
     index_record,
     indexed_text,
     match_expression,
+    match_expressions,
     optimize_index,
+    pair_expressions,
+    pair_tokens,
+    pair_words,
     remove,
     remove_record,
     search,
@@ -294,3 +299,109 @@ def test_indexed_text() -> None:
         assert expected in tokens
     assert indexed_text(["", " "]) == ""
     assert indexed_text(["079123456789"]) == "079123456789"  # an ID is not taken for a phone
+
+
+# -- word pairs ------------------------------------------------------------------------------------------
+
+WORDS = "nguyen nguyet ngu thi thinh thien hong hon nhung nhu van an anh h22 le lo tran".split()
+
+
+def fts_only(conn: Connection, query: str, limit: int, types: list[str] | None = None) -> list[str]:
+    """What ``search`` answered before the word pairs: the expressions on the main FTS5 table only."""
+    docs: dict[int, None] = {}
+    for expression in match_expressions(query, types):
+        if len(docs) >= limit:
+            break
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ?"
+        for (doc,) in conn.execute(sql, (expression, limit)):
+            docs.setdefault(doc)
+    ids = dict(conn.execute("SELECT doc, record_id FROM search_records").fetchall())
+    return [ids[doc] for doc in list(docs)[:limit]]
+
+
+@pytest.fixture
+def crowd(tmp_path: Path) -> Iterator[Connection]:
+    """Records made of a few overlapping words; some too long for pairs, some not ASCII after folding."""
+    import random
+
+    rng = random.Random(5)
+    connection = open_connection(tmp_path / "crowd.db", KEY)
+    create_search_tables(connection)
+    for n in range(400):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 5))]
+        if n % 50 == 0:
+            words += [f"w{i}x" for i in range(MAX_PAIR_WORDS)]
+        if n % 37 == 0:
+            words.append("Ωmega")
+        texts = [" ".join(words).title(), f"0912 345 {n:03d}"]
+        index_record(connection, "a" if n % 3 else "b", f"r{n}", texts)
+    yield connection
+    connection.close()
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])  # read-only use
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
+    cut=st.lists(st.integers(1, 6), min_size=4, max_size=4),
+    limit=st.sampled_from([1, 3, 20, 1000]),
+    types=st.sampled_from([None, ["a"], ["b", "a"]]),
+)
+def test_pairs_answer_exactly_as_the_fts_lists(
+    crowd: Connection, words: list[str], cut: list[int], limit: int, types: list[str] | None
+) -> None:
+    query = " ".join(word[: max(1, len(word) - c + 1)] for word, c in zip(words, cut, strict=False))
+    assert search(crowd, query, limit=limit, types=types) == fts_only(crowd, query, limit, types)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["nguyen thi hong nhung", "thi nhung", "ngu thi", "nguy nguyen", "an anh", "hong hon", "nguyen omega",
+     "Ωmega nguyen", "w1x w2x", "h22 an", "thinh thien van le", "nguyen NGUYEN", "le tr"],
+)  # fmt: skip
+def test_pairs_and_fts_agree_on_tricky_queries(crowd: Connection, query: str) -> None:
+    assert search(crowd, query, limit=1000) == fts_only(crowd, query, 1000)
+    assert search(crowd, query, limit=2) == fts_only(crowd, query, 2)
+
+
+def test_which_queries_the_pairs_answer(conn: Connection) -> None:
+    assert pair_expressions(conn, "nguyen van duc") == [
+        '("3ducnguyen" AND "3ducvan")',
+        '("3ducnguyen" AND "3ducvan")',
+    ]
+    exact = pair_expressions(conn, "nguyen duc", types=["dossier"])[0]
+    assert exact == '("t646f7373696572") AND "3ducnguyen"'
+    for query in ["nguyen", "nguyen 0912", "nguyen 260213-0001", "Ωmega nguyen", "van van", "", '"']:
+        assert set(pair_expressions(conn, query)) <= {None}, query
+    assert pair_expressions(conn, "nguyen duc", types=[]) == []
+    # "ng" and "nguyen" can both match one word: only the exact tier is answered from the pairs.
+    assert pair_expressions(conn, "ng nguyen")[1] is None
+    assert pair_expressions(conn, "zzz nguyen")[1] == ""  # no word starts with zzz
+
+
+def test_pair_words_and_tokens() -> None:
+    assert pair_words("nguyen van duc\n079123456789\n000 00 01 h22 260213 0001") == [
+        "duc", "h22", "nguyen", "van"
+    ]  # fmt: skip
+    tokens = pair_tokens(["ab", "abc", "b"])
+    assert tokens == ["2ababc", "2abb", "3abcb"]
+    assert len(set(pair_tokens([f"w{i}" for i in range(30)]))) == 435
+
+
+def test_pairs_follow_reindexing_and_removal(conn: Connection) -> None:
+    index_record(conn, "dossier", "d1", ["Hoàng Văn Thụ"])
+    assert found(conn, "nguyen van duc") == {"d3"}
+    assert found(conn, "hoang thu") == {"d1"}
+    assert remove_record(conn, "dossier", "d3")
+    assert found(conn, "nguyen van duc") == set()
+    left = "SELECT count(*) FROM search_pairs WHERE search_pairs MATCH '\"3ducnguyen\"'"
+    assert conn.execute(left).fetchone()[0] == 0
+
+
+def test_records_without_pairs_are_still_found(conn: Connection) -> None:
+    long_name = "Nguyễn " + " ".join(f"Tên{i}" for i in range(MAX_PAIR_WORDS)) + " Đức"
+    index_record(conn, "dossier", "long", [long_name])
+    index_record(conn, "dossier", "greek", ["Nguyễn Văn Đức Ωmega"])
+    assert found(conn, "nguyen van duc") == {"d1", "d3", "greek"}
+    assert found(conn, "nguyen duc ten3") == {"long"}
+    assert found(conn, "nguy du") == {"d1", "d3", "long", "greek"}
+    assert conn.execute("SELECT count(*) FROM search_pairs").fetchone()[0] == 4
