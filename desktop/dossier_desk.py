@@ -18,7 +18,7 @@ from dossiers.appointments import Appointment, due_date
 from dossiers.catalogue import Catalogue, Procedure
 from dossiers.code_allocation import SequenceSpace, next_code
 from dossiers.dossier import Applicant, Dossier, Office, ReceivedDocument
-from dossiers.dossier_codes import DossierCode, format_code
+from dossiers.dossier_codes import DossierCode
 from dossiers.dossier_record import (
     DESK_SIDE,
     DOSSIER_RECORD,
@@ -408,6 +408,3 @@ class DossierDesk:
             )
             for row in rows
         ]
-
-    def code_text(self, dossier: Dossier) -> str:
-        return "" if dossier.code is None else format_code(dossier.code)

@@ -9,7 +9,6 @@ thread after changes and on a timer.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk, QueueFilter
+from desktop.dossier_desk import QueueFilter
 from desktop.queue_model import (
     APPLICANT,
     APPOINTMENT,
@@ -55,11 +54,6 @@ FILTER_ORDER = (
     QueueFilter.NOT_SYNCED,
     QueueFilter.ALL,
 )
-
-
-def _due_soon(desk: DossierDesk) -> Callable[[dt.date], dt.date]:
-    """The last day "due soon" covers, as the desk's filter counts it (two working days ahead)."""
-    return lambda day: desk.calendar.add_working_days(desk.calendar.working_day_on_or_after(day), 2)
 
 
 class QueueTable(QTableView):
@@ -184,10 +178,6 @@ class QueueView(QWidget):
 
     # -- actions -----------------------------------------------------------------------------------------
 
-    @property
-    def current_filter(self) -> QueueFilter:
-        return self.model.query.which
-
     def set_filter(self, which: QueueFilter) -> None:
         self.filter_buttons[which].setChecked(True)
         self.model.set_filter(which)
@@ -211,10 +201,6 @@ class QueueView(QWidget):
         self.background.run(
             lambda: desk.queue_counts(synced_up_to=synced), on_success=self._counts_arrived, owner=self
         )
-
-    def selected_dossier_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return None if not index.isValid() else self.model.data(index, DossierIdRole)
 
     # -- search ------------------------------------------------------------------------------------------
 

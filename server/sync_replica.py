@@ -187,11 +187,6 @@ class ServerReplica:
         """Every open conflict of this commune's records of one type (merges every record: for admin use)."""
         return [c for state in self.records(record_type) for c in state.conflicts]
 
-    def waiting_count(self) -> int:
-        with self.storage.transaction() as tx:
-            rows = tx.query("SELECT COUNT(*) FROM sync_events WHERE scope = ? AND applied = 0", (self.scope,))
-        return int(rows[0][0])
-
     # -- receiving from a workstation ------------------------------------------------------------------------
 
     def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
