@@ -30,7 +30,7 @@ from dossiers.dossier_record import (
     transition_value,
 )
 from dossiers.fees import compute_fee
-from dossiers.lifecycle import Actor, Status, allowed_transitions
+from dossiers.lifecycle import TERMINAL_STATUSES, Actor, Status, allowed_transitions
 from dossiers.working_calendar import WorkingCalendar
 from sync.change_events import ChangeEvent
 from sync.conflicts import UNSET, Conflict
@@ -43,17 +43,8 @@ from sync.store import STORE_MIGRATIONS, Store, get_meta, set_meta
 from sync.version_vectors import EventId
 
 QUEUE_MIGRATION_NUMBER = 101
-OPEN_STATUSES = tuple(
-    s.value
-    for s in (
-        Status.NEW,
-        Status.ACCEPTED,
-        Status.PROCESSING,
-        Status.SUPPLEMENT_REQUESTED,
-        Status.FINANCIAL_OBLIGATION_REQUESTED,
-        Status.PROCESSED,
-    )
-)
+OPEN_STATUSES = tuple(s.value for s in Status if s not in TERMINAL_STATUSES)
+"""The statuses a dossier can still move on from (the due filters count only these)."""
 
 
 def _create_queue_table(conn: Connection) -> None:

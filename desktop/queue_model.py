@@ -28,7 +28,7 @@ from desktop.background import Background
 from desktop.dossier_desk import QueueFilter, QueueRow
 from desktop.language import is_vietnamese
 from desktop.queue_pages import QueuePage, QueuePager, QueueQuery
-from dossiers.lifecycle import Status
+from dossiers.lifecycle import Status, is_terminal
 
 PLACEHOLDER = "…"
 DEFAULT_PAGE_SIZE = 200
@@ -58,14 +58,6 @@ TODAY_BACKGROUND = QColor("#f7efcf")
 SOON_BACKGROUND = QColor("#eaf1f7")
 
 _DUE_BACKGROUNDS = {"overdue": OVERDUE_BACKGROUND, "today": TODAY_BACKGROUND, "soon": SOON_BACKGROUND}
-_OPEN = {
-    Status.NEW,
-    Status.ACCEPTED,
-    Status.PROCESSING,
-    Status.SUPPLEMENT_REQUESTED,
-    Status.FINANCIAL_OBLIGATION_REQUESTED,
-    Status.PROCESSED,
-}
 
 
 def status_label(status: Status) -> str:
@@ -274,7 +266,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _due(self, row: QueueRow) -> str | None:
-        if row.appointment is None or row.status not in _OPEN:
+        if row.appointment is None or is_terminal(row.status):
             return None
         today = self.today()
         if row.appointment < today:
