@@ -26,9 +26,9 @@ from server.storage.interface import ServerStorage
 from server.storage.sql_storage import Tx
 from sync.change_events import ChangeEvent, canonical_json, decode_event, encode_event
 from sync.conflicts import UNSET, Conflict, resolution_event
-from sync.errors import BadEventData, WriteRejected, WrongSide
+from sync.errors import BadEventData, WriteRejected
 from sync.field_policies import RecordType
-from sync.local_write_checks import check_local_event, check_write_fields
+from sync.local_write_checks import check_local_event, check_resolution, check_write_fields
 from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
 from sync.replica_store import deliverable
@@ -390,18 +390,7 @@ class ServerReplica:
             self.storage.lock_scope(tx, f"commune:{self.scope}")
             history = self._history(tx, conflict.record_type, conflict.record_id)
             current = merge_record(kind, conflict.record_id, history)
-            now_open = current.conflict(conflict.field)
-            if now_open is None or now_open.event_ids != conflict.event_ids:
-                raise WriteRejected(
-                    "this conflict is no longer open as shown; look at it again",
-                    field=conflict.field,
-                    reason="stale_conflict",
-                )
-            spec = kind.field(conflict.field)
-            if spec is not None and not spec.writable_by(self.side):
-                raise WrongSide(
-                    f"only the {spec.owner} side may write {conflict.field!r}", field=conflict.field
-                )
+            check_resolution(kind, self.side, current, conflict)
             event = resolution_event(
                 conflict,
                 event_id=self._next_id(tx),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sync.change_events import ChangeEvent
+from sync.conflicts import Conflict
 from sync.errors import ConflictOpen, TransitionRefused, WriteRejected, WrongSide
 from sync.field_policies import RecordType
 from sync.record_merge import RecordState
@@ -42,3 +43,17 @@ def check_local_event(after: RecordState, event: ChangeEvent) -> None:
             raise ConflictOpen(
                 f"field {conflict.field!r} has an open conflict: resolve it first", field=conflict.field
             )
+
+
+def check_resolution(kind: RecordType, side: str, current: RecordState, conflict: Conflict) -> None:
+    """The checks of a conflict resolution: the conflict is still open as shown, and ``side`` may write it."""
+    now_open = current.conflict(conflict.field)
+    if now_open is None or now_open.event_ids != conflict.event_ids:
+        raise WriteRejected(
+            "this conflict is no longer open as shown; look at it again",
+            field=conflict.field,
+            reason="stale_conflict",
+        )
+    spec = kind.field(conflict.field)
+    if spec is not None and not spec.writable_by(side):
+        raise WrongSide(f"only the {spec.owner} side may write {conflict.field!r}", field=conflict.field)

@@ -19,10 +19,9 @@ from sync.errors import (
     BadEventData,
     ReplicaIdReused,
     WriteRejected,
-    WrongSide,
 )
 from sync.field_policies import RecordType
-from sync.local_write_checks import check_local_event, check_write_fields
+from sync.local_write_checks import check_local_event, check_resolution, check_write_fields
 from sync.record_merge import RecordState, merge_record
 from sync.version_vectors import EventId, VersionVector, check_replica_id
 
@@ -163,16 +162,7 @@ class MemoryReplica:
         """Resolve an open conflict by choosing a competing write (``choose``) or writing a new ``value``."""
         kind = self._type(conflict.record_type)
         current = self.record(conflict.record_type, conflict.record_id)
-        now_open = current.conflict(conflict.field)
-        if now_open is None or now_open.event_ids != conflict.event_ids:
-            raise WriteRejected(
-                "this conflict is no longer open as shown; look at it again",
-                field=conflict.field,
-                reason="stale_conflict",
-            )
-        spec = kind.field(conflict.field)
-        if spec is not None and not spec.writable_by(self.side):
-            raise WrongSide(f"only the {spec.owner} side may write {conflict.field!r}", field=conflict.field)
+        check_resolution(kind, self.side, current, conflict)
         event = resolution_event(
             conflict,
             event_id=self._next_id(),

@@ -38,10 +38,9 @@ from sync.errors import (
     BadEventData,
     ReplicaIdReused,
     WriteRejected,
-    WrongSide,
 )
 from sync.field_policies import RecordType
-from sync.local_write_checks import check_local_event, check_write_fields
+from sync.local_write_checks import check_local_event, check_resolution, check_write_fields
 from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
 from sync.search_index import index_record
@@ -388,18 +387,7 @@ class ReplicaStore:
             kind = self._type(conflict.record_type)
             events = self._record_events(conn, conflict.record_type, conflict.record_id)
             current = merge_record(kind, conflict.record_id, events)
-            now_open = current.conflict(conflict.field)
-            if now_open is None or now_open.event_ids != conflict.event_ids:
-                raise WriteRejected(
-                    "this conflict is no longer open as shown; look at it again",
-                    field=conflict.field,
-                    reason="stale_conflict",
-                )
-            spec = kind.field(conflict.field)
-            if spec is not None and not spec.writable_by(self.side):
-                raise WrongSide(
-                    f"only the {spec.owner} side may write {conflict.field!r}", field=conflict.field
-                )
+            check_resolution(kind, self.side, current, conflict)
             event = resolution_event(
                 conflict,
                 event_id=self._next_id(conn),
