@@ -455,8 +455,11 @@ class NewDossierDialog(QDialog):
         """The clerk's chosen file (maybe a slow USB stick) is written off the UI thread."""
         self.background.run(
             lambda: self.save_pdf(path),
-            on_failure=lambda error: self.message.setText(
-                self.tr("The PDF could not be written there: %1").arg(str(error))
+            on_failure=lambda _error: self.message.setText(
+                self.tr(
+                    "The PDF could not be written there. Check the folder or USB stick (full? locked?) and "
+                    "try again."
+                )
             ),
             owner=self,
         )

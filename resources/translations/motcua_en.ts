@@ -450,7 +450,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="71"/>
+        <location filename="../../desktop/desk_screens.py" line="82"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
@@ -1680,27 +1680,27 @@
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
-        <source>The PDF could not be written there: %1</source>
-        <translation>The PDF could not be written there: %1</translation>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="460"/>
+        <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
+        <translation>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="498"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="501"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="499"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="504"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="507"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="505"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>
@@ -1844,78 +1844,78 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="265"/>
+        <location filename="../../desktop/queue_model.py" line="257"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
         <translation>Two desks changed this dossier differently: open it to choose</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="268"/>
+        <location filename="../../desktop/queue_model.py" line="260"/>
         <source>Sent to the provincial server</source>
         <translation>Sent to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="270"/>
+        <location filename="../../desktop/queue_model.py" line="262"/>
         <source>Not yet sent to the provincial server</source>
         <translation>Not yet sent to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="290"/>
+        <location filename="../../desktop/queue_model.py" line="282"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="303"/>
+        <location filename="../../desktop/queue_model.py" line="295"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="305"/>
-        <location filename="../../desktop/queue_view.py" line="323"/>
+        <location filename="../../desktop/queue_model.py" line="297"/>
+        <location filename="../../desktop/queue_view.py" line="309"/>
         <source>due today</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="307"/>
+        <location filename="../../desktop/queue_model.py" line="299"/>
         <source>due soon</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="319"/>
+        <location filename="../../desktop/queue_model.py" line="311"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="320"/>
+        <location filename="../../desktop/queue_model.py" line="312"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="321"/>
+        <location filename="../../desktop/queue_model.py" line="313"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="322"/>
+        <location filename="../../desktop/queue_model.py" line="314"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="323"/>
+        <location filename="../../desktop/queue_model.py" line="315"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="324"/>
+        <location filename="../../desktop/queue_model.py" line="316"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="325"/>
+        <location filename="../../desktop/queue_model.py" line="317"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="326"/>
+        <location filename="../../desktop/queue_model.py" line="318"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -1923,7 +1923,7 @@
 <context>
     <name>QueueView</name>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="283"/>
+        <location filename="../../desktop/queue_view.py" line="269"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>%n dossier found</numerusform>
@@ -1931,7 +1931,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="285"/>
+        <location filename="../../desktop/queue_view.py" line="271"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -1939,67 +1939,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="275"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>No dossier matches this search in this list. Try the filter “All”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="292"/>
+        <location filename="../../desktop/queue_view.py" line="278"/>
         <source>No dossiers in this list.</source>
         <translation>No dossiers in this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="298"/>
+        <location filename="../../desktop/queue_view.py" line="284"/>
         <source>Received today</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="299"/>
+        <location filename="../../desktop/queue_view.py" line="285"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="300"/>
+        <location filename="../../desktop/queue_view.py" line="286"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="301"/>
+        <location filename="../../desktop/queue_view.py" line="287"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="302"/>
+        <location filename="../../desktop/queue_view.py" line="288"/>
         <source>Awaiting supplement</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="303"/>
+        <location filename="../../desktop/queue_view.py" line="289"/>
         <source>With conflicts</source>
         <translation>With conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="304"/>
+        <location filename="../../desktop/queue_view.py" line="290"/>
         <source>Not yet synced</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="291"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="335"/>
+        <location filename="../../desktop/queue_view.py" line="321"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="337"/>
+        <location filename="../../desktop/queue_view.py" line="323"/>
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="338"/>
+        <location filename="../../desktop/queue_view.py" line="324"/>
         <source>Dossiers</source>
         <translation>Dossiers</translation>
     </message>

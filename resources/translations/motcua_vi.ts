@@ -448,7 +448,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="71"/>
+        <location filename="../../desktop/desk_screens.py" line="82"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
@@ -1677,27 +1677,27 @@
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
-        <source>The PDF could not be written there: %1</source>
-        <translation>Không ghi được tệp PDF vào chỗ đó: %1</translation>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="460"/>
+        <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
+        <translation>Không ghi được tệp PDF vào chỗ đó. Kiểm tra thư mục hoặc USB (đầy? bị khóa?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="498"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="501"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="499"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="504"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="507"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="505"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
@@ -1841,78 +1841,78 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="265"/>
+        <location filename="../../desktop/queue_model.py" line="257"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
         <translation>Hai máy đã sửa hồ sơ này khác nhau: mở hồ sơ để chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="268"/>
+        <location filename="../../desktop/queue_model.py" line="260"/>
         <source>Sent to the provincial server</source>
         <translation>Đã gửi lên máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="270"/>
+        <location filename="../../desktop/queue_model.py" line="262"/>
         <source>Not yet sent to the provincial server</source>
         <translation>Chưa gửi lên máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="290"/>
+        <location filename="../../desktop/queue_model.py" line="282"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="303"/>
+        <location filename="../../desktop/queue_model.py" line="295"/>
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="305"/>
-        <location filename="../../desktop/queue_view.py" line="323"/>
+        <location filename="../../desktop/queue_model.py" line="297"/>
+        <location filename="../../desktop/queue_view.py" line="309"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="307"/>
+        <location filename="../../desktop/queue_model.py" line="299"/>
         <source>due soon</source>
         <translation>sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="319"/>
+        <location filename="../../desktop/queue_model.py" line="311"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="320"/>
+        <location filename="../../desktop/queue_model.py" line="312"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="321"/>
+        <location filename="../../desktop/queue_model.py" line="313"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="322"/>
+        <location filename="../../desktop/queue_model.py" line="314"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="323"/>
+        <location filename="../../desktop/queue_model.py" line="315"/>
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="324"/>
+        <location filename="../../desktop/queue_model.py" line="316"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="325"/>
+        <location filename="../../desktop/queue_model.py" line="317"/>
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="326"/>
+        <location filename="../../desktop/queue_model.py" line="318"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
@@ -1920,81 +1920,81 @@
 <context>
     <name>QueueView</name>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="283"/>
+        <location filename="../../desktop/queue_view.py" line="269"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>Tìm thấy %n hồ sơ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="285"/>
+        <location filename="../../desktop/queue_view.py" line="271"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n hồ sơ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="275"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>Không có hồ sơ nào khớp trong danh sách này. Thử bộ lọc “Tất cả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="292"/>
+        <location filename="../../desktop/queue_view.py" line="278"/>
         <source>No dossiers in this list.</source>
         <translation>Danh sách này chưa có hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="298"/>
+        <location filename="../../desktop/queue_view.py" line="284"/>
         <source>Received today</source>
         <translation>Nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="299"/>
+        <location filename="../../desktop/queue_view.py" line="285"/>
         <source>Due today</source>
         <translation>Hẹn trả hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="300"/>
+        <location filename="../../desktop/queue_view.py" line="286"/>
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="301"/>
+        <location filename="../../desktop/queue_view.py" line="287"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="302"/>
+        <location filename="../../desktop/queue_view.py" line="288"/>
         <source>Awaiting supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="303"/>
+        <location filename="../../desktop/queue_view.py" line="289"/>
         <source>With conflicts</source>
         <translation>Có xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="304"/>
+        <location filename="../../desktop/queue_view.py" line="290"/>
         <source>Not yet synced</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="291"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="335"/>
+        <location filename="../../desktop/queue_view.py" line="321"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Tìm: họ tên (có dấu hoặc không dấu), số CCCD, mã hồ sơ, số điện thoại (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="337"/>
+        <location filename="../../desktop/queue_view.py" line="323"/>
         <source>Search the queue</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="338"/>
+        <location filename="../../desktop/queue_view.py" line="324"/>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
