@@ -17,8 +17,8 @@ Not tolerated: line breaks inside the text (two scans run together), a ``|`` ins
 extra field. Each of these raises ``QrParseError`` naming the faulty field in ``params["field"]`` (one of
 ``FIELD_LABELS``' keys, or ``"text"`` for the whole text); a half-read card is never returned.
 
-Messages name fields and never repeat the ID number, old ID number, name or address (personal data). Only a
-birth or issue date of eight digits is quoted, so that the clerk sees what was wrong with it.
+Messages name fields and never repeat the ID number, old ID number, name, address or dates (personal data); a
+faulty date is kept in ``params["value"]`` for a screen that wants to show it.
 """
 
 from __future__ import annotations
@@ -235,12 +235,12 @@ class _Reader:
         try:
             date = dt.date(int(value[4:]), int(value[2:4]), int(value[:2]))
         except ValueError:
-            self._fail(name, "not_a_date", f"The {label} '{{value}}' is not a real date", value=value)
+            self._fail(name, "not_a_date", f"The {label} is not a real date", value=value)
         if date > self.today:
             self._fail(
                 name,
                 "in_future",
-                f"The {label} '{{value}}' is after today ({{today}})",
+                f"The {label} is after today ({{today}})",
                 value=value,
                 today=self.today.isoformat(),
             )

@@ -135,7 +135,7 @@ def _or_blank(value: str) -> str:
 # --- The forms ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class DocumentLine:
     """One document handed in, as Mẫu 01 lists it."""
 
@@ -146,7 +146,7 @@ class DocumentLine:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class ReceiptForm:
     """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
 
@@ -177,7 +177,7 @@ class ReceiptForm:
     copies: tuple[str, ...] = RECEIPT_COPIES
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class MissingDocument:
     """Input of Mẫu 02: a document to add or complete, and why."""
 
@@ -185,7 +185,7 @@ class MissingDocument:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class SupplementLine:
     """One line of Mẫu 02."""
 
@@ -194,7 +194,7 @@ class SupplementLine:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class SupplementRequestForm:
     """Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ."""
 
@@ -218,7 +218,7 @@ class SupplementRequestForm:
     copies: tuple[str, ...] = ("",)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class RefusalForm:
     """Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
 
@@ -241,7 +241,7 @@ class RefusalForm:
     copies: tuple[str, ...] = ("",)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class ApologyForm:
     """Mẫu 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết."""
 
@@ -265,7 +265,7 @@ class ApologyForm:
     copies: tuple[str, ...] = ("",)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class StopNoticeForm:
     """Mẫu 05: Thông báo dừng giải quyết hồ sơ."""
 
@@ -287,7 +287,7 @@ class StopNoticeForm:
     copies: tuple[str, ...] = ("",)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class ControlRow:
     """One hand-over on the control sheet (blank strings: a row left to fill in by hand)."""
 
@@ -301,7 +301,7 @@ class ControlRow:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class ControlSheetForm:
     """Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
 
@@ -321,7 +321,7 @@ class ControlSheetForm:
     copies: tuple[str, ...] = ("",)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class RegisterRow:
     """One dossier in the register book."""
 
@@ -339,7 +339,7 @@ class RegisterRow:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # what a form prints is personal data
 class RegisterForm:
     """Mẫu 07: Sổ theo dõi hồ sơ (the register book; printed landscape)."""
 
