@@ -31,6 +31,7 @@ from server.auth import (
     require_principal,
     services,
 )
+from server.bundle_identity import province_bundle_keys
 from server.config import ServerConfig
 from server.enrolment import EnrolmentRequest, enrol, issue_enrolment_code, revoke_device
 from server.errors import (
@@ -48,6 +49,7 @@ from server.request_limits import RequestSizeLimit
 from server.request_log import RequestLog
 from server.schemas import (
     CommuneOut,
+    DeviceKeysBody,
     DeviceMe,
     DeviceOut,
     EnrolBody,
@@ -139,13 +141,19 @@ def _device_keys(body: EnrolBody) -> DevicePublicKeys:
         raise BadDeviceKeys(f"the device keys are not valid: {exc}") from exc
 
 
+def _sync(request: Request) -> SyncSetup:
+    return request.app.state.sync  # type: ignore[no-any-return]
+
+
 def _router() -> APIRouter:
     router = APIRouter(prefix="/v1", dependencies=[Depends(_protocol_header)], responses=_ERRORS)
 
     @router.post(
         "/enrol", response_model=EnrolResponse, dependencies=[Depends(limit_anonymous)], tags=["devices"]
     )
-    def enrol_workstation(body: EnrolBody, svc: Annotated[Services, Depends(services)]) -> EnrolResponse:
+    def enrol_workstation(
+        body: EnrolBody, request: Request, svc: Annotated[Services, Depends(services)]
+    ) -> EnrolResponse:
         """Enrol a workstation with a one-time code: its credential, commune and block of dossier numbers."""
         request = EnrolmentRequest(
             body.code, official.commune_code(body.commune), body.label, _device_keys(body)
@@ -154,12 +162,19 @@ def _router() -> APIRouter:
             svc.storage, request, now=svc.now, new_id=svc.new_id, block_count=svc.config.sequence_blocks
         )
         log.info("device enrolled", extra={"device_id": done.device.id, "commune": done.commune.code})
+        keys = None
+        if svc.config.bundle_key_file is not None:
+            public = province_bundle_keys(svc.config.bundle_key_file).public_for_commune(
+                _sync(request).base_id, done.commune.code
+            )
+            keys = DeviceKeysBody(**public.to_json())
         return EnrolResponse(
             device_id=done.device.id,
             device_secret=done.credential,
             commune=CommuneOut.of(done.commune),
             sequence=SequenceBlockOut.of(done.block),
             protocol=PROTOCOL_VERSION,
+            province_keys=keys,
         )
 
     @router.post(

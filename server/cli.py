@@ -8,7 +8,9 @@ Commands: ``migrate``; ``create-communes --province 01``;
 conflicts in words);
 ``resolve-conflict --commune 00070 --dossier ID --field F (--choose EVENT | --value JSON)``;
 ``health [--commune 00070]`` (last contact and backlog per workstation);
-``export-portal --commune 00070 --since 2026-03-01 OUT.json`` (the national portal's shape, unconfirmed).
+``export-portal --commune 00070 --since 2026-03-01 OUT.json`` (the national portal's shape, unconfirmed);
+``import-bundle FILE`` (a desk's USB bundle, checked like a network push, all or nothing);
+``export-bundle --device ID OUT`` (what that desk lacks, encrypted for its keys).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server import communes as official
 from server import province_dossiers
 from server.auth import normalise_username
+from server.bundle_identity import province_bundle_keys
 from server.catalogues import publish_catalogue
 from server.config import ServerConfig, default_config, load_config
 from server.enrolment import issue_enrolment_code, revoke_device
@@ -39,6 +42,7 @@ from server.storage.interface import ServerStorage
 from server.storage.records import Account, Role
 from server.sync_health import commune_health, health_lines, province_health
 from server.sync_replica import ServerReplica
+from server.usb_bundles import export_desk_bundle, import_desk_bundle
 from sync.conflicts import UNSET
 
 
@@ -84,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--commune", required=True)
     p.add_argument("--since", required=True, help="dossiers changed on or after this date (YYYY-MM-DD)")
     p.add_argument("out", type=Path, help="the JSON file to write")
+    p = commands.add_parser("import-bundle", help="import a desk's USB bundle (checked like a network push)")
+    p.add_argument("file", type=Path)
+    p = commands.add_parser("export-bundle", help="export what a desk lacks to a USB bundle for it")
+    p.add_argument("--device", required=True, help="the device id (see list-devices)")
+    p.add_argument("out", type=Path, help="the bundle file to write")
     return parser
 
 
@@ -146,6 +155,46 @@ def _sync_commands(
     return True
 
 
+def _bundle_commands(
+    args: argparse.Namespace,
+    config: ServerConfig,
+    storage: ServerStorage,
+    out: TextIO,
+    now: Callable[[], dt.datetime],
+    new_id: Callable[[], str],
+) -> bool:
+    """The USB bundle commands (True if ``args.command`` was one of them)."""
+    if args.command == "import-bundle":
+        done = import_desk_bundle(
+            storage,
+            args.file,
+            keys=province_bundle_keys(config.bundle_key_file),
+            record_types=(DOSSIER_RECORD,),
+            scope_field=SCOPE_FIELD,
+            now=now,
+        )
+        print(
+            f"bundle {done.bundle_id} from workstation {done.device_id} (commune {done.commune}): "
+            f"{done.events} event(s), {done.new} new, {done.duplicates} already here, {done.waiting} waiting",
+            file=out,
+        )
+    elif args.command == "export-bundle":
+        written = export_desk_bundle(
+            storage,
+            args.device,
+            args.out,
+            keys=province_bundle_keys(config.bundle_key_file),
+            record_types=(DOSSIER_RECORD,),
+            scope_field=SCOPE_FIELD,
+            bundle_id=new_id(),
+            now=now,
+        )
+        print(f"{written.events} event(s) written to {written.path} for workstation {args.device}", file=out)
+    else:
+        return False
+    return True
+
+
 def _read_password(stdin: TextIO) -> str:
     if stdin.isatty():
         first = getpass.getpass("Password: ")
@@ -170,7 +219,7 @@ def _run(
         print(f"applied migrations: {done or 'none (up to date)'}", file=out)
         return
     storage.migrate()
-    if _sync_commands(args, storage, out, now):
+    if _sync_commands(args, storage, out, now) or _bundle_commands(args, config, storage, out, now, new_id):
         return
     if args.command == "create-communes":
         province = official.official_province(args.province)

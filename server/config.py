@@ -22,13 +22,18 @@ Example::
     code_ttl_hours = 72
     sequence_blocks = 10
 
+    [bundles]
+    key_file = "bundle-keys.json"     # the province's USB bundle keys (made once, mode 0600)
+
     [accounts]
     token_ttl_hours = 12
     argon2_memory_kib = 65536
     argon2_iterations = 3
     argon2_lanes = 4
 
-Relative paths are taken from the config file's folder. Unknown sections or keys are refused (typos).
+Relative paths are taken from the config file's folder. Unknown sections or keys are refused (typos). Without
+``[bundles] key_file``, a SQLite server keeps its bundle keys beside its database; a PostgreSQL one has no USB
+bundles until the setting is given.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from server.errors import ConfigError
 DEFAULT_DATA_DIR = Path("motcua-server-data")
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+BUNDLE_KEY_FILE_NAME = "bundle-keys.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,8 @@ class ServerConfig:
     argon2_iterations: int = 3
     argon2_lanes: int = 4
     postgres_pool_size: int = 8
+    bundle_key_file: Path | None = None
+    """The province's device keys for USB bundles (``server.bundle_identity``); ``None``: no USB bundles."""
 
     def __post_init__(self) -> None:
         if not self.host:
@@ -139,6 +147,9 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "code_ttl_hours": ("code_ttl", (int, float)),
         "sequence_blocks": ("sequence_blocks", (int,)),
     },
+    "bundles": {
+        "key_file": ("bundle_key_file", (str,)),
+    },
     "accounts": {
         "token_ttl_hours": ("token_ttl", (int, float)),
         "argon2_memory_kib": ("argon2_memory_kib", (int,)),
@@ -181,6 +192,11 @@ def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
     database = values.get("database")
     if isinstance(database, str) and database.startswith(SQLITE_PREFIX):
         values["database"] = SQLITE_PREFIX + str(_resolve(base_dir, database[len(SQLITE_PREFIX) :]))
+    if "bundle_key_file" in values:
+        values["bundle_key_file"] = _resolve(base_dir, values["bundle_key_file"])
+    elif isinstance(database, str) and database.startswith(SQLITE_PREFIX):
+        folder = Path(values["database"][len(SQLITE_PREFIX) :]).parent
+        values["bundle_key_file"] = folder / BUNDLE_KEY_FILE_NAME
     return ServerConfig(**values)
 
 
@@ -196,4 +212,8 @@ def load_config(path: Path) -> ServerConfig:
 def default_config(base_dir: Path) -> ServerConfig:
     """The settings without a file: SQLite in ``base_dir``/motcua-server-data, listening on 127.0.0.1 only."""
     data_dir = Path(base_dir) / DEFAULT_DATA_DIR
-    return ServerConfig(database=SQLITE_PREFIX + str(data_dir / "server.db"), log_dir=data_dir / "logs")
+    return ServerConfig(
+        database=SQLITE_PREFIX + str(data_dir / "server.db"),
+        log_dir=data_dir / "logs",
+        bundle_key_file=data_dir / BUNDLE_KEY_FILE_NAME,
+    )

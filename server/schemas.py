@@ -78,6 +78,10 @@ class EnrolResponse(BaseModel):
     commune: CommuneOut
     sequence: SequenceBlockOut
     protocol: int
+    province_keys: DeviceKeysBody | None = Field(
+        default=None,
+        description="The province's public keys for USB bundles of this commune (when the server has them)",
+    )
 
 
 class LoginBody(BaseModel):
