@@ -45,6 +45,18 @@ def add_attachment(store: Store, path: Path, now: Callable[[], dt.datetime]) -> 
     return store.write(operation).result()
 
 
+def list_scans(folder: Path) -> list[tuple[Path, int]]:
+    """The scans in ``folder`` with their sizes."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in SCAN_SUFFIXES or not path.is_file():
+            continue
+        found.append((path, path.stat().st_size))
+    return found
+
+
 class AttachmentsPicker(QWidget):
     """A list of attached scans, "Add files…" and "Watch scanner folder…"."""
 
@@ -92,6 +104,8 @@ class AttachmentsPicker(QWidget):
         self._folder: Path | None = None
         self._seen: set[str] = set()
         self._sizes: dict[str, int] = {}
+        self.watching = False
+        self._scanning = False
         for button in (self.add_files, self.watch_folder):
             button.setAutoDefault(False)
         self.add_files.clicked.connect(self.choose_files)
@@ -122,27 +136,55 @@ class AttachmentsPicker(QWidget):
         dialog.open()
 
     def watch(self, folder: Path) -> None:
-        """Attach every scan that appears in ``folder`` from now on (files already there are left alone)."""
+        """Attach every scan that appears in ``folder`` from now on (files already there are left alone).
+
+        The folder is only ever listed off the UI thread (a scanner's network share can be slow): first the
+        files already there, then :attr:`watching` is true and new files are taken as they settle.
+        """
         if self._folder is not None:
             self.watcher.removePath(str(self._folder))
         self._folder = folder
-        self._seen = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+        self.watching = False
+        self._seen = set()
         self._sizes = {}
-        self.watcher.addPath(str(folder))
         self.folder_label.setText(self.tr("Watching: {folder}").format(folder=str(folder)))
+        self._background.run(
+            lambda: list_scans(folder),
+            on_success=lambda scans: self._baseline(folder, scans),
+            owner=self,
+        )
+
+    def _baseline(self, folder: Path, scans: list[tuple[Path, int]]) -> None:
+        if folder != self._folder:
+            return
+        self._seen = {path.name for path, _size in scans}
+        self.watcher.addPath(str(folder))
+        self.watching = True
+        self._settle.start()  # anything that arrived while the folder was being listed
 
     def _folder_changed(self, _path: str) -> None:
         self._settle.start()
 
     def _take_settled(self) -> None:
         folder = self._folder
-        if folder is None or not folder.is_dir():
+        if folder is None or not self.watching or self._scanning:
+            return
+        self._scanning = True
+        self._background.run(
+            lambda: list_scans(folder),
+            on_success=lambda scans: self._settled(folder, scans),
+            on_failure=lambda _error: setattr(self, "_scanning", False),
+            owner=self,
+        )
+
+    def _settled(self, folder: Path, scans: list[tuple[Path, int]]) -> None:
+        self._scanning = False
+        if folder != self._folder:
             return
         waiting = False
-        for path in sorted(folder.iterdir()):
-            if path.name in self._seen or path.suffix.lower() not in SCAN_SUFFIXES or not path.is_file():
+        for path, size in scans:
+            if path.name in self._seen:
                 continue
-            size = path.stat().st_size
             if size == 0 or self._sizes.get(path.name) != size:
                 self._sizes[path.name] = size  # still being written: look again shortly
                 waiting = True

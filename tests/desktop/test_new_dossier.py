@@ -276,6 +276,7 @@ def test_a_scan_dropped_in_the_watched_folder_is_attached(
     (folder / "old.pdf").write_bytes(b"already there")
     dialog.attachments._settle.setInterval(50)
     dialog.attachments.watch(folder)
+    qtbot.waitUntil(lambda: dialog.attachments.watching)  # the files already there are listed first
     (folder / "scan-0001.jpg").write_bytes(b"\xff\xd8 new scan")
     (folder / "notes.txt").write_text("not a scan")
     qtbot.waitUntil(lambda: len(dialog.attachments.attached) == 1, timeout=10_000)
