@@ -152,7 +152,7 @@ def _router() -> APIRouter:
         "/enrol", response_model=EnrolResponse, dependencies=[Depends(limit_anonymous)], tags=["devices"]
     )
     def enrol_workstation(
-        body: EnrolBody, request: Request, svc: Annotated[Services, Depends(services)]
+        body: EnrolBody, http: Request, svc: Annotated[Services, Depends(services)]
     ) -> EnrolResponse:
         """Enrol a workstation with a one-time code: its credential, commune and block of dossier numbers."""
         request = EnrolmentRequest(
@@ -165,7 +165,7 @@ def _router() -> APIRouter:
         keys = None
         if svc.config.bundle_key_file is not None:
             public = province_bundle_keys(svc.config.bundle_key_file).public_for_commune(
-                _sync(request).base_id, done.commune.code
+                _sync(http).base_id, done.commune.code
             )
             keys = DeviceKeysBody(**public.to_json())
         return EnrolResponse(
