@@ -406,7 +406,7 @@ def test_the_client_maps_the_servers_answers(province: Province) -> None:
         done.block == NumberBlock("00070", 1, 1000, dt.date(2026, 3, 2)) and done.block.label == "0001–1000"
     )
     assert done.credentials.startswith(f"mcd.{done.device_id}.") and done.credentials not in repr(done)
-    assert done.province_keys is None  # this server gives none yet
+    assert done.province_keys is None  # this test server has no bundle key file (see test_usb_bundles.py)
     with pytest.raises(EnrolmentRefusedByServer) as err:
         enrol_device(url, province.code(), identity, "Bàn 1", commune=HOAN_KIEM)
     assert err.value.reason == "already_enrolled" and err.value.kind == "enrolment_refused"
