@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.background import Background
@@ -20,6 +20,8 @@ from desktop.server_enrolment import stored_transport_factory
 from desktop.sync_panel import SyncController, SyncStatusWidget
 from desktop.sync_panel.sync_controller import TransportFactory
 from desktop.work_session import WorkSession
+
+SYNC_STATUS_REFRESH_MS = 30_000
 
 
 class DeskScreens(QObject):
@@ -56,6 +58,10 @@ class DeskScreens(QObject):
                 owner=self,
             )
         self.sync_status = SyncStatusWidget(self.sync, window)
+        self._sync_refresh = QTimer(self)  # changes also arrive from other screens and LAN peers
+        self._sync_refresh.setInterval(SYNC_STATUS_REFRESH_MS)
+        self._sync_refresh.timeout.connect(self.sync.refresh)
+        self._sync_refresh.start()
         window.sync_status.hide()
         window.statusBar().addPermanentWidget(self.sync_status)
         self.action_reports = QAction(window)
@@ -74,6 +80,11 @@ class DeskScreens(QObject):
             self.retranslate()
         return False
 
+    def dossiers_changed(self) -> None:
+        """A screen saved something: the queue and the count of changes waiting to be sent follow."""
+        self._refresh_queue()
+        self.sync.refresh()
+
     def _use_transport(self, factory: TransportFactory | None) -> None:
         if factory is not None:
             self.sync.set_transport_factory(factory)
@@ -86,14 +97,14 @@ class DeskScreens(QObject):
         dialog = NewDossierDialog(
             desk, self.background, desk.office, self.window, now=desk.clock, new_id=self._new_id
         )
-        dialog.dossier_saved.connect(lambda _dossier: self._refresh_queue())
+        dialog.dossier_saved.connect(lambda _dossier: self.dossiers_changed())
         dialog.open()
         return dialog
 
     def open_dossier(self, dossier_id: str) -> DossierWindow:
         desk = self.work.desk
         page = DossierWindow(desk, self.background, desk.office, dossier_id, self.window)
-        page.changed.connect(lambda _id: self._refresh_queue())
+        page.changed.connect(lambda _id: self.dossiers_changed())
         page.show()
         return page
 
@@ -104,4 +115,5 @@ class DeskScreens(QObject):
         return dialog
 
     def shutdown(self) -> None:
+        self._sync_refresh.stop()
         self.sync.shutdown()

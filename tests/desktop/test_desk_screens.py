@@ -40,8 +40,9 @@ def test_the_desk_screens_are_wired_after_the_unlock(qtbot, workstation) -> None
         window.open_dossier_requested.emit(dossier.dossier_id)
         qtbot.waitUntil(lambda: len(visible(DossierWindow)) == 1)
         (page,) = visible(DossierWindow)
-        page.changed.emit(dossier.dossier_id)  # a change on the page refreshes the queue
+        page.changed.emit(dossier.dossier_id)  # a change on the page refreshes the queue and sync counts
         qtbot.waitUntil(lambda: desk.queue.model.rowCount() >= 1)
+        qtbot.waitUntil(lambda: screens.sync.status.waiting == 1)
         page.close()
 
         screens.action_reports.trigger()
