@@ -132,7 +132,7 @@ def main(out: Path) -> None:
         window.resize(1366, 768)
         view = desk.queue
         view.set_filter(QueueFilter.ALL)
-        view.refresh()
+        desk.screens.dossiers_changed()  # as a save on the new-dossier screen would
         wait_until(lambda: view.model.rowCount() == len(PEOPLE) and 0 in view.model.cached_page_numbers)
         wait_until(lambda: view.counts.get(QueueFilter.ALL) == len(PEOPLE))
         view.table.selectRow(2)
