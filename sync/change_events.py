@@ -104,6 +104,12 @@ class ChangeEvent:
     side: str
     resolves: tuple[EventId, ...] = field(default=())
 
+    def __repr__(self) -> str:  # field values may be personal data: names only, for logs and tracebacks
+        return (
+            f"ChangeEvent({self.id}, {self.record_type}/{self.record_id}, fields={sorted(self.fields)},"
+            f" side={self.side!r})"
+        )
+
     def __post_init__(self) -> None:
         if not isinstance(self.id, tuple) or len(self.id) != 2:
             raise BadEventData("an event id is a (replica id, counter) pair")

@@ -29,6 +29,9 @@ class Competitor:
     side: str
     device_time: datetime
 
+    def __repr__(self) -> str:  # the value may be personal data
+        return f"Competitor({self.event_id}, side={self.side!r})"
+
     @property
     def replica_id(self) -> str:
         return self.event_id.replica_id

@@ -49,6 +49,12 @@ class RecordState:
     vector: VersionVector
     history: tuple[ChangeEvent, ...]
 
+    def __repr__(self) -> str:  # values may be personal data: field names only
+        return (
+            f"RecordState({self.record_type}/{self.record_id}, fields={sorted(self.values)},"
+            f" conflicts={[c.field for c in self.conflicts]}, events={len(self.history)})"
+        )
+
     def get(self, field: str, default: Any = None) -> Any:
         return self.values.get(field, default)
 

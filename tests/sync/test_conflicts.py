@@ -286,3 +286,29 @@ def test_explain_groups_equal_values() -> None:
             },
         ],
     }
+
+
+def test_reprs_name_fields_but_never_show_values() -> None:
+    """Events, records and competing writes end up in tracebacks and logs: their values may be personal."""
+    from datetime import UTC, datetime
+
+    from sync.change_events import ChangeEvent
+    from sync.conflicts import Competitor
+    from sync.record_merge import merge_record
+    from sync.version_vectors import EventId, VersionVector
+    from tests.sync.test_record_merge import CASE
+
+    event = ChangeEvent(
+        id=EventId("desk", 1),
+        record_type="case",
+        record_id="r1",
+        fields={"phone": "0912345678"},
+        context=VersionVector({}),
+        device_time=datetime(2026, 1, 1, tzinfo=UTC),
+        author="clerk",
+        side="desk",
+    )
+    state = merge_record(CASE, "r1", [event])
+    for shown in (repr(event), repr(state), repr(Competitor.of(event, "phone"))):
+        assert "0912345678" not in shown
+    assert "phone" in repr(event) and "phone" in repr(state)
