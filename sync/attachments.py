@@ -40,6 +40,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from sync.connection import Connection, DriverError
+from sync.durable_files import fsync_directory
 from sync.errors import AttachmentError, AttachmentTooLarge, CorruptAttachment
 
 FORMAT_VERSION = 1
@@ -178,7 +179,7 @@ class AttachmentStore:
                 return existing
             final = self._folder / file_id
             os.replace(part, final)
-            self._fsync_folder()
+            fsync_directory(self._folder)
             created = self._now()
             try:
                 self._conn.execute(
@@ -233,15 +234,6 @@ class AttachmentStore:
 
     def _too_large(self) -> AttachmentTooLarge:
         return AttachmentTooLarge(f"an attachment may hold at most {self.max_bytes} bytes")
-
-    def _fsync_folder(self) -> None:
-        if os.name != "posix":
-            return
-        fd = os.open(self._folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
     @staticmethod
     def _check_media_type(media_type: str) -> str:

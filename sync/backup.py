@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from sync.attachments import PART_SUFFIX
 from sync.connection import open_connection
+from sync.durable_files import fsync_directory
 from sync.errors import BackupError, SchemaTooNew
 from sync.migrations import Migrations, schema_version
 from sync.store import (
@@ -146,16 +147,6 @@ def _write_synced(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def _sync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _is_empty_dir(path: Path) -> bool:
     return path.is_dir() and not any(path.iterdir())
 
@@ -213,11 +204,11 @@ def create_backup(
         created = now().isoformat()
         manifest = BackupManifest(BACKUP_FORMAT_VERSION, created, identity.replica_id, schema, files)
         _write_synced(stage / MANIFEST_NAME, manifest.to_json().encode())
-        _sync_dir(stage)
+        fsync_directory(stage)
         if backup_folder.exists():
             backup_folder.rmdir()
         stage.rename(backup_folder)
-        _sync_dir(backup_folder.parent)
+        fsync_directory(backup_folder.parent)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
@@ -289,7 +280,7 @@ def restore(
         paths = StorePaths(stage)
         paths.attachments.mkdir(exist_ok=True)
         identity = _reidentify(paths, data_key, manifest, now=now, new_id=new_id)
-        _sync_dir(stage)
+        fsync_directory(stage)
         _replace_folder(stage, target_folder)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
@@ -342,4 +333,4 @@ def _replace_folder(stage: Path, target: Path) -> None:
             aside.rename(target)
             raise
         shutil.rmtree(aside, ignore_errors=True)
-    _sync_dir(target.parent)
+    fsync_directory(target.parent)

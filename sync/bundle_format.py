@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from sync.device_keys import DeviceIdentity, DevicePublicKeys
+from sync.durable_files import fsync_directory
 from sync.errors import (
     BundleError,
     BundleTampered,
@@ -212,24 +213,11 @@ def write_bundle(
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
-        _fsync_dir(path.parent)
+        fsync_directory(path.parent)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return BundleWritten(path, header, count, path.stat().st_size)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _read_exact(f: IO[bytes], n: int) -> bytes:

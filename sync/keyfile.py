@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sync.durable_files import fsync_directory
 from sync.errors import KeyFileError
 
 FORMAT = "motcua-key-file"
@@ -268,17 +269,7 @@ def write_file_atomically(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_directory(folder)
-
-
-def _fsync_directory(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename.
-        return
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    fsync_directory(folder)
 
 
 def _b64(data: bytes) -> str:
