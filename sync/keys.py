@@ -211,6 +211,24 @@ def create_key_file(
     return data_key
 
 
+def _open_clerk_with_backoff(
+    key_path: Path | str, login: str, passphrase: str, backoff: UnlockBackoff | None
+) -> tuple[KeyFile, ClerkSlot, X25519PrivateKey]:
+    """Open a clerk's slot; with ``backoff``, refuse attempts too soon and count failures and successes."""
+    if backoff is not None:
+        backoff.check()
+    key_file = read_key_file(key_path)
+    try:
+        slot, private = _open_clerk(key_file, login, passphrase)
+    except WrongPassphrase:
+        if backoff is not None:
+            backoff.record_failure()
+        raise
+    if backoff is not None:
+        backoff.record_success()
+    return key_file, slot, private
+
+
 def unlock(
     key_path: Path | str,
     login: str,
@@ -225,17 +243,7 @@ def unlock(
     counter. With ``backoff``, an attempt too soon raises ``StoreLocked``. If a rotation was interrupted,
     ``database`` is needed to finish it (the key file is then finalized and the new key returned).
     """
-    if backoff is not None:
-        backoff.check()
-    key_file = read_key_file(key_path)
-    try:
-        slot, private = _open_clerk(key_file, login, passphrase)
-    except WrongPassphrase:
-        if backoff is not None:
-            backoff.record_failure()
-        raise
-    if backoff is not None:
-        backoff.record_success()
+    key_file, slot, private = _open_clerk_with_backoff(key_path, login, passphrase, backoff)
     recipient = _clerk_recipient(slot.clerk_id)
     current = _unwrap_checked(key_file, key_file.generation, recipient, private, slot.data_key)
     if slot.next_data_key is None:
@@ -316,17 +324,7 @@ def change_passphrase(
     A wrong old passphrase raises :class:`WrongPassphrase` and writes nothing (but the backoff counter).
     """
     _check_new_passphrase(new_passphrase)
-    if backoff is not None:
-        backoff.check()
-    key_file = read_key_file(key_path)
-    try:
-        slot, private = _open_clerk(key_file, login, old_passphrase)
-    except WrongPassphrase:
-        if backoff is not None:
-            backoff.record_failure()
-        raise
-    if backoff is not None:
-        backoff.record_success()
+    key_file, slot, private = _open_clerk_with_backoff(key_path, login, old_passphrase, backoff)
     salt, sealed = _seal_private(key_file.store_id, slot.clerk_id, slot.login, private, new_passphrase, kdf)
     new_slot = replace(slot, kdf=kdf, salt=salt, private_key=sealed)
     _write_with_slot(key_path, key_file, slot, new_slot)
