@@ -9,7 +9,11 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LINT = [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"]
+LINT = [
+    sys.executable,
+    "-c",
+    "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
+]
 
 
 def run_lint(cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -46,9 +50,11 @@ def test_qt_import_in_domain_is_caught(tmp_path: Path) -> None:
 
 def test_domain_import_in_sync_is_caught(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    (project / "sync" / "leaky.py").write_text(textwrap.dedent("""
+    (project / "sync" / "leaky.py").write_text(
+        textwrap.dedent("""
         import dossiers.errors
-    """))
+    """)
+    )
     result = run_lint(project)
     assert result.returncode != 0
     assert "sync.leaky -> dossiers.errors" in result.stdout
@@ -71,7 +77,11 @@ PRIVATE_CHECK = textwrap.dedent("""
 def private_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", PRIVATE_CHECK],
-        cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(cwd)}, timeout=300,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(cwd)},
+        timeout=300,
     )
 
 

@@ -64,13 +64,13 @@ def draft() -> DossierDraft:
     )
 
 
-
 @pytest.fixture(autouse=True)
 def _english_labels():
     """These tests read the English wording (the desk's default is Vietnamese: tests/desktop/conftest.py)."""
     QLocale.setDefault(QLocale(QLocale.Language.English))
     yield
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese))
+
 
 @pytest.fixture
 def clock() -> Clock:
