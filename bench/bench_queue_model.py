@@ -6,7 +6,8 @@ drives :class:`desktop.queue_model.QueueModel` offscreen and times, in milliseco
 - the count (what the view needs before showing anything) and the first page;
 - a page at 90 % depth reached by a jump (covering-index skip) and the page after it (keyset step);
 - scrolling: 50 consecutive pages read in order from 50 % depth;
-- the old way for comparison: ``DossierDesk.queue_page`` at the same depth (OFFSET over the table).
+- the old way for comparison: one ``ORDER BY … LIMIT … OFFSET`` read at the same depth (the removed
+  ``DossierDesk.queue_page``).
 
     .venv/bin/python bench/bench_queue_model.py [rows]
 """
@@ -22,6 +23,8 @@ import time
 import uuid
 from pathlib import Path
 
+from dossiers.vietnam_time import VIETNAM_TIME
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -31,21 +34,21 @@ from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.background import Background  # noqa: E402
-from desktop.dossier_desk import (  # noqa: E402
-    DESK_MIGRATIONS,  # noqa: E402
-    DossierDesk,
-    QueueFilter,
-)
 from desktop.queue_model import QueueModel  # noqa: E402
-from desktop.queue_pages import QueuePager, QueueQuery  # noqa: E402
 from dossiers.catalogue import parse_catalogue  # noqa: E402
 from dossiers.code_allocation import SequenceSpace  # noqa: E402
 from dossiers.dossier import Office  # noqa: E402
 from dossiers.working_calendar import WorkingCalendar  # noqa: E402
 from resources import resource_path  # noqa: E402
 from sync.store import Store  # noqa: E402
+from workstation.dossier_desk import (  # noqa: E402
+    DESK_MIGRATIONS,  # noqa: E402
+    DossierDesk,
+    QueueFilter,
+)
+from workstation.queue_pager import QueuePager, QueueQuery  # noqa: E402
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = VIETNAM_TIME
 NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=VN)
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ")
 GIVEN = ("Văn An", "Thị Bình", "Minh Châu", "Quốc Dũng", "Thu Hà", "Đức Huy", "Ngọc Lan", "Thanh Tâm")
@@ -178,9 +181,14 @@ def main(rows: int) -> None:
             wait_for(lambda: 0 in model.cached_page_numbers and bool(loaded))
             print(f"sort by {name}: {ms(begin):.0f} ms to the first page; jump to 90 %: {fetch(deep):.0f} ms")
         begin = time.perf_counter()
-        desk.queue_page(QueueFilter.ALL, offset=deep, limit=model.page_size)
+        with store.reader() as conn:  # the removed DossierDesk.queue_page: ORDER BY ... LIMIT ... OFFSET
+            conn.execute(
+                "SELECT dossier_id, received_at, applicant_name FROM desk_queue"
+                " ORDER BY received_at DESC, dossier_id DESC LIMIT ? OFFSET ?",
+                (model.page_size, deep),
+            ).fetchall()
         old_ms = ms(begin)
-        print(f"DossierDesk.queue_page at the same depth (OFFSET): {old_ms:.0f} ms")
+        print(f"the old OFFSET read at the same depth: {old_ms:.0f} ms")
         begin = time.perf_counter()
         counts = desk.queue_counts()
         print(f"queue_counts (8 filters): {ms(begin):.0f} ms; overdue {counts[QueueFilter.OVERDUE]:,}")

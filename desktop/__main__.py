@@ -1,181 +1,28 @@
-"""The ``motcua`` command: starts the desk application, or runs one of the IT technician's commands."""
+"""The ``motcua`` program: opens the desk application, or runs one of the IT technician's commands.
+
+The command line itself is ``workstation.it_commands.command_line``; an IT command never loads Qt.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
-import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from pathlib import Path
 
-IT_COMMANDS_HELP = """The commands are for IT support (motcua COMMAND --help for each). Passphrases are asked
-for (hidden), never given on the command line. Without a command, motcua opens the desk application."""
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex
-
-
-def _data_dir_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None if top else argparse.SUPPRESS,
-        metavar="FOLDER",
-        help="keep this workstation's settings and encrypted store in FOLDER (for IT and tests; "
-        "default: the user's application data folder)",
-    )
-
-
-def _unlock_options(parser: argparse.ArgumentParser, *, recovery_required: bool = False) -> None:
-    parser.add_argument("--login", help="the clerk whose passphrase opens the store (asked for if not given)")
-    parser.add_argument(
-        "--recovery-key",
-        type=Path,
-        metavar="PEM",
-        required=recovery_required,
-        help="the province's recovery PRIVATE key file"
-        + ("" if recovery_required else ", instead of a clerk's login and passphrase"),
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="motcua",
-        description="motcua: the commune one-stop desk (tiếp nhận và trả kết quả hồ sơ).",
-        epilog=IT_COMMANDS_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument(
-        "--self-test", action="store_true", help="check this installation (as 'motcua self-test') and exit"
-    )
-    _data_dir_option(parser, top=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        _data_dir_option(sub, top=False)
-        return sub
-
-    command("info", "show the version, build metadata and this workstation's paths")
-    sub = command("backup", "write an encrypted backup of the store into a new dated folder inside DEST")
-    sub.add_argument("destination", type=Path, metavar="DEST", help="a folder, e.g. a USB stick")
-    _unlock_options(sub)
-    sub = command("restore", "restore a backup as this workstation's store, under a new replica id")
-    sub.add_argument("backup", type=Path, metavar="BACKUP", help="the motcua-backup-… folder")
-    sub.add_argument("--force", action="store_true", help="replace the store this workstation already has")
-    _unlock_options(sub)
-    sub = command(
-        "recover", "open the store with the province's recovery key and set a clerk's new passphrase"
-    )
-    _unlock_options(sub, recovery_required=True)
-    sub = command("rotate-key", "remove a clerk who left (--remove) and re-encrypt the store under a new key")
-    sub.add_argument("--remove", metavar="LOGIN", help="the login of the clerk who left")
-    _unlock_options(sub)
-    sub = command(
-        "diagnostics", "write a .zip for IT support: versions, settings, counts, log tail; no personal data"
-    )
-    sub.add_argument("output", type=Path, metavar="OUT.zip")
-    sub.add_argument("--no-store", action="store_true", help="do not open the store (no passphrase needed)")
-    _unlock_options(sub)
-    sub = command("self-test", "check this installation in a temporary folder; exit status 0 if it works")
-    sub.add_argument("--debug", action="store_true", help="show the Python traceback of a failed step")
-    sub = command("enrol", "enrol this workstation with the provincial server using a one-time code")
-    sub.add_argument("--server", required=True, metavar="URL", help="the provincial server, https://…")
-    sub.add_argument("--code", required=True, help="the one-time enrolment code from the province")
-    sub.add_argument("--ca-file", type=Path, metavar="PEM", help="the province's CA certificate to trust")
-    sub.add_argument("--label", metavar="NAME", help="a name for this workstation in the server's list")
-    _unlock_options(sub)
-    return parser
-
-
-def run_it_command(args: argparse.Namespace) -> int:
-    """Run the IT command named in ``args`` and return the exit status; failures print a plain message."""
-    from desktop.it_commands.console import CommandFailed, Console
-
-    console = Console()
-    try:
-        return _dispatch(args, console)
-    except CommandFailed as exc:
-        console.warn(f"motcua {args.command}: {exc.message}")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        console.warn(f"motcua {args.command}: stopped")
-        return 130
-
-
-def _dispatch(args: argparse.Namespace, console: object) -> int:  # noqa: PLR0911 (one branch per command)
-    from desktop.it_commands.console import Console
-
-    assert isinstance(console, Console)
-    name = args.command
-    if name == "self-test":
-        from desktop.it_commands.self_test import run_self_test_command
-
-        return run_self_test_command(console, debug=args.debug)
-    from desktop.it_commands.workstation_paths import workstation_paths
-
-    paths = workstation_paths(args.data_dir)
-    if name == "enrol":
-        from desktop.it_commands.enrol import run_enrol
-
-        return run_enrol(
-            paths,
-            args.server,
-            args.code,
-            console,
-            ca_file=args.ca_file,
-            label=args.label,
-            login=args.login,
-            recovery_key=args.recovery_key,
-            now=_utc_now,
-            new_id=_new_id,
-        )
-    if name == "info":
-        from desktop.it_commands.info import run_info
-
-        return run_info(paths, console)
-    unlock = {"login": args.login, "recovery_key": args.recovery_key, "now": _utc_now}
-    if name == "backup":
-        from desktop.it_commands.backup_restore import run_backup
-
-        return run_backup(paths, args.destination, console, new_id=_new_id, **unlock)
-    if name == "restore":
-        from desktop.it_commands.backup_restore import run_restore
-
-        return run_restore(paths, args.backup, console, force=args.force, new_id=_new_id, **unlock)
-    if name == "recover":
-        from desktop.it_commands.key_commands import run_recover
-
-        return run_recover(paths, console, **unlock)
-    if name == "rotate-key":
-        from desktop.it_commands.key_commands import run_rotate_key
-
-        return run_rotate_key(paths, console, remove=args.remove, **unlock)
-    if name == "diagnostics":
-        from desktop.it_commands.diagnostics import run_diagnostics
-
-        return run_diagnostics(paths, args.output, console, use_store=not args.no_store, **unlock)
-    raise AssertionError(f"unknown command {name}")
+from workstation.about import version_text
+from workstation.it_commands.command_line import build_parser, run_it_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.version:
-        from desktop.about import version_text
-
         print(version_text())
         return 0
     if args.self_test:
         args.command, args.debug = "self-test", False
     if args.command is not None:
-        return run_it_command(args)
+        from desktop.self_test_steps import GUI_STEPS  # Qt itself loads only if self-test runs them
+
+        return run_it_command(args, self_test_steps=GUI_STEPS)
     from desktop.app import run
 
     return run(sys.argv[:1], data_dir=args.data_dir)

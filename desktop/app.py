@@ -23,15 +23,15 @@ from desktop.background import Background
 from desktop.desk_screens import DeskScreens
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.idle_lock import IdleWatcher
-from desktop.it_commands.workstation_paths import LOG_FOLDER_NAME
 from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.main_window import MainWindow
 from desktop.queue_view import QueueView
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from desktop.unlock_screen import UnlockScreen
-from desktop.work_session import WorkSession, open_work_session
-from desktop.workstation import DeskSession, clerk_logins, unlock_workstation, workstation_exists
-from desktop.workstation_settings import (
+from sync.log_redaction import configure_logging
+from workstation.it_commands.workstation_paths import LOG_FOLDER_NAME
+from workstation.opening import DeskSession, clerk_logins, unlock_workstation, workstation_exists
+from workstation.settings import (
     DEFAULT_AUTO_LOCK_MINUTES,
     LocalSettings,
     Locations,
@@ -41,7 +41,7 @@ from desktop.workstation_settings import (
     store_folder_for,
     write_site_settings,
 )
-from sync.log_redaction import configure_logging
+from workstation.work_session import WorkSession, open_work_session
 
 MINUTE_MS = 60_000
 
@@ -61,7 +61,7 @@ class DeskController(QObject):
     """The first screen (wizard or unlock) is shown."""
     session_opened = Signal(object)
     work_opened = Signal(object)
-    """The desk's work session (:class:`~desktop.work_session.WorkSession`) is ready: the queue is shown."""
+    """The desk's work session (``workstation.work_session.WorkSession``) is ready: the queue is shown."""
     locked = Signal()
     preferences_applied = Signal()
 

@@ -16,10 +16,10 @@ from desktop.dossier_page import DossierWindow
 from desktop.main_window import MainWindow
 from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
 from desktop.reports import ReportsDialog
-from desktop.server_enrolment import stored_transport_factory
 from desktop.sync_panel import SyncController, SyncStatusWidget
-from desktop.sync_panel.sync_controller import TransportFactory
-from desktop.work_session import WorkSession
+from workstation.enrolment import stored_transport_factory
+from workstation.province_link import TransportFactory
+from workstation.work_session import WorkSession
 
 SYNC_STATUS_REFRESH_MS = 30_000
 

@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
 from desktop.background import Background
 from desktop.commune_picker import CommunePicker
 from desktop.passphrase_strength import FAIR, GOOD, STRONG, TOO_SHORT, passphrase_strength
-from desktop.server_enrolment import DeskEnrolmentError, save_enrolment, vietnam_today
 from desktop.warning_text import error_label, set_text_colour
-from desktop.workstation import DeskSession, create_workstation, read_recovery_key
-from desktop.workstation_settings import SiteSettings
 from dossiers.dossier_codes import is_agency_identifier
+from dossiers.vietnam_time import vietnam_today
 from dossiers.working_calendar import AFTERNOON, MORNING
 from sync.device_keys import DeviceIdentity
 from sync.enrolment_client import Enrolment, check_server_url, enrol_device
 from sync.errors import ClientTooOld, EnrolmentRefusedByServer, ServerOffline, TransportError
 from sync.keys import MIN_PASSPHRASE_CHARS
+from workstation.enrolment import DeskEnrolmentError, save_enrolment
+from workstation.opening import DeskSession, create_workstation, read_recovery_key
+from workstation.settings import SiteSettings
 
 log = logging.getLogger("motcua.desk")
 WEEKDAYS = 5  # Monday to Friday get a check box each; Saturday has its own option

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.about import version_text
+from workstation.about import version_text
 
 
 class EmptyQueue(QWidget):

@@ -3,7 +3,7 @@
 Only a few pages live in memory (a small LRU cache); a row not yet read shows "…" and its page is asked for
 from a worker (:class:`~desktop.background.Background`); when it arrives the model emits ``dataChanged``.
 A page next to one already read is fetched by keyset from its neighbour's last row
-(:mod:`desktop.queue_pages`), so scrolling through a million dossiers costs the same at any depth.
+(:mod:`workstation.queue_pager`), so scrolling through a million dossiers costs the same at any depth.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.background import Background
-from desktop.dossier_desk import QueueFilter, QueueRow
 from desktop.language import is_vietnamese
-from desktop.queue_pages import QueuePage, QueuePager, QueueQuery
 from dossiers.lifecycle import Status, is_terminal
+from workstation.dossier_desk import QueueFilter, QueueRow
+from workstation.queue_pager import QueuePage, QueuePager, QueueQuery
 
 PLACEHOLDER = "…"
 DEFAULT_PAGE_SIZE = 200

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import Background
-from desktop.dossier_desk import QueueFilter
 from desktop.queue_model import (
     APPLICANT,
     APPOINTMENT,
@@ -39,8 +38,9 @@ from desktop.queue_model import (
     DossierIdRole,
     QueueModel,
 )
-from desktop.queue_pages import QueueQuery
-from desktop.work_session import WorkSession
+from workstation.dossier_desk import QueueFilter
+from workstation.queue_pager import QueueQuery
+from workstation.work_session import WorkSession
 
 SEARCH_DELAY_MS = 300
 COUNTS_INTERVAL_MS = 60_000

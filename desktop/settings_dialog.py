@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.workstation_settings import (
+from workstation.settings import (
     LANGUAGES,
     MAX_AUTO_LOCK_MINUTES,
     MAX_FONT_POINTS,

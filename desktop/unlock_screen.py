@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.background import Background
 from desktop.warning_text import error_label
-from desktop.workstation import DeskSession, UnlockRefused
+from workstation.opening import DeskSession, UnlockRefused
 
 Attempt = Callable[[str, str], DeskSession]
 

@@ -1,9 +1,8 @@
 """Appointment dates (hẹn trả kết quả), apology and extension dates, and lateness, from a working calendar.
 
-Times: Vietnam has one time zone, UTC+7 (Asia/Ho_Chi_Minh, no daylight saving since 1975). A naive datetime
-is taken as Vietnamese local time; an aware one is converted to it. A fixed offset is used rather than
-``zoneinfo`` so that Windows desks need no tz database. Lateness is counted in whole local days: a result
-returned on the appointment day, at any hour, is on time.
+Times are Vietnam time (``dossiers.vietnam_time``): a naive datetime is taken as Vietnamese local time; an
+aware one is converted to it. Lateness is counted in whole local days: a result returned on the appointment
+day, at any hour, is on time.
 """
 
 from __future__ import annotations
@@ -13,18 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dossiers.processing_time import ProcessingTime, TimeKind
+from dossiers.vietnam_time import VIETNAM_TIME, vietnam_time
 from dossiers.working_calendar import OffDay, WorkingCalendar, require_date
-
-VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
-
-
-def vietnam_time(value: dt.datetime) -> dt.datetime:
-    """``value`` as an aware datetime in Vietnamese time (naive values are taken as already local)."""
-    if not isinstance(value, dt.datetime):
-        raise TypeError(f"expected a datetime, got {type(value).__name__}")
-    if value.tzinfo is None or value.utcoffset() is None:
-        return value.replace(tzinfo=VIETNAM_TZ)
-    return value.astimezone(VIETNAM_TZ)
 
 
 class ReasonCode(StrEnum):
@@ -122,7 +111,7 @@ def due_date(received_at: dt.datetime, rule: ProcessingTime, calendar: WorkingCa
             reasons.append(Reason(ReasonCode.MAKE_UP_DAY_COUNTED, day=between))
 
     closing_due = calendar.opening_on(due)[-1].end
-    return_by = dt.datetime.combine(due, closing_due, tzinfo=VIETNAM_TZ)
+    return_by = dt.datetime.combine(due, closing_due, tzinfo=VIETNAM_TIME)
     return Appointment(received, start, due, return_by, tuple(reasons))
 
 

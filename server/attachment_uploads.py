@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from server.errors import BadInput, Conflict, NotFound, RequestTooLarge
-from server.storage.interface import ServerStorage
-from server.storage.sql_storage import Tx
+from server.storage.interface import ServerStorage, Tx
 
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from dossiers.code_allocation import SequenceSpace, check_no_overlap, split_space
 from dossiers.errors import SequenceOverlap
+from dossiers.vietnam_time import vietnam_today
 from server.credentials import DEVICE_TOKEN, hash_secret, make_token, new_secret
 from server.errors import BadDeviceKeys, BadInput, EnrolmentRefused, NoSequenceBlockLeft, UnknownCommune
 from server.storage.interface import ServerStorage
@@ -31,16 +32,6 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 16
 MAX_LABEL_CHARS = 64
 MAX_REPLICA_ID_CHARS = 64
-
-VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
-"""Dossier numbers restart each day in Vietnam's time (UTC+7, no daylight saving)."""
-
-
-def vietnam_today(now: dt.datetime) -> dt.date:
-    """The date in Vietnam at the (timezone-aware) instant ``now``."""
-    if now.tzinfo is None:
-        raise ValueError("the clock must give timezone-aware times")
-    return now.astimezone(VIETNAM_TIME).date()
 
 
 def new_enrolment_code() -> str:

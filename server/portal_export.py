@@ -39,13 +39,13 @@ from dossiers.catalogue import Catalogue, parse_catalogue
 from dossiers.dossier_record import RECORD_TYPE_NAME, transition_of
 from dossiers.errors import DossierError
 from dossiers.lifecycle import INITIAL_STATUS, Actor, Status, rule_for
+from dossiers.vietnam_time import VIETNAM_TIME, vietnam_time
 from server.catalogues import latest_catalogue
 from server.storage.interface import ServerStorage
 from server.sync_replica import ServerReplica
 from sync.change_events import thaw
 from sync.record_merge import RecordState
 
-PORTAL_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
 """Vietnam keeps +07:00 all year (no daylight saving)."""
 PORTAL_TIME_FORMAT = "%Y%m%d%H%M%S"
 CITIZEN = 1
@@ -62,9 +62,9 @@ def portal_time(value: Any) -> str | None:
             dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
         )
     if isinstance(value, dt.datetime):
-        moment = value.replace(tzinfo=PORTAL_TZ) if value.tzinfo is None else value.astimezone(PORTAL_TZ)
+        moment = vietnam_time(value)
     elif isinstance(value, dt.date):
-        moment = dt.datetime.combine(value, dt.time(), PORTAL_TZ)
+        moment = dt.datetime.combine(value, dt.time(), VIETNAM_TIME)
     else:
         raise TypeError(f"a portal time is made from a date or time, not {type(value).__name__}")
     return moment.strftime(PORTAL_TIME_FORMAT)
@@ -181,7 +181,7 @@ def export_portal(storage: ServerStorage, replica: ServerReplica, since: dt.date
             catalogue = parse_catalogue(published.body)
         except DossierError:
             catalogue = None
-    start = dt.datetime.combine(since, dt.time(), PORTAL_TZ)
+    start = dt.datetime.combine(since, dt.time(), VIETNAM_TIME)
     return [
         portal_dossier(state, catalogue)
         for state in replica.records(RECORD_TYPE_NAME)

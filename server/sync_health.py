@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from server.storage.interface import ServerStorage
-from server.storage.sql_storage import Tx
+from server.storage.interface import ServerStorage, Tx
 
 
 @dataclass(frozen=True, slots=True)

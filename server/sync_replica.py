@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from server.errors import BadInput, Forbidden
-from server.storage.interface import ServerStorage
-from server.storage.sql_storage import Tx
+from server.storage.interface import ServerStorage, Tx
 from sync.change_events import ChangeEvent, canonical_json, decode_event, encode_event
 from sync.conflicts import UNSET, Conflict, resolution_event
 from sync.errors import BadEventData, WriteRejected

@@ -34,7 +34,7 @@ def test_project_keeps_its_layers() -> None:
 
 
 def copy_project(tmp_path: Path) -> Path:
-    for name in ("dossiers", "sync", "desktop", "server"):
+    for name in ("dossiers", "sync", "workstation", "desktop", "server"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     return tmp_path
@@ -97,3 +97,21 @@ def test_private_sync_module_in_domain_is_caught(tmp_path: Path) -> None:
     result = private_imports(project)
     assert result.returncode == 1
     assert "dossiers.leaky -> sync._secret" in result.stdout
+
+
+def test_qt_import_in_workstation_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "workstation" / "leaky.py").write_text("import PySide6\n")
+    result = run_lint(project)
+    assert result.returncode != 0
+    assert "workstation.leaky -> PySide6" in result.stdout
+
+
+def test_desktop_imported_from_below_is_caught(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "workstation" / "leaky.py").write_text("from desktop import background\n")
+    (project / "server" / "leaky.py").write_text("import desktop.app\n")
+    result = run_lint(project)
+    assert result.returncode != 0
+    assert "workstation.leaky -> desktop.background" in result.stdout
+    assert "server.leaky -> desktop.app" in result.stdout

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk, DossierPage
 from desktop.dossier_page.action_dialog import ActionDialog
 from desktop.dossier_page.conflict_dialog import ConflictDialog
 from desktop.dossier_page.field_words import device_time_text, field_label, short_date, status_label
@@ -54,6 +53,7 @@ from dossiers.lifecycle import is_terminal
 from dossiers.official_forms import DOCUMENT_FORM_LABELS, OfficialForm, build_control_sheet
 from sync.attachments import AttachmentStore
 from sync.conflicts import Conflict
+from workstation.dossier_desk import DossierDesk, DossierPage
 
 DUE_GREEN = "#1b5e20"
 DETAIL_FIELDS = {

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.dossier_desk import DossierDesk, DossierPage
 from desktop.dossier_page.field_words import vietnamese
 from dossiers.dossier import Dossier, HandOver, Office
 from dossiers.dossier_record import hand_over_value, transition_value
@@ -38,6 +37,7 @@ from dossiers.official_forms import (
     build_supplement_request,
 )
 from sync.errors import AttachmentError, ConflictOpen, SyncError, TransitionRefused, WrongSide
+from workstation.dossier_desk import DossierDesk, DossierPage
 
 APOLOGY = "apology"
 """The key of the apology-with-a-new-date action (Mẫu 04), which is not a status change."""

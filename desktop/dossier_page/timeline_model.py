@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.dossier_desk import DossierPage
 from desktop.dossier_page.field_words import change_lines, device_time_text, field_label, replica_text
 from sync.change_events import ChangeEvent
 from sync.version_vectors import EventId
+from workstation.dossier_desk import DossierPage
 
 REGISTER_LIKE = ("documents", "attachments", "hand_overs", "notes", "requests", "status")
 CONFLICT_TINT = QColor("#fff3cd")

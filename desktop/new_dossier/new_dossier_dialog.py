@@ -27,16 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk, DossierDraft, Quote
 from desktop.new_dossier.applicant_form import ApplicantForm
 from desktop.new_dossier.attachments_picker import AttachmentsPicker
-from desktop.new_dossier.desk_steps import desk_with_fee, receive_with_attachments, record_supplement_request
 from desktop.new_dossier.documents_checklist import DocumentsChecklist
 from desktop.new_dossier.procedure_picker import ProcedurePicker
 from desktop.new_dossier.wording import appointment_words
 from desktop.printing.form_renderer import preview, render_pdf
 from desktop.warning_text import error_label
-from dossiers.appointments import VIETNAM_TZ
 from dossiers.catalogue import Procedure
 from dossiers.catalogue_search import CatalogueIndex
 from dossiers.dossier import Applicant, Dossier, Office
@@ -50,6 +47,9 @@ from dossiers.official_forms import (
     build_receipt,
     build_supplement_request,
 )
+from dossiers.vietnam_time import VIETNAM_TIME
+from workstation.desk_steps import desk_with_fee, receive_with_attachments, record_supplement_request
+from workstation.dossier_desk import DossierDesk, DossierDraft, Quote
 
 QUOTE_DELAY_MS = 150
 MISSING_REASON = "Chưa nộp (giấy tờ bắt buộc theo thủ tục)"
@@ -83,7 +83,7 @@ class NewDossierDialog(QDialog):
         self.desk = desk
         self.background = background
         self.office = office
-        self._now = now or (lambda: dt.datetime.now(VIETNAM_TZ))
+        self._now = now or (lambda: dt.datetime.now(VIETNAM_TIME))
         self._new_id = new_id or (lambda: str(uuid.uuid4()))
         self.auto_preview = auto_preview
         self.procedure: Procedure | None = None
@@ -98,7 +98,7 @@ class NewDossierDialog(QDialog):
         self.preview_dialog: QDialog | None = None
 
         self.picker = ProcedurePicker(index or CatalogueIndex(desk.catalogue), self)
-        self.applicant = ApplicantForm(lambda: self._now().astimezone(VIETNAM_TZ).date(), self)
+        self.applicant = ApplicantForm(lambda: self._now().astimezone(VIETNAM_TIME).date(), self)
         self.checklist = DocumentsChecklist(self)
         self.attachments = AttachmentsPicker(desk.store, background, self._now, self)
 
@@ -391,7 +391,7 @@ class NewDossierDialog(QDialog):
             dossier,
             self.office,
             items,
-            issued_on=dossier.received_at.astimezone(VIETNAM_TZ).date(),
+            issued_on=dossier.received_at.astimezone(VIETNAM_TIME).date(),
             guiding_officer=self.desk.clerk,
         )
         self._finished(

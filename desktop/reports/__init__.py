@@ -4,9 +4,9 @@ Wiring: ``ReportsDialog(desk, background, office, parent=window).open()`` from a
 """
 
 from desktop.reports.on_time_chart import OnTimeChart, paint_chart
-from desktop.reports.report_data import ReportData, load_report, write_xlsx
 from desktop.reports.reports_dialog import ReportsDialog
 from desktop.reports.statistics_pdf import statistics_html, write_statistics_pdf
+from workstation.report_data import ReportData, load_report, write_xlsx
 
 __all__ = [
     "OnTimeChart",

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk
 from desktop.printing.form_renderer import render_pdf
 from desktop.reports.on_time_chart import OnTimeChart
-from desktop.reports.report_data import ReportData, load_report, write_xlsx
 from desktop.reports.statistics_pdf import write_statistics_pdf
 from desktop.warning_text import error_label
 from dossiers.appointments import vietnam_time
 from dossiers.dossier import Office
+from workstation.dossier_desk import DossierDesk
+from workstation.report_data import ReportData, load_report, write_xlsx
 
 PathChooser = Callable[[str], Path | None]
 """Asked with ``"register-pdf"``, ``"statistics-pdf"`` or ``"xlsx"``; ``None`` when the clerk cancels."""

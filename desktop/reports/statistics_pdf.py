@@ -10,8 +10,8 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, Q
 
 from desktop.printing.form_fonts import register_form_fonts
 from desktop.reports.on_time_chart import paint_chart
-from desktop.reports.report_data import STATS_HEADERS, ReportData
 from dossiers.official_forms import short_date
+from workstation.report_data import STATS_HEADERS, ReportData
 
 LEGEND_VI = ("Trước hạn", "Đúng hạn", "Trễ hạn", "Đang giải quyết")
 RESOLUTION = 150

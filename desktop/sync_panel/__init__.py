@@ -1,7 +1,7 @@
 """The desk's sync area: background sessions, USB bundles, and the status shown in the status bar.
 
 Wiring (in the main window's owner): ``controller = SyncController(desk.replica, background=..., now=...,
-new_id=..., transport_factory=province_transport_factory(url, credentials))`` and
+new_id=..., transport_factory=workstation.province_link.province_transport_factory(url, credentials))`` and
 ``window.statusBar().addPermanentWidget(SyncStatusWidget(controller))``.
 """
 
@@ -11,7 +11,6 @@ from desktop.sync_panel.sync_controller import (
     SyncPhase,
     SyncStatus,
     TransferProgress,
-    province_transport_factory,
 )
 from desktop.sync_panel.sync_status_widget import SyncStatusWidget
 from desktop.sync_panel.sync_words import Problem, ProvinceKeysMissing, SyncWords
@@ -26,5 +25,4 @@ __all__ = [
     "SyncStatusWidget",
     "SyncWords",
     "TransferProgress",
-    "province_transport_factory",
 ]

@@ -23,14 +23,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.background import Background
-from desktop.sync_panel.sync_keys import (
-    StoreCheckpoints,
-    device_identity,
-    last_successful_sync,
-    peer_keys,
-    province_keys,
-    waiting_events,
-)
 from desktop.sync_panel.sync_words import ProvinceKeysMissing
 from sync.bundle_exchange import BundleExport, BundleImport, export_bundle, import_bundle
 from sync.bundle_format import read_bundle_header
@@ -39,8 +31,16 @@ from sync.errors import SyncError, SyncInterrupted
 from sync.replica_store import ReplicaStore
 from sync.sync_session import ReceiveResult, SessionResult, Transport, replica_vector, run_session
 from sync.version_vectors import VersionVector
+from workstation.province_link import TransportFactory
+from workstation.sync_keys import (
+    StoreCheckpoints,
+    device_identity,
+    last_successful_sync,
+    peer_keys,
+    province_keys,
+    waiting_events,
+)
 
-TransportFactory = Callable[[], Transport]
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress reports (the last one is always sent)."""
 
@@ -372,15 +372,3 @@ class SyncController(QObject):
         """Stop the timer and the worker (a running transfer finishes first when ``wait``)."""
         self._timer.stop()
         self._worker.shutdown(wait=wait, cancel_futures=True)
-
-
-def province_transport_factory(
-    base_url: str, credentials: str, *, ca_file: str | None = None
-) -> TransportFactory:
-    """A factory of transports to the provincial server (``sync.http_transport.HttpTransport``)."""
-    from sync.http_transport import HttpTransport
-
-    def make() -> Transport:
-        return HttpTransport(base_url, credentials, ca_file=ca_file)
-
-    return make

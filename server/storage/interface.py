@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from server.storage.records import (
     Account,
@@ -23,8 +23,20 @@ from server.storage.records import (
     Session,
 )
 
-if TYPE_CHECKING:
-    from server.storage.sql_storage import Tx
+
+class Tx(Protocol):
+    """A running transaction."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Execute a statement; return the number of rows it changed."""
+        ...
+
+    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Execute one statement for each row of parameters."""
+        ...
+
 
 BlockChooser = Callable[[Commune, Sequence[SequenceBlock]], SequenceBlock]
 """Given the commune and every block its devices ever held, the block for the new device (or raise)."""

@@ -17,7 +17,8 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from server.errors import DuplicateRow, StorageError
-from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, Tx
+from server.storage.interface import Tx
+from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage
 
 _MIGRATION_LOCK = 7_243_001  # any constant shared by every motcua server
 _SCOPE_LOCKS = 7_243_002  # the first key of per-scope advisory locks (the second is a hash of the name)

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar
 
 from server.errors import (
     AccountExists,
@@ -24,7 +24,7 @@ from server.errors import (
     UnknownCommune,
     UnknownDevice,
 )
-from server.storage.interface import BlockChooser
+from server.storage.interface import BlockChooser, Tx
 from server.storage.records import (
     Account,
     AppliedMigration,
@@ -57,20 +57,6 @@ def check_migrations(migrations: Sequence[SqlMigration]) -> None:
     names = [m.name for m in migrations]
     if len(set(names)) != len(names) or not all(names):
         raise ValueError("migration names must be non-empty and distinct")
-
-
-class Tx(Protocol):
-    """A running transaction."""
-
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Execute a statement; return the number of rows it changed."""
-        ...
-
-    def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Execute one statement for each row of parameters."""
-        ...
 
 
 _CODE_COLUMNS = "id, commune_code, code_hash, created_at, expires_at, used_at, device_id"

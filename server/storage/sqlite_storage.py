@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from server.errors import DuplicateRow, ServerError, StorageError
-from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, Tx
+from server.storage.interface import Tx
+from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage
 
 SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
     SqlMigration(

@@ -11,8 +11,9 @@ import shiboken6
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import DeskController
-from desktop.workstation_settings import resolve_locations
-from tests.desktop.conftest import PASSPHRASE, Clock, ids, type_text
+from tests.helpers.qt_keys import type_text
+from tests.helpers.workstations import PASSPHRASE, Clock, ids
+from workstation.settings import resolve_locations
 
 
 @contextmanager

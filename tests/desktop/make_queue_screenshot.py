@@ -14,25 +14,28 @@ import sys
 import tempfile
 from pathlib import Path
 
+from dossiers.vietnam_time import VIETNAM_TIME
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.app import DeskController  # noqa: E402
-from desktop.dossier_desk import DossierDraft, QueueFilter  # noqa: E402
 from desktop.language import catalogue_bytes  # noqa: E402
-from desktop.work_session import PROVINCE_FEES_META_KEY  # noqa: E402
-from desktop.workstation import create_workstation  # noqa: E402
-from desktop.workstation_settings import resolve_locations  # noqa: E402
 from dossiers.catalogue import DocumentForm  # noqa: E402
 from dossiers.citizen_id import Sex  # noqa: E402
 from dossiers.dossier import Applicant, ReceivedDocument  # noqa: E402
 from dossiers.lifecycle import Status  # noqa: E402
 from sync.store import set_meta  # noqa: E402
-from tests.desktop.conftest import PASSPHRASE, Clock, hanoi_site, ids, type_text  # noqa: E402
 from tests.desktop.make_screenshots import settle, wait_until  # noqa: E402
+from tests.helpers.qt_keys import type_text  # noqa: E402
+from tests.helpers.workstations import PASSPHRASE, Clock, hanoi_site, ids
+from workstation.dossier_desk import DossierDraft, QueueFilter  # noqa: E402
+from workstation.opening import create_workstation  # noqa: E402
+from workstation.settings import resolve_locations  # noqa: E402
+from workstation.work_session import PROVINCE_FEES_META_KEY  # noqa: E402
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = VIETNAM_TIME
 PEOPLE = (
     "Nguyễn Văn An",
     "Trần Thị Bích Ngọc",

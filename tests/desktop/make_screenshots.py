@@ -19,8 +19,12 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.app import DeskController  # noqa: E402
-from desktop.workstation_settings import resolve_locations  # noqa: E402
-from tests.desktop.conftest import Clock, ids, press, type_text  # noqa: E402
+from tests.helpers.qt_keys import (
+    press,
+    type_text,  # noqa: E402
+)
+from tests.helpers.workstations import Clock, ids
+from workstation.settings import resolve_locations  # noqa: E402
 
 
 def wait_until(condition, timeout: float = 30.0) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.background import Background
 from sync.store import Store, get_meta, set_meta
-from tests.desktop.conftest import Clock, ids
+from tests.helpers.workstations import Clock, ids
 
 KEY = bytes(range(32))
 

@@ -10,9 +10,9 @@ from desktop.dossier_page import DossierWindow
 from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
 from desktop.reports import ReportsDialog
 from desktop.sync_panel import SyncStatusWidget
-from tests.desktop.conftest import Clock
 from tests.desktop.desk_driver import running_desk, unlock
 from tests.desktop.test_queue import NAMES, draft
+from tests.helpers.workstations import Clock
 
 
 def visible(kind: type) -> list:

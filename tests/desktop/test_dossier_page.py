@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from desktop.background import Background
-from desktop.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft
 from desktop.dossier_page import DossierWindow
 from desktop.dossier_page.action_dialog import ActionDialog
 from desktop.dossier_page.conflict_dialog import typed_value
@@ -31,15 +30,17 @@ from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_N
 from dossiers.errors import IllegalTransition, NewDateNotLater, NothingMissing
 from dossiers.lifecycle import Action, Actor, Status
 from dossiers.official_forms import ApologyForm, MissingDocument, SupplementRequestForm
+from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import WorkingCalendar
 from resources import resource_path
 from sync.attachments import AttachmentStore
 from sync.errors import ConflictOpen, TransitionRefused
 from sync.replica_memory import MemoryReplica
 from sync.store import Store
-from tests.desktop.conftest import type_text
+from tests.helpers.qt_keys import type_text
+from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = VIETNAM_TIME
 CATALOGUE = parse_catalogue(resource_path("catalogue", "procedures.json").read_bytes())
 CALENDAR = WorkingCalendar.vietnam(2025, 2027)
 OFFICE = Office("000.00.01.H22", "Trung tâm Phục vụ hành chính công xã Tân Hòa", "UBND xã Tân Hòa", "Tân Hòa")

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QWizard
 
 from desktop.commune_picker import communes_of, matches, provinces
 from desktop.first_run_wizard import FirstRunWizard, suggested_agency_id
-from desktop.workstation import unlock_workstation
 from sync.keys import generate_recovery_keypair
-from tests.desktop.conftest import Clock, ids, press, type_text
 from tests.desktop.desk_driver import running_desk
+from tests.helpers.qt_keys import press, type_text
+from tests.helpers.workstations import Clock, ids
+from workstation.opening import unlock_workstation
 
 PASS = "trống đồng Đông Sơn"
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
-from desktop.workstation_settings import read_site_settings
-from tests.desktop.conftest import Clock
 from tests.desktop.desk_driver import running_desk, unlock
+from tests.helpers.workstations import Clock
+from workstation.settings import read_site_settings
 
 
 def _open(qtbot, desk) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk, QueueFilter
 from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.new_dossier import NewDossierDialog
 from desktop.new_dossier.typed_dates import TypedDateError, format_typed_date, parse_typed_date
@@ -30,8 +29,9 @@ from dossiers.fees import CERTIFIED_COPY_FEE, FeeBasis, FixedFee, Free, Province
 from dossiers.lifecycle import Status
 from dossiers.official_forms import SupplementRequestForm
 from dossiers.processing_time import ProcessingTime
-from tests.desktop.conftest import press, type_text
-from tests.desktop.test_dossier_desk import OFFICE, VN, Clock, open_desk
+from tests.helpers.qt_keys import press, type_text
+from tests.workstation.test_dossier_desk import OFFICE, VN, Clock, open_desk
+from workstation.dossier_desk import DossierDesk, QueueFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 ID_NUMBER = "001090123456"  # Hà Nội, male, born 1990

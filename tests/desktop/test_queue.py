@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from desktop.background import Background
-from desktop.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter
 from desktop.main_window import MainWindow
 from desktop.queue_model import (
     APPLICANT,
@@ -27,26 +26,25 @@ from desktop.queue_model import (
     DueRole,
     QueueModel,
 )
-from desktop.queue_pages import QueuePager, QueueQuery
 from desktop.queue_view import QueueView
-from desktop.work_session import (
-    SessionSetupError,
-    WorkSession,
-    office_for,
-    open_work_session,
-    read_sequence_space,
-)
-from desktop.workstation import DeskSession
 from dossiers.catalogue import DocumentForm
 from dossiers.citizen_id import Sex
 from dossiers.dossier import Applicant, ReceivedDocument
 from dossiers.lifecycle import Status
+from dossiers.vietnam_time import VIETNAM_TIME
 from sync.keys import ClerkInfo
 from sync.store import Store
-from tests.desktop.conftest import hanoi_site, press, type_text
 from tests.desktop.desk_driver import running_desk, unlock
+from tests.helpers.qt_keys import press, type_text
+from tests.helpers.workstations import hanoi_site
+from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter
+from workstation.errors import SessionSetupError
+from workstation.opening import DeskSession
+from workstation.queue_pager import QueuePager, QueueQuery
+from workstation.sequence_blocks import read_sequence_space
+from workstation.work_session import WorkSession, office_for, open_work_session
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = VIETNAM_TIME
 KEY = os.urandom(32)
 NAMES = (
     "Nguyễn Văn Đức",
@@ -283,7 +281,8 @@ def test_paging_500_rows_small_pages_reads_every_row_once_in_order(qtbot, work, 
         assert len(model.cached_page_numbers) <= 3
     assert sorted(seen) == ids  # every row once, none twice, whatever the keyset steps did
     expected = [
-        row.dossier_id for row in work.desk.queue_page(QueueFilter.ALL, limit=500, sort="received_at")
+        row.dossier_id
+        for row in QueuePager(work.desk).page(QueueQuery(QueueFilter.ALL, sort="received_at"), 0, 500).rows
     ]
     if sort == "received_at":
         assert seen == expected

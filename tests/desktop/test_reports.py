@@ -15,14 +15,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk
 from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.reports import ReportsDialog, load_report, statistics_html, write_xlsx
 from dossiers.lifecycle import Status
-from tests.desktop.conftest import press
-from tests.desktop.test_dossier_desk import OFFICE, Clock, draft, open_desk
+from dossiers.vietnam_time import VIETNAM_TIME
+from tests.helpers.qt_keys import press
+from tests.workstation.test_dossier_desk import OFFICE, Clock, draft, open_desk
+from workstation.dossier_desk import DossierDesk
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = VIETNAM_TIME
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 BIRTH, MARRIAGE, COPY = "1.001193", "1.000894", "2.000815"
 

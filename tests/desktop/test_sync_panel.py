@@ -14,7 +14,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.background import Background
-from desktop.dossier_desk import DossierDesk
 from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.sync_panel import (
     Activity,
@@ -24,15 +23,6 @@ from desktop.sync_panel import (
     SyncStatusWidget,
     SyncWords,
     TransferProgress,
-)
-from desktop.sync_panel.sync_keys import (
-    StoreCheckpoints,
-    device_identity,
-    last_successful_sync,
-    peer_keys,
-    province_keys,
-    save_peer_keys,
-    waiting_events,
 )
 from sync.bundle_exchange import BundleExport, BundleImport
 from sync.device_keys import DeviceIdentity
@@ -50,7 +40,17 @@ from sync.lan_peer import LanPeerServer, LanPeerTransport, new_pairing_secret
 from sync.sync_checkpoints import Checkpoint
 from sync.sync_session import InProcessTransport, SessionResponder, SessionResult
 from sync.version_vectors import VersionVector
-from tests.desktop.test_dossier_desk import Clock, draft, open_desk
+from tests.workstation.test_dossier_desk import Clock, draft, open_desk
+from workstation.dossier_desk import DossierDesk
+from workstation.sync_keys import (
+    StoreCheckpoints,
+    device_identity,
+    last_successful_sync,
+    peer_keys,
+    province_keys,
+    save_peer_keys,
+    waiting_events,
+)
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 

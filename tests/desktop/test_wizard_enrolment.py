@@ -13,15 +13,16 @@ from PySide6.QtWidgets import QApplication, QWizard
 from desktop.background import Background
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.language import LanguageSwitcher, catalogue_bytes
-from desktop.server_enrolment import server_link, stored_credentials
-from desktop.sync_panel.sync_keys import device_identity
-from desktop.work_session import read_sequence_space
-from desktop.workstation import unlock_workstation
-from desktop.workstation_settings import read_site_settings
 from sync.device_keys import DeviceIdentity
 from sync.enrolment_client import enrol_device
-from tests.desktop.conftest import ids, press, type_text
+from tests.helpers.qt_keys import press, type_text
+from tests.helpers.workstations import ids
 from tests.server.test_desk_enrolment import Province, province  # noqa: F401 (the live server fixture)
+from workstation.enrolment import server_link, stored_credentials
+from workstation.opening import unlock_workstation
+from workstation.sequence_blocks import read_sequence_space
+from workstation.settings import read_site_settings
+from workstation.sync_keys import device_identity
 
 PASS = "trống đồng Đông Sơn"
 

@@ -10,7 +10,6 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from dossiers.appointments import (
-    VIETNAM_TZ,
     Appointment,
     Reason,
     ReasonCode,
@@ -24,6 +23,7 @@ from dossiers.appointments import (
 )
 from dossiers.errors import DateOutsideCalendar, NoWorkingDay
 from dossiers.processing_time import ProcessingTime, TimeKind
+from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import (
     MORNING,
     OffKind,
@@ -51,12 +51,12 @@ def codes(appointment: Appointment) -> list[ReasonCode]:
 
 
 def test_naive_times_are_local_and_aware_times_are_converted() -> None:
-    assert vietnam_time(DT(2026, 2, 13, 15, 30)) == DT(2026, 2, 13, 15, 30, tzinfo=VIETNAM_TZ)
+    assert vietnam_time(DT(2026, 2, 13, 15, 30)) == DT(2026, 2, 13, 15, 30, tzinfo=VIETNAM_TIME)
     converted = vietnam_time(DT(2026, 2, 13, 8, 30, tzinfo=dt.UTC))
-    assert converted.tzinfo is VIETNAM_TZ and converted.hour == 15
+    assert converted.tzinfo is VIETNAM_TIME and converted.hour == 15
     paris = dt.timezone(dt.timedelta(hours=1))
-    assert vietnam_time(DT(2026, 2, 13, 20, tzinfo=paris)) == DT(2026, 2, 14, 2, tzinfo=VIETNAM_TZ)
-    assert VIETNAM_TZ.utcoffset(None) == dt.timedelta(hours=7)
+    assert vietnam_time(DT(2026, 2, 13, 20, tzinfo=paris)) == DT(2026, 2, 14, 2, tzinfo=VIETNAM_TIME)
+    assert VIETNAM_TIME.utcoffset(None) == dt.timedelta(hours=7)
 
 
 def test_vietnam_time_refuses_dates_and_strings() -> None:
@@ -73,7 +73,7 @@ def test_birth_registration_after_cutoff_before_tet_is_due_after_tet(cal: Workin
     appointment = due_date(DT(2026, 2, 13, 15, 30), BIRTH, cal)
     assert appointment.due == D(2026, 2, 23)
     assert appointment.counted_from == D(2026, 2, 23)
-    assert appointment.return_by == DT(2026, 2, 23, 17, 0, tzinfo=VIETNAM_TZ)
+    assert appointment.return_by == DT(2026, 2, 23, 17, 0, tzinfo=VIETNAM_TIME)
     assert appointment.reasons[0] == Reason(
         ReasonCode.AFTER_CUTOFF, day=D(2026, 2, 13), at=T(15, 30), limit=T(15)
     )
@@ -89,7 +89,7 @@ def test_birth_registration_after_cutoff_before_tet_is_due_after_tet(cal: Workin
 def test_birth_registration_before_cutoff_is_due_the_same_day(cal: WorkingCalendar) -> None:
     appointment = due_date(DT(2026, 2, 13, 14, 0), BIRTH, cal)
     assert appointment.due == D(2026, 2, 13)
-    assert appointment.return_by == DT(2026, 2, 13, 17, tzinfo=VIETNAM_TZ)
+    assert appointment.return_by == DT(2026, 2, 13, 17, tzinfo=VIETNAM_TIME)
     assert codes(appointment) == [ReasonCode.SAME_DAY]
 
 
@@ -109,7 +109,7 @@ def test_aware_receipt_is_judged_in_vietnamese_time(cal: WorkingCalendar) -> Non
     assert due_date(DT(2026, 2, 13, 7, 59, tzinfo=dt.UTC), BIRTH, cal).due == D(2026, 2, 13)  # 14:59 local
     late = due_date(DT(2026, 2, 13, 8, 0, tzinfo=dt.UTC), BIRTH, cal)  # 15:00 local
     assert late.due == D(2026, 2, 23)
-    assert late.received_at == DT(2026, 2, 13, 15, tzinfo=VIETNAM_TZ)
+    assert late.received_at == DT(2026, 2, 13, 15, tzinfo=VIETNAM_TIME)
     assert late.reasons[0].at == T(15)
 
 
@@ -146,7 +146,7 @@ def test_counting_saturday_returns_at_its_closing_time() -> None:
     )
     appointment = due_date(DT(2026, 3, 7, 9), BIRTH, calendar)
     assert appointment.due == D(2026, 3, 7)
-    assert appointment.return_by == DT(2026, 3, 7, 11, 30, tzinfo=VIETNAM_TZ)
+    assert appointment.return_by == DT(2026, 3, 7, 11, 30, tzinfo=VIETNAM_TIME)
     after_closing = due_date(DT(2026, 3, 7, 11, 30), BIRTH, calendar)  # before the 15:00 cut-off, but closed
     assert after_closing.due == D(2026, 3, 9)
     assert after_closing.reasons[0] == Reason(

@@ -20,9 +20,10 @@ from dossiers.reports import (
     register_dossiers,
     timeliness,
 )
+from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import WorkingCalendar
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = VIETNAM_TIME
 CALENDAR = WorkingCalendar.vietnam(2025, 2026)
 NOW = dt.datetime(2025, 9, 30, 10, 0, tzinfo=VN)
 BIRTH = ("1.001193", "Đăng ký khai sinh")

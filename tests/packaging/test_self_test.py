@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from desktop.it_commands.console import Console
-from desktop.it_commands.self_test import SelfTestFailure, SelfTestReport, _Run, run_self_test_command
+from workstation.it_commands.console import Console
+from workstation.it_commands.self_test import SelfTestFailure, SelfTestReport, _Run, run_self_test_command
 
 STEPS = ("resources", "encrypted store", "save and search", "reopen", "main window", "receipt PDF")
 

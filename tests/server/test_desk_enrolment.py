@@ -17,31 +17,12 @@ import pytest
 import requests
 
 from desktop.__main__ import main as motcua
-from desktop.dossier_desk import DossierDraft
-from desktop.it_commands.console import CommandFailed, Console
-from desktop.it_commands.enrol import run_enrol, transport_failure
-from desktop.it_commands.workstation_paths import workstation_paths
-from desktop.server_enrolment import (
-    DeskEnrolmentError,
-    adopt_pending_block,
-    enrol_workstation,
-    is_enrolled,
-    pending_block,
-    save_enrolment,
-    server_link,
-    stored_credentials,
-    stored_transport_factory,
-    vietnam_today,
-)
-from desktop.sync_panel.sync_keys import StoreCheckpoints, device_identity
-from desktop.work_session import WorkSession, open_work_session, read_sequence_space
-from desktop.workstation import DeskSession, create_workstation, unlock_workstation
-from desktop.workstation_settings import SiteSettings, read_site_settings
 from dossiers.catalogue import DocumentForm
 from dossiers.citizen_id import Sex
 from dossiers.dossier import Applicant, ReceivedDocument
 from dossiers.dossier_codes import format_code
 from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
+from dossiers.vietnam_time import vietnam_today
 from server.cli import main as server_cli
 from server.communes import load_communes
 from server.storage.sqlite_storage import SqliteStorage
@@ -63,6 +44,24 @@ from sync.errors import (
 )
 from sync.sync_session import run_session
 from tests.server.conftest import Clock, Ids, LiveServer, make_config
+from workstation.dossier_desk import DossierDraft
+from workstation.enrolment import (
+    DeskEnrolmentError,
+    enrol_workstation,
+    is_enrolled,
+    save_enrolment,
+    server_link,
+    stored_credentials,
+    stored_transport_factory,
+)
+from workstation.it_commands.console import CommandFailed, Console
+from workstation.it_commands.enrol import run_enrol, transport_failure
+from workstation.it_commands.workstation_paths import workstation_paths
+from workstation.opening import DeskSession, create_workstation, unlock_workstation
+from workstation.sequence_blocks import adopt_pending_block, pending_block, read_sequence_space
+from workstation.settings import SiteSettings, read_site_settings
+from workstation.sync_keys import StoreCheckpoints, device_identity
+from workstation.work_session import WorkSession, open_work_session
 
 PASS = "trống đồng Đông Sơn"
 HOAN_KIEM, BA_DINH = "00070", "00004"

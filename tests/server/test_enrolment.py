@@ -20,7 +20,6 @@ from server.enrolment import (
     normalise_enrolment_code,
     revoke_device,
     sequence_space,
-    vietnam_today,
 )
 from server.errors import BadDeviceKeys, BadInput, NoSequenceBlockLeft, UnknownCommune
 from server.storage.interface import ServerStorage
@@ -42,13 +41,6 @@ def test_codes_are_random_grouped_and_normalise() -> None:
     for bad in ("", "ABCD", "ABCD-EFGH-JKLM-NPQ0", "ABCD-EFGH-JKLM-NPQRS", "x" * 100, None, 5):
         assert normalise_enrolment_code(bad) is None  # type: ignore[arg-type]
         assert hash_enrolment_code(bad) is None  # type: ignore[arg-type]
-
-
-def test_vietnam_today_is_utc_plus_7() -> None:
-    assert vietnam_today(dt.datetime(2026, 3, 1, 16, 59, tzinfo=dt.UTC)) == dt.date(2026, 3, 1)
-    assert vietnam_today(dt.datetime(2026, 3, 1, 17, 0, tzinfo=dt.UTC)) == dt.date(2026, 3, 2)
-    with pytest.raises(ValueError, match="aware"):
-        vietnam_today(dt.datetime(2026, 3, 1))
 
 
 def test_labels() -> None:

@@ -16,9 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.server_enrolment import server_link
-from desktop.sync_panel.sync_keys import StoreCheckpoints, device_identity, peer_keys, province_keys
-from desktop.workstation import DeskSession
 from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server.bundle_identity import BundleKeysError, province_bundle_keys
 from server.cli import main as server_cli
@@ -33,6 +30,9 @@ from sync.replica_store import ReplicaStore
 from sync.sync_session import replica_vector
 from tests.server.conftest import Clock, Ids, LiveServer, make_config
 from tests.server.test_desk_enrolment import HOAN_KIEM, draft, it_enrol, new_desk, open_work, unlock
+from workstation.enrolment import server_link
+from workstation.opening import DeskSession
+from workstation.sync_keys import StoreCheckpoints, device_identity, peer_keys, province_keys
 
 
 @dataclass

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.dossier_desk import SORT_EXPRESSIONS, DossierDesk, QueueFilter, QueueRow
 from dossiers.lifecycle import Status
+from workstation.dossier_desk import SORT_EXPRESSIONS, DossierDesk, QueueFilter, QueueRow
 
 _COLUMNS = (
     "dossier_id, received_at, appointment, status, has_conflicts, code, procedure_code, procedure_name,"

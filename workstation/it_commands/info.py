@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.it_commands.build_metadata import build_metadata, component_versions
-from desktop.it_commands.console import EXIT_OK, Console
-from desktop.it_commands.workstation_paths import WorkstationPaths
+from workstation.it_commands.build_metadata import build_metadata, component_versions
+from workstation.it_commands.console import EXIT_OK, Console
+from workstation.it_commands.workstation_paths import WorkstationPaths
 
 
 def _state(exists: bool) -> str:

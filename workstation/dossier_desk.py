@@ -9,7 +9,7 @@ sync batches update the queue too.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -357,45 +357,3 @@ class DossierDesk:
 
     def queue_counts(self, *, synced_up_to: int = 0) -> dict[QueueFilter, int]:
         return {which: self.queue_count(which, synced_up_to=synced_up_to) for which in QueueFilter}
-
-    def queue_page(
-        self,
-        which: QueueFilter = QueueFilter.ALL,
-        *,
-        offset: int = 0,
-        limit: int = 200,
-        sort: str = "received_at",
-        descending: bool = True,
-        ids: Sequence[str] | None = None,
-        synced_up_to: int = 0,
-    ) -> list[QueueRow]:
-        """One page of the queue, filtered and sorted; ``ids`` restricts it to a search's results."""
-        if sort not in SORT_COLUMNS:
-            raise ValueError(f"the queue cannot be sorted by {sort!r}")
-        where, params = self.where_clause(which, self._now().date(), synced_up_to)
-        if ids is not None:
-            where += f" AND dossier_id IN ({','.join('?' * len(ids))})"
-            params += list(ids)
-        order = "DESC" if descending else "ASC"
-        sql = (
-            "SELECT dossier_id, received_at, appointment, status, has_conflicts, code, procedure_code,"
-            f" procedure_name, applicant_name, local_counter FROM desk_queue WHERE {where}"
-            f" ORDER BY {sort} {order}, dossier_id {order} LIMIT ? OFFSET ?"
-        )
-        with self.store.reader() as conn:
-            rows = conn.execute(sql, [*params, limit, offset]).fetchall()
-        return [
-            QueueRow(
-                dossier_id=row[0],
-                received_at=dt.datetime.fromisoformat(row[1]),
-                appointment=None if row[2] is None else dt.date.fromisoformat(row[2]),
-                status=Status(row[3]),
-                has_conflicts=bool(row[4]),
-                code=row[5],
-                procedure_code=row[6],
-                procedure_name=row[7],
-                applicant_name=row[8],
-                synced=row[9] <= synced_up_to,
-            )
-            for row in rows
-        ]

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desktop.it_commands.console import EXIT_OK, CommandFailed, Console
-from desktop.it_commands.credentials import data_key_by_recovery, obtain_data_key
-from desktop.it_commands.workstation_paths import WorkstationPaths
 from sync.errors import KeyFileError, LastClerk, StoreError, UnknownClerk, WeakPassphrase, WrongPassphrase
 from sync.keys import list_clerks, remove_clerk, reset_passphrase, rotate_data_key
 from sync.unlock_backoff import UnlockBackoff
+from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
+from workstation.it_commands.credentials import data_key_by_recovery, obtain_data_key
+from workstation.it_commands.workstation_paths import WorkstationPaths
 
 
 def _require_store(paths: WorkstationPaths) -> None:

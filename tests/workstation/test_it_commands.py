@@ -19,15 +19,6 @@ from pathlib import Path
 import pytest
 
 from desktop.__main__ import main
-from desktop.it_commands.backup_restore import BACKUP_PREFIX, backup_folder_in, run_backup, run_restore
-from desktop.it_commands.console import CommandFailed, Console, read_secret
-from desktop.it_commands.diagnostics import run_diagnostics
-from desktop.it_commands.enrol import run_enrol
-from desktop.it_commands.info import info_lines
-from desktop.it_commands.key_commands import run_recover, run_rotate_key
-from desktop.it_commands.workstation_paths import WorkstationPaths, shown_path, workstation_paths
-from desktop.workstation import UnlockRefused, create_workstation, unlock_workstation
-from desktop.workstation_settings import SiteSettings
 from dossiers.dossier_record import DESK_SIDE, DOSSIER_RECORD, PROVINCE_SIDE, SCOPE_FIELD, search_texts
 from sync.change_events import ChangeEvent
 from sync.connection import open_connection
@@ -39,6 +30,15 @@ from sync.replica_store import ReplicaStore
 from sync.search_index import search
 from sync.store import Store
 from sync.sync_session import InProcessTransport, SessionResponder, replica_vector, run_session
+from workstation.it_commands.backup_restore import BACKUP_PREFIX, backup_folder_in, run_backup, run_restore
+from workstation.it_commands.console import CommandFailed, Console, read_secret
+from workstation.it_commands.diagnostics import run_diagnostics
+from workstation.it_commands.enrol import run_enrol
+from workstation.it_commands.info import info_lines
+from workstation.it_commands.key_commands import run_recover, run_rotate_key
+from workstation.it_commands.workstation_paths import WorkstationPaths, shown_path, workstation_paths
+from workstation.opening import UnlockRefused, create_workstation, unlock_workstation
+from workstation.settings import SiteSettings
 
 PASSPHRASE = "mật khẩu của Hồng"
 SECOND_PASSPHRASE = "Minh's own passphrase"

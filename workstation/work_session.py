@@ -11,27 +11,27 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from desktop.dossier_desk import DossierDesk
-from desktop.queue_pages import QueuePager
-from desktop.workstation import DeskSession
-from desktop.workstation_settings import SiteSettings
 from dossiers.catalogue import Catalogue, parse_catalogue
-from dossiers.code_allocation import MAX_SEQUENCE, MIN_SEQUENCE, SequenceSpace
 from dossiers.dossier import Office
+from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import WorkingCalendar
 from resources import resource_path
 from sync.connection import Connection
-from sync.store import Store, get_meta, set_meta
+from sync.store import Store, get_meta
+from workstation.dossier_desk import DossierDesk
+from workstation.errors import SessionSetupError
+from workstation.opening import DeskSession
+from workstation.queue_pager import QueuePager
+from workstation.sequence_blocks import (
+    adopt_pending_block,
+    read_sequence_space,
+    standalone_sequence_space,
+    write_sequence_space,
+)
+from workstation.settings import SiteSettings
 
-VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
-"""Vietnam keeps UTC+7 all year: cut-off times and "today" are the desk's local time."""
-SEQUENCE_SPACE_META_KEY = "desk.sequence_space"
 PROVINCE_FEES_META_KEY = "desk.province_fees"
 CALENDAR_YEARS_BACK, CALENDAR_YEARS_AHEAD = 2, 3
-
-
-class SessionSetupError(ValueError):
-    """The store lacks what the desk needs to receive dossiers (the message names no person)."""
 
 
 @dataclass(frozen=True)
@@ -53,30 +53,6 @@ class WorkSession:
 
     def today(self) -> dt.date:
         return self.desk.clock().date()
-
-
-def standalone_sequence_space(site: SiteSettings, workstation: str) -> SequenceSpace:
-    """A desk without a server numbers from the whole daily space of its agency (0001–9999)."""
-    return SequenceSpace(site.agency_id, workstation, MIN_SEQUENCE, MAX_SEQUENCE)
-
-
-def read_sequence_space(conn: Connection) -> SequenceSpace | None:
-    text = get_meta(conn, SEQUENCE_SPACE_META_KEY)
-    if text is None:
-        return None
-    try:
-        doc = json.loads(text)
-        return SequenceSpace(doc["agency"], doc["workstation"], doc["first"], doc["last"])
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise SessionSetupError(
-            f"the stored dossier number block is damaged ({type(exc).__name__})"
-        ) from None
-
-
-def write_sequence_space(conn: Connection, space: SequenceSpace) -> None:
-    """Save the block this workstation numbers from (an enrolment replaces it with the server's)."""
-    doc = {"agency": space.agency, "workstation": space.workstation, "first": space.first, "last": space.last}
-    set_meta(conn, SEQUENCE_SPACE_META_KEY, json.dumps(doc, sort_keys=True))
 
 
 def read_province_fees(conn: Connection) -> dict[str, int]:
@@ -132,8 +108,6 @@ def open_work_session(
     if site is None:
         raise SessionSetupError("this store has no site settings; run the first-run setup")
     store = session.store
-    from desktop.server_enrolment import adopt_pending_block  # imports this module
-
     site = adopt_pending_block(store, site, now().astimezone(VIETNAM_TIME).date())
     with store.reader() as conn:
         space = read_sequence_space(conn)

@@ -12,8 +12,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from desktop.dossier_desk import DESK_MIGRATIONS
-from desktop.workstation_settings import SITE_META_KEY, SiteSettings, read_site_settings
 from sync.connection import Connection
 from sync.errors import StoreError, StoreLocked, WrongPassphrase
 from sync.keyfile import login_key
@@ -28,6 +26,9 @@ from sync.keys import (
 )
 from sync.store import Store, StorePaths, get_record, put_record, set_meta
 from sync.unlock_backoff import UnlockBackoff
+from workstation.dossier_desk import DESK_MIGRATIONS
+from workstation.errors import UnlockRefused
+from workstation.settings import SITE_META_KEY, SiteSettings, read_site_settings
 
 CLERK_RECORD_TYPE = "desk.clerk"
 
@@ -40,15 +41,6 @@ class DeskSession:
     clerk: ClerkInfo
     full_name: str | None
     site: SiteSettings | None
-
-
-class UnlockRefused(Exception):
-    """The login or passphrase is wrong, or the desk must wait ``retry_after`` seconds before a new try."""
-
-    def __init__(self, reason: str, retry_after: float) -> None:
-        super().__init__(f"unlock refused ({reason})")
-        self.reason = reason  # "wrong" or "locked"
-        self.retry_after = retry_after
 
 
 def workstation_exists(folder: Path | str) -> bool:

@@ -16,17 +16,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.it_commands.build_metadata import build_metadata, component_versions
-from desktop.it_commands.console import EXIT_OK, CommandFailed, Console
-from desktop.it_commands.credentials import obtain_data_key
-from desktop.it_commands.workstation_paths import WorkstationPaths, shown_path
-from desktop.workstation_settings import SettingsError, read_site_settings
 from dossiers.dossier_record import APPLICANT_FIELDS
 from sync.connection import Connection, open_connection
 from sync.errors import KeyFileError, StoreError
 from sync.keyfile import read_key_file
 from sync.log_redaction import LOG_FILE_NAME, forget_values, redact, redact_values
 from sync.migrations import schema_version
+from workstation.it_commands.build_metadata import build_metadata, component_versions
+from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
+from workstation.it_commands.credentials import obtain_data_key
+from workstation.it_commands.workstation_paths import WorkstationPaths, shown_path
+from workstation.settings import SettingsError, read_site_settings
 
 LOG_TAIL_LINES = 500
 MAX_LOG_READ_BYTES = 4_000_000

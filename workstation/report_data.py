@@ -10,7 +10,6 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from desktop.dossier_desk import DossierDesk, QueueFilter
 from dossiers.appointments import vietnam_time
 from dossiers.dossier import Dossier, Office
 from dossiers.official_forms import RegisterForm, build_register
@@ -21,6 +20,8 @@ from dossiers.reports import (
     period_text,
     register_dossiers,
 )
+from workstation.dossier_desk import DossierDesk, QueueFilter
+from workstation.queue_pager import QueuePager, QueueQuery
 
 PAGE = 500
 
@@ -47,18 +48,20 @@ def load_report(
     """The register and the on-time statistics of the dossiers received from ``start`` to ``end``."""
     period = period_text(start, end)  # checks the dates before any disk work
     found: list[Dossier] = []
-    offset = 0
+    pager = QueuePager(desk)
+    query = QueueQuery(QueueFilter.ALL, sort="received_at", descending=True)
     margin = start - dt.timedelta(days=1)  # stored times may carry other offsets: stop a day later
+    offset, anchor = 0, None
     while True:
-        rows = desk.queue_page(
-            QueueFilter.ALL, offset=offset, limit=PAGE, sort="received_at", descending=True
-        )
-        for row in rows:
+        page = pager.page(query, offset, PAGE, after=anchor)
+        for row in page.rows:
             day = vietnam_time(row.received_at).date()
             if start <= day <= end:
                 found.append(desk.page(row.dossier_id).dossier)
-        if len(rows) < PAGE or vietnam_time(rows[-1].received_at).date() < margin:
+        if len(page.rows) < PAGE or vietnam_time(page.rows[-1].received_at).date() < margin:
             break
+        assert page.last_key is not None
+        anchor = (offset + len(page.rows) - 1, page.last_key)
         offset += PAGE
     chosen = register_dossiers(found, start, end)
     moment = now()

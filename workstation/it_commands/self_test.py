@@ -2,7 +2,8 @@
 
 In a temporary folder: create an encrypted store (key file, Argon2id, SQLCipher), save a made-up dossier
 through the sync replica, find it with the search index, reopen the store with the passphrase, then render
-the main window and a receipt (Mẫu 01) PDF offscreen. Prints one line per step and a verdict; exit status 0
+the desk application's own steps (given by ``desktop.self_test_steps``: the main window and a receipt
+(Mẫu 01) PDF offscreen). Prints one line per step and a verdict; exit status 0
 when every step passed, 1 with the reason otherwise. The temporary folder is removed at the end.
 """
 
@@ -15,20 +16,20 @@ import tempfile
 import time
 import traceback
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.it_commands.build_metadata import build_metadata
-from desktop.it_commands.console import EXIT_FAILED, EXIT_OK, Console
+from dossiers.vietnam_time import VIETNAM_TIME
+from workstation.it_commands.build_metadata import build_metadata
+from workstation.it_commands.console import EXIT_FAILED, EXIT_OK, Console
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 TEST_COMMUNE_CODE = "99999"
 TEST_AGENCY = "000.00.01.H99"
 TEST_NAME = "Người Tự Kiểm Tra"
 TEST_LOGIN = "selftest"
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
 class SelfTestFailure(Exception):
@@ -57,7 +58,21 @@ class SelfTestReport:
         return next((f"{name}: {detail}" for name, passed, detail in self.steps if not passed), "no step ran")
 
 
-def _check(condition: bool, message: str) -> None:
+@dataclass(frozen=True)
+class SelfTestState:
+    """What an extra step sees: the temporary folder and what earlier steps made (``dossier``,
+    ``procedure``)."""
+
+    folder: Path
+    made: dict[str, Any]
+
+
+ExtraStep = tuple[str, Callable[[SelfTestState], str]]
+"""A step's name and its action (returns the detail line; raises to fail)."""
+
+
+def check(condition: bool, message: str) -> None:
+    """Fail the step with ``message`` unless ``condition``."""
     if not condition:
         raise SelfTestFailure(message)
 
@@ -65,9 +80,10 @@ def _check(condition: bool, message: str) -> None:
 class _Run:
     """Runs the steps in order and stops at the first failure (later steps depend on earlier ones)."""
 
-    def __init__(self, report: SelfTestReport, debug: bool) -> None:
+    def __init__(self, report: SelfTestReport, debug: bool, extra_steps: Sequence[ExtraStep]) -> None:
         self.report = report
         self.debug = debug
+        self.extra_steps = extra_steps
         self.failed = False
 
     def step(self, name: str, action: Callable[[], str]) -> None:
@@ -95,21 +111,24 @@ def _new_id() -> str:
     return uuid.uuid4().hex
 
 
-def run_self_test(*, work_dir: Path | None = None, debug: bool = False) -> SelfTestReport:
-    """Run every step in a fresh temporary folder (inside ``work_dir`` if given) and return the report."""
+def run_self_test(
+    *, work_dir: Path | None = None, debug: bool = False, extra_steps: Sequence[ExtraStep] = ()
+) -> SelfTestReport:
+    """Run every step in a fresh temporary folder (inside ``work_dir`` if given) and return the report.
+
+    ``extra_steps`` run after the store's steps (the desk application adds its window and receipt checks).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     report = SelfTestReport()
-    run = _Run(report, debug)
+    run = _Run(report, debug, extra_steps)
     with tempfile.TemporaryDirectory(prefix="motcua-self-test-", dir=work_dir) as temp:
         _steps(run, Path(temp))
     return report
 
 
 def _steps(run: _Run, folder: Path) -> None:
-    from desktop.workstation import create_workstation, unlock_workstation
-    from desktop.workstation_settings import SiteSettings
     from dossiers.catalogue import DocumentForm, parse_catalogue
-    from dossiers.dossier import Applicant, Dossier, Office, ReceivedDocument
+    from dossiers.dossier import Applicant, Dossier, ReceivedDocument
     from dossiers.dossier_codes import DossierCode
     from dossiers.dossier_record import (
         DESK_SIDE,
@@ -123,6 +142,8 @@ def _steps(run: _Run, folder: Path) -> None:
     from resources import resource_path
     from sync.replica_store import ReplicaStore
     from sync.search_index import search
+    from workstation.opening import create_workstation, unlock_workstation
+    from workstation.settings import SiteSettings
 
     state: dict[str, Any] = {}
     store_folder = folder / "store"
@@ -130,10 +151,10 @@ def _steps(run: _Run, folder: Path) -> None:
 
     def resources_present() -> str:
         catalogue = parse_catalogue(resource_path("catalogue", "procedures.json").read_bytes())
-        _check(len(catalogue.procedures) > 0, "the procedure catalogue is empty")
+        check(len(catalogue.procedures) > 0, "the procedure catalogue is empty")
         for name in ("motcua_vi.qm", "motcua_en.qm"):
-            _check(resource_path("translations", name).is_file(), f"the translation {name} is missing")
-        _check(resource_path("forms", "mau_01.html").is_file(), "the receipt template is missing")
+            check(resource_path("translations", name).is_file(), f"the translation {name} is missing")
+        check(resource_path("forms", "mau_01.html").is_file(), "the receipt template is missing")
         state["procedure"] = catalogue.procedures[0]
         return f"catalogue ({len(catalogue.procedures)} procedures), forms, translations"
 
@@ -157,7 +178,7 @@ def _steps(run: _Run, folder: Path) -> None:
         )
         state["session"] = session
         header = session.store.paths.database.read_bytes()[: len(SQLITE_HEADER)]
-        _check(header != SQLITE_HEADER, "the database file is not encrypted")
+        check(header != SQLITE_HEADER, "the database file is not encrypted")
         return f"encrypted store created (schema {session.store.schema_version})"
 
     def save_and_search() -> str:
@@ -170,7 +191,7 @@ def _steps(run: _Run, folder: Path) -> None:
             search_texts=lambda _type, record: search_texts(record.values),
         )
         procedure = state["procedure"]
-        received = dt.datetime.now(VIETNAM).replace(microsecond=0)
+        received = dt.datetime.now(VIETNAM_TIME).replace(microsecond=0)
         dossier = Dossier(
             dossier_id=_new_id(),
             procedure_code=procedure.code,
@@ -188,7 +209,7 @@ def _steps(run: _Run, folder: Path) -> None:
         )
         with store.reader() as conn:
             hits = search(conn, "tu kiem tra")
-        _check(dossier.dossier_id in hits, "the saved dossier is not found by its applicant's name")
+        check(dossier.dossier_id in hits, "the saved dossier is not found by its applicant's name")
         state["dossier"] = dossier
         return "dossier saved through the sync replica and found by search"
 
@@ -199,71 +220,29 @@ def _steps(run: _Run, folder: Path) -> None:
         replica = ReplicaStore(session.store, DESK_SIDE, [DOSSIER_RECORD], scope_field=SCOPE_FIELD)
         values = replica.record("dossier", state["dossier"].dossier_id).values
         back = dossier_from_values(state["dossier"].dossier_id, values)
-        _check(back.applicant.full_name == TEST_NAME, "the dossier read back differs from the one saved")
-        _check(
+        check(back.applicant.full_name == TEST_NAME, "the dossier read back differs from the one saved")
+        check(
             session.site is not None and session.site.agency_id == TEST_AGENCY, "the site settings are lost"
         )
         session.store.close()
         return "store reopened with the passphrase, dossier and settings read back"
 
-    def main_window() -> str:
-        from PySide6.QtWidgets import QApplication
-
-        from desktop.language import LanguageSwitcher, catalogue_bytes
-        from desktop.main_window import MainWindow
-
-        app = QApplication.instance() or QApplication(["motcua"])
-        state["app"] = app
-        switcher = LanguageSwitcher(app)
-        _check(switcher.apply("vi", catalogue_bytes("vi")), "the Vietnamese translation cannot be loaded")
-        window = MainWindow()
-        window.set_site("Xã Thử Nghiệm", "Tỉnh Thử Nghiệm")
-        window.set_clerk(TEST_LOGIN, TEST_NAME)
-        window.show()
-        app.processEvents()
-        pixmap = window.grab()
-        window.close()
-        window.deleteLater()
-        app.processEvents()
-        _check(not pixmap.isNull() and pixmap.width() > 100, "the main window did not render")
-        platform = app.platformName()
-        return f"main window rendered {pixmap.width()}×{pixmap.height()} on the '{platform}' platform"
-
-    def receipt_pdf() -> str:
-        from desktop.printing.form_fonts import register_form_fonts
-        from desktop.printing.form_renderer import render_pdf
-        from dossiers.official_forms import build_receipt
-
-        family = register_form_fonts()
-        dossier = state["dossier"]
-        office = Office(
-            agency_identifier=TEST_AGENCY,
-            name="Trung tâm Phục vụ hành chính công xã Thử Nghiệm",
-            parent_name="Ủy ban nhân dân xã Thử Nghiệm",
-            place="Thử Nghiệm",
-        )
-        form = build_receipt(
-            dossier, office, processing_time=state["procedure"].processing_time, register_book="01"
-        )
-        path = render_pdf(form, folder / "receipt.pdf")
-        data = path.read_bytes()
-        _check(data.startswith(b"%PDF-") and len(data) > 2000, "the receipt PDF is empty or not a PDF")
-        return f"receipt (Mẫu 01) PDF rendered, {len(data) // 1024} KB, font '{family}'"
-
     run.step("resources", resources_present)
     run.step("encrypted store", create_store)
     run.step("save and search", save_and_search)
     run.step("reopen", reopen)
-    run.step("main window", main_window)
-    run.step("receipt PDF", receipt_pdf)
+    for name, extra in run.extra_steps:
+        run.step(name, lambda extra=extra: extra(SelfTestState(folder, state)))
     session = state.get("session")
     if session is not None:
         session.store.close()
 
 
-def run_self_test_command(console: Console, *, debug: bool = False) -> int:
+def run_self_test_command(
+    console: Console, *, debug: bool = False, extra_steps: Sequence[ExtraStep] = ()
+) -> int:
     """Print the report; exit status 0 if every step passed, else 1."""
-    report = run_self_test(debug=debug)
+    report = run_self_test(debug=debug, extra_steps=extra_steps)
     for line in report.lines():
         console.say(line)
     if not report.ok:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sys
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -26,6 +28,7 @@ from dossiers.working_calendar import AFTERNOON, MORNING, OpeningHours
 from sync.connection import Connection
 from sync.keyfile import write_file_atomically
 from sync.store import Store, get_meta, set_meta
+from workstation.errors import SettingsError
 
 SETTINGS_FILE_NAME = "workstation.json"
 STORE_FOLDER_NAME = "store"
@@ -42,10 +45,6 @@ MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES = 1, 240
 Week = tuple[tuple[tuple[dt.time, dt.time], ...], ...]
 
 
-class SettingsError(ValueError):
-    """A setting has a value the desk cannot use (the message names the setting, never a person)."""
-
-
 # --- where things are ------------------------------------------------------------------------------------
 
 
@@ -57,14 +56,23 @@ class Locations:
     store_folder: Path
 
 
-def default_data_dir() -> Path:
-    """The per-user application data folder (``QStandardPaths.AppDataLocation``)."""
-    from PySide6.QtCore import QStandardPaths
+APP_NAME = "motcua"
+"""The organisation and application name: the data folder is ``<per-user data folder>/motcua/motcua``."""
 
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    if not location:
+
+def default_data_dir() -> Path:
+    """The per-user application data folder, where Qt's ``AppDataLocation`` puts it for this application
+    (``%APPDATA%\\motcua\\motcua`` on Windows, ``$XDG_DATA_HOME/motcua/motcua`` or
+    ``~/.local/share/motcua/motcua`` elsewhere), found without Qt so that the IT commands need none."""
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA", "")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Application Support")
+    else:
+        base = os.environ.get("XDG_DATA_HOME", "") or str(Path.home() / ".local" / "share")
+    if not base or not Path(base).is_absolute():
         raise SettingsError("this system has no application data folder; start motcua with --data-dir")
-    return Path(location)
+    return Path(base) / APP_NAME / APP_NAME
 
 
 def resolve_locations(data_dir: Path | str | None = None) -> Locations:

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
-from desktop.about import app_version
+from workstation.about import app_version
 
 GENERATED_MODULE = "motcua_build_info"
 FROM_SOURCE = "not a packaged build (running from source)"
@@ -53,14 +53,11 @@ def _distribution_version(name: str) -> str:
 
 
 def component_versions() -> dict[str, str]:
-    """Python, Qt, PySide6, SQLCipher and the operating system (for ``info`` and diagnostics)."""
-    import PySide6
-    from PySide6.QtCore import qVersion
-
+    """Python, PySide6 (which bundles its Qt), SQLCipher and the operating system (for ``info`` and
+    diagnostics); read from the installed distributions, so the IT commands never load Qt."""
     versions = {
         "python": platform.python_version(),
-        "qt": qVersion(),
-        "pyside6": PySide6.__version__,
+        "pyside6": _pyside_version(),
         "sqlcipher3": _distribution_version("sqlcipher3"),
         "cryptography": _distribution_version("cryptography"),
         "operating system": f"{platform.system()} {platform.release()} ({platform.machine()})",
@@ -68,6 +65,12 @@ def component_versions() -> dict[str, str]:
     }
     versions["sqlcipher"] = _sqlcipher_version()
     return versions
+
+
+def _pyside_version() -> str:
+    """PySide6's version (PySide6 6.x.y bundles Qt 6.x.y), from the installed distribution."""
+    found = _distribution_version("PySide6-Essentials")
+    return found if found != "not installed" else _distribution_version("PySide6")
 
 
 def _sqlcipher_version() -> str:

@@ -21,30 +21,25 @@ from dataclasses import dataclass, replace
 
 import requests
 
-from desktop.sync_panel.sync_controller import TransportFactory, province_transport_factory
-from desktop.sync_panel.sync_keys import IDENTITY_KEY, device_identity, save_peer_keys
-from desktop.work_session import VIETNAM_TIME, read_sequence_space, write_sequence_space
-from desktop.workstation_settings import SITE_META_KEY, SettingsError, SiteSettings, read_site_settings
 from dossiers.code_allocation import SequenceSpace
+from dossiers.vietnam_time import vietnam_today
 from sync.connection import Connection
 from sync.device_keys import DeviceIdentity
 from sync.enrolment_client import DEFAULT_ENROL_TIMEOUT, Enrolment, enrol_device
 from sync.store import Store, get_meta, set_meta
+from workstation.errors import DeskEnrolmentError
+from workstation.province_link import TransportFactory, province_transport_factory
+from workstation.sequence_blocks import (
+    PENDING_SPACE_KEY,
+    numbers_handed_out,
+    read_sequence_space,
+    switch_block,
+)
+from workstation.settings import SettingsError, SiteSettings, read_site_settings
+from workstation.sync_keys import IDENTITY_KEY, device_identity, save_peer_keys
 
 CREDENTIALS_KEY = "sync.server_credentials"
 SERVER_LINK_KEY = "sync.server_link"
-PENDING_SPACE_KEY = "desk.sequence_space.pending"
-LAST_SEQUENCE_PREFIX = "desk.last_sequence."
-"""Where ``DossierDesk`` keeps the last number handed out each day: ``desk.last_sequence.<agency>.<day>``."""
-
-
-class DeskEnrolmentError(Exception):
-    """The enrolment cannot be kept on this desk; ``reason``: no_site, wrong_commune, already_enrolled,
-    wrong_store or bad_answer. The message names codes only, never a person."""
-
-    def __init__(self, message: str, *, reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,21 +100,9 @@ class SavedEnrolment:
     site: SiteSettings
 
 
-def vietnam_today(now: dt.datetime) -> dt.date:
-    """The desk's day (Vietnam time, as ``DossierDesk`` dates its dossiers) at the aware instant ``now``."""
-    if now.tzinfo is None:
-        raise ValueError("the clock must give timezone-aware times")
-    return now.astimezone(VIETNAM_TIME).date()
-
-
 def commune_code_of(site: SiteSettings) -> str:
     """The official five-digit commune code the server uses (``70`` gives ``00070``)."""
     return f"{site.commune_code:05d}"
-
-
-def numbers_handed_out(conn: Connection, agency: str, day: dt.date) -> bool:
-    """Whether this desk handed out a dossier number of ``agency`` on ``day``."""
-    return get_meta(conn, f"{LAST_SEQUENCE_PREFIX}{agency}.{day.isoformat()}") is not None
 
 
 def is_enrolled(store: Store) -> bool:
@@ -132,37 +115,6 @@ def server_link(store: Store) -> ServerLink | None:
     with store.reader() as conn:
         text = get_meta(conn, SERVER_LINK_KEY)
     return None if text is None else ServerLink.from_json(text)
-
-
-def pending_block(store: Store) -> tuple[SequenceSpace, dt.date] | None:
-    """A block waiting for its first day, and that day (``None`` if none is waiting)."""
-    with store.reader() as conn:
-        return _pending(conn)
-
-
-def _pending(conn: Connection) -> tuple[SequenceSpace, dt.date] | None:
-    text = get_meta(conn, PENDING_SPACE_KEY)
-    if text is None:
-        return None
-    try:
-        doc = json.loads(text)
-        space = SequenceSpace(doc["agency"], doc["workstation"], doc["first"], doc["last"])
-        return space, dt.date.fromisoformat(doc["from"])
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise DeskEnrolmentError(
-            f"the waiting dossier number block is damaged ({type(exc).__name__})", reason="bad_answer"
-        ) from None
-
-
-def _switch(conn: Connection, site: SiteSettings, space: SequenceSpace) -> SiteSettings:
-    """Number from ``space`` from now on; the site's agency identifier follows the block's."""
-    write_sequence_space(conn, space)
-    conn.execute("DELETE FROM meta WHERE key = ?", (PENDING_SPACE_KEY,))
-    if site.agency_id == space.agency:
-        return site
-    changed = replace(site, agency_id=space.agency)
-    set_meta(conn, SITE_META_KEY, changed.to_json())
-    return changed
 
 
 def check_can_enrol(store: Store) -> SiteSettings:
@@ -250,7 +202,7 @@ def save_enrolment(
             in_force = site
         else:
             starts = today
-            in_force = _switch(conn, site, space)
+            in_force = switch_block(conn, site, space)
         set_meta(conn, CREDENTIALS_KEY, enrolment.credentials)
         set_meta(conn, SERVER_LINK_KEY, link.to_json())
         return SavedEnrolment(link, space, starts, deferred, in_force)
@@ -259,25 +211,6 @@ def save_enrolment(
     if enrolment.province_keys is not None and enrolment.province_keys.replica_id != store.replica_id:
         save_peer_keys(store, enrolment.province_keys, province=True)
     return saved
-
-
-def adopt_pending_block(store: Store, site: SiteSettings, today: dt.date) -> SiteSettings:
-    """Put a waiting block into force once its day has come; return the site settings in force.
-
-    The desk calls this when it opens its work session (before reading its number space).
-    """
-    waiting = pending_block(store)
-    if waiting is None or today < waiting[1]:
-        return site
-
-    def switch(conn: Connection) -> SiteSettings:
-        again = _pending(conn)
-        held = read_site_settings(conn) or site
-        if again is None:
-            return held
-        return _switch(conn, held, again[0])
-
-    return store.write(switch).result()
 
 
 def stored_credentials(store: Store) -> str | None:

@@ -6,17 +6,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.workstation_settings import (
+from sync.migrations import Migrations
+from sync.store import StorePaths
+from workstation.settings import (
     LocalSettings,
     load_local_settings,
     resolve_locations,
     store_folder_for,
 )
-from sync.migrations import Migrations
-from sync.store import StorePaths
 
 LOG_FOLDER_NAME = "logs"
-APP_NAME = "motcua"
 
 
 @dataclass(frozen=True)
@@ -48,18 +47,8 @@ class WorkstationPaths:
         return self.key_file.is_file() and self.database.is_file()
 
 
-def _name_the_application() -> None:
-    """Set the names Qt uses for the default data folder, as :func:`desktop.app.run` does."""
-    from PySide6.QtCore import QCoreApplication
-
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setOrganizationName(APP_NAME)
-
-
 def workstation_paths(data_dir: Path | str | None) -> WorkstationPaths:
     """The paths of the workstation whose data folder is ``data_dir`` (``None``: the user's default)."""
-    if data_dir is None:
-        _name_the_application()
     locations = resolve_locations(data_dir)
     local = load_local_settings(locations.settings_file)
     folder = store_folder_for(locations, local)
@@ -79,6 +68,6 @@ def shown_path(path: Path | str) -> str:
 
 def desk_migrations() -> Migrations:
     """The migrations the desk opens its store with (the store's own, plus the desk's tables)."""
-    from desktop.dossier_desk import DESK_MIGRATIONS
+    from workstation.dossier_desk import DESK_MIGRATIONS
 
     return DESK_MIGRATIONS

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from desktop.it_commands.console import CommandFailed, Console
 from sync.errors import KeyFileError, RecoveryKeyError, StoreLocked, WrongPassphrase
 from sync.keys import list_clerks, load_recovery_private_key, recover, unlock
 from sync.unlock_backoff import UnlockBackoff
+from workstation.it_commands.console import CommandFailed, Console
 
 MAX_PEM_BYTES = 65536
 

@@ -8,12 +8,12 @@ import copy
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop.dossier_desk import DossierDesk, DossierDraft
 from dossiers.dossier import Dossier
 from dossiers.dossier_record import RECORD_TYPE_NAME, new_dossier_fields, transition_value
 from dossiers.fees import ProvinceSetFee
 from dossiers.lifecycle import Actor, Status
 from dossiers.official_forms import MissingDocument
+from workstation.dossier_desk import DossierDesk, DossierDraft
 
 
 def desk_with_fee(desk: DossierDesk, procedure_code: str, amount: int | None) -> DossierDesk:

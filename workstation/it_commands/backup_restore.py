@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desktop.it_commands.console import EXIT_OK, CommandFailed, Console
-from desktop.it_commands.credentials import obtain_data_key
-from desktop.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 from sync.backup import BackupManifest, create_backup, restore, verify_backup
 from sync.errors import BackupError, SchemaTooNew, StoreError, WrongPassphrase
 from sync.store import KEY_FILE_NAME, Store
+from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
+from workstation.it_commands.credentials import obtain_data_key
+from workstation.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 
 BACKUP_PREFIX = "motcua-backup-"
 

@@ -8,10 +8,10 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from desktop.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter
 from dossiers.catalogue import DocumentForm, parse_catalogue
 from dossiers.citizen_id import Sex
 from dossiers.code_allocation import SequenceSpace
@@ -20,12 +20,15 @@ from dossiers.dossier_codes import format_code
 from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_NAME
 from dossiers.errors import IllegalTransition, SequenceExhausted
 from dossiers.lifecycle import Status
+from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import WorkingCalendar
 from resources import resource_path
 from sync.replica_memory import MemoryReplica
 from sync.store import Store
+from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter, QueueRow
+from workstation.queue_pager import QueuePager, QueueQuery
 
-VN = dt.timezone(dt.timedelta(hours=7))
+VN = VIETNAM_TIME
 CATALOGUE = parse_catalogue(resource_path("catalogue", "procedures.json").read_bytes())
 CALENDAR = WorkingCalendar.vietnam(2025, 2027)
 OFFICE = Office("000.00.01.H22", "Trung tâm Phục vụ hành chính công xã Tân Hòa", "UBND xã Tân Hòa", "Tân Hòa")
@@ -47,6 +50,13 @@ def draft(
         applicant=Applicant(name, dt.date(1990, 1, 1), Sex.MALE, "001090123456", "Số 1 Hàng Bạc", phone),
         documents=(ReceivedDocument("Giấy chứng sinh", DocumentForm.ORIGINAL),),
     )
+
+
+def queue_rows(
+    desk: DossierDesk, which: QueueFilter = QueueFilter.ALL, *, limit: int = 200, **query: Any
+) -> tuple[QueueRow, ...]:
+    """The first page of the queue as the queue screen reads it (``QueuePager``)."""
+    return QueuePager(desk).page(QueueQuery(which, **query), 0, limit).rows
 
 
 @pytest.fixture
@@ -141,10 +151,10 @@ def test_queue_filters_and_counts(desk: DossierDesk, clock: Clock) -> None:
     assert counts[QueueFilter.OVERDUE] == 1
     assert counts[QueueFilter.AWAITING_SUPPLEMENT] == 1
     assert counts[QueueFilter.NOT_SYNCED] == 3
-    assert [row.dossier_id for row in desk.queue_page(QueueFilter.OVERDUE)] == [old.dossier_id]
-    due_today = {row.dossier_id for row in desk.queue_page(QueueFilter.DUE_TODAY)}
+    assert [row.dossier_id for row in queue_rows(desk, QueueFilter.OVERDUE)] == [old.dossier_id]
+    due_today = {row.dossier_id for row in queue_rows(desk, QueueFilter.DUE_TODAY)}
     assert today.dossier_id in due_today and old.dossier_id not in due_today
-    by_name = [row.applicant_name for row in desk.queue_page(sort="applicant_name", descending=False)]
+    by_name = [row.applicant_name for row in queue_rows(desk, sort="applicant_name", descending=False)]
     assert by_name == sorted(by_name)
     desk.change_status(old.dossier_id, Status.PROCESSING)
     desk.change_status(old.dossier_id, Status.PROCESSED)
@@ -152,7 +162,7 @@ def test_queue_filters_and_counts(desk: DossierDesk, clock: Clock) -> None:
     assert desk.queue_count(QueueFilter.OVERDUE) == 0
     assert desk.page(old.dossier_id).dossier.returned_at is not None
     with pytest.raises(ValueError):
-        desk.queue_page(sort="applicant_name; DROP TABLE desk_queue")
+        QueueQuery(sort="applicant_name; DROP TABLE desk_queue")
 
 
 def test_search_without_diacritics_finds_the_dossier(desk: DossierDesk) -> None:
@@ -160,7 +170,7 @@ def test_search_without_diacritics_finds_the_dossier(desk: DossierDesk) -> None:
     desk.receive(draft("Trần Thị Bình", phone="0987654321"))
     assert desk.search("nguyen van duc") == [wanted.dossier_id]
     assert desk.search("0987 654") != [wanted.dossier_id]
-    rows = desk.queue_page(ids=desk.search("duc"))
+    rows = queue_rows(desk, ids=tuple(desk.search("duc")))
     assert [row.dossier_id for row in rows] == [wanted.dossier_id]
 
 
@@ -192,7 +202,7 @@ def test_not_synced_follows_what_the_server_acknowledged(desk: DossierDesk) -> N
         desk.receive(draft())
     mine = desk.replica.vector()[desk.replica_id]
     assert desk.queue_count(QueueFilter.NOT_SYNCED, synced_up_to=mine) == 0
-    assert all(row.synced for row in desk.queue_page(synced_up_to=mine))
+    assert all(row.synced for row in queue_rows(desk, synced_up_to=mine))
     assert desk.queue_count(QueueFilter.NOT_SYNCED, synced_up_to=0) == 3
 
 
@@ -206,7 +216,7 @@ def test_the_queue_is_derived_again_for_a_store_that_had_records_before_it(
     desk.store.write(lambda conn: conn.execute("DELETE FROM desk_queue")).result()
     desk.store.close()
     desk = open_desk(tmp_path / "s", clock)
-    assert sorted(row.dossier_id for row in desk.queue_page()) == sorted(ids)
+    assert sorted(row.dossier_id for row in queue_rows(desk)) == sorted(ids)
     desk.store.close()
 
 
@@ -215,6 +225,7 @@ def test_many_dossiers_page_through_in_order(desk: DossierDesk, clock: Clock) ->
     for _ in range(30):
         clock.now = dt.datetime(2026, 2, 13, 8, tzinfo=VN) + dt.timedelta(minutes=next(ticks))
         desk.receive(draft())
-    pages = [desk.queue_page(offset=offset, limit=7) for offset in range(0, 30, 7)]
-    flat = [row.received_at for page in pages for row in page]
+    pager, query = QueuePager(desk), QueueQuery(QueueFilter.ALL)
+    pages = [pager.page(query, offset, 7) for offset in range(0, 30, 7)]
+    flat = [row.received_at for page in pages for row in page.rows]
     assert len(flat) == 30 and flat == sorted(flat, reverse=True)

@@ -3,7 +3,7 @@ provincial server.
 
 A clerk's login and passphrase (or the recovery key) open the store; the workstation's device keys and its
 commune come from the store; the server's answer is kept inside the encrypted store
-(:mod:`desktop.server_enrolment`). The device credential is never printed.
+(:mod:`workstation.enrolment`). The device credential is never printed.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desktop.it_commands.console import EXIT_OK, CommandFailed, Console
-from desktop.it_commands.credentials import obtain_data_key
-from desktop.it_commands.workstation_paths import WorkstationPaths, desk_migrations
-from desktop.server_enrolment import DeskEnrolmentError, SavedEnrolment, enrol_workstation
 from sync.enrolment_client import check_server_url
 from sync.errors import EnrolmentRefusedByServer, StoreError, TransportError
 from sync.store import Store
+from workstation.enrolment import DeskEnrolmentError, SavedEnrolment, enrol_workstation
+from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
+from workstation.it_commands.credentials import obtain_data_key
+from workstation.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 
 TRANSPORT_WORDS = {
     "offline": "the provincial server cannot be reached: check the address, the network and the CA file",

@@ -6,8 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.dossier_desk import DESK_MIGRATIONS
-from desktop.workstation import (
+from sync.errors import RecoveryKeyError, StoreError, WeakPassphrase
+from sync.keyfile import read_key_file
+from sync.keys import generate_recovery_keypair, recover
+from sync.store import Store
+from sync.unlock_backoff import UnlockBackoff
+from tests.helpers.workstations import PASSPHRASE, Clock, hanoi_site, ids
+from workstation.dossier_desk import DESK_MIGRATIONS
+from workstation.opening import (
     CLERK_RECORD_TYPE,
     UnlockRefused,
     clerk_logins,
@@ -16,12 +22,6 @@ from desktop.workstation import (
     unlock_workstation,
     workstation_exists,
 )
-from sync.errors import RecoveryKeyError, StoreError, WeakPassphrase
-from sync.keyfile import read_key_file
-from sync.keys import generate_recovery_keypair, recover
-from sync.store import Store
-from sync.unlock_backoff import UnlockBackoff
-from tests.desktop.conftest import PASSPHRASE, Clock, hanoi_site, ids
 
 
 def _create(folder: Path, clock: Clock, **changes: object):

@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.workstation_settings import (
+from sync.store import Store, get_meta
+from tests.helpers.workstations import Clock, hanoi_site, ids
+from workstation.settings import (
     DEFAULT_FONT_POINTS,
     MAX_FONT_POINTS,
     MIN_FONT_POINTS,
@@ -29,8 +31,6 @@ from desktop.workstation_settings import (
     store_folder_for,
     write_site_settings,
 )
-from sync.store import Store, get_meta
-from tests.desktop.conftest import Clock, hanoi_site, ids
 
 KEY = bytes(range(32))
 

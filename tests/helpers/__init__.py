@@ -1,0 +1,1 @@
+"""Helpers that several test modules share (never imported from a test module itself)."""

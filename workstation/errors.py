@@ -1,0 +1,36 @@
+"""The workstation package's one exception tree: every error it raises on purpose is a ``WorkstationError``.
+
+Messages name settings, codes and reasons, never a person (they may reach logs and IT's screen).
+"""
+
+from __future__ import annotations
+
+
+class WorkstationError(Exception):
+    """Something this workstation cannot do as asked (the message says what, naming no person)."""
+
+
+class SettingsError(WorkstationError, ValueError):
+    """A setting has a value the desk cannot use (the message names the setting, never a person)."""
+
+
+class SessionSetupError(WorkstationError, ValueError):
+    """The store lacks what the desk needs to receive dossiers (the message names no person)."""
+
+
+class UnlockRefused(WorkstationError):
+    """The login or passphrase is wrong, or the desk must wait ``retry_after`` seconds before a new try."""
+
+    def __init__(self, reason: str, retry_after: float) -> None:
+        super().__init__(f"unlock refused ({reason})")
+        self.reason = reason  # "wrong" or "locked"
+        self.retry_after = retry_after
+
+
+class DeskEnrolmentError(WorkstationError):
+    """The enrolment cannot be kept on this desk; ``reason``: no_site, wrong_commune, already_enrolled,
+    wrong_store or bad_answer. The message names codes only, never a person."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
