@@ -8,12 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from workstation.errors import WorkstationError
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_UNAVAILABLE = 2
 
 
-class CommandFailed(Exception):
+class CommandFailed(WorkstationError):
     """An IT command cannot go on; ``message`` is shown as it is, ``exit_code`` is the program's status."""
 
     def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dossiers.vietnam_time import VIETNAM_TIME
+from workstation.errors import WorkstationError
 from workstation.it_commands.build_metadata import build_metadata
 from workstation.it_commands.console import EXIT_FAILED, EXIT_OK, Console
 
@@ -32,7 +33,7 @@ TEST_NAME = "Người Tự Kiểm Tra"
 TEST_LOGIN = "selftest"
 
 
-class SelfTestFailure(Exception):
+class SelfTestFailure(WorkstationError):
     """A self-test step found something wrong (the message says what)."""
 
 
@@ -80,7 +81,7 @@ def check(condition: bool, message: str) -> None:
 class _Run:
     """Runs the steps in order and stops at the first failure (later steps depend on earlier ones)."""
 
-    def __init__(self, report: SelfTestReport, debug: bool, extra_steps: Sequence[ExtraStep]) -> None:
+    def __init__(self, report: SelfTestReport, debug: bool, extra_steps: Sequence[ExtraStep] = ()) -> None:
         self.report = report
         self.debug = debug
         self.extra_steps = extra_steps
