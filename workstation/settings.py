@@ -68,8 +68,9 @@ def default_data_dir() -> Path:
         base = os.environ.get("APPDATA", "")
     elif sys.platform == "darwin":
         base = str(Path.home() / "Library" / "Application Support")
-    else:
-        base = os.environ.get("XDG_DATA_HOME", "") or str(Path.home() / ".local" / "share")
+    else:  # a relative XDG_DATA_HOME is invalid (XDG spec) and ignored, as Qt does
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".local", "share")
     if not base or not Path(base).is_absolute():
         raise SettingsError("this system has no application data folder; start motcua with --data-dir")
     return Path(base) / APP_NAME / APP_NAME
