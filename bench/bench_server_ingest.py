@@ -1,8 +1,8 @@
 """Server ingest of a province's backlog: many communes' desks reconnecting at once, each pushing its events.
 
 The server runs as its own process (``python -m server --config …``, one uvicorn process) on SQLite and on a
-throwaway PostgreSQL cluster (``tests/postgres_cluster.py``); the desks are threads of this process, each a
-``MemoryReplica`` holding ``events`` dossier events (~1.3 KB of JSON each) of its own commune, syncing through
+throwaway PostgreSQL cluster (``tests/helpers/postgres_cluster.py``); desks are threads of this process, each
+a ``MemoryReplica`` holding ``events`` dossier events (~1.3 KB JSON each) of its own commune, syncing through
 the real ``HttpTransport`` and ``run_session`` (hello, push in batches of 500, pull). Prints, per backend:
 
 - one desk alone: events/s of its push;
@@ -48,7 +48,7 @@ from sync.http_transport import HttpTransport  # noqa: E402
 from sync.protocol_version import protocol_headers  # noqa: E402
 from sync.replica_memory import MemoryReplica  # noqa: E402
 from sync.sync_session import run_session  # noqa: E402
-from tests.postgres_cluster import postgres_cluster  # noqa: E402
+from tests.helpers.postgres_cluster import postgres_cluster  # noqa: E402
 
 PROVINCE = "01"
 T0 = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)

@@ -34,7 +34,7 @@ from sync.replica_memory import MemoryReplica  # noqa: E402
 from sync.sync_messages import COMPRESSION_LEVEL, batch_frames  # noqa: E402
 from sync.sync_session import InProcessTransport, SessionResponder, run_session  # noqa: E402
 from sync.version_vectors import EventId, VersionVector  # noqa: E402
-from tests.sync.flaky_link import FlakyLink  # noqa: E402
+from tests.helpers.flaky_link import FlakyLink  # noqa: E402
 
 T0 = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
 DOSSIER = RecordType(

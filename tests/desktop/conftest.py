@@ -1,8 +1,11 @@
-"""The desk tests' own fixture: each test starts in Vietnamese."""
+"""The desk tests' own fixtures: each test starts in Vietnamese; ``province``, a live provincial server (from
+the server tests) for the wizard's enrolment step."""
 
 from __future__ import annotations
 
 import pytest
+
+from tests.server.conftest import province  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(autouse=True)

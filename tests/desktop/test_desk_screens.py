@@ -10,8 +10,8 @@ from desktop.dossier_page import DossierWindow
 from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
 from desktop.reports import ReportsDialog
 from desktop.sync_panel import SyncStatusWidget
-from tests.desktop.desk_driver import running_desk, unlock
-from tests.desktop.test_queue import NAMES, draft
+from tests.helpers.applicant_drafts import NAMES, draft
+from tests.helpers.desk_driver import running_desk, unlock
 from tests.helpers.workstations import Clock
 
 

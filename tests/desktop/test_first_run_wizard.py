@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWizard
 from desktop.commune_picker import communes_of, matches, provinces
 from desktop.first_run_wizard import FirstRunWizard, suggested_agency_id
 from sync.keys import generate_recovery_keypair
-from tests.desktop.desk_driver import running_desk
+from tests.helpers.desk_driver import running_desk
 from tests.helpers.qt_keys import press, type_text
 from tests.helpers.workstations import Clock, ids
 from workstation.opening import unlock_workstation

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
-from tests.desktop.desk_driver import running_desk, unlock
+from tests.helpers.desk_driver import running_desk, unlock
 from tests.helpers.workstations import Clock
 from workstation.settings import read_site_settings
 

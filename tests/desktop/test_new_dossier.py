@@ -29,8 +29,8 @@ from dossiers.fees import CERTIFIED_COPY_FEE, FeeBasis, FixedFee, Free, Province
 from dossiers.lifecycle import Status
 from dossiers.official_forms import SupplementRequestForm
 from dossiers.processing_time import ProcessingTime
+from tests.helpers.dossier_desks import OFFICE, VN, Clock, open_desk
 from tests.helpers.qt_keys import press, type_text
-from tests.workstation.test_dossier_desk import OFFICE, VN, Clock, open_desk
 from workstation.dossier_desk import DossierDesk, QueueFilter
 
 ROOT = Path(__file__).resolve().parents[2]

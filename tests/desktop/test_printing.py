@@ -50,7 +50,7 @@ from dossiers.official_forms import (
     build_supplement_request,
 )
 from dossiers.processing_time import ProcessingTime
-from tests.dossiers.test_official_forms import NAME, OFFICE, _hand_over, make_dossier
+from tests.helpers.form_dossiers import NAME, OFFICE, hand_over, make_dossier
 
 CODE_TEXT = "000.00.01.H22-260213-0042"
 POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdfinfo") is not None
@@ -63,7 +63,7 @@ MM = 72 / 25.4  # PDF points per millimetre
 
 
 def all_forms(dossier=None):  # noqa: ANN001, ANN201 - test helper
-    dossier = dossier or make_dossier(hand_overs=(_hand_over(13, 10),))
+    dossier = dossier or make_dossier(hand_overs=(hand_over(13, 10),))
     issued = dt.date(2026, 2, 13)
     return {
         "mau_01": build_receipt(dossier, OFFICE, processing_time=ProcessingTime.days(5), register_book="01"),

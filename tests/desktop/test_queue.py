@@ -27,17 +27,15 @@ from desktop.queue_model import (
     QueueModel,
 )
 from desktop.queue_view import QueueView
-from dossiers.catalogue import DocumentForm
-from dossiers.citizen_id import Sex
-from dossiers.dossier import Applicant, ReceivedDocument
 from dossiers.lifecycle import Status
 from dossiers.vietnam_time import VIETNAM_TIME
 from sync.keys import ClerkInfo
 from sync.store import Store
-from tests.desktop.desk_driver import running_desk, unlock
+from tests.helpers.applicant_drafts import NAMES, draft
+from tests.helpers.desk_driver import running_desk, unlock
 from tests.helpers.qt_keys import press, type_text
 from tests.helpers.workstations import hanoi_site
-from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter
+from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, QueueFilter
 from workstation.errors import SessionSetupError
 from workstation.opening import DeskSession
 from workstation.queue_pager import QueuePager, QueueQuery
@@ -46,15 +44,6 @@ from workstation.work_session import WorkSession, office_for, open_work_session
 
 VN = VIETNAM_TIME
 KEY = os.urandom(32)
-NAMES = (
-    "Nguyễn Văn Đức",
-    "Trần Thị Bích Ngọc",
-    "Lê Hoàng Long",
-    "Phạm Thu Hằng",
-    "Đỗ Minh Tuấn",
-    "Hoàng Thị Mai",
-    "Vũ Quốc Bảo",
-)
 PROCEDURES = ("1.001193", "1.000894", "1.000656")
 
 
@@ -64,14 +53,6 @@ class Clock:
 
     def __call__(self) -> dt.datetime:
         return self.now
-
-
-def draft(name: str, procedure: str = "1.001193", id_number: str = "001090123456") -> DossierDraft:
-    return DossierDraft(
-        procedure_code=procedure,
-        applicant=Applicant(name, dt.date(1990, 1, 1), Sex.MALE, id_number, "Số 1 Hàng Bạc", "0912345678"),
-        documents=(ReceivedDocument("Giấy chứng sinh", DocumentForm.ORIGINAL),),
-    )
 
 
 @pytest.fixture

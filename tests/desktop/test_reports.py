@@ -19,8 +19,8 @@ from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.reports import ReportsDialog, load_report, statistics_html, write_xlsx
 from dossiers.lifecycle import Status
 from dossiers.vietnam_time import VIETNAM_TIME
+from tests.helpers.dossier_desks import OFFICE, Clock, draft, open_desk
 from tests.helpers.qt_keys import press
-from tests.workstation.test_dossier_desk import OFFICE, Clock, draft, open_desk
 from workstation.dossier_desk import DossierDesk
 
 VN = VIETNAM_TIME

@@ -40,7 +40,7 @@ from sync.lan_peer import LanPeerServer, LanPeerTransport, new_pairing_secret
 from sync.sync_checkpoints import Checkpoint
 from sync.sync_session import InProcessTransport, SessionResponder, SessionResult
 from sync.version_vectors import VersionVector
-from tests.workstation.test_dossier_desk import Clock, draft, open_desk
+from tests.helpers.dossier_desks import Clock, draft, open_desk
 from workstation.dossier_desk import DossierDesk
 from workstation.sync_keys import (
     StoreCheckpoints,

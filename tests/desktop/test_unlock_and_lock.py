@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from desktop.idle_lock import IdleWatcher
 from sync.keys import add_clerk
 from sync.unlock_backoff import UnlockBackoff
-from tests.desktop.desk_driver import running_desk, unlock
+from tests.helpers.desk_driver import running_desk, unlock
 from tests.helpers.qt_keys import type_text
 from tests.helpers.workstations import Clock
 from workstation.opening import DeskSession

@@ -17,7 +17,7 @@ from sync.device_keys import DeviceIdentity
 from sync.enrolment_client import enrol_device
 from tests.helpers.qt_keys import press, type_text
 from tests.helpers.workstations import ids
-from tests.server.test_desk_enrolment import Province, province  # noqa: F401 (the live server fixture)
+from tests.server.conftest import Province
 from workstation.enrolment import server_link, stored_credentials
 from workstation.opening import unlock_workstation
 from workstation.sequence_blocks import read_sequence_space
@@ -28,7 +28,7 @@ PASS = "trống đồng Đông Sơn"
 
 
 @pytest.fixture
-def wizard(qtbot, tmp_path: Path, province: Province) -> Iterator[FirstRunWizard]:  # noqa: F811
+def wizard(qtbot, tmp_path: Path, province: Province) -> Iterator[FirstRunWizard]:
     """A wizard on step 5 for Phường Hoàn Kiếm (Hà Nội), with a clerk and no recovery key."""
     switcher = LanguageSwitcher(QApplication.instance())
     assert switcher.apply("vi", catalogue_bytes("vi"))  # as the clerk sees it
@@ -68,7 +68,7 @@ def _enrol(qtbot, page, address: str, code: str) -> None:
 def test_the_wizard_enrols_with_a_code_and_the_desk_keeps_it(
     qtbot,
     wizard: FirstRunWizard,
-    province: Province,  # noqa: F811
+    province: Province,
     tmp_path: Path,
 ) -> None:
     page = wizard.enrol_page
@@ -117,7 +117,7 @@ def test_the_wizard_enrols_with_a_code_and_the_desk_keeps_it(
 def test_a_refused_code_is_explained_and_the_wizard_goes_on_without_enrolling(
     qtbot,
     wizard: FirstRunWizard,
-    province: Province,  # noqa: F811
+    province: Province,
     tmp_path: Path,
 ) -> None:
     page = wizard.enrol_page

@@ -10,17 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dossiers.catalogue import DocumentForm
 from dossiers.dossier import (
     Applicant,
-    Dossier,
-    HandOver,
     HandOverResult,
-    Office,
-    ReceivedDocument,
     ResultDelivery,
 )
-from dossiers.dossier_codes import DossierCode
 from dossiers.errors import (
     DossierError,
     FormNeedsAppointment,
@@ -52,41 +46,7 @@ from dossiers.official_forms import (
     time_and_date,
 )
 from dossiers.processing_time import ProcessingTime
-
-NAME = "Nguyễn Văn Đức"
-OFFICE = Office(
-    agency_identifier="000.00.01.H22",
-    name="Trung tâm Phục vụ hành chính công xã Tân Hòa",
-    parent_name="Ủy ban nhân dân xã Tân Hòa",
-    place="Tân Hòa",
-    phone="0270 3850 123",
-)
-CODE = DossierCode("000.00.01.H22", dt.date(2026, 2, 13), 42)
-
-
-def make_dossier(**changes: object) -> Dossier:
-    base = Dossier(
-        dossier_id="d-1",
-        procedure_code="1.001193",
-        procedure_name="Đăng ký khai sinh",
-        applicant=Applicant(
-            NAME, address="Ấp Bình Thạnh, xã Tân Hòa", phone="0912 345 678", email="d@example.vn"
-        ),
-        received_at=dt.datetime(2026, 2, 13, 9, 5),
-        status=Status.ACCEPTED,
-        code=CODE,
-        appointment=dt.date(2026, 2, 20),
-        documents=(
-            ReceivedDocument("Tờ khai đăng ký khai sinh", DocumentForm.ORIGINAL),
-            ReceivedDocument("Căn cước", DocumentForm.CERTIFIED_COPY, 2, note="đối chiếu"),
-        ),
-        sets=1,
-        fee=8000,
-        received_by="Trần Thị Hạnh",
-        register_line=128,
-    )
-    return dataclasses.replace(base, **changes)
-
+from tests.helpers.form_dossiers import NAME, OFFICE, hand_over, make_dossier
 
 # --- Wording ---
 
@@ -315,15 +275,9 @@ def test_apology_other_bad_inputs() -> None:
 # --- Mẫu 06 ---
 
 
-def _hand_over(day: int, hour: int, result: HandOverResult | None = None) -> HandOver:
-    return HandOver(
-        "Một cửa", "Tư pháp", dt.datetime(2026, 2, day, hour), "Hạnh", dt.date(2026, 2, 19), result, ""
-    )
-
-
 def test_control_sheet_one_row_per_hand_over_in_time_order_padded() -> None:
-    later = _hand_over(18, 15, HandOverResult.LATE)
-    earlier = _hand_over(13, 10, HandOverResult.EARLY)
+    later = hand_over(18, 15, HandOverResult.LATE)
+    earlier = hand_over(13, 10, HandOverResult.EARLY)
     form = build_control_sheet(make_dossier(hand_overs=(later, earlier)), OFFICE, min_rows=4)
     assert [r.number for r in form.rows] == ["1", "2", "3", "4"]
     assert [r.result for r in form.rows] == ["Trước hạn", "Quá hạn", "", ""]
@@ -333,7 +287,7 @@ def test_control_sheet_one_row_per_hand_over_in_time_order_padded() -> None:
 
 
 def test_control_sheet_without_padding_and_bad_inputs() -> None:
-    form = build_control_sheet(make_dossier(hand_overs=(_hand_over(13, 10),)), OFFICE, min_rows=0)
+    form = build_control_sheet(make_dossier(hand_overs=(hand_over(13, 10),)), OFFICE, min_rows=0)
     assert len(form.rows) == 1 and form.rows[0].result == ""
     assert build_control_sheet(make_dossier(appointment=None), OFFICE).appointment == BLANK
     with pytest.raises(FormNeedsDossierCode):
@@ -346,9 +300,7 @@ def test_control_sheet_without_padding_and_bad_inputs() -> None:
 
 
 def test_register_rows_in_register_order() -> None:
-    first = make_dossier(
-        dossier_id="a", register_line=7, hand_overs=(_hand_over(13, 10),), notes=("n1", "n2")
-    )
+    first = make_dossier(dossier_id="a", register_line=7, hand_overs=(hand_over(13, 10),), notes=("n1", "n2"))
     second = make_dossier(
         dossier_id="b", register_line=None, code=None, received_at=dt.datetime(2026, 2, 13, 8)
     )

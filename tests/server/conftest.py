@@ -1,14 +1,18 @@
-"""Server test fixtures: storage on SQLite and on a throwaway PostgreSQL, a settable clock, a live uvicorn."""
+"""Server test fixtures: storage on SQLite and on a throwaway PostgreSQL, a settable clock, a live uvicorn,
+the admin CLI on a config file, a provincial server for desks to enrol with (``province``, also used by the
+desk tests)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +23,17 @@ import uvicorn
 
 from server.__main__ import uvicorn_config
 from server.app import create_app
+from server.cli import main as server_cli
 from server.communes import load_communes, official_communes
-from server.config import ServerConfig
+from server.config import ServerConfig, load_config
+from server.storage import open_storage
 from server.storage.interface import ServerStorage
 from server.storage.postgres_storage import PostgresStorage
 from server.storage.sqlite_storage import SqliteStorage
 from sync.device_keys import DeviceIdentity
 from sync.protocol_version import protocol_headers
-from tests.postgres_cluster import postgres_cluster
+from tests.helpers.enrolled_desks import HOAN_KIEM
+from tests.helpers.postgres_cluster import postgres_cluster
 
 PROVINCE = "01"
 START = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)  # 08:00 in Vietnam, a Monday
@@ -182,6 +189,85 @@ def serve(storage: ServerStorage, clock: Clock, ids: Ids) -> Iterator[Callable[.
 @pytest.fixture
 def live(serve: Callable[..., LiveServer]) -> LiveServer:
     return serve()
+
+
+@pytest.fixture
+def config_file(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    if backend == "sqlite":
+        database = "sqlite:///data/server.db"  # relative to the config file
+    else:
+        database = request.getfixturevalue("postgres_database")
+    path = tmp_path / "server.toml"
+    path.write_text(
+        f'[server]\ndatabase = "{database}"\n'
+        "[accounts]\nargon2_memory_kib = 8192\nargon2_iterations = 1\nargon2_lanes = 1\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+class Cli:
+    def __init__(self, config: Path) -> None:
+        self.config = config
+        self.clock = Clock()
+        self.ids = Ids()
+
+    def __call__(self, *args: str, stdin: str = "") -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        code = server_cli(
+            ["--config", str(self.config), *args],
+            stdin=io.StringIO(stdin),
+            stdout=out,
+            stderr=err,
+            now=self.clock.now,
+            new_id=self.ids,
+        )
+        return code, out.getvalue(), err.getvalue()
+
+    def storage(self) -> ServerStorage:
+        return open_storage(load_config(self.config))
+
+
+@pytest.fixture
+def cli(config_file: Path) -> Cli:
+    return Cli(config_file)
+
+
+@dataclass
+class Province:
+    live: LiveServer
+    storage: SqliteStorage
+    clock: Clock
+    config: Path
+
+    def code(self, commune: str = HOAN_KIEM, *extra: str) -> str:
+        """A one-time code made with the admin CLI, as provincial IT does."""
+        out, err = io.StringIO(), io.StringIO()
+        status = server_cli(
+            ["--config", str(self.config), "enrol-code", "--commune", commune, *extra],
+            stdout=out,
+            stderr=err,
+            now=self.clock.now,
+            new_id=lambda: uuid.uuid4().hex,
+        )
+        assert status == 0, err.getvalue()
+        return out.getvalue().split(": ", 1)[1].split()[0]
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Iterator[Province]:
+    database = tmp_path / "server" / "server.db"
+    database.parent.mkdir()
+    storage = SqliteStorage(database)
+    storage.migrate()
+    load_communes(storage, "01")
+    config = tmp_path / "server" / "server.toml"
+    config.write_text(f'[server]\ndatabase = "sqlite:///{database}"\n', encoding="utf-8")
+    clock = Clock()
+    live = LiveServer(make_config(), storage, clock, Ids())
+    yield Province(live, storage, clock, config)
+    live.stop()
+    storage.close()
 
 
 def device_keys(replica_id: str) -> dict[str, str]:

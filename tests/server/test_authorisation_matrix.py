@@ -18,9 +18,9 @@ from sync.http_transport import HttpTransport
 from sync.replica_memory import MemoryReplica
 from sync.sync_messages import END, HELLO, PULL, PUSH, encode_frame
 from sync.sync_session import run_session
+from tests.helpers.catalogue_versions import catalogue_text
+from tests.helpers.server_accounts import add_account, enrol, log_in
 from tests.server.conftest import Clock, Ids, LiveServer
-from tests.server.test_api import add_account, enrol, log_in
-from tests.server.test_catalogues import catalogue_text
 
 CALLERS = ("device_a", "device_b", "revoked", "officer", "supervisor", "admin", "anonymous")
 SECRET_CONTENT = b"a scan only commune A holds"

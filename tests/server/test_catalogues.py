@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from resources import resource_path
 from server.catalogues import BadCatalogue, CatalogueVersionTaken, latest_catalogue, publish_catalogue
 from server.cli import main
 from server.storage.interface import ServerStorage
+from tests.helpers.catalogue_versions import catalogue_text
 from tests.server.conftest import START
-
-
-def catalogue_text(version: int, publisher: str | None = None) -> str:
-    data = json.loads(Path(resource_path("catalogue", "procedures.json")).read_text("utf-8"))
-    data["version"] = version
-    if publisher is not None:
-        data["publisher"] = publisher
-    return json.dumps(data, ensure_ascii=False)
 
 
 def test_publish_keeps_versions_and_serves_the_newest(storage: ServerStorage) -> None:

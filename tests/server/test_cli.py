@@ -5,59 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pytest
-
 from server.cli import main
 from server.communes import official_communes
-from server.config import load_config
 from server.enrolment import hash_enrolment_code
 from server.passwords import verify_password
-from server.storage import open_storage
-from server.storage.interface import ServerStorage
 from server.storage.records import Role
-from tests.server.conftest import Clock, Ids
-
-
-@pytest.fixture
-def config_file(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    if backend == "sqlite":
-        database = "sqlite:///data/server.db"  # relative to the config file
-    else:
-        database = request.getfixturevalue("postgres_database")
-    path = tmp_path / "server.toml"
-    path.write_text(
-        f'[server]\ndatabase = "{database}"\n'
-        "[accounts]\nargon2_memory_kib = 8192\nargon2_iterations = 1\nargon2_lanes = 1\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-class Cli:
-    def __init__(self, config: Path) -> None:
-        self.config = config
-        self.clock = Clock()
-        self.ids = Ids()
-
-    def __call__(self, *args: str, stdin: str = "") -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        code = main(
-            ["--config", str(self.config), *args],
-            stdin=io.StringIO(stdin),
-            stdout=out,
-            stderr=err,
-            now=self.clock.now,
-            new_id=self.ids,
-        )
-        return code, out.getvalue(), err.getvalue()
-
-    def storage(self) -> ServerStorage:
-        return open_storage(load_config(self.config))
-
-
-@pytest.fixture
-def cli(config_file: Path) -> Cli:
-    return Cli(config_file)
+from tests.server.conftest import Cli
 
 
 def test_migrate_then_create_communes_idempotently(cli: Cli) -> None:

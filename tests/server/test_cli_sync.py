@@ -17,8 +17,7 @@ from server.storage.interface import ServerStorage
 from server.sync_health import commune_health
 from server.sync_replica import ServerReplica
 from sync.replica_memory import MemoryReplica
-from tests.server.conftest import PROVINCE, device_keys
-from tests.server.test_cli import Cli, cli, config_file  # noqa: F401  (fixtures)
+from tests.server.conftest import PROVINCE, Cli, device_keys
 
 DESK = Actor.DESK
 
@@ -81,7 +80,7 @@ def _keys(replica: str):
 
 
 @pytest.fixture
-def world(cli: Cli) -> World:  # noqa: F811
+def world(cli: Cli) -> World:
     made = World(cli)
     yield made
     made.close()

@@ -6,26 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
 import json
-import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 
 from desktop.__main__ import main as motcua
-from dossiers.catalogue import DocumentForm
-from dossiers.citizen_id import Sex
-from dossiers.dossier import Applicant, ReceivedDocument
 from dossiers.dossier_codes import format_code
 from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from dossiers.vietnam_time import vietnam_today
-from server.cli import main as server_cli
-from server.communes import load_communes
-from server.storage.sqlite_storage import SqliteStorage
 from server.sync_replica import ServerReplica
 from sync.device_keys import DeviceIdentity
 from sync.enrolment_client import (
@@ -43,8 +34,17 @@ from sync.errors import (
     ServerRejectedData,
 )
 from sync.sync_session import run_session
-from tests.server.conftest import Clock, Ids, LiveServer, make_config
-from workstation.dossier_desk import DossierDraft
+from tests.helpers.enrolled_desks import (
+    BA_DINH,
+    HOAN_KIEM,
+    PASS,
+    draft,
+    it_enrol,
+    new_desk,
+    open_work,
+    unlock,
+)
+from tests.server.conftest import Province
 from workstation.enrolment import (
     DeskEnrolmentError,
     enrol_workstation,
@@ -57,118 +57,9 @@ from workstation.enrolment import (
 from workstation.it_commands.console import CommandFailed, Console
 from workstation.it_commands.enrol import run_enrol, transport_failure
 from workstation.it_commands.workstation_paths import workstation_paths
-from workstation.opening import DeskSession, create_workstation, unlock_workstation
 from workstation.sequence_blocks import adopt_pending_block, pending_block, read_sequence_space
-from workstation.settings import SiteSettings, read_site_settings
+from workstation.settings import read_site_settings
 from workstation.sync_keys import StoreCheckpoints, device_identity
-from workstation.work_session import WorkSession, open_work_session
-
-PASS = "trống đồng Đông Sơn"
-HOAN_KIEM, BA_DINH = "00070", "00004"
-FEES = {"1.001193": 0}
-
-
-@dataclass
-class Province:
-    live: LiveServer
-    storage: SqliteStorage
-    clock: Clock
-    config: Path
-
-    def code(self, commune: str = HOAN_KIEM, *extra: str) -> str:
-        """A one-time code made with the admin CLI, as provincial IT does."""
-        out, err = io.StringIO(), io.StringIO()
-        status = server_cli(
-            ["--config", str(self.config), "enrol-code", "--commune", commune, *extra],
-            stdout=out,
-            stderr=err,
-            now=self.clock.now,
-            new_id=lambda: uuid.uuid4().hex,
-        )
-        assert status == 0, err.getvalue()
-        return out.getvalue().split(": ", 1)[1].split()[0]
-
-
-@pytest.fixture
-def province(tmp_path: Path) -> Iterator[Province]:
-    database = tmp_path / "server" / "server.db"
-    database.parent.mkdir()
-    storage = SqliteStorage(database)
-    storage.migrate()
-    load_communes(storage, "01")
-    config = tmp_path / "server" / "server.toml"
-    config.write_text(f'[server]\ndatabase = "sqlite:///{database}"\n', encoding="utf-8")
-    clock = Clock()
-    live = LiveServer(make_config(), storage, clock, Ids())
-    yield Province(live, storage, clock, config)
-    live.stop()
-    storage.close()
-
-
-def site(commune: int = 70, name: str = "Phường Hoàn Kiếm") -> SiteSettings:
-    return SiteSettings(
-        province_code=1,
-        province_name="Thành phố Hà Nội",
-        commune_code=commune,
-        commune_name=name,
-        agency_id=f"01.{commune:05d}",
-    )
-
-
-def desk_ids(name: str) -> Callable[[], str]:
-    counter = itertools.count(1)
-    return lambda: f"{name}-{next(counter)}"
-
-
-def new_desk(root: Path, name: str, clock: Clock, commune: int = 70) -> Path:
-    """A workstation's data folder holding a created store (clerk ``lan``); returns the data folder."""
-    data = root / name
-    session = create_workstation(
-        data / "store",
-        site=site(commune),
-        login="lan",
-        full_name="Nguyễn Thị Lan",
-        passphrase=PASS,
-        recovery_pem=None,
-        now=clock.now,
-        new_id=desk_ids(name),
-    )
-    session.store.close()
-    return data
-
-
-def unlock(data: Path, clock: Clock, name: str = "again") -> DeskSession:
-    return unlock_workstation(data / "store", "lan", PASS, now=clock.now, new_id=desk_ids(name))
-
-
-def it_enrol(data: Path, province: Province, code: str, **options: object) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    console = Console(out=out, err=err, ask_secret=lambda _prompt: PASS)
-    status = run_enrol(
-        workstation_paths(data),
-        province.live.url,
-        code,
-        console,
-        login="lan",
-        now=province.clock.now,
-        new_id=desk_ids("it"),
-        **options,  # type: ignore[arg-type]
-    )
-    return status, out.getvalue() + err.getvalue()
-
-
-def open_work(session: DeskSession, clock: Clock, name: str) -> WorkSession:
-    return open_work_session(session, now=clock.now, new_id=desk_ids(name), province_fees=FEES)
-
-
-def draft() -> DossierDraft:
-    return DossierDraft(
-        procedure_code="1.001193",
-        applicant=Applicant(
-            "Nguyễn Văn Đức", dt.date(1990, 1, 1), Sex.MALE, "001090123456", "Số 1 Hàng Bạc", "0912345678"
-        ),
-        documents=(ReceivedDocument("Giấy chứng sinh", DocumentForm.ORIGINAL),),
-    )
 
 
 def files_under(folder: Path) -> Iterator[bytes]:

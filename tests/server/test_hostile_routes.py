@@ -21,8 +21,8 @@ from server.storage.records import Role
 from sync.http_transport import HttpTransport
 from sync.replica_memory import MemoryReplica
 from sync.sync_session import run_session
+from tests.helpers.server_accounts import add_account, enrol, log_in
 from tests.server.conftest import Clock, Ids, LiveServer
-from tests.server.test_api import add_account, enrol, log_in
 
 PATH_VALUES = [
     "%00",

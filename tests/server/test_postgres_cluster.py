@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import psycopg
 
-from tests.postgres_cluster import postgres_cluster
+from tests.helpers.postgres_cluster import postgres_cluster
 
 
 def test_cluster_starts_answers_and_is_removed() -> None:

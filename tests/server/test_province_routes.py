@@ -18,8 +18,8 @@ from server.sync_replica import ServerReplica
 from sync.http_transport import HttpTransport
 from sync.replica_memory import MemoryReplica
 from sync.sync_session import run_session
+from tests.helpers.server_accounts import add_account, enrol, log_in
 from tests.server.conftest import Clock, Ids, LiveServer
-from tests.server.test_api import add_account, enrol, log_in
 
 T0 = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
 DESK = Actor.DESK

@@ -21,8 +21,8 @@ from sync.http_transport import HttpTransport
 from sync.replica_memory import MemoryReplica
 from sync.sync_messages import END, PUSH, batch_frames, encode_batch, encode_frame
 from sync.sync_session import run_session
+from tests.helpers.server_accounts import enrol
 from tests.server.conftest import Clock, Ids, LiveServer
-from tests.server.test_api import enrol
 
 T0 = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
 OCTETS = {"Content-Type": "application/octet-stream"}

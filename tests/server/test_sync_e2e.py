@@ -33,9 +33,9 @@ from sync.http_transport import HttpTransport
 from sync.replica_store import ReplicaStore
 from sync.store import Store
 from sync.sync_session import replica_vector, run_session
+from tests.helpers.flaky_link import FlakyLink
+from tests.helpers.server_accounts import enrol
 from tests.server.conftest import Clock, Ids, LiveServer
-from tests.server.test_api import enrol
-from tests.sync.flaky_link import FlakyLink
 
 KEY = bytes(range(32))
 T0 = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
@@ -327,7 +327,7 @@ def test_catalogue_is_versioned_with_an_etag(
     clock: Clock,
 ) -> None:
     from server.catalogues import BadCatalogue, publish_catalogue
-    from tests.server.test_catalogues import catalogue_text
+    from tests.helpers.catalogue_versions import catalogue_text
 
     desk = world("desk-a1", communes[0])
     with desk.transport(live.url) as transport:

@@ -28,8 +28,8 @@ from sync.bundle_exchange import export_bundle, import_bundle
 from sync.device_keys import DeviceIdentity
 from sync.replica_store import ReplicaStore
 from sync.sync_session import replica_vector
+from tests.helpers.enrolled_desks import HOAN_KIEM, draft, it_enrol, new_desk, open_work, unlock
 from tests.server.conftest import Clock, Ids, LiveServer, make_config
-from tests.server.test_desk_enrolment import HOAN_KIEM, draft, it_enrol, new_desk, open_work, unlock
 from workstation.enrolment import server_link
 from workstation.opening import DeskSession
 from workstation.sync_keys import StoreCheckpoints, device_identity, peer_keys, province_keys

@@ -25,7 +25,7 @@ from sync.protocol_version import PROTOCOL_VERSION
 from sync.replica_memory import MemoryReplica
 from sync.sync_checkpoints import MemoryCheckpoints
 from sync.version_vectors import VersionVector
-from tests.sync.test_sync_session import NOW, fill, replica, same_state, sync
+from tests.helpers.sync_replicas import NOW, fill, replica, same_state, sync
 
 KEYS = {name: DeviceIdentity.generate(name) for name in ("desk-1", "desk-2", "desk-3")}
 KNOWN = {name: identity.public() for name, identity in KEYS.items()}

@@ -12,7 +12,7 @@ from sync.errors import ConflictOpen, TransitionRefused, WriteRejected, WrongSid
 from sync.field_policies import FieldKind
 from sync.replica_memory import MemoryReplica
 from sync.version_vectors import EventId, VersionVector
-from tests.sync.test_record_merge import CASE, T0
+from tests.helpers.record_cases import CASE, T0
 
 
 def clock(start: datetime) -> Callable[[], datetime]:
@@ -296,7 +296,7 @@ def test_reprs_name_fields_but_never_show_values() -> None:
     from sync.conflicts import Competitor
     from sync.record_merge import merge_record
     from sync.version_vectors import EventId, VersionVector
-    from tests.sync.test_record_merge import CASE
+    from tests.helpers.record_cases import CASE
 
     event = ChangeEvent(
         id=EventId("desk", 1),

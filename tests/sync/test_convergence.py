@@ -24,7 +24,7 @@ from sync.field_policies import RecordType, register
 from sync.record_merge import merge_record
 from sync.replica_memory import MemoryReplica
 from sync.version_vectors import EventId, VersionVector
-from tests.sync.test_record_merge import CASE, LIFECYCLE, T0
+from tests.helpers.record_cases import CASE, LIFECYCLE, T0
 
 
 def clock(start: datetime) -> Callable[[], datetime]:

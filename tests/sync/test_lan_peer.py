@@ -39,8 +39,8 @@ from sync.sync_checkpoints import MemoryCheckpoints
 from sync.sync_messages import HELLO, StreamReader, encode_frame
 from sync.sync_session import run_session
 from sync.version_vectors import VersionVector
-from tests.sync.flaky_link import FlakyLink
-from tests.sync.test_sync_session import NOW, Counting, fill, replica, same_state
+from tests.helpers.flaky_link import FlakyLink
+from tests.helpers.sync_replicas import NOW, Counting, fill, replica, same_state
 
 SECRET = new_pairing_secret()
 KEY = bytes(range(32))

@@ -1,7 +1,5 @@
-"""Change events, field policies and the derivation of a record from its events.
-
-Also declares the test record type (``CASE``) and its small status machine, used by the other sync tests.
-"""
+"""Change events, field policies and the derivation of a record from its events (on the test record type
+``CASE`` of ``tests/helpers/record_cases.py``)."""
 
 from __future__ import annotations
 
@@ -35,48 +33,10 @@ from sync.field_policies import (
     log,
     owned,
     register,
-    state,
 )
 from sync.record_merge import merge_record
 from sync.version_vectors import EventId, VersionVector
-
-# -- the test record type ----------------------------------------------------------------------------------
-
-
-class CaseLifecycle:
-    """A small status machine: ``note`` can be ordered with anything; other concurrent transitions cannot."""
-
-    initial = "received"
-    moves: dict[str, dict[str, str]] = {
-        "process": {"received": "processing", "supplement": "processing"},
-        "request_supplement": {"processing": "supplement"},
-        "return_result": {"processing": "returned"},
-        "stop": {"processing": "stopped", "supplement": "stopped"},
-        "note": {s: s for s in ("received", "processing", "supplement")},
-    }
-
-    def apply(self, current: Any, transition: Any) -> Any:
-        try:
-            return self.moves[transition][current]
-        except (KeyError, TypeError):
-            raise ValueError(f"{transition!r} is not allowed from {current!r}") from None
-
-    def can_order(self, first: Any, second: Any) -> bool:
-        return "note" in (first, second)
-
-
-LIFECYCLE = CaseLifecycle()
-CASE = RecordType(
-    "case",
-    [
-        register("phone"),
-        add_only_set("documents"),
-        log("notes"),
-        state("status", LIFECYCLE),
-        owned("decision", "province"),
-    ],
-)
-T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+from tests.helpers.record_cases import CASE, LIFECYCLE, T0
 
 
 def event(

@@ -31,7 +31,7 @@ from sync.replica_store import MAX_LIST_LIMIT, ReplicaStore, StoredRecord, deliv
 from sync.search_index import search
 from sync.store import STORE_MIGRATIONS, Store
 from sync.version_vectors import EventId, VersionVector
-from tests.sync.test_record_merge import CASE, T0
+from tests.helpers.record_cases import CASE, T0
 
 TABLES = ("change_events", "waiting_events", "replica_vector", "record_states", "search_records")
 LETTER = RecordType("letter", [register("to"), register("commune")])

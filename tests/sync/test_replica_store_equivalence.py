@@ -26,7 +26,7 @@ from sync.replica_memory import Backup, MemoryReplica
 from sync.replica_store import ReplicaStore
 from sync.store import Store
 from sync.version_vectors import EventId, VersionVector
-from tests.sync.test_record_merge import CASE, LIFECYCLE, T0
+from tests.helpers.record_cases import CASE, LIFECYCLE, T0
 
 KEY = bytes(range(100, 132))
 TRANSITIONS = ["process", "request_supplement", "return_result", "stop", "note"]

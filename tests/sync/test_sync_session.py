@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
 import random
-from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -23,7 +20,6 @@ from sync.errors import (
     WrongPeer,
 )
 from sync.protocol_version import PROTOCOL_VERSION
-from sync.replica_memory import MemoryReplica, ReceiveReport
 from sync.replica_store import ReplicaStore
 from sync.store import Store
 from sync.sync_checkpoints import (
@@ -56,72 +52,8 @@ from sync.sync_session import (
     run_session,
 )
 from sync.version_vectors import EventId, VersionVector
-from tests.sync.test_record_merge import CASE, T0
-
-
-def clock(start: datetime = T0) -> Callable[[], datetime]:
-    ticks = itertools.count()
-    return lambda: start + timedelta(seconds=next(ticks))
-
-
-NOW = clock()
-
-
-def replica(name: str, side: str = "desk") -> MemoryReplica:
-    return MemoryReplica(name, side, [CASE], clock())
-
-
-def fill(target: MemoryReplica, count: int, *, prefix: str = "r", seed: int = 0) -> None:
-    """``count`` writes of varied content (random phone numbers and notes), one record each."""
-    rng = random.Random(seed)
-    for i in range(count):
-        fields = {"phone": f"09{rng.randrange(10**8):08d}", "notes": [f"note {rng.randrange(10**6)}"]}
-        target.write("case", f"{prefix}{i}", fields, author=f"clerk-{rng.randrange(5)}")
-
-
-class Counting:
-    """A replica wrapper that records every receive report (to prove nothing was applied twice)."""
-
-    def __init__(self, inner: MemoryReplica) -> None:
-        self.inner = inner
-        self.reports: list[ReceiveReport] = []
-
-    @property
-    def replica_id(self) -> str:
-        return self.inner.replica_id
-
-    @property
-    def vector(self) -> VersionVector:
-        return self.inner.vector
-
-    def missing_for(self, vector: VersionVector) -> list[ChangeEvent]:
-        return self.inner.missing_for(vector)
-
-    def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
-        report = self.inner.receive(events)
-        self.reports.append(report)
-        return report
-
-    @property
-    def applied(self) -> int:
-        return sum(report.new for report in self.reports)
-
-
-def sync(a: object, b: object, **kwargs: object) -> tuple[object, InProcessTransport]:
-    transport = InProcessTransport(SessionResponder(b))  # type: ignore[arg-type]
-    return run_session(a, transport, now=NOW, **kwargs), transport  # type: ignore[arg-type]
-
-
-def same_state(*replicas: MemoryReplica) -> bool:
-    first = replicas[0]
-    keys = first.record_keys()
-    return all(
-        other.vector == first.vector
-        and other.record_keys() == keys
-        and all(other.record(*key) == first.record(*key) for key in keys)
-        for other in replicas[1:]
-    )
-
+from tests.helpers.record_cases import CASE, T0
+from tests.helpers.sync_replicas import NOW, Counting, clock, fill, replica, same_state, sync
 
 # -- sessions ------------------------------------------------------------------------------------------------
 

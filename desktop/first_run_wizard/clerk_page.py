@@ -1,0 +1,107 @@
+"""Step 3 of the first-run wizard: the first clerk's account."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from desktop.first_run_wizard.wizard_page import WizardPage, note_label
+from desktop.passphrase_strength import FAIR, GOOD, STRONG, TOO_SHORT, passphrase_strength
+from desktop.warning_text import error_label, set_text_colour
+from sync.keys import MIN_PASSPHRASE_CHARS
+
+
+class ClerkPage(WizardPage):
+    """The first clerk account."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.login = QLineEdit(self)
+        self.login.setMaxLength(64)
+        self.full_name = QLineEdit(self)
+        self.full_name.setMaxLength(100)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength = QLabel(self)
+        self.labels = [QLabel(self) for _ in range(4)]
+        for label, field in zip(
+            self.labels, (self.login, self.full_name, self.passphrase, self.repeat), strict=True
+        ):
+            label.setBuddy(field)
+        self.intro = note_label(self)
+        self.error = error_label(self)
+        form = QFormLayout()
+        form.addRow(self.labels[0], self.login)
+        form.addRow(self.labels[1], self.full_name)
+        form.addRow(self.labels[2], self.passphrase)
+        form.addRow("", self.strength)
+        form.addRow(self.labels[3], self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.passphrase.textChanged.connect(self._show_strength)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("First clerk account"))
+        self.setSubTitle(
+            self.tr("Step 3 of 5. The person who sets up the desk; more clerks can be added later.")
+        )
+        self.intro.setText(
+            self.tr(
+                "The passphrase opens the desk and protects citizens' data on this computer. Use at least "
+                "%n characters; a few words you remember are better than a short code. Nobody can read it "
+                "back, not even IT.",
+                "",
+                MIN_PASSPHRASE_CHARS,
+            )
+        )
+        self.labels[0].setText(self.tr("&Login name:"))
+        self.labels[1].setText(self.tr("&Full name:"))
+        self.labels[2].setText(self.tr("&Passphrase:"))
+        self.labels[3].setText(self.tr("&Repeat passphrase:"))
+        self._show_strength()
+
+    def _show_strength(self) -> None:
+        text = self.passphrase.text()
+        if not text:
+            self.strength.setText("")
+            return
+        level = passphrase_strength(text)
+        words = {
+            TOO_SHORT: (self.tr("Too short"), "#b00020"),
+            FAIR: (self.tr("Fair: a longer passphrase is safer"), "#8a5a00"),
+            GOOD: (self.tr("Good"), "#1b5e20"),
+            STRONG: (self.tr("Strong"), "#1b5e20"),
+        }
+        word, colour = words[level]
+        self.strength.setText(word)
+        set_text_colour(self.strength, QColor(colour))
+
+    def problem(self) -> str | None:
+        if not self.login.text().strip():
+            return self.tr("Enter a login name.")
+        if any(not ch.isprintable() for ch in self.login.text()):
+            return self.tr("The login name cannot hold special invisible characters.")
+        if not self.full_name.text().strip():
+            return self.tr("Enter the clerk's full name.")
+        if passphrase_strength(self.passphrase.text()) == TOO_SHORT:
+            return self.tr(
+                "The passphrase is too short: use at least %n characters.", "", MIN_PASSPHRASE_CHARS
+            )
+        if self.passphrase.text() != self.repeat.text():
+            return self.tr("The two passphrases are not the same. Type them again.")
+        return None
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        problem = self.problem()
+        self.error.setText(problem or "")
+        text = self.passphrase.text()
+        if problem is not None and (passphrase_strength(text) == TOO_SHORT or text != self.repeat.text()):
+            self.repeat.clear()
+            (self.passphrase if passphrase_strength(text) == TOO_SHORT else self.repeat).setFocus()
+        return problem is None
