@@ -9,7 +9,7 @@ sync batches update the queue too.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -29,7 +29,7 @@ from dossiers.dossier_record import (
     search_texts,
     transition_value,
 )
-from dossiers.fees import compute_fee
+from dossiers.fees import ProvinceSetFee, compute_fee
 from dossiers.lifecycle import TERMINAL_STATUSES, Actor, Status, allowed_transitions
 from dossiers.working_calendar import WorkingCalendar
 from sync.change_events import ChangeEvent
@@ -129,7 +129,7 @@ class QueueRow:
 
 @dataclass(frozen=True, slots=True)
 class DossierDraft:
-    """What the clerk entered for a new dossier."""
+    """What the clerk entered for a new dossier: everything its reception records, in one event."""
 
     procedure_code: str
     applicant: Applicant
@@ -138,6 +138,28 @@ class DossierDraft:
     pages: int = 1
     copies: int = 1
     notes: tuple[str, ...] = ()
+    attachments: tuple[Mapping[str, Any], ...] = ()
+    """The scans, already in the store's attachment store: the values of the dossier's ``attachments`` set
+    (``sha256``, ``name``, ``media_type``, ``size``)."""
+    typed_fee: int | None = None
+    """For a province-set fee: the amount the clerk typed (the province's table has none); other rules
+    ignore it."""
+
+    def __repr__(self) -> str:  # the applicant, the notes and the scans' file names stay out of logs
+        counts = f"{len(self.documents)} documents, {len(self.attachments)} scans"
+        return f"DossierDraft({self.procedure_code!r}, {counts})"
+
+
+def reception_fields(
+    dossier: Dossier, commune: str, attachments: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """The fields of the one event that records a dossier received at the desk: its values, its status (from
+    NEW, by the desk) and its scans."""
+    fields = new_dossier_fields(dossier, commune)
+    fields["status"] = transition_value(Status.NEW, dossier.status, Actor.DESK)
+    if attachments:
+        fields["attachments"] = [dict(attachment) for attachment in attachments]
+    return fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,13 +270,15 @@ class DossierDesk:
         """The appointment and the fee for ``draft`` if it were received at ``received_at`` (default now)."""
         procedure = self.catalogue.get(draft.procedure_code)
         appointment = due_date(received_at or self._now(), procedure.processing_time, self.calendar)
-        fee = compute_fee(
-            procedure.fee, pages=draft.pages, copies=draft.copies, province_amounts=self.province_fees
-        )
+        amounts: Mapping[str, int] = self.province_fees
+        if draft.typed_fee is not None and isinstance(procedure.fee, ProvinceSetFee):
+            amounts = {**self.province_fees, procedure.fee.key: draft.typed_fee}
+        fee = compute_fee(procedure.fee, pages=draft.pages, copies=draft.copies, province_amounts=amounts)
         return Quote(procedure, appointment, fee)
 
     def receive(self, draft: DossierDraft) -> Dossier:
-        """Accept a complete dossier: its code is allocated, its appointment and fee computed, all recorded.
+        """Accept a complete dossier: its code is allocated, its appointment and fee computed, and the dossier
+        with its scans recorded as one event (a crash leaves it whole or absent, never without its scans).
 
         The code's number is taken in its own committed step first, so a crash can leave a gap but never
         print a number twice.
@@ -277,8 +301,7 @@ class DossierDesk:
             received_by=self.clerk,
             notes=draft.notes,
         )
-        fields = new_dossier_fields(dossier, self.commune)
-        fields["status"] = transition_value(Status.NEW, Status.ACCEPTED, Actor.DESK)
+        fields = reception_fields(dossier, self.commune, draft.attachments)
         self.replica.write(RECORD_TYPE_NAME, dossier.dossier_id, fields, author=self.clerk)
         return dossier
 
