@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
 import os
 import uuid
@@ -27,9 +26,9 @@ from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import WorkingCalendar
 from resources import resource_path
 from sync.attachments import AttachmentStore
-from sync.connection import Connection
 from sync.replica_memory import MemoryReplica
 from sync.store import Store
+from tests.helpers.scans import add_scan
 from workstation.desk_steps import record_supplement_request
 from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft, QueueFilter, QueueRow
 from workstation.queue_pager import QueuePager, QueueQuery
@@ -235,18 +234,6 @@ def test_many_dossiers_page_through_in_order(desk: DossierDesk, clock: Clock) ->
     pages = [pager.page(query, offset, 7) for offset in range(0, 30, 7)]
     flat = [row.received_at for page in pages for row in page.rows]
     assert len(flat) == 30 and flat == sorted(flat, reverse=True)
-
-
-def add_scan(desk: DossierDesk, content: bytes, name: str) -> dict[str, Any]:
-    """Store ``content`` as the desk's scan screen does (encrypted, on the writer) and give its value."""
-
-    def operation(conn: Connection) -> dict[str, Any]:
-        info = AttachmentStore(conn, desk.store.paths.attachments, now=desk.clock).add_stream(
-            io.BytesIO(content), "application/pdf"
-        )
-        return {"sha256": info.sha256, "name": name, "media_type": info.media_type, "size": info.size}
-
-    return desk.store.write(operation).result()
 
 
 def test_a_reception_with_scans_is_one_event(desk: DossierDesk) -> None:
