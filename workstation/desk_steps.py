@@ -8,9 +8,8 @@ from collections.abc import Callable, Sequence
 
 from dossiers.dossier import Dossier
 from dossiers.dossier_record import RECORD_TYPE_NAME
-from dossiers.lifecycle import Status
 from dossiers.official_forms import MissingDocument
-from workstation.dossier_desk import DossierDesk, DossierDraft, reception_fields
+from workstation.dossier_desk import DossierDesk, DossierDraft, received_dossier, reception_fields
 
 
 def record_supplement_request(
@@ -26,19 +25,7 @@ def record_supplement_request(
         raise ValueError("a supplement request lists at least one missing document")
     quote = desk.quote(draft)
     received_at = quote.appointment.received_at
-    dossier = Dossier(
-        dossier_id=new_id(),
-        procedure_code=quote.procedure.code,
-        procedure_name=quote.procedure.name,
-        applicant=draft.applicant,
-        received_at=received_at,
-        status=Status.SUPPLEMENT_REQUESTED,
-        documents=draft.documents,
-        sets=draft.sets,
-        fee=quote.fee,
-        received_by=desk.clerk,
-        notes=draft.notes,
-    )
+    dossier = received_dossier(draft, quote, new_id(), received_at, desk.clerk, code=None)
     fields = reception_fields(dossier, desk.commune, draft.attachments)
     fields["requests"] = [
         {

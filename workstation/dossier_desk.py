@@ -150,6 +150,43 @@ class DossierDraft:
         return f"DossierDraft({self.procedure_code!r}, {counts})"
 
 
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What the desk shows before saving: the appointment (with its reasons) and the fee."""
+
+    procedure: Procedure
+    appointment: Appointment
+    fee: int
+
+
+def received_dossier(
+    draft: DossierDraft,
+    quote: Quote,
+    dossier_id: str,
+    received_at: dt.datetime,
+    clerk: str,
+    *,
+    code: DossierCode | None,
+) -> Dossier:
+    """The dossier a reception records: accepted with its ``code`` and the quote's appointment, or (without a
+    code) waiting for a supplement."""
+    return Dossier(
+        dossier_id=dossier_id,
+        procedure_code=quote.procedure.code,
+        procedure_name=quote.procedure.name,
+        applicant=draft.applicant,
+        received_at=received_at,
+        status=Status.SUPPLEMENT_REQUESTED if code is None else Status.ACCEPTED,
+        code=code,
+        appointment=None if code is None else quote.appointment.due,
+        documents=draft.documents,
+        sets=draft.sets,
+        fee=quote.fee,
+        received_by=clerk,
+        notes=draft.notes,
+    )
+
+
 def reception_fields(
     dossier: Dossier, commune: str, attachments: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]:
@@ -160,15 +197,6 @@ def reception_fields(
     if attachments:
         fields["attachments"] = [dict(attachment) for attachment in attachments]
     return fields
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """What the desk shows before saving: the appointment (with its reasons) and the fee."""
-
-    procedure: Procedure
-    appointment: Appointment
-    fee: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,32 +306,21 @@ class DossierDesk:
 
     def receive(self, draft: DossierDraft) -> Dossier:
         """Accept a complete dossier: its code is allocated, its appointment and fee computed, and the dossier
-        with its scans recorded as one event (a crash leaves it whole or absent, never without its scans).
-
-        The code's number is taken in its own committed step first, so a crash can leave a gap but never
-        print a number twice.
+        with its scans recorded as one event, in the same transaction as the code's number (a crash leaves
+        both or neither: never a dossier without its scans, never a number given twice, no gap).
         """
         received_at = self._now()
         quote = self.quote(draft, received_at)
-        code = self.store.write(lambda conn: self._allocate(conn, received_at.date())).result()
-        dossier = Dossier(
-            dossier_id=self._new_id(),
-            procedure_code=quote.procedure.code,
-            procedure_name=quote.procedure.name,
-            applicant=draft.applicant,
-            received_at=received_at,
-            status=Status.ACCEPTED,
-            code=code,
-            appointment=quote.appointment.due,
-            documents=draft.documents,
-            sets=draft.sets,
-            fee=quote.fee,
-            received_by=self.clerk,
-            notes=draft.notes,
-        )
-        fields = reception_fields(dossier, self.commune, draft.attachments)
-        self.replica.write(RECORD_TYPE_NAME, dossier.dossier_id, fields, author=self.clerk)
-        return dossier
+        dossier_id = self._new_id()
+
+        def operation(conn: Connection) -> Dossier:
+            code = self._allocate(conn, received_at.date())
+            dossier = received_dossier(draft, quote, dossier_id, received_at, self.clerk, code=code)
+            fields = reception_fields(dossier, self.commune, draft.attachments)
+            self.replica.write_in(conn, RECORD_TYPE_NAME, dossier_id, fields, author=self.clerk)
+            return dossier
+
+        return self.store.write(operation).result()
 
     def _allocate(self, conn: Connection, day: dt.date) -> DossierCode:
         key = f"desk.last_sequence.{self.sequence_space.agency}.{day.isoformat()}"

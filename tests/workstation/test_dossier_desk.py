@@ -26,6 +26,7 @@ from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import WorkingCalendar
 from resources import resource_path
 from sync.attachments import AttachmentStore
+from sync.errors import BadEventData
 from sync.replica_memory import MemoryReplica
 from sync.store import Store
 from tests.helpers.scans import add_scan
@@ -281,3 +282,10 @@ def test_a_typed_province_fee_is_part_of_the_draft(desk: DossierDesk) -> None:
 def test_a_draft_keeps_personal_data_out_of_its_repr() -> None:
     text = repr(replace(draft(), notes=("Quan hệ: cha",), attachments=({"name": "nguyen-van-duc.pdf"},)))
     assert "Đức" not in text and "nguyen" not in text and "cha" not in text and "001090123456" not in text
+
+
+def test_a_refused_reception_uses_no_number(desk: DossierDesk) -> None:
+    with pytest.raises(BadEventData):  # the code is allocated in the transaction that refuses the event
+        desk.receive(replace(draft(), attachments=({"sha256": "0" * 64, "size": float("nan")},)))
+    assert desk.queue_count() == 0
+    assert format_code(desk.receive(draft()).code).endswith("-0001")

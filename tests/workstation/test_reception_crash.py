@@ -1,8 +1,10 @@
 """Kill a desk receiving dossiers with scans (SIGKILL, at random moments): every acknowledged reception
-survives with its scans, no dossier is ever found without its scans, and every scan it names is readable."""
+survives with its scans, no dossier is ever found without its scans, every scan it names is readable, and
+the codes' numbers are neither repeated nor skipped."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import random
@@ -54,7 +56,11 @@ def check_store(folder: Path, key: bytes, acknowledged: set[str], seed: str) -> 
                 else:
                     assert page.dossier.status is Status.ACCEPTED and page.dossier.code is not None
                     codes.append(page.dossier.code)
-        assert len(set(codes)) == len(codes), f"{seed}: a dossier code was given twice"
+        by_day: dict[dt.date, list[int]] = {}
+        for code in codes:
+            by_day.setdefault(code.received, []).append(code.sequence)
+        for day, numbers in by_day.items():  # a number is taken with its dossier's event: never twice, no gap
+            assert sorted(numbers) == list(range(1, len(numbers) + 1)), f"{seed}: the numbers of {day}"
         return 1 + max((int(d.removeprefix("dossier-")) for d in present), default=-1)
     finally:
         desk.store.close()
