@@ -116,6 +116,17 @@ def _type_fingerprint(kind: RecordType, scope_field: str | None) -> str:
     return canonical_json({"fields": fields, "scope": scope_field})
 
 
+def _frozen_fields(fields: object) -> tuple[Mapping[str, Any], BadEventData | None]:
+    """A write's fields, frozen, and the error of a value that cannot be (raised where MemoryReplica raises
+    it: after the field checks)."""
+    if not isinstance(fields, Mapping):
+        raise BadEventData("an event's fields are a mapping of field name to value")
+    try:
+        return freeze(fields), None
+    except BadEventData as exc:
+        return fields, exc
+
+
 def _first_missing(event: ChangeEvent, known: Mapping[str, int]) -> tuple[str, int] | None:
     """The first (replica id, counter) ``event`` needs and ``known`` lacks; None if it can be applied now."""
     origin, counter = event.id
@@ -341,38 +352,50 @@ class ReplicaStore:
         self, record_type: str, record_id: str, fields: Mapping[str, Any], author: str
     ) -> Future[ChangeEvent]:
         """Queue a local change; the future gives the event, or the :class:`WriteRejected` that refused it."""
-        if not isinstance(fields, Mapping):
-            raise BadEventData("an event's fields are a mapping of field name to value")
-        try:  # copy now: later changes to ``fields`` by the caller do not count
-            frozen, bad_value = freeze(fields), None
-        except BadEventData as exc:  # raised where MemoryReplica raises it: after the field checks
-            frozen, bad_value = fields, exc
-
-        def operation(conn: Connection) -> ChangeEvent:
-            kind = self._type(record_type)
-            events = self._record_events(conn, record_type, record_id)
-            current = merge_record(kind, record_id, events)
-            check_write_fields(kind, self.side, current, frozen)
-            if bad_value is not None:
-                raise bad_value
-            event = ChangeEvent(
-                id=self._next_id(conn),
-                record_type=record_type,
-                record_id=record_id,
-                fields=frozen,
-                context=current.vector,
-                device_time=self._now(),
-                author=author,
-                side=self.side,
-            )
-            self._apply_local(conn, kind, events, event)
-            return event
-
-        return self._store.write(operation)
+        frozen, bad_value = _frozen_fields(fields)  # now: later changes to ``fields`` do not count
+        return self._store.write(
+            lambda conn: self._write_local(conn, record_type, record_id, frozen, bad_value, author)
+        )
 
     def write(self, record_type: str, record_id: str, fields: Mapping[str, Any], author: str) -> ChangeEvent:
         """Make and apply a local change event; raise a :class:`WriteRejected` if it is not allowed."""
         return self.submit_write(record_type, record_id, fields, author).result()
+
+    def write_in(
+        self, conn: Connection, record_type: str, record_id: str, fields: Mapping[str, Any], author: str
+    ) -> ChangeEvent:
+        """Make and apply a local change event inside an operation already running on the store's writer
+        (``conn`` is its connection): the event commits or rolls back with the operation's other writes."""
+        frozen, bad_value = _frozen_fields(fields)
+        return self._write_local(conn, record_type, record_id, frozen, bad_value, author)
+
+    def _write_local(
+        self,
+        conn: Connection,
+        record_type: str,
+        record_id: str,
+        frozen: Mapping[str, Any],
+        bad_value: BadEventData | None,
+        author: str,
+    ) -> ChangeEvent:
+        kind = self._type(record_type)
+        events = self._record_events(conn, record_type, record_id)
+        current = merge_record(kind, record_id, events)
+        check_write_fields(kind, self.side, current, frozen)
+        if bad_value is not None:
+            raise bad_value
+        event = ChangeEvent(
+            id=self._next_id(conn),
+            record_type=record_type,
+            record_id=record_id,
+            fields=frozen,
+            context=current.vector,
+            device_time=self._now(),
+            author=author,
+            side=self.side,
+        )
+        self._apply_local(conn, kind, events, event)
+        return event
 
     def submit_resolve(
         self, conflict: Conflict, author: str, *, choose: EventId | None = None, value: Any = UNSET

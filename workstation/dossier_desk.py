@@ -9,7 +9,7 @@ sync batches update the queue too.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -29,7 +29,7 @@ from dossiers.dossier_record import (
     search_texts,
     transition_value,
 )
-from dossiers.fees import compute_fee
+from dossiers.fees import ProvinceSetFee, compute_fee
 from dossiers.lifecycle import TERMINAL_STATUSES, Actor, Status, allowed_transitions
 from dossiers.working_calendar import WorkingCalendar
 from sync.change_events import ChangeEvent
@@ -129,7 +129,7 @@ class QueueRow:
 
 @dataclass(frozen=True, slots=True)
 class DossierDraft:
-    """What the clerk entered for a new dossier."""
+    """What the clerk entered for a new dossier: everything its reception records, in one event."""
 
     procedure_code: str
     applicant: Applicant
@@ -138,6 +138,16 @@ class DossierDraft:
     pages: int = 1
     copies: int = 1
     notes: tuple[str, ...] = ()
+    attachments: tuple[Mapping[str, Any], ...] = ()
+    """The scans, already in the store's attachment store: the values of the dossier's ``attachments`` set
+    (``sha256``, ``name``, ``media_type``, ``size``)."""
+    typed_fee: int | None = None
+    """For a province-set fee: the amount the clerk typed (the province's table has none); other rules
+    ignore it."""
+
+    def __repr__(self) -> str:  # the applicant, the notes and the scans' file names stay out of logs
+        counts = f"{len(self.documents)} documents, {len(self.attachments)} scans"
+        return f"DossierDraft({self.procedure_code!r}, {counts})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,46 @@ class Quote:
     procedure: Procedure
     appointment: Appointment
     fee: int
+
+
+def received_dossier(
+    draft: DossierDraft,
+    quote: Quote,
+    dossier_id: str,
+    received_at: dt.datetime,
+    clerk: str,
+    *,
+    code: DossierCode | None,
+) -> Dossier:
+    """The dossier a reception records: accepted with its ``code`` and the quote's appointment, or (without a
+    code) waiting for a supplement."""
+    return Dossier(
+        dossier_id=dossier_id,
+        procedure_code=quote.procedure.code,
+        procedure_name=quote.procedure.name,
+        applicant=draft.applicant,
+        received_at=received_at,
+        status=Status.SUPPLEMENT_REQUESTED if code is None else Status.ACCEPTED,
+        code=code,
+        appointment=None if code is None else quote.appointment.due,
+        documents=draft.documents,
+        sets=draft.sets,
+        fee=quote.fee,
+        received_by=clerk,
+        notes=draft.notes,
+    )
+
+
+def reception_fields(
+    dossier: Dossier, commune: str, attachments: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
+    """The fields of the one event that records a dossier received at the desk: its values, its status (from
+    NEW, by the desk) and its scans."""
+    fields = new_dossier_fields(dossier, commune)
+    fields["status"] = transition_value(Status.NEW, dossier.status, Actor.DESK)
+    if attachments:
+        fields["attachments"] = [dict(attachment) for attachment in attachments]
+    return fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,39 +298,29 @@ class DossierDesk:
         """The appointment and the fee for ``draft`` if it were received at ``received_at`` (default now)."""
         procedure = self.catalogue.get(draft.procedure_code)
         appointment = due_date(received_at or self._now(), procedure.processing_time, self.calendar)
-        fee = compute_fee(
-            procedure.fee, pages=draft.pages, copies=draft.copies, province_amounts=self.province_fees
-        )
+        amounts: Mapping[str, int] = self.province_fees
+        if draft.typed_fee is not None and isinstance(procedure.fee, ProvinceSetFee):
+            amounts = {**self.province_fees, procedure.fee.key: draft.typed_fee}
+        fee = compute_fee(procedure.fee, pages=draft.pages, copies=draft.copies, province_amounts=amounts)
         return Quote(procedure, appointment, fee)
 
     def receive(self, draft: DossierDraft) -> Dossier:
-        """Accept a complete dossier: its code is allocated, its appointment and fee computed, all recorded.
-
-        The code's number is taken in its own committed step first, so a crash can leave a gap but never
-        print a number twice.
+        """Accept a complete dossier: its code is allocated, its appointment and fee computed, and the dossier
+        with its scans recorded as one event, in the same transaction as the code's number (a crash leaves
+        both or neither: never a dossier without its scans, never a number given twice, no gap).
         """
         received_at = self._now()
         quote = self.quote(draft, received_at)
-        code = self.store.write(lambda conn: self._allocate(conn, received_at.date())).result()
-        dossier = Dossier(
-            dossier_id=self._new_id(),
-            procedure_code=quote.procedure.code,
-            procedure_name=quote.procedure.name,
-            applicant=draft.applicant,
-            received_at=received_at,
-            status=Status.ACCEPTED,
-            code=code,
-            appointment=quote.appointment.due,
-            documents=draft.documents,
-            sets=draft.sets,
-            fee=quote.fee,
-            received_by=self.clerk,
-            notes=draft.notes,
-        )
-        fields = new_dossier_fields(dossier, self.commune)
-        fields["status"] = transition_value(Status.NEW, Status.ACCEPTED, Actor.DESK)
-        self.replica.write(RECORD_TYPE_NAME, dossier.dossier_id, fields, author=self.clerk)
-        return dossier
+        dossier_id = self._new_id()
+
+        def operation(conn: Connection) -> Dossier:
+            code = self._allocate(conn, received_at.date())
+            dossier = received_dossier(draft, quote, dossier_id, received_at, self.clerk, code=code)
+            fields = reception_fields(dossier, self.commune, draft.attachments)
+            self.replica.write_in(conn, RECORD_TYPE_NAME, dossier_id, fields, author=self.clerk)
+            return dossier
+
+        return self.store.write(operation).result()
 
     def _allocate(self, conn: Connection, day: dt.date) -> DossierCode:
         key = f"desk.last_sequence.{self.sequence_space.agency}.{day.isoformat()}"

@@ -48,7 +48,7 @@ from dossiers.official_forms import (
     build_supplement_request,
 )
 from dossiers.vietnam_time import VIETNAM_TIME
-from workstation.desk_steps import desk_with_fee, receive_with_attachments, record_supplement_request
+from workstation.desk_steps import record_supplement_request
 from workstation.dossier_desk import DossierDesk, DossierDraft, Quote
 
 QUOTE_DELAY_MS = 150
@@ -283,6 +283,8 @@ class NewDossierDialog(QDialog):
             pages=self.pages.value(),
             copies=self.copies.value(),
             notes=notes,
+            attachments=tuple(self.attachments.attached),
+            typed_fee=self._typed_fee(),
         )
 
     def request_quote(self) -> None:
@@ -291,7 +293,7 @@ class NewDossierDialog(QDialog):
             return
         self._quote_generation += 1
         generation = self._quote_generation
-        desk = desk_with_fee(self.desk, self.procedure.code, self._typed_fee())
+        desk = self.desk
         draft = self._draft()
         self.background.run(
             lambda: desk.quote(draft),
@@ -357,9 +359,8 @@ class NewDossierDialog(QDialog):
             self.message.setText(self.tr("Type the fee set by the province before saving."))
             self.fee_input.setFocus()
             return
-        desk = desk_with_fee(self.desk, self.procedure.code, self._typed_fee())
+        desk = self.desk
         draft = self._draft(entry.applicant, entry.notes)
-        attachments = list(self.attachments.attached)
         self.saving = True
         self.primary.setEnabled(False)
         self.message.clear()
@@ -367,14 +368,14 @@ class NewDossierDialog(QDialog):
         if missing:
             items = [MissingDocument(document.name, MISSING_REASON) for document in missing]
             self.background.run(
-                lambda: record_supplement_request(desk, draft, items, attachments, self._new_id),
+                lambda: record_supplement_request(desk, draft, items, self._new_id),
                 on_success=lambda dossier: self._requested(dossier, items),
                 on_failure=self._save_failed,
                 owner=self,
             )
         else:
             self.background.run(
-                lambda: receive_with_attachments(desk, draft, attachments),
+                lambda: desk.receive(draft),
                 on_success=self._received,
                 on_failure=self._save_failed,
                 owner=self,

@@ -218,6 +218,7 @@ def test_receiving_after_the_cutoff_before_tet_prints_the_receipt(
     assert "Quan hệ với người được đăng ký: cha" in page.dossier.notes
     [attachment] = page.state.values["attachments"]
     assert attachment["name"] == "giay-chung-sinh.pdf" and len(attachment["sha256"]) == 64
+    assert len(page.timeline) == 1  # the dossier and its scan: one event
     pdf = dialog.save_pdf(tmp_path / "receipt.pdf")
     assert pdf.stat().st_size > 1000
     if shutil.which("pdftotext"):
@@ -259,13 +260,23 @@ def test_nothing_is_saved_while_the_applicant_is_incomplete(
     assert dialog.dossier is None and desk.queue_count() == 0
 
 
-def test_a_missing_province_fee_is_typed_by_the_clerk(qtbot, dialog: NewDossierDialog) -> None:
+def test_a_missing_province_fee_is_typed_by_the_clerk(
+    qtbot, dialog: NewDossierDialog, desk: DossierDesk
+) -> None:
     pick(qtbot, dialog, "1.004873")
     qtbot.waitUntil(lambda: dialog.fee_input.isVisible())
     type_text(dialog.fee_input, "30000")
     qtbot.waitUntil(lambda: "30.000 đ" in dialog.fee.text())
     assert "23/02/2026" not in dialog.appointment.text()  # 3 working days after Tết: later
     assert "Hẹn trả" in dialog.appointment.text()
+    scan(dialog, GOOD_QR)
+    for row in range(len(dialog.procedure.documents)):
+        dialog.checklist.tick(row)
+    with qtbot.waitSignal(dialog.dossier_saved, timeout=10_000) as saved:
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F10)
+    dossier = saved.args[0]
+    assert dossier.fee == 30_000 and desk.page(dossier.dossier_id).dossier.fee == 30_000
+    assert "1.004873" not in desk.province_fees  # the typed amount belongs to this dossier only
 
 
 def test_a_scan_dropped_in_the_watched_folder_is_attached(

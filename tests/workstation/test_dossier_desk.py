@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,15 @@ from dossiers.code_allocation import SequenceSpace
 from dossiers.dossier import Applicant
 from dossiers.dossier_codes import format_code
 from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_NAME
-from dossiers.errors import IllegalTransition, SequenceExhausted
+from dossiers.errors import FeeError, IllegalTransition, SequenceExhausted
 from dossiers.lifecycle import Status
+from dossiers.official_forms import MissingDocument
+from sync.attachments import AttachmentStore
+from sync.errors import BadEventData
 from sync.replica_memory import MemoryReplica
 from tests.helpers.dossier_desks import OFFICE, VN, Clock, draft, open_desk
+from tests.helpers.scans import add_scan
+from workstation.desk_steps import record_supplement_request
 from workstation.dossier_desk import DossierDesk, DossierDraft, QueueFilter, QueueRow
 from workstation.queue_pager import QueuePager, QueueQuery
 
@@ -177,3 +183,57 @@ def test_many_dossiers_page_through_in_order(desk: DossierDesk, clock: Clock) ->
     pages = [pager.page(query, offset, 7) for offset in range(0, 30, 7)]
     flat = [row.received_at for page in pages for row in page.rows]
     assert len(flat) == 30 and flat == sorted(flat, reverse=True)
+
+
+def test_a_reception_with_scans_is_one_event(desk: DossierDesk) -> None:
+    scans = (
+        add_scan(desk, b"%PDF birth certificate", "chung-sinh.pdf"),
+        add_scan(desk, b"%PDF id card", "cccd.pdf"),
+    )
+    dossier = desk.receive(replace(draft(), attachments=scans))
+    [event] = desk.page(dossier.dossier_id).timeline
+    assert event.fields["code"] == format_code(dossier.code)
+    assert event.fields["appointment"] == dossier.appointment.isoformat()
+    assert event.fields["fee"] == 0 and event.fields["status"]["to"] == Status.ACCEPTED.value
+    assert sorted(a["name"] for a in event.fields["attachments"]) == ["cccd.pdf", "chung-sinh.pdf"]
+    with desk.store.reader() as conn:
+        attachments = AttachmentStore(conn, desk.store.paths.attachments, now=desk.clock)
+        assert attachments.read_bytes(scans[0]["sha256"]) == b"%PDF birth certificate"
+
+
+def test_a_supplement_request_with_scans_is_one_event(desk: DossierDesk) -> None:
+    scan = add_scan(desk, b"%PDF birth certificate", "chung-sinh.pdf")
+    missing = [MissingDocument("Giấy chứng sinh", "Chưa nộp")]
+    dossier = record_supplement_request(desk, replace(draft(), attachments=(scan,)), missing, lambda: "d-1")
+    [event] = desk.page(dossier.dossier_id).timeline
+    assert event.fields["status"]["to"] == Status.SUPPLEMENT_REQUESTED.value
+    assert [a["sha256"] for a in event.fields["attachments"]] == [scan["sha256"]]
+    assert [r["kind"] for r in event.fields["requests"]] == ["supplement"]
+    assert "code" not in event.fields and "appointment" not in event.fields
+
+
+def test_a_typed_province_fee_is_part_of_the_draft(desk: DossierDesk) -> None:
+    untabled = replace(draft(procedure="1.004873"), applicant=Applicant("Lê Văn C"))
+    with pytest.raises(FeeError):
+        desk.quote(untabled)
+    typed = replace(untabled, typed_fee=30_000)
+    assert desk.quote(typed).fee == 30_000
+    dossier = desk.receive(typed)
+    assert dossier.fee == 30_000 and desk.page(dossier.dossier_id).dossier.fee == 30_000
+    assert "1.004873" not in desk.province_fees  # the desk's table is the province's, untouched
+    with pytest.raises(FeeError):
+        desk.quote(untabled)
+    copy = DossierDraft("2.000815", Applicant("Lê Văn C"), (), pages=7, typed_fee=30_000)
+    assert desk.quote(copy).fee == 9_000  # a rule of its own ignores a typed amount
+
+
+def test_a_draft_keeps_personal_data_out_of_its_repr() -> None:
+    text = repr(replace(draft(), notes=("Quan hệ: cha",), attachments=({"name": "nguyen-van-duc.pdf"},)))
+    assert "Đức" not in text and "nguyen" not in text and "cha" not in text and "001090123456" not in text
+
+
+def test_a_refused_reception_uses_no_number(desk: DossierDesk) -> None:
+    with pytest.raises(BadEventData):  # the code is allocated in the transaction that refuses the event
+        desk.receive(replace(draft(), attachments=({"sha256": "0" * 64, "size": float("nan")},)))
+    assert desk.queue_count() == 0
+    assert format_code(desk.receive(draft()).code).endswith("-0001")
