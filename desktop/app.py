@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,7 +28,8 @@ from desktop.main_window import MainWindow
 from desktop.queue_view import QueueView
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from desktop.unlock_screen import UnlockScreen
-from sync.log_redaction import configure_logging
+from workstation.about import app_version
+from workstation.crash_log import CrashLog, start_logging
 from workstation.it_commands.workstation_paths import LOG_FOLDER_NAME
 from workstation.opening import DeskSession, clerk_logins, unlock_workstation, workstation_exists
 from workstation.settings import (
@@ -161,9 +162,10 @@ class DeskController(QObject):
     def _opened(self, session: DeskSession) -> None:
         self.session = session
         self.is_locked = False
-        if self.wizard is not None:
-            self.wizard.hide()
-            self.wizard.deleteLater()  # deleted on the UI thread; the reference stays until then
+        if self.wizard is not None:  # the first unlock after the wizard: the wizard goes for good
+            wizard, self.wizard = self.wizard, None  # every later unlock comes here too
+            wizard.hide()
+            wizard.deleteLater()
         login = session.clerk.login
         if login not in self._logins:
             self._logins = (*self._logins, login)
@@ -336,15 +338,41 @@ class DeskController(QObject):
             self.session.store.close()
 
 
-def run(argv: Sequence[str], data_dir: Path | None = None) -> int:
+@dataclass(frozen=True)
+class DeskProgram:
+    """The desk application as :func:`run` starts it: the Qt application and the desk's controller."""
+
+    app: QApplication
+    controller: DeskController
+    crash_log: CrashLog
+
+    def close_logs(self) -> None:
+        """Put back the exception hooks the crash log replaced (for a test; the program keeps them)."""
+        self.crash_log.close()
+
+
+def build(
+    argv: Sequence[str],
+    data_dir: Path | None = None,
+    *,
+    now: Callable[[], datetime] = utc_now,
+    new_id: Callable[[], str] = new_replica_id,
+) -> DeskProgram:
+    """Everything :func:`run` does before the event loop: the application, logging, the controller started."""
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     app.setApplicationName("motcua")
     app.setOrganizationName("motcua")
     app.setQuitOnLastWindowClosed(False)  # locking hides every window; quitting is explicit
     locations = resolve_locations(data_dir)
-    configure_logging(locations.settings_file.parent / LOG_FOLDER_NAME)  # redacts personal data
-    controller = DeskController(app, locations)
+    log_dir = locations.settings_file.parent / LOG_FOLDER_NAME
+    crash_log = start_logging(log_dir, program="motcua desk", version=app_version(), now=now)  # redacted
+    controller = DeskController(app, locations, now=now, new_id=new_id)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
-    return app.exec()
+    return DeskProgram(app, controller, crash_log)
+
+
+def run(argv: Sequence[str], data_dir: Path | None = None) -> int:
+    """The desk application: build it, then run the event loop until the clerk quits."""
+    return build(argv, data_dir).app.exec()
