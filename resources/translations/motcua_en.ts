@@ -185,53 +185,53 @@
 <context>
     <name>AttachmentsPicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
         <source>Attached scans</source>
         <translation>Attached scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="103"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="117"/>
         <source>Attach &amp;files… (F6)</source>
         <translation>Attach &amp;files… (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
         <source>&amp;Watch scanner folder…</source>
         <translation>&amp;Watch scanner folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="106"/>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="120"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="150"/>
         <source>Watching: {folder}</source>
         <translation>Watching: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="125"/>
         <source>Attach scans</source>
         <translation>Attach scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="113"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="127"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
         <source>The folder the scanner saves into</source>
         <translation>The folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="181"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="223"/>
         <source>{name} is too large to attach.</source>
         <translation>{name} is too large to attach.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="184"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="226"/>
         <source>{name} could not be read: is it still open in the scanner program?</source>
         <translation>{name} could not be read: is it still open in the scanner program?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="189"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="231"/>
         <source>{name} could not be attached.</source>
         <translation>{name} could not be attached.</translation>
     </message>
@@ -239,17 +239,17 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="288"/>
+        <location filename="../../desktop/first_run_wizard.py" line="289"/>
         <source>First clerk account</source>
         <translation>First clerk account</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="290"/>
+        <location filename="../../desktop/first_run_wizard.py" line="291"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="294"/>
+        <location filename="../../desktop/first_run_wizard.py" line="295"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n character; a few words you remember are better than a short code. Nobody can read it back, not even IT.</numerusform>
@@ -257,62 +257,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="301"/>
+        <location filename="../../desktop/first_run_wizard.py" line="302"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="302"/>
+        <location filename="../../desktop/first_run_wizard.py" line="303"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="303"/>
+        <location filename="../../desktop/first_run_wizard.py" line="304"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="304"/>
+        <location filename="../../desktop/first_run_wizard.py" line="305"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="314"/>
+        <location filename="../../desktop/first_run_wizard.py" line="315"/>
         <source>Too short</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="315"/>
+        <location filename="../../desktop/first_run_wizard.py" line="316"/>
         <source>Fair: a longer passphrase is safer</source>
         <translation>Fair: a longer passphrase is safer</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="316"/>
+        <location filename="../../desktop/first_run_wizard.py" line="317"/>
         <source>Good</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="317"/>
+        <location filename="../../desktop/first_run_wizard.py" line="318"/>
         <source>Strong</source>
         <translation>Strong</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="325"/>
+        <location filename="../../desktop/first_run_wizard.py" line="326"/>
         <source>Enter a login name.</source>
         <translation>Enter a login name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="327"/>
+        <location filename="../../desktop/first_run_wizard.py" line="328"/>
         <source>The login name cannot hold special invisible characters.</source>
         <translation>The login name cannot hold special invisible characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="329"/>
+        <location filename="../../desktop/first_run_wizard.py" line="330"/>
         <source>Enter the clerk&apos;s full name.</source>
         <translation>Enter the clerk&apos;s full name.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="332"/>
+        <location filename="../../desktop/first_run_wizard.py" line="333"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>The passphrase is too short: use at least %n character.</numerusform>
@@ -320,7 +320,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="335"/>
+        <location filename="../../desktop/first_run_wizard.py" line="336"/>
         <source>The two passphrases are not the same. Type them again.</source>
         <translation>The two passphrases are not the same. Type them again.</translation>
     </message>
@@ -328,17 +328,17 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="109"/>
+        <location filename="../../desktop/first_run_wizard.py" line="110"/>
         <source>Your commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="111"/>
+        <location filename="../../desktop/first_run_wizard.py" line="112"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="114"/>
+        <location filename="../../desktop/first_run_wizard.py" line="115"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</translation>
     </message>
@@ -442,7 +442,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="313"/>
+        <location filename="../../desktop/app.py" line="177"/>
+        <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
+        <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="359"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -450,7 +455,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="82"/>
+        <location filename="../../desktop/desk_screens.py" line="93"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
@@ -876,137 +881,137 @@
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="510"/>
+        <location filename="../../desktop/first_run_wizard.py" line="511"/>
         <source>Provincial server (optional)</source>
         <translation>Provincial server (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="511"/>
+        <location filename="../../desktop/first_run_wizard.py" line="512"/>
         <source>Step 5 of 5. The desk works fully without it; sync can be set up later.</source>
         <translation>Step 5 of 5. The desk works fully without it; sync can be set up later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="514"/>
+        <location filename="../../desktop/first_run_wizard.py" line="515"/>
         <source>Enrolling connects this desk to the provincial server with the address and one-time code from provincial IT, so dossiers are sent to the province and this desk gets its own block of dossier numbers. Without them, press Next: IT can enrol the desk later.</source>
         <translation>Enrolling connects this desk to the provincial server with the address and one-time code from provincial IT, so dossiers are sent to the province and this desk gets its own block of dossier numbers. Without them, press Next: IT can enrol the desk later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="519"/>
+        <location filename="../../desktop/first_run_wizard.py" line="520"/>
         <source>Server &amp;address:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="520"/>
+        <location filename="../../desktop/first_run_wizard.py" line="521"/>
         <source>One-time &amp;code:</source>
         <translation>One-time &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="521"/>
+        <location filename="../../desktop/first_run_wizard.py" line="522"/>
         <source>CA certificate (if IT gave one):</source>
         <translation>CA certificate (if IT gave one):</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="522"/>
+        <location filename="../../desktop/first_run_wizard.py" line="523"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="523"/>
+        <location filename="../../desktop/first_run_wizard.py" line="524"/>
         <source>&amp;Enrol</source>
         <translation>&amp;Enrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="543"/>
+        <location filename="../../desktop/first_run_wizard.py" line="544"/>
         <source>CA certificate</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="543"/>
+        <location filename="../../desktop/first_run_wizard.py" line="544"/>
         <source>Certificate (*.pem *.crt);;All files (*)</source>
         <translation>Certificate (*.pem *.crt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="558"/>
+        <location filename="../../desktop/first_run_wizard.py" line="559"/>
         <source>The server address starts with https://, for example https://motcua.tinh.gov.vn.</source>
         <translation>The server address starts with https://, for example https://motcua.tinh.gov.vn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="560"/>
+        <location filename="../../desktop/first_run_wizard.py" line="561"/>
         <source>Type the one-time code from provincial IT.</source>
         <translation>Type the one-time code from provincial IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="562"/>
+        <location filename="../../desktop/first_run_wizard.py" line="563"/>
         <source>Choose the commune first (step 1).</source>
         <translation>Choose the commune first (step 1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="610"/>
+        <location filename="../../desktop/first_run_wizard.py" line="611"/>
         <source>Connecting to the provincial server…</source>
         <translation>Connecting to the provincial server…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="615"/>
+        <location filename="../../desktop/first_run_wizard.py" line="616"/>
         <source>Enrolled. This desk&apos;s dossier numbers: %1, agency identifier %2 (from the province). Press Next.</source>
         <translation>Enrolled. This desk&apos;s dossier numbers: %1, agency identifier %2 (from the province). Press Next.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="627"/>
+        <location filename="../../desktop/first_run_wizard.py" line="628"/>
         <source>You can correct it and press Enrol again, or press Next to continue without enrolling.</source>
         <translation>You can correct it and press Enrol again, or press Next to continue without enrolling.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="631"/>
+        <location filename="../../desktop/first_run_wizard.py" line="632"/>
         <source>The server does not know this code. Check it with provincial IT.</source>
         <translation>The server does not know this code. Check it with provincial IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="632"/>
+        <location filename="../../desktop/first_run_wizard.py" line="633"/>
         <source>This code was already used. Ask provincial IT for a new one.</source>
         <translation>This code was already used. Ask provincial IT for a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="633"/>
+        <location filename="../../desktop/first_run_wizard.py" line="634"/>
         <source>This code has expired. Ask provincial IT for a new one.</source>
         <translation>This code has expired. Ask provincial IT for a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="635"/>
+        <location filename="../../desktop/first_run_wizard.py" line="636"/>
         <source>This code was made for another commune than the one chosen in step 1.</source>
         <translation>This code was made for another commune than the one chosen in step 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="638"/>
+        <location filename="../../desktop/first_run_wizard.py" line="639"/>
         <source>The provincial server does not serve the commune chosen in step 1.</source>
         <translation>The provincial server does not serve the commune chosen in step 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="641"/>
+        <location filename="../../desktop/first_run_wizard.py" line="642"/>
         <source>The commune has no free block of dossier numbers left. Provincial IT must free one.</source>
         <translation>The commune has no free block of dossier numbers left. Provincial IT must free one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="644"/>
+        <location filename="../../desktop/first_run_wizard.py" line="645"/>
         <source>The provincial server refused the enrolment.</source>
         <translation>The provincial server refused the enrolment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="647"/>
+        <location filename="../../desktop/first_run_wizard.py" line="648"/>
         <source>The provincial server cannot be reached. Check the address, the network cable or Wi-Fi, and the certificate file.</source>
         <translation>The provincial server cannot be reached. Check the address, the network cable or Wi-Fi, and the certificate file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="651"/>
+        <location filename="../../desktop/first_run_wizard.py" line="652"/>
         <source>The provincial server needs a newer version of motcua. Ask IT to update it.</source>
         <translation>The provincial server needs a newer version of motcua. Ask IT to update it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="653"/>
+        <location filename="../../desktop/first_run_wizard.py" line="654"/>
         <source>The provincial server could not enrol this desk (%1).</source>
         <translation>The provincial server could not enrol this desk (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="655"/>
+        <location filename="../../desktop/first_run_wizard.py" line="656"/>
         <source>The enrolment failed (%1).</source>
         <translation>The enrolment failed (%1).</translation>
     </message>
@@ -1014,72 +1019,72 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="688"/>
+        <location filename="../../desktop/first_run_wizard.py" line="689"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="689"/>
+        <location filename="../../desktop/first_run_wizard.py" line="690"/>
         <source>Check the details, then press Finish to create the desk&apos;s encrypted data.</source>
         <translation>Check the details, then press Finish to create the desk&apos;s encrypted data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="701"/>
+        <location filename="../../desktop/first_run_wizard.py" line="702"/>
         <source>Commune: %1</source>
         <translation>Commune: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="702"/>
+        <location filename="../../desktop/first_run_wizard.py" line="703"/>
         <source>Province: %1</source>
         <translation>Province: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="703"/>
+        <location filename="../../desktop/first_run_wizard.py" line="704"/>
         <source>Agency identifier: %1</source>
         <translation>Agency identifier: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="704"/>
+        <location filename="../../desktop/first_run_wizard.py" line="705"/>
         <source>Open on Saturday morning: %1</source>
         <translation>Open on Saturday morning: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="705"/>
+        <location filename="../../desktop/first_run_wizard.py" line="706"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="705"/>
+        <location filename="../../desktop/first_run_wizard.py" line="706"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="707"/>
+        <location filename="../../desktop/first_run_wizard.py" line="708"/>
         <source>First clerk: %1</source>
         <translation>First clerk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="708"/>
+        <location filename="../../desktop/first_run_wizard.py" line="709"/>
         <source>Recovery key: %1</source>
         <translation>Recovery key: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="709"/>
+        <location filename="../../desktop/first_run_wizard.py" line="710"/>
         <source>loaded</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="709"/>
+        <location filename="../../desktop/first_run_wizard.py" line="710"/>
         <source>none (skipped)</source>
         <translation>none (skipped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="714"/>
+        <location filename="../../desktop/first_run_wizard.py" line="715"/>
         <source>Provincial server: enrolled, dossier numbers %1</source>
         <translation>Provincial server: enrolled, dossier numbers %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="716"/>
+        <location filename="../../desktop/first_run_wizard.py" line="717"/>
         <source>Provincial server: not enrolled (the desk works on its own)</source>
         <translation>Provincial server: not enrolled (the desk works on its own)</translation>
     </message>
@@ -1087,37 +1092,37 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="763"/>
+        <location filename="../../desktop/first_run_wizard.py" line="764"/>
         <source>motcua: setting up the one-stop desk</source>
         <translation>motcua: setting up the one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="764"/>
+        <location filename="../../desktop/first_run_wizard.py" line="765"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="765"/>
+        <location filename="../../desktop/first_run_wizard.py" line="766"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="766"/>
+        <location filename="../../desktop/first_run_wizard.py" line="767"/>
         <source>&amp;Finish</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="767"/>
+        <location filename="../../desktop/first_run_wizard.py" line="768"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="859"/>
+        <location filename="../../desktop/first_run_wizard.py" line="860"/>
         <source>Creating the encrypted data. This takes a few seconds…</source>
         <translation>Creating the encrypted data. This takes a few seconds…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="879"/>
+        <location filename="../../desktop/first_run_wizard.py" line="880"/>
         <source>The desk could not be set up: %1. Nothing was saved; ask IT for help.</source>
         <translation>The desk could not be set up: %1. Nothing was saved; ask IT for help.</translation>
     </message>
@@ -1708,92 +1713,92 @@
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="176"/>
+        <location filename="../../desktop/first_run_wizard.py" line="177"/>
         <source>Agency and opening hours</source>
         <translation>Agency and opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="177"/>
+        <location filename="../../desktop/first_run_wizard.py" line="178"/>
         <source>Step 2 of 5. These appear on receipts and set the appointment dates.</source>
         <translation>Step 2 of 5. These appear on receipts and set the appointment dates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="178"/>
+        <location filename="../../desktop/first_run_wizard.py" line="179"/>
         <source>&amp;Agency identifier:</source>
         <translation>&amp;Agency identifier:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="181"/>
+        <location filename="../../desktop/first_run_wizard.py" line="182"/>
         <source>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</source>
         <translation>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="185"/>
+        <location filename="../../desktop/first_run_wizard.py" line="186"/>
         <source>Opening hours</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="186"/>
+        <location filename="../../desktop/first_run_wizard.py" line="187"/>
         <source>Morning:</source>
         <translation>Morning:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="187"/>
+        <location filename="../../desktop/first_run_wizard.py" line="188"/>
         <source>Afternoon:</source>
         <translation>Afternoon:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="189"/>
+        <location filename="../../desktop/first_run_wizard.py" line="190"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="190"/>
+        <location filename="../../desktop/first_run_wizard.py" line="191"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="191"/>
+        <location filename="../../desktop/first_run_wizard.py" line="192"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="192"/>
+        <location filename="../../desktop/first_run_wizard.py" line="193"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="193"/>
+        <location filename="../../desktop/first_run_wizard.py" line="194"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="197"/>
+        <location filename="../../desktop/first_run_wizard.py" line="198"/>
         <source>Also open on &amp;Saturday morning</source>
         <translation>Also open on &amp;Saturday morning</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="199"/>
+        <location filename="../../desktop/first_run_wizard.py" line="200"/>
         <source>Saturday morning counts as a working day for appointment dates</source>
         <translation>Saturday morning counts as a working day for appointment dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="234"/>
+        <location filename="../../desktop/first_run_wizard.py" line="235"/>
         <source>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</source>
         <translation>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="239"/>
+        <location filename="../../desktop/first_run_wizard.py" line="240"/>
         <source>Each opening period must start before it ends.</source>
         <translation>Each opening period must start before it ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="241"/>
+        <location filename="../../desktop/first_run_wizard.py" line="242"/>
         <source>The afternoon must start after the morning ends.</source>
         <translation>The afternoon must start after the morning ends.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="243"/>
+        <location filename="../../desktop/first_run_wizard.py" line="244"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
     </message>
@@ -2007,53 +2012,53 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="378"/>
-        <location filename="../../desktop/first_run_wizard.py" line="419"/>
+        <location filename="../../desktop/first_run_wizard.py" line="379"/>
+        <location filename="../../desktop/first_run_wizard.py" line="420"/>
         <source>Province recovery key</source>
         <translation>Province recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="379"/>
+        <location filename="../../desktop/first_run_wizard.py" line="380"/>
         <source>Step 4 of 5. A safety net for forgotten passphrases.</source>
         <translation>Step 4 of 5. A safety net for forgotten passphrases.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="382"/>
+        <location filename="../../desktop/first_run_wizard.py" line="383"/>
         <source>Provincial IT gives each commune a small file ending in .pem: the province&apos;s recovery key. With it, if every clerk of this desk forgets their passphrase, provincial IT (and only they, with the secret half kept at the province) can open this computer&apos;s data again and set a new passphrase. The file holds no secret and does not let anyone read the data.</source>
         <translation>Provincial IT gives each commune a small file ending in .pem: the province&apos;s recovery key. With it, if every clerk of this desk forgets their passphrase, provincial IT (and only they, with the secret half kept at the province) can open this computer&apos;s data again and set a new passphrase. The file holds no secret and does not let anyone read the data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="388"/>
+        <location filename="../../desktop/first_run_wizard.py" line="389"/>
         <source>&amp;Choose the key file…</source>
         <translation>&amp;Choose the key file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="389"/>
+        <location filename="../../desktop/first_run_wizard.py" line="390"/>
         <source>&amp;Skip: I have no key file from IT</source>
         <translation>&amp;Skip: I have no key file from IT</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="396"/>
+        <location filename="../../desktop/first_run_wizard.py" line="397"/>
         <source>Key loaded. Fingerprint (compare with IT): %1</source>
         <translation>Key loaded. Fingerprint (compare with IT): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="400"/>
+        <location filename="../../desktop/first_run_wizard.py" line="401"/>
         <source>This file is not a province recovery key. Ask IT for the right .pem file.</source>
         <translation>This file is not a province recovery key. Ask IT for the right .pem file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="403"/>
+        <location filename="../../desktop/first_run_wizard.py" line="404"/>
         <source>No key file chosen yet.</source>
         <translation>No key file chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="408"/>
+        <location filename="../../desktop/first_run_wizard.py" line="409"/>
         <source>Warning: without the recovery key, a passphrase that every clerk forgets can never be recovered, and the data on this computer is then lost. IT can add the key later.</source>
         <translation>Warning: without the recovery key, a passphrase that every clerk forgets can never be recovered, and the data on this computer is then lost. IT can add the key later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="419"/>
+        <location filename="../../desktop/first_run_wizard.py" line="420"/>
         <source>Recovery key (*.pem);;All files (*)</source>
         <translation>Recovery key (*.pem);;All files (*)</translation>
     </message>

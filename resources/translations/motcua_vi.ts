@@ -185,53 +185,53 @@
 <context>
     <name>AttachmentsPicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
         <source>Attached scans</source>
         <translation>Bản quét đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="103"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="117"/>
         <source>Attach &amp;files… (F6)</source>
         <translation>Đính kèm &amp;tệp… (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
         <source>&amp;Watch scanner folder…</source>
         <translation>&amp;Theo dõi thư mục máy quét…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="106"/>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="120"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="150"/>
         <source>Watching: {folder}</source>
         <translation>Đang theo dõi: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="125"/>
         <source>Attach scans</source>
         <translation>Đính kèm bản quét</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="113"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="127"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu tệp vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="181"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="223"/>
         <source>{name} is too large to attach.</source>
         <translation>{name} quá lớn, không đính kèm được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="184"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="226"/>
         <source>{name} could not be read: is it still open in the scanner program?</source>
         <translation>Không đọc được {name}: tệp còn đang mở trong chương trình máy quét?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="189"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="231"/>
         <source>{name} could not be attached.</source>
         <translation>Không đính kèm được {name}.</translation>
     </message>
@@ -239,86 +239,86 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="288"/>
+        <location filename="../../desktop/first_run_wizard.py" line="289"/>
         <source>First clerk account</source>
         <translation>Tài khoản cán bộ đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="290"/>
+        <location filename="../../desktop/first_run_wizard.py" line="291"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Bước 3/5. Người cài đặt Bộ phận Một cửa; có thể thêm cán bộ khác sau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="294"/>
+        <location filename="../../desktop/first_run_wizard.py" line="295"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>Mật khẩu dùng để mở máy và bảo vệ dữ liệu của người dân trên máy tính này. Dùng ít nhất %n ký tự; vài từ dễ nhớ tốt hơn một mã ngắn. Không ai xem lại được mật khẩu, kể cả bộ phận CNTT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="301"/>
+        <location filename="../../desktop/first_run_wizard.py" line="302"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="302"/>
+        <location filename="../../desktop/first_run_wizard.py" line="303"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="303"/>
+        <location filename="../../desktop/first_run_wizard.py" line="304"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="304"/>
+        <location filename="../../desktop/first_run_wizard.py" line="305"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="314"/>
+        <location filename="../../desktop/first_run_wizard.py" line="315"/>
         <source>Too short</source>
         <translation>Quá ngắn</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="315"/>
+        <location filename="../../desktop/first_run_wizard.py" line="316"/>
         <source>Fair: a longer passphrase is safer</source>
         <translation>Tạm được: mật khẩu dài hơn sẽ an toàn hơn</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="316"/>
+        <location filename="../../desktop/first_run_wizard.py" line="317"/>
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="317"/>
+        <location filename="../../desktop/first_run_wizard.py" line="318"/>
         <source>Strong</source>
         <translation>Rất tốt</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="325"/>
+        <location filename="../../desktop/first_run_wizard.py" line="326"/>
         <source>Enter a login name.</source>
         <translation>Hãy nhập tên đăng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="327"/>
+        <location filename="../../desktop/first_run_wizard.py" line="328"/>
         <source>The login name cannot hold special invisible characters.</source>
         <translation>Tên đăng nhập không được chứa ký tự đặc biệt ẩn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="329"/>
+        <location filename="../../desktop/first_run_wizard.py" line="330"/>
         <source>Enter the clerk&apos;s full name.</source>
         <translation>Hãy nhập họ và tên của cán bộ.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard.py" line="332"/>
+        <location filename="../../desktop/first_run_wizard.py" line="333"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>Mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="335"/>
+        <location filename="../../desktop/first_run_wizard.py" line="336"/>
         <source>The two passphrases are not the same. Type them again.</source>
         <translation>Hai mật khẩu không giống nhau. Hãy nhập lại.</translation>
     </message>
@@ -326,17 +326,17 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="109"/>
+        <location filename="../../desktop/first_run_wizard.py" line="110"/>
         <source>Your commune</source>
         <translation>Xã/phường của Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="111"/>
+        <location filename="../../desktop/first_run_wizard.py" line="112"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Bước 1/5. Chọn tỉnh/thành phố, rồi chọn xã/phường mà Bộ phận Một cửa này phục vụ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="114"/>
+        <location filename="../../desktop/first_run_wizard.py" line="115"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>Danh sách chính thức (34 tỉnh, thành phố và 3.321 xã, phường, đặc khu; năm 2025).</translation>
     </message>
@@ -440,7 +440,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="313"/>
+        <location filename="../../desktop/app.py" line="177"/>
+        <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
+        <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="359"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -448,7 +453,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="82"/>
+        <location filename="../../desktop/desk_screens.py" line="93"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
@@ -874,137 +879,137 @@
 <context>
     <name>EnrolPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="510"/>
+        <location filename="../../desktop/first_run_wizard.py" line="511"/>
         <source>Provincial server (optional)</source>
         <translation>Máy chủ của tỉnh (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="511"/>
+        <location filename="../../desktop/first_run_wizard.py" line="512"/>
         <source>Step 5 of 5. The desk works fully without it; sync can be set up later.</source>
         <translation>Bước 5/5. Bộ phận Một cửa vẫn làm việc đầy đủ khi chưa kết nối; có thể cài đặt đồng bộ sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="514"/>
+        <location filename="../../desktop/first_run_wizard.py" line="515"/>
         <source>Enrolling connects this desk to the provincial server with the address and one-time code from provincial IT, so dossiers are sent to the province and this desk gets its own block of dossier numbers. Without them, press Next: IT can enrol the desk later.</source>
         <translation>Đăng ký giúp kết nối Bộ phận Một cửa với máy chủ của tỉnh bằng địa chỉ và mã dùng một lần do bộ phận CNTT của tỉnh cấp, để hồ sơ được gửi lên tỉnh và máy này có dải số hồ sơ riêng. Nếu chưa có, bấm Tiếp theo: bộ phận CNTT có thể đăng ký sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="519"/>
+        <location filename="../../desktop/first_run_wizard.py" line="520"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Địa chỉ máy chủ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="520"/>
+        <location filename="../../desktop/first_run_wizard.py" line="521"/>
         <source>One-time &amp;code:</source>
         <translation>&amp;Mã dùng một lần:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="521"/>
+        <location filename="../../desktop/first_run_wizard.py" line="522"/>
         <source>CA certificate (if IT gave one):</source>
         <translation>Chứng chỉ CA (nếu CNTT có cấp):</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="522"/>
+        <location filename="../../desktop/first_run_wizard.py" line="523"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;họn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="523"/>
+        <location filename="../../desktop/first_run_wizard.py" line="524"/>
         <source>&amp;Enrol</source>
         <translation>Đăng &amp;ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="543"/>
+        <location filename="../../desktop/first_run_wizard.py" line="544"/>
         <source>CA certificate</source>
         <translation>Chứng chỉ CA</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="543"/>
+        <location filename="../../desktop/first_run_wizard.py" line="544"/>
         <source>Certificate (*.pem *.crt);;All files (*)</source>
         <translation>Chứng chỉ (*.pem *.crt);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="558"/>
+        <location filename="../../desktop/first_run_wizard.py" line="559"/>
         <source>The server address starts with https://, for example https://motcua.tinh.gov.vn.</source>
         <translation>Địa chỉ máy chủ bắt đầu bằng https://, ví dụ https://motcua.tinh.gov.vn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="560"/>
+        <location filename="../../desktop/first_run_wizard.py" line="561"/>
         <source>Type the one-time code from provincial IT.</source>
         <translation>Hãy nhập mã dùng một lần do bộ phận CNTT của tỉnh cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="562"/>
+        <location filename="../../desktop/first_run_wizard.py" line="563"/>
         <source>Choose the commune first (step 1).</source>
         <translation>Hãy chọn xã, phường trước (bước 1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="610"/>
+        <location filename="../../desktop/first_run_wizard.py" line="611"/>
         <source>Connecting to the provincial server…</source>
         <translation>Đang kết nối với máy chủ của tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="615"/>
+        <location filename="../../desktop/first_run_wizard.py" line="616"/>
         <source>Enrolled. This desk&apos;s dossier numbers: %1, agency identifier %2 (from the province). Press Next.</source>
         <translation>Đã đăng ký. Dải số hồ sơ của máy này: %1, mã định danh cơ quan %2 (do tỉnh cấp). Bấm Tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="627"/>
+        <location filename="../../desktop/first_run_wizard.py" line="628"/>
         <source>You can correct it and press Enrol again, or press Next to continue without enrolling.</source>
         <translation>Có thể sửa lại rồi bấm Đăng ký lần nữa, hoặc bấm Tiếp theo để làm tiếp mà không đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="631"/>
+        <location filename="../../desktop/first_run_wizard.py" line="632"/>
         <source>The server does not know this code. Check it with provincial IT.</source>
         <translation>Máy chủ không nhận ra mã này. Hãy kiểm tra lại với bộ phận CNTT của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="632"/>
+        <location filename="../../desktop/first_run_wizard.py" line="633"/>
         <source>This code was already used. Ask provincial IT for a new one.</source>
         <translation>Mã này đã được dùng. Hãy xin bộ phận CNTT của tỉnh mã mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="633"/>
+        <location filename="../../desktop/first_run_wizard.py" line="634"/>
         <source>This code has expired. Ask provincial IT for a new one.</source>
         <translation>Mã này đã hết hạn. Hãy xin bộ phận CNTT của tỉnh mã mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="635"/>
+        <location filename="../../desktop/first_run_wizard.py" line="636"/>
         <source>This code was made for another commune than the one chosen in step 1.</source>
         <translation>Mã này được cấp cho một xã, phường khác với xã, phường đã chọn ở bước 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="638"/>
+        <location filename="../../desktop/first_run_wizard.py" line="639"/>
         <source>The provincial server does not serve the commune chosen in step 1.</source>
         <translation>Máy chủ của tỉnh không phục vụ xã, phường đã chọn ở bước 1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="641"/>
+        <location filename="../../desktop/first_run_wizard.py" line="642"/>
         <source>The commune has no free block of dossier numbers left. Provincial IT must free one.</source>
         <translation>Xã, phường không còn dải số hồ sơ trống. Bộ phận CNTT của tỉnh cần giải phóng một dải.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="644"/>
+        <location filename="../../desktop/first_run_wizard.py" line="645"/>
         <source>The provincial server refused the enrolment.</source>
         <translation>Máy chủ của tỉnh từ chối đăng ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="647"/>
+        <location filename="../../desktop/first_run_wizard.py" line="648"/>
         <source>The provincial server cannot be reached. Check the address, the network cable or Wi-Fi, and the certificate file.</source>
         <translation>Không kết nối được với máy chủ của tỉnh. Hãy kiểm tra địa chỉ, dây mạng hoặc Wi-Fi, và tệp chứng chỉ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="651"/>
+        <location filename="../../desktop/first_run_wizard.py" line="652"/>
         <source>The provincial server needs a newer version of motcua. Ask IT to update it.</source>
         <translation>Máy chủ của tỉnh cần phiên bản motcua mới hơn. Hãy nhờ bộ phận CNTT cập nhật.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="653"/>
+        <location filename="../../desktop/first_run_wizard.py" line="654"/>
         <source>The provincial server could not enrol this desk (%1).</source>
         <translation>Máy chủ của tỉnh không đăng ký được máy này (%1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="655"/>
+        <location filename="../../desktop/first_run_wizard.py" line="656"/>
         <source>The enrolment failed (%1).</source>
         <translation>Đăng ký không thành công (%1).</translation>
     </message>
@@ -1012,72 +1017,72 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="688"/>
+        <location filename="../../desktop/first_run_wizard.py" line="689"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="689"/>
+        <location filename="../../desktop/first_run_wizard.py" line="690"/>
         <source>Check the details, then press Finish to create the desk&apos;s encrypted data.</source>
         <translation>Kiểm tra lại thông tin, rồi bấm Hoàn tất để tạo dữ liệu được mã hoá của Bộ phận Một cửa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="701"/>
+        <location filename="../../desktop/first_run_wizard.py" line="702"/>
         <source>Commune: %1</source>
         <translation>Xã/phường: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="702"/>
+        <location filename="../../desktop/first_run_wizard.py" line="703"/>
         <source>Province: %1</source>
         <translation>Tỉnh/thành phố: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="703"/>
+        <location filename="../../desktop/first_run_wizard.py" line="704"/>
         <source>Agency identifier: %1</source>
         <translation>Mã định danh cơ quan: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="704"/>
+        <location filename="../../desktop/first_run_wizard.py" line="705"/>
         <source>Open on Saturday morning: %1</source>
         <translation>Làm việc sáng thứ Bảy: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="705"/>
+        <location filename="../../desktop/first_run_wizard.py" line="706"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="705"/>
+        <location filename="../../desktop/first_run_wizard.py" line="706"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="707"/>
+        <location filename="../../desktop/first_run_wizard.py" line="708"/>
         <source>First clerk: %1</source>
         <translation>Cán bộ đầu tiên: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="708"/>
+        <location filename="../../desktop/first_run_wizard.py" line="709"/>
         <source>Recovery key: %1</source>
         <translation>Khoá khôi phục: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="709"/>
+        <location filename="../../desktop/first_run_wizard.py" line="710"/>
         <source>loaded</source>
         <translation>đã nạp</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="709"/>
+        <location filename="../../desktop/first_run_wizard.py" line="710"/>
         <source>none (skipped)</source>
         <translation>không có (đã bỏ qua)</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="714"/>
+        <location filename="../../desktop/first_run_wizard.py" line="715"/>
         <source>Provincial server: enrolled, dossier numbers %1</source>
         <translation>Máy chủ của tỉnh: đã đăng ký, dải số hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="716"/>
+        <location filename="../../desktop/first_run_wizard.py" line="717"/>
         <source>Provincial server: not enrolled (the desk works on its own)</source>
         <translation>Máy chủ của tỉnh: chưa đăng ký (máy làm việc độc lập)</translation>
     </message>
@@ -1085,37 +1090,37 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="763"/>
+        <location filename="../../desktop/first_run_wizard.py" line="764"/>
         <source>motcua: setting up the one-stop desk</source>
         <translation>motcua: cài đặt Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="764"/>
+        <location filename="../../desktop/first_run_wizard.py" line="765"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="765"/>
+        <location filename="../../desktop/first_run_wizard.py" line="766"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Tiếp theo &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="766"/>
+        <location filename="../../desktop/first_run_wizard.py" line="767"/>
         <source>&amp;Finish</source>
         <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="767"/>
+        <location filename="../../desktop/first_run_wizard.py" line="768"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="859"/>
+        <location filename="../../desktop/first_run_wizard.py" line="860"/>
         <source>Creating the encrypted data. This takes a few seconds…</source>
         <translation>Đang tạo dữ liệu mã hoá. Việc này mất vài giây…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="879"/>
+        <location filename="../../desktop/first_run_wizard.py" line="880"/>
         <source>The desk could not be set up: %1. Nothing was saved; ask IT for help.</source>
         <translation>Không cài đặt được (%1). Chưa có gì được lưu; hãy nhờ bộ phận CNTT hỗ trợ.</translation>
     </message>
@@ -1705,92 +1710,92 @@
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="176"/>
+        <location filename="../../desktop/first_run_wizard.py" line="177"/>
         <source>Agency and opening hours</source>
         <translation>Cơ quan và giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="177"/>
+        <location filename="../../desktop/first_run_wizard.py" line="178"/>
         <source>Step 2 of 5. These appear on receipts and set the appointment dates.</source>
         <translation>Bước 2/5. Thông tin này in trên giấy tiếp nhận và dùng để tính ngày hẹn trả kết quả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="178"/>
+        <location filename="../../desktop/first_run_wizard.py" line="179"/>
         <source>&amp;Agency identifier:</source>
         <translation>Mã định danh &amp;cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="181"/>
+        <location filename="../../desktop/first_run_wizard.py" line="182"/>
         <source>The electronic identifier issued by the province (for example 000.00.01.H22). Until you have it, the commune&apos;s official code filled in here works; it starts every dossier code.</source>
         <translation>Mã định danh điện tử do tỉnh cấp (ví dụ 000.00.01.H22). Khi chưa có, có thể dùng mã chính thức của xã đã điền sẵn ở đây; mã này đứng đầu mọi mã số hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="185"/>
+        <location filename="../../desktop/first_run_wizard.py" line="186"/>
         <source>Opening hours</source>
         <translation>Giờ làm việc</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="186"/>
+        <location filename="../../desktop/first_run_wizard.py" line="187"/>
         <source>Morning:</source>
         <translation>Buổi sáng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="187"/>
+        <location filename="../../desktop/first_run_wizard.py" line="188"/>
         <source>Afternoon:</source>
         <translation>Buổi chiều:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="189"/>
+        <location filename="../../desktop/first_run_wizard.py" line="190"/>
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="190"/>
+        <location filename="../../desktop/first_run_wizard.py" line="191"/>
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="191"/>
+        <location filename="../../desktop/first_run_wizard.py" line="192"/>
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="192"/>
+        <location filename="../../desktop/first_run_wizard.py" line="193"/>
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="193"/>
+        <location filename="../../desktop/first_run_wizard.py" line="194"/>
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="197"/>
+        <location filename="../../desktop/first_run_wizard.py" line="198"/>
         <source>Also open on &amp;Saturday morning</source>
         <translation>Làm việc cả &amp;sáng thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="199"/>
+        <location filename="../../desktop/first_run_wizard.py" line="200"/>
         <source>Saturday morning counts as a working day for appointment dates</source>
         <translation>Tính sáng thứ Bảy là ngày làm việc khi hẹn ngày trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="234"/>
+        <location filename="../../desktop/first_run_wizard.py" line="235"/>
         <source>The agency identifier may only hold capital letters, digits and dots, like 000.00.01.H22.</source>
         <translation>Mã định danh cơ quan chỉ gồm chữ in hoa, chữ số và dấu chấm, ví dụ 000.00.01.H22.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="239"/>
+        <location filename="../../desktop/first_run_wizard.py" line="240"/>
         <source>Each opening period must start before it ends.</source>
         <translation>Giờ bắt đầu của mỗi buổi phải trước giờ kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="241"/>
+        <location filename="../../desktop/first_run_wizard.py" line="242"/>
         <source>The afternoon must start after the morning ends.</source>
         <translation>Buổi chiều phải bắt đầu sau khi buổi sáng kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="243"/>
+        <location filename="../../desktop/first_run_wizard.py" line="244"/>
         <source>Choose at least one working day.</source>
         <translation>Hãy chọn ít nhất một ngày làm việc.</translation>
     </message>
@@ -2002,53 +2007,53 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="378"/>
-        <location filename="../../desktop/first_run_wizard.py" line="419"/>
+        <location filename="../../desktop/first_run_wizard.py" line="379"/>
+        <location filename="../../desktop/first_run_wizard.py" line="420"/>
         <source>Province recovery key</source>
         <translation>Khoá khôi phục của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="379"/>
+        <location filename="../../desktop/first_run_wizard.py" line="380"/>
         <source>Step 4 of 5. A safety net for forgotten passphrases.</source>
         <translation>Bước 4/5. Phòng khi quên mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="382"/>
+        <location filename="../../desktop/first_run_wizard.py" line="383"/>
         <source>Provincial IT gives each commune a small file ending in .pem: the province&apos;s recovery key. With it, if every clerk of this desk forgets their passphrase, provincial IT (and only they, with the secret half kept at the province) can open this computer&apos;s data again and set a new passphrase. The file holds no secret and does not let anyone read the data.</source>
         <translation>Bộ phận CNTT của tỉnh cấp cho mỗi xã một tệp nhỏ có đuôi .pem: khoá khôi phục của tỉnh. Nhờ tệp này, nếu mọi cán bộ của Bộ phận Một cửa đều quên mật khẩu, bộ phận CNTT của tỉnh (và chỉ họ, với nửa khoá bí mật giữ tại tỉnh) có thể mở lại dữ liệu trên máy này và đặt mật khẩu mới. Tệp này không chứa bí mật và không giúp ai đọc được dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="388"/>
+        <location filename="../../desktop/first_run_wizard.py" line="389"/>
         <source>&amp;Choose the key file…</source>
         <translation>&amp;Chọn tệp khoá…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="389"/>
+        <location filename="../../desktop/first_run_wizard.py" line="390"/>
         <source>&amp;Skip: I have no key file from IT</source>
         <translation>&amp;Bỏ qua: tôi chưa có tệp khoá từ bộ phận CNTT</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="396"/>
+        <location filename="../../desktop/first_run_wizard.py" line="397"/>
         <source>Key loaded. Fingerprint (compare with IT): %1</source>
         <translation>Đã nạp khoá. Dấu vân tay (đối chiếu với bộ phận CNTT): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="400"/>
+        <location filename="../../desktop/first_run_wizard.py" line="401"/>
         <source>This file is not a province recovery key. Ask IT for the right .pem file.</source>
         <translation>Tệp này không phải khoá khôi phục của tỉnh. Hãy xin bộ phận CNTT đúng tệp .pem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="403"/>
+        <location filename="../../desktop/first_run_wizard.py" line="404"/>
         <source>No key file chosen yet.</source>
         <translation>Chưa chọn tệp khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="408"/>
+        <location filename="../../desktop/first_run_wizard.py" line="409"/>
         <source>Warning: without the recovery key, a passphrase that every clerk forgets can never be recovered, and the data on this computer is then lost. IT can add the key later.</source>
         <translation>Cảnh báo: nếu không có khoá khôi phục, khi mọi cán bộ đều quên mật khẩu thì không thể khôi phục được và dữ liệu trên máy này sẽ bị mất. Bộ phận CNTT có thể thêm khoá sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard.py" line="419"/>
+        <location filename="../../desktop/first_run_wizard.py" line="420"/>
         <source>Recovery key (*.pem);;All files (*)</source>
         <translation>Khoá khôi phục (*.pem);;Mọi tệp (*)</translation>
     </message>

@@ -47,6 +47,7 @@ def close_desk(controller: DeskController) -> None:
     for widget in QApplication.topLevelWidgets():
         widget.hide()
     for obj in (
+        controller.in_use_message,
         controller.settings_dialog,
         controller.wizard,
         controller.window,
