@@ -28,6 +28,8 @@ from typing import TextIO
 from sync.log_redaction import RedactingFormatter, configure_logging
 
 CRASH_LOG_NAME = "crash.log"
+MAX_CRASH_LOG_BYTES = 1_000_000
+"""At start, a longer crash log becomes ``crash.log.1`` (replacing the one before) and a new one begins."""
 CRASH_LOGGER = "motcua.crash"
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -82,6 +84,8 @@ def start_logging(log_dir: Path, *, program: str, version: str, now: Callable[[]
     """Log to ``log_dir/motcua.log`` (redacted) and keep a crash log in ``log_dir/crash.log``, from now on."""
     log_file = configure_logging(log_dir)
     crash_file = log_dir / CRASH_LOG_NAME
+    if crash_file.is_file() and crash_file.stat().st_size > MAX_CRASH_LOG_BYTES:
+        crash_file.replace(crash_file.with_name(CRASH_LOG_NAME + ".1"))
     stream = open(crash_file, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 (kept open for faulthandler)
     stream.write(f"--- {program} {version} started {now().isoformat()} (process {os.getpid()})\n")
     stream.flush()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sync.log_redaction import LOG_FILE_NAME, reset_logging
 from tests.helpers.workstations import Clock
-from workstation.crash_log import CRASH_LOG_NAME, start_logging
+from workstation.crash_log import CRASH_LOG_NAME, MAX_CRASH_LOG_BYTES, start_logging
 
 
 def test_the_files_exist_from_the_start_and_close_restores_the_hooks(tmp_path: Path) -> None:
@@ -30,3 +30,14 @@ def test_the_files_exist_from_the_start_and_close_restores_the_hooks(tmp_path: P
     assert (sys.excepthook, threading.excepthook) == hooks
     text = (logs / CRASH_LOG_NAME).read_text(encoding="utf-8")
     assert "KeyError: '[NAME], [PHONE]'" in text and "Lan" not in text
+
+
+def test_a_long_crash_log_is_set_aside_at_start(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    (logs / CRASH_LOG_NAME).write_text("x" * (MAX_CRASH_LOG_BYTES + 1))
+    crash = start_logging(logs, program="motcua desk", version="9.9", now=Clock())
+    crash.close()
+    reset_logging()
+    assert (logs / (CRASH_LOG_NAME + ".1")).stat().st_size == MAX_CRASH_LOG_BYTES + 1
+    assert (logs / CRASH_LOG_NAME).read_text().startswith("--- motcua desk 9.9 started")

@@ -341,6 +341,12 @@ def test_the_diagnostics_bundle_holds_none_of_the_personal_data_in_the_store(des
         "2026-02-13 09:03:00,000 INFO motcua.desk: hong.le unlocked; reach duc.nguyen@example.vn\n",
         encoding="utf-8",
     )
+    (desk.paths.log_dir / "crash.log").write_text(
+        "--- motcua desk 0.1.0 started 2026-02-13T02:00:00+00:00 (process 4242)\n"
+        "Fatal Python error: Segmentation fault\n"
+        "2026-02-13 09:04:00,000 CRITICAL motcua.crash: escaped for Nguyễn Văn Đức 0912345678\n",
+        encoding="utf-8",
+    )
     out = desk.tmp / "diag.zip"
     assert (
         run_diagnostics(
@@ -362,6 +368,7 @@ def test_the_diagnostics_bundle_holds_none_of_the_personal_data_in_the_store(des
         "files.json",
         "store.json",
         "log-tail.txt",
+        "crash-log-tail.txt",
         "README.txt",
     }
     everything = fold("\n".join(texts.values()))
@@ -381,6 +388,7 @@ def test_the_diagnostics_bundle_holds_none_of_the_personal_data_in_the_store(des
     assert store["site_settings"]["agency_id"] == "000.00.01.H22"
     assert "sync finished pushed=3 pulled=0" in texts["log-tail.txt"]
     assert len(texts["log-tail.txt"].splitlines()) == 4
+    assert "Fatal Python error: Segmentation fault" in texts["crash-log-tail.txt"]
     assert json.loads(texts["files.json"])["key_file"]["clerk_accounts"] == 2
 
 
