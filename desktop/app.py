@@ -206,8 +206,8 @@ class DeskController(QObject):
     def _opened(self, session: DeskSession) -> None:
         self.session = session
         self.is_locked = False
-        if self.wizard is not None:  # the first unlock after the wizard: the wizard goes for good
-            wizard, self.wizard = self.wizard, None  # every later unlock comes here too
+        if self.wizard is not None:  # the store was just created: the wizard goes for good
+            wizard, self.wizard = self.wizard, None  # every later unlock comes here too: forget it now
             wizard.hide()
             wizard.deleteLater()
         login = session.clerk.login
