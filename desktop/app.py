@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.background import Background
 from desktop.desk_screens import DeskScreens
@@ -28,7 +28,8 @@ from desktop.main_window import MainWindow
 from desktop.queue_view import QueueView
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from desktop.unlock_screen import UnlockScreen
-from sync.log_redaction import configure_logging
+from workstation.about import app_version
+from workstation.crash_log import CrashLog, start_logging
 from workstation.it_commands.workstation_paths import LOG_FOLDER_NAME
 from workstation.opening import DeskSession, clerk_logins, unlock_workstation, workstation_exists
 from workstation.settings import (
@@ -41,9 +42,24 @@ from workstation.settings import (
     store_folder_for,
     write_site_settings,
 )
+from workstation.store_lock import StoreInUse, StoreLock
 from workstation.work_session import WorkSession, open_work_session
 
 MINUTE_MS = 60_000
+DESK_HOLDER = "the motcua desk"
+"""How the desk names itself in the store's lock file (an IT command refused meanwhile shows it)."""
+
+
+@dataclass(frozen=True)
+class StartState:
+    """What the desk found at start: settings, the store's folder, whether it exists, or who holds it."""
+
+    local: LocalSettings
+    folder: Path
+    exists: bool
+    logins: tuple[str, ...]
+    catalogue: bytes | None
+    in_use: StoreInUse | None
 
 
 def utc_now() -> datetime:
@@ -94,6 +110,9 @@ class DeskController(QObject):
         self.wizard: FirstRunWizard | None = None
         self.window: MainWindow | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.in_use_message: QMessageBox | None = None
+        self.store_lock: StoreLock | None = None
+        """This desk's hold on the store (see :mod:`workstation.store_lock`), from start to shutdown."""
         self.unlock_screen = UnlockScreen(self.background, self._attempt_unlock)
         self.unlock_screen.unlocked.connect(self._opened)
         self.unlock_screen.quit_requested.connect(self.quit)
@@ -106,36 +125,62 @@ class DeskController(QObject):
     # --- start ---------------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Read the plain settings and look for a store (in the background), then show the first screen."""
+        """Read the plain settings, lock the store for this desk and look for it (in the background), then
+        show the first screen: the wizard, the unlock screen, or why the desk cannot open."""
         locations = self.locations
 
-        def prepare() -> tuple[LocalSettings, Path, bool, tuple[str, ...], bytes | None]:
+        def prepare() -> StartState:
             local = load_local_settings(locations.settings_file)
             folder = store_folder_for(locations, local)
-            exists = workstation_exists(folder)
-            return (
+            in_use = self._lock_store(folder)
+            exists = in_use is None and workstation_exists(folder)
+            return StartState(
                 local,
                 folder,
                 exists,
                 clerk_logins(folder) if exists else (),
                 catalogue_bytes(local.language),
+                in_use,
             )
 
         self.background.run(prepare, on_success=self._prepared)
 
-    def _prepared(self, result: tuple[LocalSettings, Path, bool, tuple[str, ...], bytes | None]) -> None:
-        local, folder, exists, logins, catalogue = result
-        self.local, self.store_folder, self._logins = local, folder, logins
-        self.language.apply(local.language, catalogue)
-        self._apply_font(local.font_points)
-        if exists:
+    def _lock_store(self, folder: Path) -> StoreInUse | None:
+        """Runs on a worker thread: hold the store for this desk until :meth:`shutdown`, or say who has it."""
+        if self.store_lock is None:
+            try:
+                self.store_lock = StoreLock.acquire(folder, holder=DESK_HOLDER)
+            except StoreInUse as exc:
+                return exc
+        return None
+
+    def _prepared(self, result: StartState) -> None:
+        self.local, self.store_folder, self._logins = result.local, result.folder, result.logins
+        self.language.apply(result.local.language, result.catalogue)
+        self._apply_font(result.local.font_points)
+        if result.in_use is not None:
+            self._refuse_to_open(result.in_use)
+        elif result.exists:
             self._show_unlock("start")
         else:
-            self.wizard = FirstRunWizard(self.background, folder, now=self.now, new_id=self.new_id)
+            self.wizard = FirstRunWizard(self.background, result.folder, now=self.now, new_id=self.new_id)
             self.wizard.created.connect(self._opened)
             self.wizard.rejected.connect(self.quit)
             self.wizard.show()
         self.ready.emit()
+
+    def _refuse_to_open(self, in_use: StoreInUse) -> None:
+        """Another desk or an IT command has the store: say so; closing the message quits."""
+        box = QMessageBox(QMessageBox.Icon.Critical, "motcua", "")
+        box.setText(
+            self.tr(
+                "motcua is already open on this computer, or IT is working on its data (%1). "
+                "Close it, then start motcua again."
+            ).replace("%1", in_use.holder or "?")
+        )
+        box.finished.connect(self.quit)
+        self.in_use_message = box
+        box.open()
 
     # --- unlock and lock -----------------------------------------------------------------------------------
 
@@ -161,9 +206,10 @@ class DeskController(QObject):
     def _opened(self, session: DeskSession) -> None:
         self.session = session
         self.is_locked = False
-        if self.wizard is not None:
-            self.wizard.hide()
-            self.wizard.deleteLater()  # deleted on the UI thread; the reference stays until then
+        if self.wizard is not None:  # the store was just created: the wizard goes for good
+            wizard, self.wizard = self.wizard, None  # every later unlock comes here too: forget it now
+            wizard.hide()
+            wizard.deleteLater()
         login = session.clerk.login
         if login not in self._logins:
             self._logins = (*self._logins, login)
@@ -331,20 +377,48 @@ class DeskController(QObject):
         self.idle.stop()
         if self.screens is not None:
             self.screens.shutdown()
-        self.background.shutdown()
+        self.background.shutdown()  # waits for a start still taking the lock
         if self.session is not None:
             self.session.store.close()
+        if self.store_lock is not None:
+            self.store_lock.release()
 
 
-def run(argv: Sequence[str], data_dir: Path | None = None) -> int:
+@dataclass(frozen=True)
+class DeskProgram:
+    """The desk application as :func:`run` starts it: the Qt application and the desk's controller."""
+
+    app: QApplication
+    controller: DeskController
+    crash_log: CrashLog
+
+    def close_logs(self) -> None:
+        """Put back the exception hooks the crash log replaced (for a test; the program keeps them)."""
+        self.crash_log.close()
+
+
+def build(
+    argv: Sequence[str],
+    data_dir: Path | None = None,
+    *,
+    now: Callable[[], datetime] = utc_now,
+    new_id: Callable[[], str] = new_replica_id,
+) -> DeskProgram:
+    """Everything :func:`run` does before the event loop: the application, logging, the controller started."""
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     app.setApplicationName("motcua")
     app.setOrganizationName("motcua")
     app.setQuitOnLastWindowClosed(False)  # locking hides every window; quitting is explicit
     locations = resolve_locations(data_dir)
-    configure_logging(locations.settings_file.parent / LOG_FOLDER_NAME)  # redacts personal data
-    controller = DeskController(app, locations)
+    log_dir = locations.settings_file.parent / LOG_FOLDER_NAME
+    crash_log = start_logging(log_dir, program="motcua desk", version=app_version(), now=now)  # redacted
+    controller = DeskController(app, locations, now=now, new_id=new_id)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
-    return app.exec()
+    return DeskProgram(app, controller, crash_log)
+
+
+def run(argv: Sequence[str], data_dir: Path | None = None) -> int:
+    """The desk application: build it, then run the event loop until the clerk quits."""
+    return build(argv, data_dir).app.exec()

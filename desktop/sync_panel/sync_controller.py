@@ -10,6 +10,7 @@ travel.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +41,8 @@ from workstation.sync_keys import (
     province_keys,
     waiting_events,
 )
+
+log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress reports (the last one is always sent)."""
@@ -361,6 +364,12 @@ class SyncController(QObject):
 
     def _fail(self, activity: Activity, error: BaseException) -> None:
         self._running = None
+        log.warning(  # for IT: the redacting logger keeps personal data out of the log file
+            "%s failed: %s",
+            activity.value,
+            getattr(error, "kind", type(error).__name__),
+            exc_info=(type(error), error, error.__traceback__),
+        )
         phase = self._status.phase
         if activity is Activity.SYNC:
             phase = SyncPhase.OFFLINE if isinstance(error, SyncInterrupted) else SyncPhase.FAILED

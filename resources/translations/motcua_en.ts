@@ -185,53 +185,53 @@
 <context>
     <name>AttachmentsPicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
         <source>Attached scans</source>
         <translation>Attached scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="103"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="117"/>
         <source>Attach &amp;files… (F6)</source>
         <translation>Attach &amp;files… (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
         <source>&amp;Watch scanner folder…</source>
         <translation>&amp;Watch scanner folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="106"/>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="120"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="150"/>
         <source>Watching: {folder}</source>
         <translation>Watching: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="125"/>
         <source>Attach scans</source>
         <translation>Attach scans</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="113"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="127"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
         <source>The folder the scanner saves into</source>
         <translation>The folder the scanner saves into</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="181"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="223"/>
         <source>{name} is too large to attach.</source>
         <translation>{name} is too large to attach.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="184"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="226"/>
         <source>{name} could not be read: is it still open in the scanner program?</source>
         <translation>{name} could not be read: is it still open in the scanner program?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="189"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="231"/>
         <source>{name} could not be attached.</source>
         <translation>{name} could not be attached.</translation>
     </message>
@@ -442,7 +442,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="313"/>
+        <location filename="../../desktop/app.py" line="177"/>
+        <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
+        <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="359"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -450,7 +455,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="82"/>
+        <location filename="../../desktop/desk_screens.py" line="93"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
@@ -1602,57 +1607,57 @@
         <translation>Computing the appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="312"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Fee: {amount} (typed by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="313"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
         <source>Fee: {amount}</source>
         <translation>Fee: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
         <source>Fee: none</source>
         <translation>Fee: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="327"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="331"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="333"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>The appointment is shown once the fee is typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="334"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="336"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>The appointment cannot be computed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="346"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Choose the procedure first (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="354"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="356"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Scans are still being attached: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="357"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="359"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Type the fee set by the province before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="387"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="388"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Saved. Dossier code: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="400"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="401"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Not accepted: %n required document missing. Recorded as waiting for a supplement.</numerusform>
@@ -1660,47 +1665,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="414"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="415"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="428"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="429"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>The dossier was not saved: {detail}. Nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="447"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="448"/>
         <source>Save the form as PDF</source>
         <translation>Save the form as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="450"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="460"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="461"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="501"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="503"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="507"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="509"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>

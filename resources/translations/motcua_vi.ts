@@ -185,53 +185,53 @@
 <context>
     <name>AttachmentsPicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="116"/>
         <source>Attached scans</source>
         <translation>Bản quét đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="103"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="117"/>
         <source>Attach &amp;files… (F6)</source>
         <translation>Đính kèm &amp;tệp… (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="104"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
         <source>&amp;Watch scanner folder…</source>
         <translation>&amp;Theo dõi thư mục máy quét…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="106"/>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="120"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="150"/>
         <source>Watching: {folder}</source>
         <translation>Đang theo dõi: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="111"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="125"/>
         <source>Attach scans</source>
         <translation>Đính kèm bản quét</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="113"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="127"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
         <translation>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="118"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="132"/>
         <source>The folder the scanner saves into</source>
         <translation>Thư mục máy quét lưu tệp vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="181"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="223"/>
         <source>{name} is too large to attach.</source>
         <translation>{name} quá lớn, không đính kèm được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="184"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="226"/>
         <source>{name} could not be read: is it still open in the scanner program?</source>
         <translation>Không đọc được {name}: tệp còn đang mở trong chương trình máy quét?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/attachments_picker.py" line="189"/>
+        <location filename="../../desktop/new_dossier/attachments_picker.py" line="231"/>
         <source>{name} could not be attached.</source>
         <translation>Không đính kèm được {name}.</translation>
     </message>
@@ -440,7 +440,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="313"/>
+        <location filename="../../desktop/app.py" line="177"/>
+        <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
+        <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="359"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -448,7 +453,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="82"/>
+        <location filename="../../desktop/desk_screens.py" line="93"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
@@ -1600,104 +1605,104 @@
         <translation>Đang tính ngày hẹn trả…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="310"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="312"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Lệ phí: {amount} (cán bộ nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="313"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
         <source>Fee: {amount}</source>
         <translation>Lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="327"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>Bảng lệ phí của tỉnh chưa có mức thu cho thủ tục này: hãy nhập số tiền công dân phải nộp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="331"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="333"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>Ngày hẹn trả hiện ra sau khi nhập lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="334"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="336"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>Không tính được ngày hẹn trả: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="346"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Hãy chọn thủ tục trước (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="354"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="356"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Bản quét đang được đính kèm: lát nữa hãy lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="357"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="359"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Hãy nhập lệ phí do tỉnh quy định trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="387"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="388"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Đã lưu. Mã hồ sơ: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="400"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="401"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Chưa tiếp nhận: thiếu %n giấy tờ bắt buộc. Đã ghi hồ sơ chờ bổ sung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="414"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="415"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="428"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="429"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>Hồ sơ chưa được lưu: {detail}. Dữ liệu đã nhập không bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="447"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="448"/>
         <source>Save the form as PDF</source>
         <translation>Lưu phiếu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="450"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="460"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="461"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>Không ghi được tệp PDF vào chỗ đó. Kiểm tra thư mục hoặc USB (đầy? bị khóa?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="501"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="503"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="507"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="509"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>

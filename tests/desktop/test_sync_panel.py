@@ -246,7 +246,9 @@ class FailingTransport:
         (ServerRateLimited("busy", retry_after=30), SyncPhase.FAILED, "Wait a few minutes"),
     ],
 )
-def test_server_errors_are_shown_in_words(qtbot, desks, background, clock, error, phase, words) -> None:
+def test_server_errors_are_shown_in_words(
+    qtbot, caplog, desks, background, clock, error, phase, words
+) -> None:
     a, _ = desks
     controller = make_controller(a, background, clock, lambda: FailingTransport(error))
     widget = SyncStatusWidget(controller)
@@ -255,6 +257,8 @@ def test_server_errors_are_shown_in_words(qtbot, desks, background, clock, error
     run(qtbot, controller, recorder, controller.sync_now)
     assert recorder.errors == [error] and controller.status.phase is phase
     assert words in widget.problem_label.text() and widget.problem.kind == error.kind
+    (logged,) = [r for r in caplog.records if r.name == "desktop.sync_panel.sync_controller"]
+    assert logged.getMessage() == f"sync failed: {error.kind}" and logged.exc_info[1] is error  # for IT
     qtbot.waitUntil(lambda: controller.status.waiting == 3)  # still known after a failure
 
 

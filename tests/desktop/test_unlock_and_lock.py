@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -13,6 +14,7 @@ from tests.helpers.desk_driver import running_desk, unlock
 from tests.helpers.qt_keys import type_text
 from tests.helpers.workstations import Clock
 from workstation.opening import DeskSession
+from workstation.store_lock import StoreInUse, StoreLock
 
 
 def _start(qtbot, desk) -> None:
@@ -149,3 +151,20 @@ def test_lock_shortcut_and_switch_clerk(qtbot, workstation, clock: Clock) -> Non
         assert lan_dialog.isVisible()
         type_text(screen.passphrase, "x")  # the (hidden) unlock screen keeps no passphrase text afterwards
         screen.passphrase.clear()
+
+
+def test_the_desk_holds_the_store_until_it_closes_and_says_when_another_program_has_it(
+    qtbot, workstation, clock: Clock
+) -> None:
+    data_dir, _ = workstation
+    folder = data_dir / "store"
+    with running_desk(data_dir, clock) as desk:
+        _start(qtbot, desk)
+        with pytest.raises(StoreInUse, match="the motcua desk"):
+            StoreLock.acquire(folder, holder="motcua rotate-key")
+    with StoreLock.acquire(folder, holder="motcua rotate-key"), running_desk(data_dir, clock) as desk:
+        desk.start()
+        qtbot.waitUntil(lambda: desk.in_use_message is not None and desk.in_use_message.isVisible())
+        text = desk.in_use_message.text()
+        assert "motcua đang mở trên máy này" in text and "motcua rotate-key (process" in text
+        assert not desk.unlock_screen.isVisible() and desk.wizard is None and desk.store_lock is None

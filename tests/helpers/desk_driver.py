@@ -34,23 +34,29 @@ def running_desk(
     try:
         yield controller
     finally:
-        controller.shutdown()
-        controller.language.apply("en", None)
+        close_desk(controller)
         app.setFont(font)
-        # Delete the desk's Qt objects here, on the UI thread: left to the garbage collector, they could be
-        # destroyed later on whichever thread happens to run it (a worker), which crashes Qt.
-        for widget in QApplication.topLevelWidgets():
-            widget.hide()
-        for obj in (
-            controller.settings_dialog,
-            controller.wizard,
-            controller.window,
-            controller.unlock_screen,
-        ):
-            if obj is not None and shiboken6.isValid(obj):
-                shiboken6.delete(obj)
-        shiboken6.delete(controller)
-        gc.collect()
+
+
+def close_desk(controller: DeskController) -> None:
+    """Shut the desk down and delete its Qt objects, as a test's last step."""
+    controller.shutdown()
+    controller.language.apply("en", None)
+    # Delete the desk's Qt objects here, on the UI thread: left to the garbage collector, they could be
+    # destroyed later on whichever thread happens to run it (a worker), which crashes Qt.
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()
+    for obj in (
+        controller.in_use_message,
+        controller.settings_dialog,
+        controller.wizard,
+        controller.window,
+        controller.unlock_screen,
+    ):
+        if obj is not None and shiboken6.isValid(obj):
+            shiboken6.delete(obj)
+    shiboken6.delete(controller)
+    gc.collect()
 
 
 def unlock(qtbot, controller: DeskController, login: str = "lan", passphrase: str = PASSPHRASE) -> None:

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -39,6 +40,7 @@ from workstation.it_commands.key_commands import run_recover, run_rotate_key
 from workstation.it_commands.workstation_paths import WorkstationPaths, shown_path, workstation_paths
 from workstation.opening import UnlockRefused, create_workstation, unlock_workstation
 from workstation.settings import SiteSettings
+from workstation.store_lock import lock_file_for
 
 PASSPHRASE = "mật khẩu của Hồng"
 SECOND_PASSPHRASE = "Minh's own passphrase"
@@ -62,6 +64,7 @@ APPLICANTS = (
     },
 )
 CLERK_NAME = "Lê Thị Hồng"
+REPOSITORY = Path(__file__).resolve().parents[2]
 LOGINS = ("hong.le", "minh.vo")
 
 
@@ -338,6 +341,12 @@ def test_the_diagnostics_bundle_holds_none_of_the_personal_data_in_the_store(des
         "2026-02-13 09:03:00,000 INFO motcua.desk: hong.le unlocked; reach duc.nguyen@example.vn\n",
         encoding="utf-8",
     )
+    (desk.paths.log_dir / "crash.log").write_text(
+        "--- motcua desk 0.1.0 started 2026-02-13T02:00:00+00:00 (process 4242)\n"
+        "Fatal Python error: Segmentation fault\n"
+        "2026-02-13 09:04:00,000 CRITICAL motcua.crash: escaped for Nguyễn Văn Đức 0912345678\n",
+        encoding="utf-8",
+    )
     out = desk.tmp / "diag.zip"
     assert (
         run_diagnostics(
@@ -359,6 +368,7 @@ def test_the_diagnostics_bundle_holds_none_of_the_personal_data_in_the_store(des
         "files.json",
         "store.json",
         "log-tail.txt",
+        "crash-log-tail.txt",
         "README.txt",
     }
     everything = fold("\n".join(texts.values()))
@@ -378,6 +388,7 @@ def test_the_diagnostics_bundle_holds_none_of_the_personal_data_in_the_store(des
     assert store["site_settings"]["agency_id"] == "000.00.01.H22"
     assert "sync finished pushed=3 pulled=0" in texts["log-tail.txt"]
     assert len(texts["log-tail.txt"].splitlines()) == 4
+    assert "Fatal Python error: Segmentation fault" in texts["crash-log-tail.txt"]
     assert json.loads(texts["files.json"])["key_file"]["clerk_accounts"] == 2
 
 
@@ -529,7 +540,7 @@ def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPOSITORY)},
     )
 
 
@@ -552,3 +563,59 @@ def test_the_command_line_backs_up_and_refuses_to_restore_over_a_store(desk: Des
     )
     assert wrong.returncode == 1 and "wrong login or passphrase" in wrong.stderr
     assert not (desk.tmp / "d.zip").exists()
+
+
+def _desk_holds_the_store(desk: Desk, process: subprocess.Popen[str]) -> bool:
+    lock = lock_file_for(desk.paths.store_folder)
+    return lock.is_file() and f"the motcua desk (process {process.pid})" in lock.read_text(errors="replace")
+
+
+def test_rotate_key_restore_and_recover_refuse_while_a_desk_has_the_store_open(desk: Desk) -> None:
+    data = str(desk.tmp / "data")
+    backup = desk.backup(desk.tmp / "usb")
+    running = subprocess.Popen(  # the desk program itself, at its unlock screen
+        [sys.executable, "-m", "desktop", "--data-dir", data],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPOSITORY)},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not _desk_holds_the_store(desk, running):
+            assert running.poll() is None and time.monotonic() < deadline, "the desk did not start"
+            time.sleep(0.1)
+        refusals = (
+            ("rotate-key", "--login", LOGINS[0]),
+            ("restore", str(backup), "--force", "--login", LOGINS[0]),
+            ("recover", "--recovery-key", str(desk.recovery_key), "--login", LOGINS[0]),
+        )
+        for command in refusals:
+            refused = _cli("--data-dir", data, *command, stdin=PASSPHRASE + "\n")
+            assert refused.returncode == 2, refused.stderr
+            said = " ".join(refused.stderr.split())
+            assert f"the store is in use by the motcua desk (process {running.pid})" in said
+            assert "Close motcua on this workstation" in said and "nothing was changed" in said
+            assert "Passphrase of" not in said  # refused before asking anything
+        assert unlock(desk.paths.key_file, LOGINS[0], PASSPHRASE)  # the key is the same
+        with desk.open() as store:
+            assert store.replica_id == desk.replica_id  # not replaced by the backup
+    finally:
+        running.kill()  # a desk that dies holding the store does not block the next command
+        running.wait(timeout=30)
+    old_key = unlock(desk.paths.key_file, LOGINS[0], PASSPHRASE)
+    rotated = _cli("--data-dir", data, "rotate-key", "--login", LOGINS[0], stdin=PASSPHRASE + "\n")
+    assert rotated.returncode == 0, rotated.stderr
+    assert unlock(desk.paths.key_file, LOGINS[0], PASSPHRASE) != old_key
+    new = "mật khẩu mới sau khi khôi phục"
+    recovered = _cli(
+        "--data-dir", data, "recover", "--recovery-key", str(desk.recovery_key), "--login", LOGINS[0],
+        stdin=f"{new}\n{new}\n",
+    )  # fmt: skip
+    assert recovered.returncode == 0, recovered.stderr
+    restored = _cli(
+        "--data-dir", data, "restore", str(backup), "--force", "--login", LOGINS[0], stdin=PASSPHRASE + "\n"
+    )
+    assert restored.returncode == 0, restored.stderr
+    with desk.open() as store:
+        assert store.identity.previous_id == desk.replica_id and set(values_of(store)) == {"d1", "d2"}

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sync.backup import BackupManifest, create_backup, restore, verify_backup
+from sync.backup import BackupManifest, RestoredStore, create_backup, restore, verify_backup
 from sync.errors import BackupError, SchemaTooNew, StoreError, WrongPassphrase
 from sync.store import KEY_FILE_NAME, Store
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import obtain_data_key
+from workstation.it_commands.exclusive_use import exclusive_use
 from workstation.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 
 BACKUP_PREFIX = "motcua-backup-"
@@ -110,11 +111,35 @@ def run_restore(
             "If that is what you want, close motcua and run the restore again with --force "
             "(the current store is only replaced once the backup has been checked and copied)."
         )
-    data_key = obtain_data_key(
-        backup / KEY_FILE_NAME, None, console, login=login, recovery_key=recovery_key, now=now, backoff=False
+    with exclusive_use(paths, "restore"):
+        key_file = backup / KEY_FILE_NAME
+        data_key = obtain_data_key(
+            key_file, None, console, login=login, recovery_key=recovery_key, now=now, backoff=False
+        )
+        restored = _restore_as(backup, target, data_key, force=force, now=now, new_id=new_id)
+    console.say(f"Restored the backup of {manifest.created_at} into {restored.folder}.")
+    console.say(
+        f"This workstation's new replica id is {restored.replica_id} "
+        f"(the backup's was {restored.restored_from})."
     )
+    console.say(
+        "Start motcua and sign in as before, then sync: work done after the backup comes back from the "
+        "provincial server if it had been synced."
+    )
+    return EXIT_OK
+
+
+def _restore_as(
+    backup: Path,
+    target: Path,
+    data_key: bytes,
+    *,
+    force: bool,
+    now: Callable[[], datetime],
+    new_id: Callable[[], str],
+) -> RestoredStore:
     try:
-        restored = restore(
+        return restore(
             backup, target, data_key, now=now, new_id=new_id, overwrite=force, migrations=desk_migrations()
         )
     except SchemaTooNew as exc:
@@ -127,13 +152,3 @@ def run_restore(
         raise CommandFailed(
             f"the restore could not be written ({exc.strerror or exc}); nothing was changed"
         ) from None
-    console.say(f"Restored the backup of {manifest.created_at} into {restored.folder}.")
-    console.say(
-        f"This workstation's new replica id is {restored.replica_id} "
-        f"(the backup's was {restored.restored_from})."
-    )
-    console.say(
-        "Start motcua and sign in as before, then sync: work done after the backup comes back from the "
-        "provincial server if it had been synced."
-    )
-    return EXIT_OK

@@ -22,6 +22,7 @@ from sync.errors import KeyFileError, StoreError
 from sync.keyfile import read_key_file
 from sync.log_redaction import LOG_FILE_NAME, forget_values, redact, redact_values
 from sync.migrations import schema_version
+from workstation.crash_log import CRASH_LOG_NAME
 from workstation.it_commands.build_metadata import build_metadata, component_versions
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import obtain_data_key
@@ -96,10 +97,10 @@ def files_section(paths: WorkstationPaths) -> dict[str, Any]:
     return section
 
 
-def log_tail(log_dir: Path, lines: int = LOG_TAIL_LINES) -> list[str]:
-    """The last ``lines`` lines of the log (and of the previous file when the current one is short)."""
+def log_tail(log_dir: Path, lines: int = LOG_TAIL_LINES, *, file_name: str = LOG_FILE_NAME) -> list[str]:
+    """The last ``lines`` lines of a log (and of the previous file when the current one is short)."""
     collected: list[str] = []
-    for name in (LOG_FILE_NAME + ".1", LOG_FILE_NAME):
+    for name in (file_name + ".1", file_name):
         path = log_dir / name
         if not path.is_file():
             continue
@@ -265,14 +266,18 @@ def run_diagnostics(
     try:
         redact_values(*known)
         tail = [redact(line) for line in log_tail(paths.log_dir)]
+        crash_tail = [redact(line) for line in log_tail(paths.log_dir, file_name=CRASH_LOG_NAME)]
     finally:
         forget_values(*known)
     sections["log-tail.txt"] = "\n".join(tail) + ("\n" if tail else "")
+    sections["crash-log-tail.txt"] = "\n".join(crash_tail) + ("\n" if crash_tail else "")
     sections["README.txt"] = (
         f"motcua diagnostics, collected {now().isoformat()}.\n"
         "versions.json: program, build and component versions. settings.json: plain settings (no personal "
         "data). files.json: sizes of the store's files. store.json: schema version, integrity check, counts "
-        "of the sync state, replica ids, site settings. log-tail.txt: the end of the log, redacted.\n"
+        "of the sync state, replica ids, site settings. log-tail.txt: the end of the log, redacted. "
+        "crash-log-tail.txt: the end of the crash log (uncaught errors, the stacks of a fatal crash), "
+        "redacted.\n"
         "It holds no names, ID numbers, phone numbers, addresses or logins.\n"
     )
     write_bundle(out, sections)
