@@ -14,7 +14,7 @@ from desktop.app import DeskProgram, build
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.main_window import MainWindow
 from sync.log_redaction import reset_logging
-from tests.desktop.desk_driver import close_desk
+from tests.helpers.desk_driver import close_desk
 from tests.helpers.qt_keys import press, type_text
 
 LOGIN = "lan"

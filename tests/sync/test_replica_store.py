@@ -3,10 +3,9 @@ search, reopening, restore from a backup, and batches that fail half-way."""
 
 from __future__ import annotations
 
-import itertools
 import os
-from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +31,10 @@ from sync.search_index import search
 from sync.store import STORE_MIGRATIONS, Store
 from sync.version_vectors import EventId, VersionVector
 from tests.helpers.record_cases import CASE, T0
+from tests.helpers.replica_stores import TABLES, Replicas, clock, dump
 
-TABLES = ("change_events", "waiting_events", "replica_vector", "record_states", "search_records")
 LETTER = RecordType("letter", [register("to"), register("commune")])
 FILED = RecordType("filed", [register("commune"), register("title")])
-
-
-def clock(start: datetime = T0) -> Callable[[], datetime]:
-    ticks = itertools.count()
-    return lambda: start + timedelta(seconds=next(ticks))
 
 
 def never() -> str:
@@ -52,40 +46,11 @@ def key() -> bytes:
     return os.urandom(32)
 
 
-class Replicas:
-    """Opens stores in ``tmp_path`` (each its own folder and replica id) and closes them at the end."""
-
-    def __init__(self, root: Path, key: bytes) -> None:
-        self.root, self.key = root, key
-        self.stores: list[Store] = []
-
-    def open(self, name: str, *, create: bool = True, new_id: Callable[[], str] | None = None) -> Store:
-        store = Store.open(
-            self.root / name, self.key, now=clock(), new_id=new_id or (lambda: name), create=create
-        )
-        self.stores.append(store)
-        return store
-
-    def replica(
-        self, name: str, side: str = "desk", types: tuple[RecordType, ...] = (CASE,), **options: Any
-    ) -> ReplicaStore:
-        return ReplicaStore(self.open(name), side, types, now=clock(), **options)
-
-    def close(self) -> None:
-        for store in self.stores:
-            store.close()
-
-
 @pytest.fixture
 def replicas(tmp_path: Path, key: bytes) -> Iterator[Replicas]:
     made = Replicas(tmp_path, key)
     yield made
     made.close()
-
-
-def dump(replica: ReplicaStore) -> dict[str, list[tuple[Any, ...]]]:
-    with replica.store.reader() as conn:
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in TABLES}
 
 
 def texts(record_type: str, state: RecordState) -> list[str]:

@@ -11,7 +11,7 @@ from sync.connection import Connection
 from sync.errors import WriteRejected
 from sync.store import get_meta, set_meta
 from sync.version_vectors import EventId
-from tests.sync.test_replica_store import Replicas, dump
+from tests.helpers.replica_stores import Replicas, dump
 
 
 def test_write_in_commits_or_rolls_back_with_the_operation(tmp_path: Path) -> None:
