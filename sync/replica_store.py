@@ -303,7 +303,7 @@ class ReplicaStore:
         """The canonical texts of the events (applied or waiting) a replica knowing ``vector`` lacks, causes
         first; read per replica id with the primary key (``counter > vector[replica_id]``)."""
         if not isinstance(vector, VersionVector):
-            raise TypeError("missing_for takes a VersionVector")
+            raise TypeError("missing_encoded takes a VersionVector")
         with self._store.reader() as conn:
             rows: list[tuple[int, str, int, str]] = []
             for replica_id, counter in conn.execute(

@@ -353,6 +353,7 @@ class Equivalence(RuleBasedStateMachine):
         assert dump(twin.store) == before
         for vector in (VersionVector(), memory.vector(), *(other.memory.vector() for other in self.twins)):
             assert durable.missing_for(vector) == memory.missing_for(vector)
+            assert durable.missing_encoded(vector) == memory.missing_encoded(vector)
 
 
 def _cache_is_consistent(conn: Connection) -> bool:
