@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sync.change_events import ChangeEvent, encode_events  # noqa: E402
+from sync.change_events import ChangeEvent, encode_event  # noqa: E402
+from sync.event_texts import join_event_texts  # noqa: E402
 from sync.field_policies import RecordType, add_only_set, log, register  # noqa: E402
 from sync.lan_peer import LanPeerServer, LanPeerTransport, new_pairing_secret  # noqa: E402
 from sync.replica_memory import MemoryReplica  # noqa: E402
@@ -104,7 +105,7 @@ def round_trips() -> None:
         b = replica("desk-2", events("desk-9", count, 2))
         transport = InProcessTransport(SessionResponder(b))
         result = run_session(a, transport, now=clock(), batch_size=500)
-        assert a.vector == b.vector
+        assert a.vector() == b.vector()
         trips[count] = transport.round_trips
         print(
             f"   {count:>6} events each way: {transport.round_trips} round trips, "
@@ -116,8 +117,8 @@ def round_trips() -> None:
 
 def batch_sizes() -> None:
     count = 10_000
-    held = events("desk-1", count, 3)
-    raw = encode_events(held).encode("utf-8")
+    held = [encode_event(event) for event in events("desk-1", count, 3)]
+    raw = join_event_texts(held).encode("utf-8")
     whole = zstandard.ZstdCompressor(level=COMPRESSION_LEVEL).compress(raw)
     print(f"\n2. bytes per event ({count} synthetic dossier events, zstd level {COMPRESSION_LEVEL})")
     print(f"   raw canonical JSON:            {len(raw) / count:7.1f} B/event")
@@ -135,7 +136,7 @@ def poor_link(count: int) -> None:
     delay = 0.2  # one way
     a = replica("desk-1", events("desk-1x", count, 4))
     b = replica("desk-2", [])
-    payload = sum(len(frame) for frame in batch_frames(a.events(), 500))
+    payload = sum(len(frame) for frame in batch_frames(a.missing_encoded(VersionVector()), 500))
     secret = new_pairing_secret()
     print(
         f"\n3. {count} events pushed over an emulated link: 256 kbit/s, {delay * 1000:.0f} ms one-way delay"
@@ -148,7 +149,7 @@ def poor_link(count: int) -> None:
                 elapsed = time.perf_counter() - start
             wire = link.stats.bytes_up + link.stats.bytes_down
             trips = transport.round_trips
-    assert a.vector == b.vector
+    assert a.vector() == b.vector()
     limit = payload / bandwidth
     with_latency = limit + (trips + 1) * 2 * delay  # + the TCP handshake
     print(f"   payload (compressed batches):  {payload:,} B ({payload / count:.1f} B/event)")

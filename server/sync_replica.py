@@ -23,11 +23,12 @@ from typing import Any
 
 from server.errors import BadInput, Forbidden
 from server.storage.interface import ServerStorage, Tx
-from sync.change_events import ChangeEvent, canonical_json, decode_event, encode_event
-from sync.conflicts import UNSET, Conflict, resolution_event
-from sync.errors import BadEventData, WriteRejected
+from sync.change_events import ChangeEvent, canonical_json, decode_event
+from sync.conflicts import UNSET, Conflict
+from sync.errors import WriteRejected
+from sync.event_texts import EncodedEvent, context_total, encoded_all
 from sync.field_policies import RecordType
-from sync.local_write_checks import check_local_event, check_resolution, check_write_fields
+from sync.local_writes import LocalChange, LocalTarget, known_type, resolve_conflict, write_record_from
 from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
 from sync.replica_store import deliverable
@@ -109,7 +110,6 @@ class ServerReplica:
 
     # -- reading -------------------------------------------------------------------------------------------
 
-    @property
     def vector(self) -> VersionVector:
         """Every event of this commune up to these counters is applied here."""
         with self.storage.transaction() as tx:
@@ -128,18 +128,18 @@ class ServerReplica:
                     "SELECT DISTINCT replica_id FROM sync_events WHERE scope = ?", (self.scope,)
                 )
             }
-            bodies: list[str] = []
+            rows: list[tuple[int, str, int, str]] = []
             for origin in sorted(origins):
-                bodies += [
-                    str(r[0])
+                rows += [
+                    (context_total(str(r[1])), origin, int(r[0]), str(r[1]))
                     for r in tx.query(
-                        "SELECT body FROM sync_events WHERE replica_id = ? AND counter > ? AND scope = ?",
+                        "SELECT counter, body FROM sync_events"
+                        " WHERE replica_id = ? AND counter > ? AND scope = ?",
                         (origin, vector[origin], self.scope),
                     )
                 ]
-        events = [decode_event(body) for body in bodies]
-        events.sort(key=ChangeEvent.causal_key)
-        return [encode_event(event) for event in events]
+        rows.sort(key=lambda row: row[:3])  # ChangeEvent.causal_key, read without decoding the events
+        return [row[3] for row in rows]
 
     def missing_for(self, vector: VersionVector) -> list[ChangeEvent]:
         return [decode_event(body) for body in self.missing_encoded(vector)]
@@ -190,22 +190,22 @@ class ServerReplica:
 
     def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
         """Take a batch pushed by a workstation of this commune: checked whole, stored in one transaction."""
+        return self.receive_encoded(encoded_all(events))
+
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
+        """:meth:`receive` for events with their canonical texts (stored as they arrived)."""
         batch = list(events)
-        for event in batch:
-            if not isinstance(event, ChangeEvent):
-                raise BadEventData("receive takes ChangeEvent objects")
         with self.storage.transaction() as tx:
             self.storage.lock_scope(tx, f"commune:{self.scope}")
             return self._receive(tx, batch)
 
-    def _receive(self, tx: Tx, batch: Sequence[ChangeEvent]) -> ReceiveReport:
-        held = self._held_bodies(tx, [event.id for event in batch])
+    def _receive(self, tx: Tx, batch: Sequence[EncodedEvent]) -> ReceiveReport:
+        held = self._held_bodies(tx, [item.event.id for item in batch])
         devices = self._device_replicas(tx)
         scopes: dict[tuple[str, str], str] = {}
         fresh: dict[EventId, _Incoming] = {}
         duplicates = 0
-        for event in batch:
-            body = encode_event(event)
+        for event, body in ((item.event, item.text) for item in batch):
             known = held.get(event.id) or (fresh[event.id].body if event.id in fresh else None)
             if known is not None:
                 if known != body:
@@ -362,23 +362,11 @@ class ServerReplica:
         kind = self._type(record_type)
         with self.storage.transaction() as tx:
             self.storage.lock_scope(tx, f"commune:{self.scope}")
-            history = self._history(tx, record_type, record_id)
-            current = merge_record(kind, record_id, history)
-            fields = build(current)
-            self._check_record_scope(tx, record_type, record_id, fields, bool(history))
-            check_write_fields(kind, self.side, current, fields)
-            event = ChangeEvent(
-                id=self._next_id(tx),
-                record_type=record_type,
-                record_id=record_id,
-                fields=fields,
-                context=current.vector,
-                device_time=self._now(),
-                author=author,
-                side=self.side,
-            )
-            self._apply_local(tx, kind, history, event)
-        return event
+
+            def check(current: RecordState, fields: Mapping[str, Any]) -> None:
+                self._check_record_scope(tx, record_type, record_id, fields, bool(current.vector))
+
+            return write_record_from(self._target(tx), kind, record_id, build, author, check=check)
 
     def resolve(
         self, conflict: Conflict, author: str, *, choose: EventId | None = None, value: Any = UNSET
@@ -387,21 +375,17 @@ class ServerReplica:
         kind = self._type(conflict.record_type)
         with self.storage.transaction() as tx:
             self.storage.lock_scope(tx, f"commune:{self.scope}")
-            history = self._history(tx, conflict.record_type, conflict.record_id)
-            current = merge_record(kind, conflict.record_id, history)
-            check_resolution(kind, self.side, current, conflict)
-            event = resolution_event(
-                conflict,
-                event_id=self._next_id(tx),
-                context=current.vector,
-                author=author,
-                side=self.side,
-                device_time=self._now(),
-                choose=choose,
-                value=value,
-            )
-            self._apply_local(tx, kind, history, event)
-        return event
+            return resolve_conflict(self._target(tx), kind, conflict, author, choose=choose, value=value)
+
+    def _target(self, tx: Tx) -> LocalTarget:
+        """This replica as the local write sequence's target, in transaction ``tx``."""
+        return LocalTarget(
+            self.side,
+            self._now,
+            lambda record_type, record_id: self._history(tx, record_type, record_id),
+            lambda: self._next_id(tx),
+            lambda change: self._apply_local(tx, change),
+        )
 
     def _check_record_scope(
         self, tx: Tx, record_type: str, record_id: str, fields: Mapping[str, Any], exists: bool
@@ -421,8 +405,8 @@ class ServerReplica:
         rows = tx.query("SELECT counter FROM sync_counters WHERE replica_id = ?", (self._replica_id,))
         return EventId(self._replica_id, (int(rows[0][0]) if rows else 0) + 1)
 
-    def _apply_local(self, tx: Tx, kind: RecordType, history: list[ChangeEvent], event: ChangeEvent) -> None:
-        check_local_event(merge_record(kind, event.record_id, [*history, event]), event)
+    def _apply_local(self, tx: Tx, change: LocalChange) -> None:
+        event = change.event
         tx.run(
             "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied,"
             " body, received_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
@@ -433,7 +417,7 @@ class ServerReplica:
                 event.record_id,
                 self.scope,
                 event.side,
-                encode_event(event),
+                change.encoded.text,
                 self.storage.time_in(self._now()),
             ),
         )
@@ -446,7 +430,4 @@ class ServerReplica:
         self._save_counters(tx, before, {**before, event.id.replica_id: event.id.counter})
 
     def _type(self, name: str) -> RecordType:
-        try:
-            return self._types[name]
-        except KeyError:
-            raise WriteRejected(f"unknown record type {name!r}", reason="unknown_record_type") from None
+        return known_type(self._types, name)

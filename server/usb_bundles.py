@@ -26,9 +26,9 @@ from server.storage.records import Device
 from server.sync_replica import ServerReplica, commune_replica_id, server_replica_base
 from sync.bundle_exchange import BundleExport, export_bundle, import_bundle
 from sync.bundle_format import read_bundle_header
-from sync.change_events import ChangeEvent
 from sync.device_keys import DevicePublicKeys
 from sync.errors import SyncError
+from sync.event_texts import EncodedEvent
 from sync.field_policies import RecordType
 from sync.replica_memory import ReceiveReport
 from sync.sync_checkpoints import Checkpoint, decode_checkpoint, encode_checkpoint
@@ -97,20 +97,19 @@ class _Collector:
 
     def __init__(self, replica: ServerReplica) -> None:
         self._replica = replica
-        self.events: list[ChangeEvent] = []
+        self.events: list[EncodedEvent] = []
 
     @property
     def replica_id(self) -> str:
         return self._replica.replica_id
 
-    @property
     def vector(self) -> VersionVector:
-        return self._replica.vector
+        return self._replica.vector()
 
-    def missing_for(self, vector: VersionVector) -> list[ChangeEvent]:
-        return self._replica.missing_for(vector)
+    def missing_encoded(self, vector: VersionVector) -> list[str]:
+        return self._replica.missing_encoded(vector)
 
-    def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
         self.events.extend(events)
         return ReceiveReport(new=0, duplicates=0, waiting=0)
 
@@ -177,7 +176,7 @@ def import_desk_bundle(
         message = str(exc) if _NOTHING in str(exc) else f"{exc}; {_NOTHING}"
         raise BundleRefused(f"the bundle is refused: {message}", reason=type(exc).__name__) from None
     try:
-        report = replica.receive(collector.events)
+        report = replica.receive_encoded(collector.events)
     except ServerError as exc:
         reason = getattr(exc, "reason", exc.code)
         raise BundleRefused(
@@ -196,7 +195,7 @@ def import_desk_bundle(
             peer_replica=device.replica_id,
             sent_vector=done.checkpoint.sent_vector,
             received_vector=done.checkpoint.received_vector,
-            local_after=replica.vector,
+            local_after=replica.vector(),
             peer_after=peer_after,
             pushed_batches=0,
             pulled_batches=1 if collector.events else 0,

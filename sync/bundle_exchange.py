@@ -1,8 +1,9 @@
 """Sync by file: export the events another replica lacks to one bundle, import a bundle verifying everything.
 
 The bundle is :mod:`sync.bundle_format`'s file (signed by the sender's device key, encrypted for the
-receiver's); its items are canonical JSON change events, causes first. The metadata names both stores, so a
-bundle copied to the wrong workstation or store is refused, and says which vector the export started from.
+receiver's); its items are change events' canonical texts as the sender stores them, causes first. The
+metadata names both stores, so a bundle copied to the wrong workstation or store is refused, and says which
+vector the export started from.
 Importing is idempotent: a second import of the same bundle applies nothing.
 """
 
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from sync.bundle_format import SenderLookup, read_bundle, write_bundle
-from sync.change_events import decode_event, encode_event
 from sync.device_keys import DeviceIdentity, DevicePublicKeys
 from sync.errors import (
     BadEventData,
@@ -25,10 +25,11 @@ from sync.errors import (
     BundleWrongReceiver,
     WrongPeer,
 )
+from sync.event_texts import decode_canonical
 from sync.protocol_version import PROTOCOL_VERSION
 from sync.sync_checkpoints import Checkpoint, CheckpointStore
 from sync.sync_messages import DEFAULT_BATCH_SIZE, check_batch_size
-from sync.sync_session import Counts, Replica, replica_vector
+from sync.sync_session import Counts, Replica
 from sync.version_vectors import VersionVector
 
 BUNDLE_KIND = "motcua-sync-events"
@@ -83,8 +84,8 @@ def export_bundle(
         start = since
     else:
         raise TypeError("since is a VersionVector, a Checkpoint or None")
-    mine = replica_vector(replica)
-    events = list(replica.missing_for(start))
+    mine = replica.vector()
+    events = list(replica.missing_encoded(start))
     metadata: dict[str, Any] = {
         "kind": BUNDLE_KIND,
         "protocol": PROTOCOL_VERSION,
@@ -96,7 +97,7 @@ def export_bundle(
     }
     written = write_bundle(
         Path(path),
-        (encode_event(event).encode("utf-8") for event in events),
+        (text.encode("utf-8") for text in events),
         sender=identity,
         receiver=receiver,
         bundle_id=bundle_id,
@@ -145,21 +146,21 @@ def import_bundle(
     try:
         since = VersionVector.from_dict(meta.get("since"))
         sender_vector = VersionVector.from_dict(meta.get("sender_vector"))
-        events = [decode_event(item) for item in items]
+        events = [decode_canonical(item) for item in items]
     except BadEventData as exc:
         raise BundleBadContent(f"this bundle holds malformed data ({exc}); nothing was imported") from exc
 
     counts = Counts()
     applied = 0
     for start in range(0, len(events), batch_size):
-        counts = counts.plus(replica.receive(events[start : start + batch_size]))
+        counts = counts.plus(replica.receive_encoded(events[start : start + batch_size]))
         applied += 1
     checkpoint = Checkpoint(
         local_replica=replica.replica_id,
         peer_replica=header.sender.replica_id,
         sent_vector=since,
         received_vector=sender_vector,
-        local_after=replica_vector(replica),
+        local_after=replica.vector(),
         peer_after=sender_vector,
         pushed_batches=0,
         pulled_batches=applied,

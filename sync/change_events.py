@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -230,19 +230,3 @@ def decode_event(text: str | bytes) -> ChangeEvent:
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadEventData("an event is not valid JSON") from exc
     return ChangeEvent.from_dict(data)
-
-
-def encode_events(events: Iterable[ChangeEvent]) -> str:
-    """A JSON array of events in canonical form."""
-    return "[" + ",".join(encode_event(event) for event in events) + "]"
-
-
-def decode_events(text: str | bytes) -> list[ChangeEvent]:
-    """Parse :func:`encode_events`'s output."""
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadEventData("an event list is not valid JSON") from exc
-    if not isinstance(data, list):
-        raise BadEventData("an event list must be a JSON array")
-    return [ChangeEvent.from_dict(item) for item in data]

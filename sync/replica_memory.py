@@ -13,15 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sync.change_events import ChangeEvent, encode_event
-from sync.conflicts import UNSET, Conflict, resolution_event
-from sync.errors import (
-    BadEventData,
-    ReplicaIdReused,
-    WriteRejected,
-)
+from sync.change_events import ChangeEvent
+from sync.conflicts import UNSET, Conflict
+from sync.errors import BadEventData, ReplicaIdReused
+from sync.event_texts import EncodedEvent, encoded_all
 from sync.field_policies import RecordType
-from sync.local_write_checks import check_local_event, check_resolution, check_write_fields
+from sync.local_writes import LocalChange, LocalTarget, known_type, resolve_conflict, write_record
 from sync.record_merge import RecordState, merge_record
 from sync.version_vectors import EventId, VersionVector, check_replica_id
 
@@ -61,6 +58,7 @@ class MemoryReplica:
         self._types = {record_type.name: record_type for record_type in record_types}
         self._now = now
         self._held: dict[EventId, ChangeEvent] = {}
+        self._texts: dict[EventId, str] = {}
         self._waiting: dict[EventId, ChangeEvent] = {}
         self._known: dict[str, int] = {}
         self._by_record: dict[RecordKey, list[ChangeEvent]] = {}
@@ -95,7 +93,6 @@ class MemoryReplica:
 
     # -- what it knows ---------------------------------------------------------------------------------------
 
-    @property
     def vector(self) -> VersionVector:
         """Every event up to these counters has been applied here."""
         return VersionVector(self._known)
@@ -131,6 +128,11 @@ class MemoryReplica:
             for conflict in self.record(*key).conflicts
         )
 
+    def missing_encoded(self, vector: VersionVector) -> list[str]:
+        """The canonical texts of the events (applied or waiting) a replica knowing ``vector`` lacks, causes
+        first."""
+        return [self._texts[event.id] for event in self.missing_for(vector)]
+
     def missing_for(self, vector: VersionVector) -> list[ChangeEvent]:
         """The events (applied or waiting) a replica that knows ``vector`` lacks, causes first."""
         lacking = (event for event in self._held.values() if not vector.includes(event.id))
@@ -141,53 +143,28 @@ class MemoryReplica:
     def write(self, record_type: str, record_id: str, fields: Mapping[str, Any], author: str) -> ChangeEvent:
         """Make and apply a local change event; raise a :class:`WriteRejected` if it is not allowed."""
         kind = self._type(record_type)
-        current = self.record(record_type, record_id)
-        check_write_fields(kind, self.side, current, fields)
-        event = ChangeEvent(
-            id=self._next_id(),
-            record_type=record_type,
-            record_id=record_id,
-            fields=fields,
-            context=current.vector,
-            device_time=self._now(),
-            author=author,
-            side=self.side,
-        )
-        self._apply_local(event)
-        return event
+        return write_record(self._target(), kind, record_id, fields, author)
 
     def resolve(
         self, conflict: Conflict, author: str, *, choose: EventId | None = None, value: Any = UNSET
     ) -> ChangeEvent:
         """Resolve an open conflict by choosing a competing write (``choose``) or writing a new ``value``."""
         kind = self._type(conflict.record_type)
-        current = self.record(conflict.record_type, conflict.record_id)
-        check_resolution(kind, self.side, current, conflict)
-        event = resolution_event(
-            conflict,
-            event_id=self._next_id(),
-            context=current.vector,
-            author=author,
-            side=self.side,
-            device_time=self._now(),
-            choose=choose,
-            value=value,
-        )
-        self._apply_local(event)
-        return event
+        return resolve_conflict(self._target(), kind, conflict, author, choose=choose, value=value)
+
+    def _target(self) -> LocalTarget:
+        """This replica as the local write sequence's target (``side`` is read at each write)."""
+        return LocalTarget(self.side, self._now, self._history, self._next_id, self._apply_local)
+
+    def _history(self, record_type: str, record_id: str) -> list[ChangeEvent]:
+        return self._by_record.get((record_type, record_id), [])
 
     def _next_id(self) -> EventId:
         return EventId(self.replica_id, self._known.get(self.replica_id, 0) + 1)
 
-    def _apply_local(self, event: ChangeEvent) -> None:
-        """Check what ``event`` would do to its record, then apply it (or raise and change nothing)."""
-        key = event.record_key
-        after = merge_record(
-            self._type(event.record_type), event.record_id, [*self._by_record.get(key, ()), event]
-        )
-        check_local_event(after, event)
-        self._add(event)
-        self._states[key] = after
+    def _apply_local(self, change: LocalChange) -> None:
+        self._add(change.encoded)
+        self._states[change.event.record_key] = change.after
 
     # -- receiving -------------------------------------------------------------------------------------------
 
@@ -197,22 +174,29 @@ class MemoryReplica:
         The batch is checked before anything changes: an event whose id is already held with other content,
         or one made under this replica's own id that it never made, raises and nothing is taken.
         """
-        batch: dict[EventId, ChangeEvent] = {}
+        return self.receive_encoded(encoded_all(events))
+
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
+        """:meth:`receive` for events with their canonical texts (kept as they are)."""
+        batch: dict[EventId, EncodedEvent] = {}
         duplicates = 0
-        for event in events:
-            if not isinstance(event, ChangeEvent):
-                raise BadEventData("receive takes ChangeEvent objects")
-            known = self._held.get(event.id) or batch.get(event.id)
+        for item in events:
+            event_id = item.event.id
+            known = self._texts.get(event_id)
+            if known is None and event_id in batch:
+                known = batch[event_id].text
             if known is not None:
-                if known is not event and encode_event(known) != encode_event(event):
-                    raise BadEventData(f"two different events carry the id {event.id}")
+                if known != item.text:
+                    raise BadEventData(f"two different events carry the id {event_id}")
                 duplicates += 1
                 continue
-            if event.id.replica_id == self.replica_id:
+            if event_id.replica_id == self.replica_id:
                 raise ReplicaIdReused("received an event under this replica's own id that it never made")
-            batch[event.id] = event
-        self._waiting.update(batch)
-        self._held.update(batch)
+            batch[event_id] = item
+        for event_id, item in batch.items():
+            self._waiting[event_id] = item.event
+            self._held[event_id] = item.event
+            self._texts[event_id] = item.text
         self._deliver()
         return ReceiveReport(new=len(batch), duplicates=duplicates, waiting=len(self._waiting))
 
@@ -224,7 +208,7 @@ class MemoryReplica:
             for event in sorted(self._waiting.values(), key=ChangeEvent.causal_key):
                 if self._deliverable(event):
                     del self._waiting[event.id]
-                    self._add(event)
+                    self._add(EncodedEvent(event, self._texts[event.id]))
                     self._states.pop(event.record_key, None)
                     progress = True
 
@@ -233,13 +217,12 @@ class MemoryReplica:
             return False
         return all(self._known.get(replica_id, 0) >= counter for replica_id, counter in event.context.items())
 
-    def _add(self, event: ChangeEvent) -> None:
+    def _add(self, item: EncodedEvent) -> None:
+        event = item.event
         self._held[event.id] = event
+        self._texts[event.id] = item.text
         self._known[event.id.replica_id] = event.id.counter
         self._by_record.setdefault(event.record_key, []).append(event)
 
     def _type(self, name: str) -> RecordType:
-        try:
-            return self._types[name]
-        except KeyError:
-            raise WriteRejected(f"unknown record type {name!r}", reason="unknown_record_type") from None
+        return known_type(self._types, name)

@@ -28,19 +28,15 @@ from sync.change_events import (
     FrozenDict,
     canonical_json,
     decode_event,
-    encode_event,
     freeze,
     thaw,
 )
-from sync.conflicts import UNSET, Conflict, resolution_event
+from sync.conflicts import UNSET, Conflict
 from sync.connection import Connection
-from sync.errors import (
-    BadEventData,
-    ReplicaIdReused,
-    WriteRejected,
-)
+from sync.errors import BadEventData, ReplicaIdReused
+from sync.event_texts import EncodedEvent, encoded_all
 from sync.field_policies import RecordType
-from sync.local_write_checks import check_local_event, check_resolution, check_write_fields
+from sync.local_writes import LocalChange, LocalTarget, known_type, resolve_conflict, write_record
 from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
 from sync.search_index import index_record
@@ -76,14 +72,6 @@ class StoredRecord:
         return self.values.get(field, default)
 
 
-@dataclass(frozen=True)
-class _Row:
-    """An event with its canonical text (as stored)."""
-
-    event: ChangeEvent
-    text: str
-
-
 def _sorted_bodies(rows: Iterable[tuple[int, str, int, str]]) -> list[str]:
     """Event texts from ``(context_total, replica_id, counter, body)`` rows, causes first (causal_key)."""
     return [row[3] for row in sorted(rows, key=lambda row: (row[0], row[1], row[2]))]
@@ -114,17 +102,6 @@ def _type_fingerprint(kind: RecordType, scope_field: str | None) -> str:
         for spec in kind.fields
     ]
     return canonical_json({"fields": fields, "scope": scope_field})
-
-
-def _frozen_fields(fields: object) -> tuple[Mapping[str, Any], BadEventData | None]:
-    """A write's fields, frozen, and the error of a value that cannot be (raised where MemoryReplica raises
-    it: after the field checks)."""
-    if not isinstance(fields, Mapping):
-        raise BadEventData("an event's fields are a mapping of field name to value")
-    try:
-        return freeze(fields), None
-    except BadEventData as exc:
-        return fields, exc
 
 
 def _first_missing(event: ChangeEvent, known: Mapping[str, int]) -> tuple[str, int] | None:
@@ -326,7 +303,7 @@ class ReplicaStore:
         """The canonical texts of the events (applied or waiting) a replica knowing ``vector`` lacks, causes
         first; read per replica id with the primary key (``counter > vector[replica_id]``)."""
         if not isinstance(vector, VersionVector):
-            raise TypeError("missing_for takes a VersionVector")
+            raise TypeError("missing_encoded takes a VersionVector")
         with self._store.reader() as conn:
             rows: list[tuple[int, str, int, str]] = []
             for replica_id, counter in conn.execute(
@@ -352,10 +329,18 @@ class ReplicaStore:
         self, record_type: str, record_id: str, fields: Mapping[str, Any], author: str
     ) -> Future[ChangeEvent]:
         """Queue a local change; the future gives the event, or the :class:`WriteRejected` that refused it."""
-        frozen, bad_value = _frozen_fields(fields)  # now: later changes to ``fields`` do not count
-        return self._store.write(
-            lambda conn: self._write_local(conn, record_type, record_id, frozen, bad_value, author)
-        )
+        if not isinstance(fields, Mapping):
+            raise BadEventData("an event's fields are a mapping of field name to value")
+        try:  # copy now: later changes to ``fields`` by the caller do not count
+            frozen: Mapping[str, Any] = freeze(fields)
+        except BadEventData:  # raised again where MemoryReplica raises it: after the field checks
+            frozen = fields
+
+        def operation(conn: Connection) -> ChangeEvent:
+            kind = self._type(record_type)
+            return write_record(self._target(conn), kind, record_id, frozen, author)
+
+        return self._store.write(operation)
 
     def write(self, record_type: str, record_id: str, fields: Mapping[str, Any], author: str) -> ChangeEvent:
         """Make and apply a local change event; raise a :class:`WriteRejected` if it is not allowed."""
@@ -366,36 +351,9 @@ class ReplicaStore:
     ) -> ChangeEvent:
         """Make and apply a local change event inside an operation already running on the store's writer
         (``conn`` is its connection): the event commits or rolls back with the operation's other writes."""
-        frozen, bad_value = _frozen_fields(fields)
-        return self._write_local(conn, record_type, record_id, frozen, bad_value, author)
-
-    def _write_local(
-        self,
-        conn: Connection,
-        record_type: str,
-        record_id: str,
-        frozen: Mapping[str, Any],
-        bad_value: BadEventData | None,
-        author: str,
-    ) -> ChangeEvent:
-        kind = self._type(record_type)
-        events = self._record_events(conn, record_type, record_id)
-        current = merge_record(kind, record_id, events)
-        check_write_fields(kind, self.side, current, frozen)
-        if bad_value is not None:
-            raise bad_value
-        event = ChangeEvent(
-            id=self._next_id(conn),
-            record_type=record_type,
-            record_id=record_id,
-            fields=frozen,
-            context=current.vector,
-            device_time=self._now(),
-            author=author,
-            side=self.side,
-        )
-        self._apply_local(conn, kind, events, event)
-        return event
+        if not isinstance(fields, Mapping):
+            raise BadEventData("an event's fields are a mapping of field name to value")
+        return write_record(self._target(conn), self._type(record_type), record_id, fields, author)
 
     def submit_resolve(
         self, conflict: Conflict, author: str, *, choose: EventId | None = None, value: Any = UNSET
@@ -408,21 +366,7 @@ class ReplicaStore:
 
         def operation(conn: Connection) -> ChangeEvent:
             kind = self._type(conflict.record_type)
-            events = self._record_events(conn, conflict.record_type, conflict.record_id)
-            current = merge_record(kind, conflict.record_id, events)
-            check_resolution(kind, self.side, current, conflict)
-            event = resolution_event(
-                conflict,
-                event_id=self._next_id(conn),
-                context=current.vector,
-                author=author,
-                side=self.side,
-                device_time=self._now(),
-                choose=choose,
-                value=value,
-            )
-            self._apply_local(conn, kind, events, event)
-            return event
+            return resolve_conflict(self._target(conn), kind, conflict, author, choose=choose, value=value)
 
         return self._store.write(operation)
 
@@ -436,24 +380,7 @@ class ReplicaStore:
 
     def submit_receive(self, events: Iterable[ChangeEvent]) -> Future[ReceiveReport]:
         """Queue a batch of events from another replica; the whole batch is one transaction."""
-        batch: dict[EventId, _Row] = {}
-        duplicates = 0
-        for event in events:
-            if not isinstance(event, ChangeEvent):
-                raise BadEventData("receive takes ChangeEvent objects")
-            text = encode_event(event)
-            known = batch.get(event.id)
-            if known is not None:
-                if known.text != text:
-                    raise BadEventData(f"two different events carry the id {event.id}")
-                duplicates += 1
-                continue
-            batch[event.id] = _Row(event, text)
-
-        def operation(conn: Connection) -> ReceiveReport:
-            return self._receive(conn, batch, duplicates)
-
-        return self._store.write(operation)
+        return self.submit_receive_encoded(encoded_all(events))
 
     def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
         """Take events from another replica (any order, duplicates allowed); idempotent.
@@ -463,9 +390,33 @@ class ReplicaStore:
         """
         return self.submit_receive(events).result()
 
-    def _receive(self, conn: Connection, batch: Mapping[EventId, _Row], duplicates: int) -> ReceiveReport:
+    def submit_receive_encoded(self, events: Iterable[EncodedEvent]) -> Future[ReceiveReport]:
+        """:meth:`submit_receive` for events with their canonical texts (stored as they are)."""
+        batch: dict[EventId, EncodedEvent] = {}
+        duplicates = 0
+        for item in events:
+            known = batch.get(item.event.id)
+            if known is not None:
+                if known.text != item.text:
+                    raise BadEventData(f"two different events carry the id {item.event.id}")
+                duplicates += 1
+                continue
+            batch[item.event.id] = item
+
+        def operation(conn: Connection) -> ReceiveReport:
+            return self._receive(conn, batch, duplicates)
+
+        return self._store.write(operation)
+
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
+        """:meth:`receive` for events with their canonical texts (stored as they are)."""
+        return self.submit_receive_encoded(events).result()
+
+    def _receive(
+        self, conn: Connection, batch: Mapping[EventId, EncodedEvent], duplicates: int
+    ) -> ReceiveReport:
         own = self.replica_id
-        new: dict[EventId, _Row] = {}
+        new: dict[EventId, EncodedEvent] = {}
         held_texts = self._held_texts(conn, batch)
         for event_id, row in batch.items():
             held = held_texts.get(event_id)
@@ -481,7 +432,7 @@ class ReplicaStore:
             (waiting,) = conn.execute("SELECT count(*) FROM waiting_events").fetchone()
             return ReceiveReport(new=0, duplicates=duplicates, waiting=int(waiting))
         held_back = {
-            EventId(replica_id, counter): _Row(decode_event(body), body)
+            EventId(replica_id, counter): EncodedEvent(decode_event(body), body)
             for replica_id, counter, body in conn.execute(
                 "SELECT replica_id, counter, body FROM waiting_events"
             )
@@ -561,10 +512,17 @@ class ReplicaStore:
     # -- storage helpers (on the writer's or a reader's connection) ------------------------------------------
 
     def _type(self, name: str) -> RecordType:
-        try:
-            return self._types[name]
-        except (KeyError, TypeError):
-            raise WriteRejected(f"unknown record type {name!r}", reason="unknown_record_type") from None
+        return known_type(self._types, name)
+
+    def _target(self, conn: Connection) -> LocalTarget:
+        """This replica as the local write sequence's target, on the writer's connection ``conn``."""
+        return LocalTarget(
+            self.side,
+            self._now,
+            lambda record_type, record_id: self._record_events(conn, record_type, record_id),
+            lambda: self._next_id(conn),
+            lambda change: self._apply_local(conn, change),
+        )
 
     def _check_scope_query(self, record_type: str | None, where: object) -> None:
         if not isinstance(where, str):
@@ -624,7 +582,7 @@ class ReplicaStore:
         return EventId(self.replica_id, (0 if row is None else int(row[0])) + 1)
 
     @staticmethod
-    def _insert(conn: Connection, table: str, rows: Iterable[_Row]) -> None:
+    def _insert(conn: Connection, table: str, rows: Iterable[EncodedEvent]) -> None:
         conn.executemany(
             f"INSERT INTO {table} (replica_id, counter, record_type, record_id, context_total, body)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -648,15 +606,11 @@ class ReplicaStore:
             sorted(counters.items()),
         )
 
-    def _apply_local(
-        self, conn: Connection, kind: RecordType, events: list[ChangeEvent], event: ChangeEvent
-    ) -> None:
-        """Check what ``event`` would do to its record, then store it with the record's new state."""
-        after = merge_record(kind, event.record_id, [*events, event])
-        check_local_event(after, event)
-        self._insert(conn, "change_events", [_Row(event, encode_event(event))])
-        self._save_vector(conn, {event.id.replica_id: event.id.counter})
-        self._save_state(conn, after)
+    def _apply_local(self, conn: Connection, change: LocalChange) -> None:
+        """Store a checked local event with its record's new state."""
+        self._insert(conn, "change_events", [change.encoded])
+        self._save_vector(conn, {change.event.id.replica_id: change.event.id.counter})
+        self._save_state(conn, change.after)
 
     def _save_state(self, conn: Connection, state: RecordState, *, reindex: bool = False) -> None:
         """Write one record's cache row and, with a search hook, its search index entry.

@@ -5,8 +5,9 @@ A message stream is a sequence of frames::
     header length (u32, big-endian) | header (canonical JSON object) | payload (header["size"] bytes, or none)
 
 Every header carries ``"protocol": PROTOCOL_VERSION`` and a ``"type"``. A *batch* frame's payload is the
-canonical JSON array of its change events, zstd-compressed; its header gives the event count, the compressed
-and raw sizes and the SHA-256 of the compressed payload, all checked before a single event is decoded.
+JSON array of its change events' canonical texts, as the sender stores them, zstd-compressed; its header
+gives the event count, the compressed and raw sizes and the SHA-256 of the compressed payload, all checked
+before a single event is decoded.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from typing import Any
 
 import zstandard
 
-from sync.change_events import ChangeEvent, canonical_json, decode_events, encode_events
+from sync.change_events import canonical_json
 from sync.errors import BadEventData, BadSyncMessage, ProtocolMismatch, SyncInterrupted
+from sync.event_texts import EncodedEvent, join_event_texts, split_event_texts
 from sync.protocol_version import PROTOCOL_VERSION
 from sync.version_vectors import VersionVector
 
@@ -70,23 +72,24 @@ def encode_frame(kind: str, fields: Mapping[str, Any] | None = None, payload: by
     return _U32.pack(len(raw)) + raw + payload
 
 
-def encode_batch(seq: int, events: Sequence[ChangeEvent], *, level: int = COMPRESSION_LEVEL) -> bytes:
-    """A batch frame: events ``seq``-numbered (from 1), as compressed canonical JSON with a checksum."""
-    if not events:
+def encode_batch(seq: int, texts: Sequence[str], *, level: int = COMPRESSION_LEVEL) -> bytes:
+    """A batch frame numbered ``seq`` (from 1) of events' canonical texts, sent as they are, compressed, with
+    a checksum."""
+    if not texts:
         raise BadSyncMessage("a batch holds at least one event")
-    raw = encode_events(events).encode("utf-8")
+    raw = join_event_texts(texts).encode("utf-8")
     payload = zstandard.ZstdCompressor(level=level).compress(raw)
     fields = {
         "seq": seq,
-        "count": len(events),
+        "count": len(texts),
         "raw_size": len(raw),
         "sha256": hashlib.sha256(payload).hexdigest(),
     }
     return encode_frame(BATCH, fields, payload)
 
 
-def decode_batch(frame: Frame) -> list[ChangeEvent]:
-    """The events of a batch frame, after checking its checksum, sizes and count."""
+def decode_batch(frame: Frame) -> list[EncodedEvent]:
+    """The events of a batch frame with their texts as sent, after checking its checksum, sizes and count."""
     header = frame.header
     if frame.type != BATCH:
         raise BadSyncMessage(f"expected a batch, got a {frame.type!r} message")
@@ -104,7 +107,9 @@ def decode_batch(frame: Frame) -> list[ChangeEvent]:
     if len(raw) != raw_size:
         raise BadSyncMessage("a sync batch's sizes do not match its header")
     try:
-        events = decode_events(raw)
+        events = split_event_texts(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise BadSyncMessage("a sync batch is not UTF-8 text") from exc
     except BadEventData as exc:
         raise BadSyncMessage(f"a sync batch holds malformed events: {exc}") from exc
     if len(events) != count:
@@ -113,14 +118,14 @@ def decode_batch(frame: Frame) -> list[ChangeEvent]:
 
 
 def batch_frames(
-    events: Iterable[ChangeEvent], batch_size: int = DEFAULT_BATCH_SIZE, *, level: int = COMPRESSION_LEVEL
+    texts: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE, *, level: int = COMPRESSION_LEVEL
 ) -> Iterator[bytes]:
-    """Encode ``events`` lazily as batch frames of at most ``batch_size`` events, numbered from 1."""
+    """Events' canonical texts, lazily, as batch frames of at most ``batch_size`` events, numbered from 1."""
     check_batch_size(batch_size)
-    pending: list[ChangeEvent] = []
+    pending: list[str] = []
     seq = 0
-    for event in events:
-        pending.append(event)
+    for text in texts:
+        pending.append(text)
         if len(pending) == batch_size:
             seq += 1
             yield encode_batch(seq, pending, level=level)

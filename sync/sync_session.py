@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from sync.change_events import ChangeEvent
 from sync.errors import (
     BadSyncMessage,
     PeerRefused,
@@ -31,6 +30,7 @@ from sync.errors import (
     SyncInterrupted,
     WrongPeer,
 )
+from sync.event_texts import EncodedEvent
 from sync.sync_checkpoints import Checkpoint, CheckpointStore
 from sync.sync_messages import (
     BATCH,
@@ -66,30 +66,20 @@ class ReceiveResult(Protocol):
 
 
 class Replica(Protocol):
-    """What a session needs of a replica (``MemoryReplica`` and the durable store both provide it).
+    """What a session needs of a replica (``MemoryReplica``, the desk's ``ReplicaStore`` and the server's).
 
-    ``vector`` may be a property or a method: use :func:`replica_vector` to read it.
+    Events travel as their stored canonical texts: ``missing_encoded`` gives them as stored, causes first, and
+    ``receive_encoded`` takes them with the texts as they arrived.
     """
 
     @property
     def replica_id(self) -> str: ...
 
-    @property
-    def vector(self) -> Any: ...
+    def vector(self) -> VersionVector: ...
 
-    def missing_for(self, vector: VersionVector) -> Iterable[ChangeEvent]: ...
+    def missing_encoded(self, vector: VersionVector) -> Sequence[str]: ...
 
-    def receive(self, events: Iterable[ChangeEvent]) -> ReceiveResult: ...
-
-
-def replica_vector(replica: Replica) -> VersionVector:
-    """The replica's current version vector, whether ``vector`` is a property or a method."""
-    value = replica.vector
-    if callable(value) and not isinstance(value, VersionVector):
-        value = value()
-    if not isinstance(value, VersionVector):
-        raise TypeError("a replica's vector must be a VersionVector")
-    return value
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveResult: ...
 
 
 class Transport(Protocol):
@@ -200,7 +190,7 @@ class SessionResponder:
         self._peer(frame)
         vector_field(frame.header)
         with self._lock:
-            mine = replica_vector(self.replica)
+            mine = self.replica.vector()
         return encode_frame(HELLO_REPLY, {"replica": self.replica.replica_id, "vector": mine.to_dict()})
 
     def _push(self, reader: StreamReader) -> Iterator[bytes]:
@@ -221,7 +211,7 @@ class SessionResponder:
                     raise BadSyncMessage("a pushed batch arrived out of order")
                 events = decode_batch(frame)
                 with self._lock:
-                    counts = counts.plus(self.replica.receive(events))
+                    counts = counts.plus(self.replica.receive_encoded(events))
                 committed += 1
         except SyncInterrupted:
             raise
@@ -230,7 +220,7 @@ class SessionResponder:
             yield _error_frame(code, str(exc), last_batch=committed)
             return
         with self._lock:
-            mine = replica_vector(self.replica)
+            mine = self.replica.vector()
         yield encode_frame(
             PUSH_ACK,
             {
@@ -254,8 +244,8 @@ class SessionResponder:
         except ValueError as exc:
             raise BadSyncMessage(str(exc)) from None
         with self._lock:
-            mine = replica_vector(self.replica)
-            missing = list(self.replica.missing_for(theirs))
+            mine = self.replica.vector()
+            missing = list(self.replica.missing_encoded(theirs))
         yield encode_frame(PULL_REPLY, {"replica": self.replica.replica_id, "events": len(missing)})
         sent = 0
         for chunk in batch_frames(missing, batch_size, level=self._level):
@@ -354,7 +344,7 @@ def run_session(
         return StreamReader(transport.call(route, frames))
 
     with guard:
-        sent = replica_vector(local)
+        sent = local.vector()
     hello = {"replica": local.replica_id, "vector": sent.to_dict()}
     frame = raise_if_error(call(HELLO, [encode_frame(HELLO, hello)]).read_frame(HELLO_REPLY))
     peer = text_field(frame.header, "replica")
@@ -367,7 +357,7 @@ def run_session(
     progress = _Progress(sent, received)
     try:
         with guard:
-            missing: Sequence[ChangeEvent] = list(local.missing_for(received))
+            missing: Sequence[str] = list(local.missing_encoded(received))
         if missing:
             _push(local, call, missing, batch_size, level, progress)
         _pull(local, call, batch_size, guard, progress)
@@ -394,7 +384,7 @@ def run_session(
 def _push(
     local: Replica,
     call: Callable[[str, Iterable[bytes]], StreamReader],
-    missing: Sequence[ChangeEvent],
+    missing: Sequence[str],
     batch_size: int,
     level: int,
     progress: _Progress,
@@ -432,7 +422,7 @@ def _pull(
     progress: _Progress,
 ) -> None:
     with guard:
-        mine = replica_vector(local)
+        mine = local.vector()
     request = {"replica": local.replica_id, "vector": mine.to_dict(), "batch_size": batch_size}
     reply = call(PULL, [encode_frame(PULL, request)])
     raise_if_error(reply.read_frame(PULL_REPLY))
@@ -447,7 +437,7 @@ def _pull(
             raise BadSyncMessage("a pulled batch arrived out of order")
         events = decode_batch(frame)
         with guard:
-            report = local.receive(events)
+            report = local.receive_encoded(events)
         progress.local_counts = progress.local_counts.plus(report)
         progress.pulled_batches += 1
         progress.pulled_events += len(events)
@@ -463,7 +453,7 @@ def _checkpoint(
     complete: bool,
 ) -> Checkpoint:
     with guard:
-        after = replica_vector(local)
+        after = local.vector()
     return Checkpoint(
         local_replica=local.replica_id,
         peer_replica=peer,

@@ -27,10 +27,10 @@ from desktop.background import Background
 from desktop.sync_panel.sync_words import ProvinceKeysMissing
 from sync.bundle_exchange import BundleExport, BundleImport, export_bundle, import_bundle
 from sync.bundle_format import read_bundle_header
-from sync.change_events import ChangeEvent
 from sync.errors import SyncError, SyncInterrupted
+from sync.event_texts import EncodedEvent
 from sync.replica_store import ReplicaStore
-from sync.sync_session import ReceiveResult, SessionResult, Transport, replica_vector, run_session
+from sync.sync_session import ReceiveResult, SessionResult, Transport, run_session
 from sync.version_vectors import VersionVector
 from workstation.province_link import TransportFactory
 from workstation.sync_keys import (
@@ -152,20 +152,19 @@ class _MeteredReplica:
     def replica_id(self) -> str:
         return self._inner.replica_id
 
-    @property
     def vector(self) -> VersionVector:
-        return replica_vector(self._inner)
+        return self._inner.vector()
 
-    def missing_for(self, vector: VersionVector) -> list[ChangeEvent]:
-        mine = replica_vector(self._inner)
-        events = self._inner.missing_for(vector)
+    def missing_encoded(self, vector: VersionVector) -> list[str]:
+        mine = self._inner.vector()
+        events = self._inner.missing_encoded(vector)
         to_come = sum(max(0, vector[rid] - mine[rid]) for rid in vector) if self._session else 0
         self._meter.update(items_total=len(events) + to_come, force=True)
         return events
 
-    def receive(self, events: Iterable[ChangeEvent]) -> ReceiveResult:
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveResult:
         batch = list(events)
-        report = self._inner.receive(batch)
+        report = self._inner.receive_encoded(batch)
         self._meter.add(items_done=len(batch))
         return report
 
@@ -251,7 +250,7 @@ class SyncController(QObject):
 
     def _snapshot(self) -> _Snapshot:
         held = self.checkpoints.all(self.replica.replica_id)
-        waiting = waiting_events(self.replica.replica_id, replica_vector(self.replica), held)
+        waiting = waiting_events(self.replica.replica_id, self.replica.vector(), held)
         return _Snapshot(waiting, last_successful_sync(held))
 
     def _apply_snapshot(self, snapshot: _Snapshot) -> None:

@@ -143,7 +143,7 @@ def confirm(qtbot, window: DossierWindow, dialog) -> None:
 
 def province_with(desk: DossierDesk, clock: Clock) -> MemoryReplica:
     province = MemoryReplica("province", PROVINCE_SIDE, [DOSSIER_RECORD], clock)
-    province.receive(desk.replica.missing_for(province.vector))
+    province.receive(desk.replica.missing_for(province.vector()))
     return province
 
 

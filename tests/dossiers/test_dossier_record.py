@@ -62,7 +62,7 @@ def replica(name: str, side: str, *, year: int = 2026) -> MemoryReplica:
 
 def sync(*replicas: MemoryReplica) -> None:
     for a, b in itertools.permutations(replicas, 2):
-        b.receive(a.missing_for(b.vector))
+        b.receive(a.missing_for(b.vector()))
 
 
 def receive_at_desk(desk: MemoryReplica) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from sync.change_events import ChangeEvent
 from sync.field_policies import RecordType, add_only_set, log, owned, register, state
+from sync.version_vectors import EventId, VersionVector
 
 
 class CaseLifecycle:
@@ -42,3 +44,27 @@ CASE = RecordType(
     ],
 )
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def event(
+    replica: str,
+    counter: int,
+    fields: dict[str, Any],
+    context: dict[str, int] | None = None,
+    *,
+    side: str = "desk",
+    record_id: str = "r1",
+    resolves: tuple[EventId, ...] = (),
+    when: datetime = T0,
+) -> ChangeEvent:
+    return ChangeEvent(
+        id=EventId(replica, counter),
+        record_type="case",
+        record_id=record_id,
+        fields=fields,
+        context=VersionVector(context or {}),
+        device_time=when,
+        author=f"clerk-{replica}",
+        side=side,
+        resolves=resolves,
+    )

@@ -8,7 +8,7 @@ import random
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
-from sync.change_events import ChangeEvent
+from sync.event_texts import EncodedEvent
 from sync.replica_memory import MemoryReplica, ReceiveReport
 from sync.sync_session import InProcessTransport, SessionResponder, run_session
 from sync.version_vectors import VersionVector
@@ -46,15 +46,14 @@ class Counting:
     def replica_id(self) -> str:
         return self.inner.replica_id
 
-    @property
     def vector(self) -> VersionVector:
-        return self.inner.vector
+        return self.inner.vector()
 
-    def missing_for(self, vector: VersionVector) -> list[ChangeEvent]:
-        return self.inner.missing_for(vector)
+    def missing_encoded(self, vector: VersionVector) -> list[str]:
+        return self.inner.missing_encoded(vector)
 
-    def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
-        report = self.inner.receive(events)
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
+        report = self.inner.receive_encoded(events)
         self.reports.append(report)
         return report
 
@@ -68,12 +67,20 @@ def sync(a: object, b: object, **kwargs: object) -> tuple[object, InProcessTrans
     return run_session(a, transport, now=NOW, **kwargs), transport  # type: ignore[arg-type]
 
 
+def texts(replica: MemoryReplica) -> list[str]:
+    """Every event ``replica`` holds, as the canonical texts it sends."""
+    return replica.missing_encoded(VersionVector())
+
+
 def same_state(*replicas: MemoryReplica) -> bool:
     first = replicas[0]
     keys = first.record_keys()
     return all(
-        other.vector == first.vector
+        other.vector() == first.vector()
         and other.record_keys() == keys
         and all(other.record(*key) == first.record(*key) for key in keys)
         for other in replicas[1:]
     )
+
+
+# -- sessions ------------------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ class World:
         )
 
     def push(self) -> None:
-        self.server.receive(self.desk.missing_for(self.server.vector))
+        self.server.receive(self.desk.missing_for(self.server.vector()))
 
     def close(self) -> None:
         self.storage.close()
@@ -117,7 +117,7 @@ def test_health_shows_last_contact_and_the_backlog_after_the_last_pull(world: Wo
 def test_conflicts_are_listed_in_words_and_resolved(world: World) -> None:
     world.new_dossier("d1")
     world.push()
-    world.desk.receive(world.server.missing_for(world.desk.vector))
+    world.desk.receive(world.server.missing_for(world.desk.vector()))
     world.desk.write("dossier", "d1", {"appointment": "2026-03-12"}, "clerk")
     world.server.write("dossier", "d1", {"appointment": "2026-03-20"}, "officer")
     world.push()

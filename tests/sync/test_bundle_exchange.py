@@ -61,13 +61,13 @@ def test_round_trip_both_ways_converges(tmp_path: Path, desks) -> None:
     a, b = desks
     written = export(a, "desk-2", tmp_path / "to-desk-2.mcb")
     assert written.events == 120 and written.since == VersionVector() and written.size > 0
-    assert written.sender_vector == a.vector
+    assert written.sender_vector == a.vector()
     checkpoints = MemoryCheckpoints()
     result = load(b, written.path, batch_size=50, checkpoints=checkpoints)
     assert (result.bundle_id, result.sender_replica, result.events) == ("b-1", "desk-1", 120)
     assert result.counts.new == 120 and result.counts.duplicates == 0
     assert checkpoints.load("desk-2", "desk-1") == result.checkpoint
-    assert result.checkpoint.peer_after == a.vector and result.checkpoint.pulled_batches == 3
+    assert result.checkpoint.peer_after == a.vector() and result.checkpoint.pulled_batches == 3
     back = export(b, "desk-1", tmp_path / "to-desk-1.mcb", since=result.checkpoint.peer_after)
     assert back.events == 15  # only what desk-1 lacks
     load(a, back.path)
@@ -108,7 +108,7 @@ def test_a_tampered_bundle_is_refused_and_nothing_is_applied(tmp_path: Path, des
         path.write_bytes(bytes(damaged))
         with pytest.raises(BundleTampered):
             load(b, path)
-    assert b.vector == VersionVector({"desk-2": 15})
+    assert b.vector() == VersionVector({"desk-2": 15})
 
 
 def test_a_truncated_bundle_is_refused_and_nothing_is_applied(tmp_path: Path, desks) -> None:
@@ -119,7 +119,7 @@ def test_a_truncated_bundle_is_refused_and_nothing_is_applied(tmp_path: Path, de
         path.write_bytes(data[:size])
         with pytest.raises(BundleTruncated):
             load(b, path)
-    assert b.vector == VersionVector({"desk-2": 15})
+    assert b.vector() == VersionVector({"desk-2": 15})
 
 
 def test_a_bundle_for_another_workstation_is_refused(tmp_path: Path, desks) -> None:
@@ -128,7 +128,7 @@ def test_a_bundle_for_another_workstation_is_refused(tmp_path: Path, desks) -> N
     other = replica("desk-3")
     with pytest.raises(BundleWrongReceiver, match="another"):
         load(other, path)
-    assert other.vector == VersionVector()
+    assert other.vector() == VersionVector()
 
 
 def test_a_bundle_replayed_into_the_wrong_store_is_refused(tmp_path: Path, desks) -> None:
@@ -140,7 +140,7 @@ def test_a_bundle_replayed_into_the_wrong_store_is_refused(tmp_path: Path, desks
     with pytest.raises(BundleWrongReceiver, match="itself"):
         own = _signed_by_desk_1_for("desk-1", tmp_path)
         import_bundle(replica("desk-1"), own, identity=KEYS["desk-1"], known_senders=KNOWN, now=NOW)
-    assert restored.vector == VersionVector()
+    assert restored.vector() == VersionVector()
 
 
 def _signed_by_desk_1_for(receiver: str, tmp_path: Path) -> Path:
@@ -233,14 +233,14 @@ def test_bundles_with_bad_content_are_refused_before_anything_is_applied(tmp_pat
     for path, error, words in cases:
         with pytest.raises(error, match=words):
             load(b, path)
-    assert b.vector == VersionVector({"desk-2": 15})
+    assert b.vector() == VersionVector({"desk-2": 15})
     assert load(b, raw_bundle(tmp_path, good)).counts.new == 3
 
 
 def test_an_empty_export_still_makes_a_valid_bundle(tmp_path: Path, desks) -> None:
     a, b = desks
     sync(a, b)
-    written = export(a, "desk-2", tmp_path / "b.mcb", since=b.vector)
+    written = export(a, "desk-2", tmp_path / "b.mcb", since=b.vector())
     assert written.events == 0
     result = load(b, written.path)
     assert result.events == 0 and result.counts.new == 0 and result.checkpoint.pulled_batches == 0

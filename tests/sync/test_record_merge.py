@@ -17,13 +17,12 @@ from sync.change_events import (
     FrozenDict,
     canonical_json,
     decode_event,
-    decode_events,
     encode_event,
-    encode_events,
     freeze,
     thaw,
 )
 from sync.errors import BadEventData
+from sync.event_texts import join_event_texts, split_event_texts
 from sync.field_policies import (
     FieldKind,
     FieldSpec,
@@ -36,31 +35,7 @@ from sync.field_policies import (
 )
 from sync.record_merge import merge_record
 from sync.version_vectors import EventId, VersionVector
-from tests.helpers.record_cases import CASE, LIFECYCLE, T0
-
-
-def event(
-    replica: str,
-    counter: int,
-    fields: dict[str, Any],
-    context: dict[str, int] | None = None,
-    *,
-    side: str = "desk",
-    record_id: str = "r1",
-    resolves: tuple[EventId, ...] = (),
-    when: datetime = T0,
-) -> ChangeEvent:
-    return ChangeEvent(
-        id=EventId(replica, counter),
-        record_type="case",
-        record_id=record_id,
-        fields=fields,
-        context=VersionVector(context or {}),
-        device_time=when,
-        author=f"clerk-{replica}",
-        side=side,
-        resolves=resolves,
-    )
+from tests.helpers.record_cases import CASE, LIFECYCLE, T0, event
 
 
 def merged(*events: ChangeEvent):
@@ -106,7 +81,7 @@ def test_event_encoding_is_canonical_and_round_trips() -> None:
     assert decode_event(text) == made
     assert decode_event(text.encode()) == made
     assert encode_event(decode_event(text)) == text
-    assert decode_events(encode_events([made, made])) == [made, made]
+    assert [item.event for item in split_event_texts(join_event_texts([text, text]))] == [made, made]
 
 
 def test_events_without_resolves_omit_the_key() -> None:
@@ -166,12 +141,9 @@ def test_malformed_text_is_refused(text: str | bytes) -> None:
 
 
 def test_malformed_event_lists_are_refused() -> None:
-    with pytest.raises(BadEventData):
-        decode_events("{}")
-    with pytest.raises(BadEventData):
-        decode_events("[1")
-    with pytest.raises(BadEventData):
-        decode_events("[1]")
+    for text in ("{}", "[1", "[1]", "[", "[]]"):
+        with pytest.raises(BadEventData):
+            split_event_texts(text)
 
 
 def test_direct_construction_is_validated() -> None:

@@ -184,7 +184,7 @@ class Equivalence(RuleBasedStateMachine):
         self.both(target, lambda replica: replica.resolve(conflict, "clerk", choose=conflict.event_ids[0]))
 
     def sync(self, giver: Twin, taker: Twin, pick: Callable[[list[ChangeEvent]], list[ChangeEvent]]) -> None:
-        missing = giver.memory.missing_for(taker.memory.vector)
+        missing = giver.memory.missing_for(taker.memory.vector())
         assert giver.durable.missing_for(taker.durable.vector()) == missing
         if not missing:
             return
@@ -297,7 +297,7 @@ class Equivalence(RuleBasedStateMachine):
     def the_twins_agree(self) -> None:
         """Checked after every step (each read opens a connection: records are compared at the end)."""
         for twin in getattr(self, "twins", ()):
-            assert twin.durable.vector() == twin.memory.vector
+            assert twin.durable.vector() == twin.memory.vector()
             assert twin.durable.open_conflicts() == twin.memory.open_conflicts()
 
     def teardown(self) -> None:
@@ -309,10 +309,10 @@ class Equivalence(RuleBasedStateMachine):
                 for record in RECORDS:
                     assert twin.durable.record("case", record) == twin.memory.record("case", record)
             while True:  # exchange everything until nobody learns anything more
-                before = [twin.memory.vector for twin in self.twins]
+                before = [twin.memory.vector() for twin in self.twins]
                 for source, target in itertools.permutations(self.twins, 2):
                     self.sync(source, target, lambda missing: missing)
-                if [twin.memory.vector for twin in self.twins] == before:
+                if [twin.memory.vector() for twin in self.twins] == before:
                     break
             for twin in self.twins:
                 self.check_everything(twin)
@@ -351,8 +351,9 @@ class Equivalence(RuleBasedStateMachine):
             assert _cache_is_consistent(conn)
         assert durable.rebuild() == len(states)
         assert dump(twin.store) == before
-        for vector in (VersionVector(), memory.vector, *(other.memory.vector for other in self.twins)):
+        for vector in (VersionVector(), memory.vector(), *(other.memory.vector() for other in self.twins)):
             assert durable.missing_for(vector) == memory.missing_for(vector)
+            assert durable.missing_encoded(vector) == memory.missing_encoded(vector)
 
 
 def _cache_is_consistent(conn: Connection) -> bool:

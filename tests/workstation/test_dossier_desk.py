@@ -140,7 +140,7 @@ def test_changes_arriving_by_sync_update_the_queue_and_conflicts_show(
 ) -> None:
     dossier = desk.receive(draft())
     province = MemoryReplica("province", PROVINCE_SIDE, [DOSSIER_RECORD], clock)
-    province.receive(desk.replica.missing_for(province.vector))
+    province.receive(desk.replica.missing_for(province.vector()))
     desk.update(dossier.dossier_id, {"applicant_phone": "0911111111"})
     province.write(RECORD_TYPE_NAME, dossier.dossier_id, {"applicant_phone": "0922222222"}, "officer-1")
     desk.replica.receive(province.missing_for(desk.replica.vector()))

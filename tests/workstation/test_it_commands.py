@@ -30,7 +30,7 @@ from sync.replica_memory import MemoryReplica
 from sync.replica_store import ReplicaStore
 from sync.search_index import search
 from sync.store import Store
-from sync.sync_session import InProcessTransport, SessionResponder, replica_vector, run_session
+from sync.sync_session import InProcessTransport, SessionResponder, run_session
 from workstation.it_commands.backup_restore import BACKUP_PREFIX, backup_folder_in, run_backup, run_restore
 from workstation.it_commands.console import CommandFailed, Console, read_secret
 from workstation.it_commands.diagnostics import run_diagnostics
@@ -308,7 +308,7 @@ def test_backup_wipe_restore_sync_round_trip_loses_nothing_and_duplicates_nothin
         write_dossier(replica, "d4", {"applicant_name": "Đỗ Thị Tư"})
         sync(store)
         assert set(values_of(store)) == {"d1", "d2", "d3", "d4"}
-        assert replica_vector(replica) == replica_vector(province)
+        assert replica.vector() == province.vector()
         ids = [event.id for event in events_of(replica)]
         assert len(ids) == len(set(ids)) == len(events_of(province))
         for key in replica.record_keys():
