@@ -175,7 +175,7 @@ class ClerksDialog(QDialog):
         self.labels[0].setText(self.tr("&Login name:"))
         self.labels[1].setText(self.tr("&Full name:"))
         self.labels[2].setText(self.tr("&Passphrase:"))
-        self.labels[3].setText(self.tr("Re&peat passphrase:"))
+        self.labels[3].setText(self.tr("Re&type the passphrase:"))
         self.labels[4].setText(self.tr("R&ole:"))
         current = self.role.currentData()
         self.role.clear()
