@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -326,6 +327,11 @@ class DeskController(QObject):
         session = self.session
         if session is None or self.is_locked:
             return None
+        shown = self.clerks_dialog
+        if shown is not None and shiboken6.isValid(shown) and shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+            return shown
         dialog = ClerksDialog(
             self.background,
             session.store,

@@ -59,6 +59,7 @@ def test_the_head_clerk_adds_and_removes_clerks_through_the_dialog(qtbot, workst
         assert dialog.windowTitle() == "Cán bộ của bàn làm việc này"
         assert _rows(dialog) == [("Nguyễn Thị Lan", "lan", "Cán bộ phụ trách")]
         assert dialog.add_box.isEnabled()
+        assert desk.open_clerks() is dialog  # Ctrl+Shift+K again: the same dialog, raised
 
         _add(qtbot, dialog, "minh", "Võ Văn Minh", MINH, "khác hẳn")  # typed twice, not the same
         assert dialog.message.text() == "Hai mật khẩu không giống nhau. Hãy nhập lại."
