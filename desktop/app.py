@@ -16,10 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.background import Background
+from desktop.clerks_dialog import ClerksDialog
 from desktop.desk_screens import DeskScreens
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.idle_lock import IdleWatcher
@@ -28,6 +30,7 @@ from desktop.main_window import MainWindow
 from desktop.queue_view import QueueView
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from desktop.unlock_screen import UnlockScreen
+from sync.store import StorePaths
 from workstation.about import app_version
 from workstation.crash_log import CrashLog, start_logging
 from workstation.it_commands.workstation_paths import LOG_FOLDER_NAME
@@ -110,6 +113,7 @@ class DeskController(QObject):
         self.wizard: FirstRunWizard | None = None
         self.window: MainWindow | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.clerks_dialog: ClerksDialog | None = None
         self.in_use_message: QMessageBox | None = None
         self.store_lock: StoreLock | None = None
         """This desk's hold on the store (see :mod:`workstation.store_lock`), from start to shutdown."""
@@ -298,6 +302,7 @@ class DeskController(QObject):
             self.window.lock_requested.connect(self.lock)
             self.window.switch_clerk_requested.connect(self.switch_clerk)
             self.window.settings_requested.connect(self.open_settings)
+            self.window.clerks_requested.connect(self.open_clerks)
             self.window.quit_requested.connect(self.quit)
         return self.window
 
@@ -316,6 +321,35 @@ class DeskController(QObject):
         self.settings_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_clerks(self) -> ClerksDialog | None:
+        """The Clerks dialog for the clerk at the keyboard (a head clerk adds and removes clerks there)."""
+        session = self.session
+        if session is None or self.is_locked:
+            return None
+        shown = self.clerks_dialog
+        if shown is not None and shiboken6.isValid(shown) and shown.isVisible():
+            shown.raise_()
+            shown.activateWindow()
+            return shown
+        dialog = ClerksDialog(
+            self.background,
+            session.store,
+            StorePaths(self.store_folder).key_file,
+            session.clerk.login,
+            now=self.now,
+            new_id=self.new_id,
+            parent=self.window,
+        )
+        dialog.clerks_changed.connect(self._clerks_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.clerks_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _clerks_changed(self, logins: tuple[str, ...]) -> None:
+        """The unlock screen's list follows the accounts at once (a lock reads them again anyway)."""
+        self._logins = logins
 
     def apply_preferences(self, chosen: DeskPreferences) -> None:
         """Apply live: language, font size (saved in the plain file), auto-lock (saved in the store)."""

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     switch_clerk_requested = Signal()
     settings_requested = Signal()
+    clerks_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.action_settings = QAction(self)
         self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.action_settings.triggered.connect(self.settings_requested)
+        self.action_clerks = QAction(self)
+        self.action_clerks.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.action_clerks.triggered.connect(self.clerks_requested)
         self.action_quit = QAction(self)
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.triggered.connect(self.quit_requested)
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self.menu_reports.menuAction().setVisible(False)
         self.menu_tools = QMenu(self)
         self.menu_tools.addAction(self.action_settings)
+        self.menu_tools.addAction(self.action_clerks)
         self.menu_help = QMenu(self)
         self.menu_help.addAction(self.action_about)
         for menu in (self.menu_desk, self.menu_dossiers, self.menu_reports, self.menu_tools, self.menu_help):
@@ -213,6 +218,8 @@ class MainWindow(QMainWindow):
         self.action_switch.setText(self.tr("&Switch clerk…"))
         self.action_settings.setText(self.tr("&Settings…"))
         self.action_settings.setToolTip(self.tr("Language, font size, auto-lock (Ctrl+,)"))
+        self.action_clerks.setText(self.tr("&Clerks…"))
+        self.action_clerks.setToolTip(self.tr("The desk's clerk accounts (Ctrl+Shift+K)"))
         self.action_quit.setText(self.tr("&Quit"))
         self.action_about.setText(self.tr("&About motcua"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))

@@ -53,6 +53,7 @@ from dossiers.lifecycle import is_terminal
 from dossiers.official_forms import DOCUMENT_FORM_LABELS, OfficialForm, build_control_sheet
 from sync.attachments import AttachmentStore
 from sync.conflicts import Conflict
+from workstation.clerks import clerk_names
 from workstation.dossier_desk import DossierDesk, DossierPage
 
 DUE_GREEN = "#1b5e20"
@@ -316,6 +317,9 @@ class DossierWindow(QWidget):
     def reload(self) -> None:
         """Read the dossier again (off the UI thread) and redraw the page."""
         desk, dossier_id = self.desk, self.dossier_id
+        self.background.run(
+            lambda: clerk_names(desk.store), on_success=self.timeline_model.set_clerk_names, owner=self
+        )
         self.background.run(
             lambda: desk.page(dossier_id), on_success=self._show_page, on_failure=self._failed, owner=self
         )

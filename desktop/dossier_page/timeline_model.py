@@ -1,7 +1,12 @@
-"""The timeline of a dossier: one row per change event (when, who, what, where), oldest first."""
+"""The timeline of a dossier: one row per change event (when, who, what, where), oldest first.
+
+"Who" is the clerk's full name, looked up by the event's author login in the desk's clerk records (see
+:func:`workstation.clerks.clerk_names`); an author who is not a clerk here (a province officer) shows as is.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.dossier_page.field_words import change_lines, device_time_text, field_label, replica_text
 from sync.change_events import ChangeEvent
 from sync.version_vectors import EventId
+from workstation.clerks import name_for
 from workstation.dossier_desk import DossierPage
 
 REGISTER_LIKE = ("documents", "attachments", "hand_overs", "notes", "requests", "status")
@@ -32,8 +38,10 @@ class TimelineRow:
     resolves: bool
 
 
-def timeline_rows(page: DossierPage, own_replica_id: str) -> list[TimelineRow]:
-    """The page's events in words, in causal order (causes before effects)."""
+def timeline_rows(
+    page: DossierPage, own_replica_id: str, names: Mapping[str, str] | None = None
+) -> list[TimelineRow]:
+    """The page's events in words, in causal order (causes before effects); ``names``: full names by login."""
     open_ids = {event_id for conflict in page.conflicts for event_id in conflict.event_ids}
     before: dict[str, Any] = {}
     rows = []
@@ -49,7 +57,7 @@ def timeline_rows(page: DossierPage, own_replica_id: str) -> list[TimelineRow]:
             TimelineRow(
                 event_id=event.id,
                 when=device_time_text(event.device_time),
-                who=event.author,
+                who=name_for(names or {}, event.author),
                 what="\n".join(lines),
                 where=replica_text(event.side, event.id.replica_id, own_replica_id),
                 in_open_conflict=event.id in open_ids,
@@ -70,10 +78,21 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TimelineRow] = []
+        self._page: tuple[DossierPage, str] | None = None
+        self._names: Mapping[str, str] = {}
 
     def set_page(self, page: DossierPage, own_replica_id: str) -> None:
+        self._page = (page, own_replica_id)
+        self._show()
+
+    def set_clerk_names(self, names: Mapping[str, str]) -> None:
+        """Full names by login (read off the UI thread with :func:`workstation.clerks.clerk_names`)."""
+        self._names = dict(names)
+        self._show()
+
+    def _show(self) -> None:
         self.beginResetModel()
-        self._rows = timeline_rows(page, own_replica_id)
+        self._rows = timeline_rows(*self._page, self._names) if self._page is not None else []
         self.endResetModel()
 
     def row_at(self, row: int) -> TimelineRow:

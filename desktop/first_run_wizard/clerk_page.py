@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop.first_run_wizard.wizard_page import WizardPage, note_label
-from desktop.passphrase_strength import FAIR, GOOD, STRONG, TOO_SHORT, passphrase_strength
-from desktop.warning_text import error_label, set_text_colour
+from desktop.new_clerk_checks import new_clerk_problem, show_strength
+from desktop.passphrase_strength import TOO_SHORT, passphrase_strength
+from desktop.warning_text import error_label
 from sync.keys import MIN_PASSPHRASE_CHARS
 
 
@@ -67,35 +67,12 @@ class ClerkPage(WizardPage):
         self._show_strength()
 
     def _show_strength(self) -> None:
-        text = self.passphrase.text()
-        if not text:
-            self.strength.setText("")
-            return
-        level = passphrase_strength(text)
-        words = {
-            TOO_SHORT: (self.tr("Too short"), "#b00020"),
-            FAIR: (self.tr("Fair: a longer passphrase is safer"), "#8a5a00"),
-            GOOD: (self.tr("Good"), "#1b5e20"),
-            STRONG: (self.tr("Strong"), "#1b5e20"),
-        }
-        word, colour = words[level]
-        self.strength.setText(word)
-        set_text_colour(self.strength, QColor(colour))
+        show_strength(self.strength, self.passphrase.text())
 
     def problem(self) -> str | None:
-        if not self.login.text().strip():
-            return self.tr("Enter a login name.")
-        if any(not ch.isprintable() for ch in self.login.text()):
-            return self.tr("The login name cannot hold special invisible characters.")
-        if not self.full_name.text().strip():
-            return self.tr("Enter the clerk's full name.")
-        if passphrase_strength(self.passphrase.text()) == TOO_SHORT:
-            return self.tr(
-                "The passphrase is too short: use at least %n characters.", "", MIN_PASSPHRASE_CHARS
-            )
-        if self.passphrase.text() != self.repeat.text():
-            return self.tr("The two passphrases are not the same. Type them again.")
-        return None
+        return new_clerk_problem(
+            self.login.text(), self.full_name.text(), self.passphrase.text(), self.repeat.text()
+        )
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         problem = self.problem()

@@ -276,43 +276,125 @@
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
+</context>
+<context>
+    <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="76"/>
-        <source>Too short</source>
-        <translation>Too short</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <source>Clerks of this desk</source>
+        <translation>Clerks of this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="77"/>
-        <source>Fair: a longer passphrase is safer</source>
-        <translation>Fair: a longer passphrase is safer</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
+        <translation>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="78"/>
-        <source>Good</source>
-        <translation>Good</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <source>Full name</source>
+        <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="79"/>
-        <source>Strong</source>
-        <translation>Strong</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <source>Login</source>
+        <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="87"/>
-        <source>Enter a login name.</source>
-        <translation>Enter a login name.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <source>Role</source>
+        <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="89"/>
-        <source>The login name cannot hold special invisible characters.</source>
-        <translation>The login name cannot hold special invisible characters.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <source>&amp;Remove the selected clerk…</source>
+        <translation>&amp;Remove the selected clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="91"/>
-        <source>Enter the clerk&apos;s full name.</source>
-        <translation>Enter the clerk&apos;s full name.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
+        <translation>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <source>Add a clerk</source>
+        <translation>Add a clerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="94"/>
+        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
+        <translation>
+            <numerusform>The new clerk types her own passphrase, twice: at least %n character, a few words she remembers. Nobody can read it back.</numerusform>
+            <numerusform>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <source>&amp;Login name:</source>
+        <translation>&amp;Login name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <source>Re&amp;type the passphrase:</source>
+        <translation>Re&amp;type the passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <source>&amp;Add the clerk</source>
+        <translation>&amp;Add the clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <source>Head clerk</source>
+        <translation>Head clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="202"/>
+        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
+        <translation>Only the desk&apos;s head clerk can add or remove clerks.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <source>A clerk with this login already exists. Choose another login.</source>
+        <translation>A clerk with this login already exists. Choose another login.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <source>A login name has 1 to 64 visible characters.</source>
+        <translation>A login name has 1 to 64 visible characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
+        <translation>Enter the clerk&apos;s full name (at most 100 characters).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>The passphrase is too short: use at least %n character.</numerusform>
@@ -320,9 +402,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="97"/>
-        <source>The two passphrases are not the same. Type them again.</source>
-        <translation>The two passphrases are not the same. Type them again.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <source>This clerk is no longer on the list.</source>
+        <translation>This clerk is no longer on the list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <source>You cannot remove your own account: another head clerk can.</source>
+        <translation>You cannot remove your own account: another head clerk can.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <source>The desk&apos;s last head clerk cannot be removed.</source>
+        <translation>The desk&apos;s last head clerk cannot be removed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <source>The key file cannot be changed now. Ask IT.</source>
+        <translation>The key file cannot be changed now. Ask IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
+        <translation>The clerk accounts could not be changed (%1). Try again or ask IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <source>Adding the clerk…</source>
+        <translation>Adding the clerk…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
+        <translation>%1 (%2) is added: she unlocks the desk with her own passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
+        <translation>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
+        <translation>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</translation>
     </message>
 </context>
 <context>
@@ -442,12 +574,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="177"/>
+        <location filename="../../desktop/app.py" line="180"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="359"/>
+        <location filename="../../desktop/app.py" line="387"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -486,208 +618,208 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="280"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="290"/>
         <source>Received by</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
         <source>Documents received</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Timeline (every change, oldest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>Print the control sheet (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
         <source>Open conflicts</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Loading the dossier…</source>
         <translation>Loading the dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="336"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="340"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="337"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="341"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="339"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="343"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="350"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="354"/>
         <source>No fee</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
         <source> (in conflict)</source>
         <translation> (in conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="364"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="368"/>
         <source>(none recorded)</source>
         <translation>(none recorded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="396"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
         <source>Overdue (due %1)</source>
         <translation>Overdue (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="398"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
         <source>Returned on time (due %1)</source>
         <translation>Returned on time (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="404"/>
         <source>Due today (%1)</source>
         <translation>Due today (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="406"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="417"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="421"/>
         <source>No action: the dossier is closed</source>
         <translation>No action: the dossier is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="436"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="437"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="441"/>
         <source>Resolve: %1</source>
         <translation>Resolve: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="448"/>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="449"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="452"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="453"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="485"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="489"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="537"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="541"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="575"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="579"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="589"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="593"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="611"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="615"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -1130,124 +1262,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>motcua: one-stop desk</source>
         <translation>motcua: one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>D&amp;ossiers</source>
         <translation>D&amp;ossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>&amp;Receive a new dossier</source>
         <translation>&amp;Receive a new dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Receive a new dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>Available when the dossier screens land</source>
         <translation>Available when the dossier screens land</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>&amp;Find a dossier</source>
         <translation>&amp;Find a dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>Re&amp;fresh the queue</source>
         <translation>Re&amp;fresh the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>&amp;Reports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>Lock the desk now (Ctrl+L)</source>
         <translation>Lock the desk now (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>&amp;Switch clerk…</source>
         <translation>&amp;Switch clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Language, font size, auto-lock (Ctrl+,)</source>
         <translation>Language, font size, auto-lock (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
+        <source>&amp;Clerks…</source>
+        <translation>&amp;Clerks…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="222"/>
+        <source>The desk&apos;s clerk accounts (Ctrl+Shift+K)</source>
+        <translation>The desk&apos;s clerk accounts (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;About motcua</source>
         <translation>&amp;About motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>Clerk: %1</source>
         <translation>Clerk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>Not connected to the provincial server</source>
         <translation>Not connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>About motcua</source>
         <translation>About motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>motcua: receiving and returning dossiers at the commune one-stop desk.</source>
         <translation>motcua: receiving and returning dossiers at the commune one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>NewClerkChecks</name>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="21"/>
+        <source>Too short</source>
+        <translation>Too short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="22"/>
+        <source>Fair: a longer passphrase is safer</source>
+        <translation>Fair: a longer passphrase is safer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="23"/>
+        <source>Good</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="24"/>
+        <source>Strong</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="34"/>
+        <source>Enter a login name.</source>
+        <translation>Enter a login name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="36"/>
+        <source>The login name cannot hold special invisible characters.</source>
+        <translation>The login name cannot hold special invisible characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="40"/>
+        <source>Enter the clerk&apos;s full name.</source>
+        <translation>Enter the clerk&apos;s full name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="42"/>
+        <source>The passphrase is too short: use at least %n characters.</source>
+        <translation>The passphrase is too short: use at least %n characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="49"/>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>The two passphrases are not the same. Type them again.</translation>
     </message>
 </context>
 <context>
@@ -2706,37 +2896,37 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="44"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="52"/>
         <source>Conflict resolved (%1)</source>
         <translation>Conflict resolved (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="95"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="114"/>
         <source>By the clock of the device that made the change</source>
         <translation>By the clock of the device that made the change</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="97"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="116"/>
         <source>In an open conflict: a person must decide</source>
         <translation>In an open conflict: a person must decide</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="111"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="130"/>
         <source>When (device clock)</source>
         <translation>When (device clock)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="112"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="131"/>
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="113"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="132"/>
         <source>What changed</source>
         <translation>What changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="114"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="133"/>
         <source>Where</source>
         <translation>Where</translation>
     </message>

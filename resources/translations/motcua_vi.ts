@@ -275,52 +275,183 @@
         <source>&amp;Repeat passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
+</context>
+<context>
+    <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="76"/>
-        <source>Too short</source>
-        <translation>Quá ngắn</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <source>Clerks of this desk</source>
+        <translation>Cán bộ của bàn làm việc này</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="77"/>
-        <source>Fair: a longer passphrase is safer</source>
-        <translation>Tạm được: mật khẩu dài hơn sẽ an toàn hơn</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
+        <translation>Mỗi cán bộ có tên đăng nhập và mật khẩu riêng. Cán bộ phụ trách thêm và xoá cán bộ; mỗi thay đổi trong lịch sử hồ sơ ghi tên cán bộ đã thực hiện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="78"/>
-        <source>Good</source>
-        <translation>Tốt</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="79"/>
-        <source>Strong</source>
-        <translation>Rất tốt</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <source>Login</source>
+        <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="87"/>
-        <source>Enter a login name.</source>
-        <translation>Hãy nhập tên đăng nhập.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="89"/>
-        <source>The login name cannot hold special invisible characters.</source>
-        <translation>Tên đăng nhập không được chứa ký tự đặc biệt ẩn.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <source>&amp;Remove the selected clerk…</source>
+        <translation>&amp;Xoá cán bộ đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="91"/>
-        <source>Enter the clerk&apos;s full name.</source>
-        <translation>Hãy nhập họ và tên của cán bộ.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
+        <translation>Xoá một cán bộ là bỏ mật khẩu của người đó khỏi bàn làm việc này. Với cán bộ đã nghỉ việc, bộ phận CNTT có thể chạy “motcua rotate-key --remove LOGIN” thay vào đó: lệnh này xoá tài khoản và mã hoá lại dữ liệu bằng khoá mới, để bản sao cũ của tệp khoá không còn mở được dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <source>Add a clerk</source>
+        <translation>Thêm cán bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="94"/>
+        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
+        <translation>
+            <numerusform>Cán bộ mới tự nhập mật khẩu của mình, hai lần: ít nhất %n ký tự, vài từ dễ nhớ. Không ai đọc lại được mật khẩu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <source>&amp;Login name:</source>
+        <translation>Tên đăng &amp;nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <source>Re&amp;type the passphrase:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <source>&amp;Add the clerk</source>
+        <translation>&amp;Thêm cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <source>Head clerk</source>
+        <translation>Cán bộ phụ trách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <source>Clerk</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="202"/>
+        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
+        <translation>Chỉ cán bộ phụ trách mới được thêm hoặc xoá cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <source>A clerk with this login already exists. Choose another login.</source>
+        <translation>Đã có cán bộ dùng tên đăng nhập này. Hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <source>A login name has 1 to 64 visible characters.</source>
+        <translation>Tên đăng nhập có từ 1 đến 64 ký tự nhìn thấy được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
+        <translation>Hãy nhập họ và tên của cán bộ (tối đa 100 ký tự).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>Mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="97"/>
-        <source>The two passphrases are not the same. Type them again.</source>
-        <translation>Hai mật khẩu không giống nhau. Hãy nhập lại.</translation>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <source>This clerk is no longer on the list.</source>
+        <translation>Cán bộ này không còn trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <source>You cannot remove your own account: another head clerk can.</source>
+        <translation>Bạn không thể tự xoá tài khoản của mình: một cán bộ phụ trách khác có thể xoá.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <source>The desk&apos;s last head clerk cannot be removed.</source>
+        <translation>Không thể xoá cán bộ phụ trách cuối cùng của bàn làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <source>The key file cannot be changed now. Ask IT.</source>
+        <translation>Hiện không thể thay đổi tệp khoá. Hãy hỏi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
+        <translation>Không thay đổi được tài khoản cán bộ (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <source>Adding the clerk…</source>
+        <translation>Đang thêm cán bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
+        <translation>Đã thêm %1 (%2): cán bộ này mở khoá bằng mật khẩu riêng của mình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
+        <translation>Xoá tài khoản của %1 (%2)? Người này sẽ không mở khoá được bàn làm việc này nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <source>Remove</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
+        <translation>%1 (%2) không còn mở khoá được bàn làm việc này. Nếu người này đã nghỉ việc, hãy nhờ bộ phận CNTT chạy “motcua rotate-key”: lệnh này mã hoá lại dữ liệu bằng khoá mới.</translation>
     </message>
 </context>
 <context>
@@ -440,12 +571,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="177"/>
+        <location filename="../../desktop/app.py" line="180"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="359"/>
+        <location filename="../../desktop/app.py" line="387"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -484,208 +615,208 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="280"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
         <source>ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
         <source>Appointment</source>
         <translation>Ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="290"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
         <source>Details</source>
         <translation>Thông tin hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
         <source>Documents received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
         <source>Attachments</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
         <source>Export…</source>
         <translation>Xuất ra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Lịch sử (mọi thay đổi, cũ nhất trước)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>In Phiếu kiểm soát (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
         <source>Open conflicts</source>
         <translation>Xung đột chưa giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Loading the dossier…</source>
         <translation>Đang mở hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="336"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="340"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="337"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="341"/>
         <source>Dossier %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="339"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="343"/>
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="350"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="354"/>
         <source>No fee</source>
         <translation>Không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
         <source> (in conflict)</source>
         <translation> (đang xung đột)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="364"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="368"/>
         <source>(none recorded)</source>
         <translation>(chưa ghi nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="396"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
         <source>Overdue (due %1)</source>
         <translation>Quá hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="398"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
         <source>Returned on time (due %1)</source>
         <translation>Đã trả đúng hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="404"/>
         <source>Due today (%1)</source>
         <translation>Đến hạn hôm nay (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="406"/>
         <source>Due %1</source>
         <translation>Hẹn trả %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="417"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="421"/>
         <source>No action: the dossier is closed</source>
         <translation>Không còn thao tác: hồ sơ đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="436"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Các thay đổi cùng lúc ở nơi khác không khớp nhau. Cho đến khi bạn quyết định, máy hiển thị tạm một giá trị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="437"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="441"/>
         <source>Resolve: %1</source>
         <translation>Giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="448"/>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="449"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="452"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="453"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="485"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="489"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="537"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="541"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="575"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="579"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="589"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="593"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="611"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="615"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -1128,124 +1259,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="201"/>
         <source>motcua: one-stop desk</source>
         <translation>motcua: Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
         <source>&amp;Desk</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>D&amp;ossiers</source>
         <translation>Hồ &amp;sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="205"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>&amp;Receive a new dossier</source>
         <translation>&amp;Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ mới (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="211"/>
         <source>Available when the dossier screens land</source>
         <translation>Sẽ dùng được khi có màn hình tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="213"/>
         <source>&amp;Find a dossier</source>
         <translation>&amp;Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>Re&amp;fresh the queue</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="215"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;Khoá máy</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="212"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>Lock the desk now (Ctrl+L)</source>
         <translation>Khoá máy ngay (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>&amp;Switch clerk…</source>
         <translation>Đổi &amp;cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>Cài đặ&amp;t…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Language, font size, auto-lock (Ctrl+,)</source>
         <translation>Ngôn ngữ, cỡ chữ, tự khoá máy (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
+        <source>&amp;Clerks…</source>
+        <translation>&amp;Cán bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="222"/>
+        <source>The desk&apos;s clerk accounts (Ctrl+Shift+K)</source>
+        <translation>Tài khoản cán bộ của bàn làm việc (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;About motcua</source>
         <translation>&amp;Giới thiệu motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>Clerk: %1</source>
         <translation>Cán bộ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>Not connected to the provincial server</source>
         <translation>Chưa kết nối máy chủ tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>About motcua</source>
         <translation>Giới thiệu motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
         <source>motcua: receiving and returning dossiers at the commune one-stop desk.</source>
         <translation>motcua: tiếp nhận và trả kết quả hồ sơ tại Bộ phận Một cửa cấp xã.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>NewClerkChecks</name>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="21"/>
+        <source>Too short</source>
+        <translation>Quá ngắn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="22"/>
+        <source>Fair: a longer passphrase is safer</source>
+        <translation>Tạm được: mật khẩu dài hơn sẽ an toàn hơn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="23"/>
+        <source>Good</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="24"/>
+        <source>Strong</source>
+        <translation>Rất tốt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="34"/>
+        <source>Enter a login name.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="36"/>
+        <source>The login name cannot hold special invisible characters.</source>
+        <translation>Tên đăng nhập không được chứa ký tự đặc biệt ẩn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="40"/>
+        <source>Enter the clerk&apos;s full name.</source>
+        <translation>Hãy nhập họ và tên của cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="42"/>
+        <source>The passphrase is too short: use at least %n characters.</source>
+        <translation>Mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_clerk_checks.py" line="49"/>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>Hai mật khẩu không giống nhau. Hãy nhập lại.</translation>
     </message>
 </context>
 <context>
@@ -2698,37 +2887,37 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="44"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="52"/>
         <source>Conflict resolved (%1)</source>
         <translation>Đã giải quyết xung đột (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="95"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="114"/>
         <source>By the clock of the device that made the change</source>
         <translation>Theo đồng hồ của máy đã thực hiện thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="97"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="116"/>
         <source>In an open conflict: a person must decide</source>
         <translation>Đang xung đột: cần người quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="111"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="130"/>
         <source>When (device clock)</source>
         <translation>Thời gian (đồng hồ máy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="112"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="131"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="113"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="132"/>
         <source>What changed</source>
         <translation>Nội dung thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/timeline_model.py" line="114"/>
+        <location filename="../../desktop/dossier_page/timeline_model.py" line="133"/>
         <source>Where</source>
         <translation>Nơi thực hiện</translation>
     </message>

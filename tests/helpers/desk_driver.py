@@ -49,6 +49,7 @@ def close_desk(controller: DeskController) -> None:
     for obj in (
         controller.in_use_message,
         controller.settings_dialog,
+        controller.clerks_dialog,
         controller.wizard,
         controller.window,
         controller.unlock_screen,

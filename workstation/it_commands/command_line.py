@@ -80,6 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
         "recover", "open the store with the province's recovery key and set a clerk's new passphrase"
     )
     _unlock_options(sub, recovery_required=True)
+    sub = command(
+        "add-clerk", "open the store with the province's recovery key and add a clerk with her own passphrase"
+    )
+    sub.add_argument("new_login", metavar="LOGIN", help="the new clerk's login name")
+    sub.add_argument("--full-name", metavar="NAME", help="the new clerk's full name (asked for if not given)")
+    sub.add_argument("--head", action="store_true", help="a head clerk (adds and removes clerks)")
+    sub.add_argument(
+        "--recovery-key",
+        type=Path,
+        metavar="PEM",
+        required=True,
+        help="the province's recovery PRIVATE key file",
+    )
     sub = command("rotate-key", "remove a clerk who left (--remove) and re-encrypt the store under a new key")
     sub.add_argument("--remove", metavar="LOGIN", help="the login of the clerk who left")
     _unlock_options(sub)
@@ -150,6 +163,19 @@ def _dispatch(  # noqa: PLR0911 (one branch per command)
         from workstation.it_commands.info import run_info
 
         return run_info(paths, console)
+    if name == "add-clerk":
+        from workstation.it_commands.clerk_commands import run_add_clerk
+
+        return run_add_clerk(
+            paths,
+            console,
+            login=args.new_login,
+            full_name=args.full_name,
+            head=args.head,
+            recovery_key=args.recovery_key,
+            now=_utc_now,
+            new_id=_new_id,
+        )
     unlock = {"login": args.login, "recovery_key": args.recovery_key, "now": _utc_now}
     if name == "backup":
         from workstation.it_commands.backup_restore import run_backup
