@@ -1,7 +1,7 @@
 """Correcting a saved dossier's details: the applicant and the documents received, pre-filled, and a reason.
 
 The lifecycle rules (``dossiers.corrections``) say what may still be corrected: the other fields are shown
-read-only with a line saying why. Saving checks the correction here first (reason, something changed, values
+greyed out with a line saying why. Saving checks the correction here first (reason, something changed, values
 as at reception); the page then writes it off the UI thread and calls :meth:`CorrectionDialog.saved` or
 :meth:`CorrectionDialog.refused`. A refusal is shown in words and the dialog stays open with everything kept.
 """
@@ -175,10 +175,7 @@ class CorrectionDialog(QDialog):
         for group, widgets in ((IDENTITY, self._identity_widgets()), (CONTACT, self._contact_widgets())):
             editable = group <= self.allowed
             for widget in widgets:
-                if isinstance(widget, QLineEdit):
-                    widget.setReadOnly(not editable)
-                else:
-                    widget.setEnabled(editable)
+                widget.setEnabled(editable)
         documents = DOCUMENTS <= self.allowed
         self.documents.setEnabled(documents)
         self.add_button.setEnabled(documents)
