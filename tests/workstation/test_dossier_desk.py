@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+from dossiers.catalogue import DocumentForm
 from dossiers.code_allocation import SequenceSpace
 from dossiers.corrections import Correction
-from dossiers.dossier import Applicant
+from dossiers.dossier import Applicant, ReceivedDocument
 from dossiers.dossier_codes import format_code
 from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_NAME
 from dossiers.errors import (
@@ -276,3 +277,16 @@ def test_a_refused_correction_writes_nothing(desk: DossierDesk) -> None:
         desk.correct(dossier.dossier_id, Correction(wrong_name, dossier.documents, "Gõ nhầm"))
     assert len(desk.replica.record(RECORD_TYPE_NAME, dossier.dossier_id).history) == 2
     assert desk.page(dossier.dossier_id).dossier.applicant == dossier.applicant
+
+
+def test_correcting_the_documents_restates_the_list_in_one_event(desk: DossierDesk) -> None:
+    dossier = desk.receive(draft())
+    documents = (
+        ReceivedDocument("Giấy chứng sinh", DocumentForm.ORIGINAL, 1),
+        ReceivedDocument("Tờ khai đăng ký khai sinh", DocumentForm.ORIGINAL, 2),
+    )
+    corrected = desk.correct(dossier.dossier_id, Correction(dossier.applicant, documents, "Thiếu tờ khai"))
+    assert corrected.documents == documents
+    (event,) = desk.replica.record(RECORD_TYPE_NAME, dossier.dossier_id).history[1:]
+    assert set(event.fields) == {"corrected_documents", "corrections"}
+    assert event.fields["corrections"][0]["fields"] == ("corrected_documents",)
