@@ -2,7 +2,9 @@
 
 Policies (docs/design.md §3):
 - applicant details, procedure, dates, fee, code: ``register`` (concurrent different values are a conflict);
-- documents received and attachments: ``set``; hand-overs, notes and requests: ``log`` (add-only);
+- documents received and attachments: ``set``; hand-overs, notes, requests, corrections: ``log`` (add-only);
+- the documents as last corrected: ``register`` (``corrected_documents``: the corrected list and the set's
+  items it replaces, so two concurrent corrections are a conflict and documents added later still show);
 - the status: ``state``, folded by :class:`LifecycleMachine` from ``dossiers.lifecycle``;
 - the province's processing decision: ``owned`` by the province.
 """
@@ -26,6 +28,7 @@ from dossiers.dossier import (
 )
 from dossiers.dossier_codes import format_code, parse_code
 from dossiers.lifecycle import INITIAL_STATUS, Actor, Status, Transition, check_transition, order_concurrent
+from sync.change_events import canonical_json
 from sync.field_policies import RecordType, add_only_set, log, owned, register, state
 
 RECORD_TYPE_NAME = "dossier"
@@ -106,10 +109,12 @@ DOSSIER_RECORD = RecordType(
         register("register_line"),
         register("returned_at"),
         add_only_set("documents"),
+        register("corrected_documents"),
         add_only_set("attachments"),
         log("hand_overs"),
         log("notes"),
         log("requests"),
+        log("corrections"),
         state("status", LIFECYCLE_MACHINE),
         owned("province_decision", PROVINCE_SIDE),
     ],
@@ -148,17 +153,22 @@ def hand_over_value(hand_over: HandOver) -> dict[str, Any]:
     }
 
 
-def applicant_fields(applicant: Applicant) -> dict[str, Any]:
-    """The record fields for an applicant (empty ones left out: collect only what the procedure needs)."""
-    values = {
+def applicant_field_values(applicant: Applicant) -> dict[str, Any]:
+    """Every applicant record field with its value for ``applicant`` (``None`` or ``""`` where empty)."""
+    return {
         "applicant_name": applicant.full_name,
         "applicant_birth_date": _date(applicant.birth_date),
         "applicant_sex": None if applicant.sex is None else applicant.sex.value,
-        "applicant_id_number": applicant.id_number,
+        "applicant_id_number": applicant.id_number or None,
         "applicant_address": applicant.address,
         "applicant_phone": applicant.phone,
         "applicant_email": applicant.email,
     }
+
+
+def applicant_fields(applicant: Applicant) -> dict[str, Any]:
+    """The record fields for an applicant (empty ones left out: collect only what the procedure needs)."""
+    values = applicant_field_values(applicant)
     return {name: value for name, value in values.items() if value not in (None, "")}
 
 
@@ -220,7 +230,7 @@ def dossier_from_values(dossier_id: str, values: Mapping[str, Any]) -> Dossier:
         channel=Channel(get("channel", Channel.IN_PERSON.value)),
         documents=tuple(
             ReceivedDocument(item["name"], DocumentForm(item["form"]), item["count"], item.get("note", ""))
-            for item in get("documents", ())
+            for item in received_documents(values)
         ),
         sets=get("sets", 1),
         fee=get("fee", 0),
@@ -231,6 +241,20 @@ def dossier_from_values(dossier_id: str, values: Mapping[str, Any]) -> Dossier:
         notes=tuple(get("notes", ())),
         returned_at=None if returned is None else dt.datetime.fromisoformat(returned),
     )
+
+
+def received_documents(values: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The documents received, as last corrected: the corrected list (``corrected_documents``), then the items
+    of the ``documents`` set that correction had not seen (added later, or concurrently elsewhere)."""
+    items = list(values.get("documents", ()))
+    corrected = values.get("corrected_documents")
+    if not isinstance(corrected, Mapping):
+        return items
+    replaced = {canonical_json(item) for item in corrected.get("replaces", ())}
+    return [
+        *corrected.get("documents", ()),
+        *(item for item in items if canonical_json(item) not in replaced),
+    ]
 
 
 def _hand_over(item: Mapping[str, Any]) -> HandOver:

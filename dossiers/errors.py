@@ -250,3 +250,37 @@ class NewDateNotLater(OfficialFormError):
 
     code = "form_new_date_not_later"
     template = "The new appointment date {new_date} must be after the original appointment date {old_date}."
+
+
+class CorrectionError(DossierError):
+    """A correction of a saved dossier's details is refused (``dossiers.corrections``)."""
+
+    code = "correction"
+
+
+class CorrectionNotAllowed(CorrectionError):
+    """The lifecycle rules do not let this actor correct these fields in the dossier's present status."""
+
+    code = "correction_not_allowed"
+    template = "The {actor} cannot correct {fields} of a dossier whose status is '{status}'."
+
+
+class NothingCorrected(CorrectionError):
+    """The correction changes no field."""
+
+    code = "correction_changes_nothing"
+    template = "The correction changes nothing: every detail is as it was."
+
+
+class CorrectionNeedsReason(CorrectionError):
+    """A correction was given without its reason."""
+
+    code = "correction_needs_reason"
+    template = "A correction needs its reason: it is empty."
+
+
+class InvalidCorrectedValue(CorrectionError):
+    """A corrected value is not acceptable; ``field`` names it, ``problem`` says what is wrong."""
+
+    code = "correction_invalid_value"
+    template = "The corrected {field} is not acceptable: {problem}."

@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dossiers.catalogue import Catalogue, parse_catalogue
-from dossiers.dossier_record import RECORD_TYPE_NAME, transition_of
+from dossiers.dossier_record import RECORD_TYPE_NAME, received_documents, transition_of
 from dossiers.errors import DossierError
 from dossiers.lifecycle import INITIAL_STATUS, Actor, Status, rule_for
 from dossiers.vietnam_time import VIETNAM_TIME, vietnam_time
@@ -158,7 +158,7 @@ def portal_dossier(state: RecordState, catalogue: Catalogue | None = None) -> di
                 "SoLuong": document.get("count", 1),
                 "HinhThuc": document.get("form"),
             }
-            for document in values.get("documents", ())
+            for document in received_documents(values)
             if isinstance(document, Mapping)
         ],
         "DanhSachLePhi": [{"TenPhiLePhi": "Lệ phí", "Gia": fee}] if fee else [],

@@ -17,6 +17,7 @@ from typing import Any
 from dossiers.appointments import Appointment, due_date
 from dossiers.catalogue import Catalogue, Procedure
 from dossiers.code_allocation import SequenceSpace, next_code
+from dossiers.corrections import Correction, correction_fields
 from dossiers.dossier import Applicant, Dossier, Office, ReceivedDocument
 from dossiers.dossier_codes import DossierCode
 from dossiers.dossier_record import (
@@ -346,6 +347,23 @@ class DossierDesk:
         """Write fields of a dossier (e.g. a corrected phone number); merge rules apply."""
         self.replica.write(RECORD_TYPE_NAME, dossier_id, fields, author=self.clerk)
         return self.replica.record(RECORD_TYPE_NAME, dossier_id)
+
+    def correct(self, dossier_id: str, correction: Correction) -> Dossier:
+        """Record a correction of the applicant's details or the documents as one event, after the lifecycle
+        rules (``dossiers.corrections``) and the value checks pass on the dossier as it is when the event is
+        written; returns the corrected dossier. Nothing is written when a rule refuses."""
+
+        def operation(conn: Connection) -> None:
+            # On the writer thread: no other local write or received batch commits between check and event.
+            state = self.replica.record(RECORD_TYPE_NAME, dossier_id)
+            dossier = dossier_from_values(dossier_id, state.values)
+            fields = correction_fields(
+                state.values, dossier, correction, actor=Actor.DESK, by=self.clerk, at=self._now()
+            )
+            self.replica.write_in(conn, RECORD_TYPE_NAME, dossier_id, fields, author=self.clerk)
+
+        self.store.write(operation).result()
+        return self.page(dossier_id).dossier
 
     def resolve(
         self, conflict: Conflict, *, choose: EventId | None = None, value: Any = UNSET

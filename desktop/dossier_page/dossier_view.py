@@ -1,4 +1,5 @@
-"""A dossier's page: details, documents, attachments, the timeline, status actions and open conflicts.
+"""A dossier's page: details, documents, attachments, the timeline, status actions, corrections and open
+conflicts.
 
 A non-modal window (``show()``). Every read and write goes through :class:`~desktop.background.Background`,
 never on the UI thread; ``changed(dossier_id)`` is emitted after any change so the queue can refresh.
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.background import Background
 from desktop.dossier_page.action_dialog import ActionDialog
 from desktop.dossier_page.conflict_dialog import ConflictDialog
+from desktop.dossier_page.correction_dialog import CorrectionDialog
 from desktop.dossier_page.field_words import device_time_text, field_label, short_date, status_label
 from desktop.dossier_page.status_actions import (
     ActionInputs,
@@ -46,11 +48,12 @@ from desktop.dossier_page.timeline_model import TimelineModel
 from desktop.printing.form_renderer import preview, render_pdf
 from desktop.warning_text import ERROR_RED, error_label, set_text_colour
 from dossiers.appointments import is_overdue, vietnam_time
+from dossiers.corrections import Correction, correctable
 from dossiers.dossier import Office
 from dossiers.dossier_codes import format_code
 from dossiers.fees import format_vnd
-from dossiers.lifecycle import is_terminal
-from dossiers.official_forms import DOCUMENT_FORM_LABELS, OfficialForm, build_control_sheet
+from dossiers.lifecycle import Actor, is_terminal
+from dossiers.official_forms import DOCUMENT_FORM_LABELS, OfficialForm, build_control_sheet, build_receipt
 from sync.attachments import AttachmentStore
 from sync.conflicts import Conflict
 from workstation.clerks import clerk_names
@@ -143,6 +146,8 @@ class DossierWindow(QWidget):
         self.busy = False
         self.attachment_items: list[dict[str, Any]] = []
         self.opened_preview: QWidget | None = None
+        self.offer_reprint = False
+        """Set by a saved correction: the next drawing offers the receipt's reprint (focus on its button)."""
         self.resize(1180, 760)
 
         self.title = QLabel(self)
@@ -249,6 +254,10 @@ class DossierWindow(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         self.control_sheet_button = QPushButton(self)
         self.control_sheet_button.clicked.connect(self.print_control_sheet)
+        self.correct_button = QPushButton(self)
+        self.correct_button.clicked.connect(lambda: self.open_correction())
+        self.receipt_button = QPushButton(self)
+        self.receipt_button.clicked.connect(self.reprint_receipt)
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.close)
         self.message = error_label(self)
@@ -256,6 +265,8 @@ class DossierWindow(QWidget):
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.correct_button)
+        bottom.addWidget(self.receipt_button)
         bottom.addWidget(self.control_sheet_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
@@ -271,6 +282,7 @@ class DossierWindow(QWidget):
         layout.addLayout(bottom)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        QShortcut(QKeySequence("Ctrl+E"), self, self._correct_by_key)
         self.retranslate()
         self.reload()
 
@@ -299,6 +311,9 @@ class DossierWindow(QWidget):
         self.timeline_box.setTitle(self.tr("Timeline (every change, oldest first)"))
         self.actions_box.setTitle(self.tr("Actions"))
         self.control_sheet_button.setText(self.tr("Print the control sheet (Mẫu 06)"))
+        self.correct_button.setText(self.tr("&Correct details…"))
+        self.correct_button.setToolTip(self.tr("Correct the applicant's details or the documents (Ctrl+E)"))
+        self.receipt_button.setText(self.tr("Reprint the receipt (Mẫu 01)"))
         self.close_button.setText(self.tr("Close (Esc)"))
         self.conflict_box.setTitle(self.tr("Open conflicts"))
         if self.page is not None:
@@ -383,7 +398,17 @@ class DossierWindow(QWidget):
         self._show_actions(page)
         self._show_conflicts(page.conflicts)
         self.control_sheet_button.setEnabled(dossier.code is not None)
+        self.correct_button.setEnabled(bool(correctable(dossier.status, Actor.DESK)))
+        has_receipt = dossier.code is not None and dossier.appointment is not None
+        self.receipt_button.setEnabled(has_receipt)
         self._set_busy(False)
+        if self.offer_reprint:
+            self.offer_reprint = False
+            if has_receipt:
+                self.info.setText(
+                    self.tr("Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?")
+                )
+                self.receipt_button.setFocus()
         self.loaded.emit()
 
     def _show_due(self, page: DossierPage) -> None:
@@ -446,6 +471,7 @@ class DossierWindow(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.actions_box.setEnabled(not busy)
+        self.correct_button.setEnabled(not busy and self._correctable())
         self.conflict_box.setEnabled(not busy)
         if busy:
             self.message.hide()
@@ -516,6 +542,59 @@ class DossierWindow(QWidget):
             return
         try:
             form = build_control_sheet(self.page.dossier, self.office)
+        except Exception as error:
+            self._failed(error)
+            return
+        self.show_form(form)
+
+    # -- corrections --
+
+    def _correctable(self) -> bool:
+        return self.page is not None and bool(correctable(self.page.dossier.status, Actor.DESK))
+
+    def _correct_by_key(self) -> None:
+        if self.correct_button.isEnabled():
+            self.open_correction()
+
+    def open_correction(self) -> CorrectionDialog | None:
+        """The correction dialog, pre-filled (opened, window-modal; not blocking)."""
+        if self.page is None or not self._correctable():
+            return None
+        dossier = self.page.dossier
+        today = vietnam_time(self.desk.store.now()).date()
+        allowed = correctable(dossier.status, Actor.DESK)
+        dialog: CorrectionDialog = CorrectionDialog(
+            dossier, allowed, today, lambda correction: self._save_correction(dialog, correction), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _save_correction(self, dialog: CorrectionDialog, correction: Correction) -> None:
+        desk, dossier_id = self.desk, self.dossier_id
+
+        def done(_dossier: object) -> None:
+            dialog.saved()
+            self.offer_reprint = True
+            self.changed.emit(dossier_id)
+            self.reload()
+
+        def refused(error: BaseException) -> None:
+            dialog.refused(error)
+            self.reload()  # the dossier may have changed meanwhile (another desk, the province)
+
+        self.background.run(
+            lambda: desk.correct(dossier_id, correction), on_success=done, on_failure=refused, owner=dialog
+        )
+
+    def reprint_receipt(self) -> None:
+        """Mẫu 01 again, with the dossier's details as they are now (e.g. after a correction)."""
+        if self.page is None:
+            return
+        dossier = self.page.dossier
+        try:
+            procedure = self.desk.catalogue.get(dossier.procedure_code)
+            form = build_receipt(dossier, self.office, processing_time=procedure.processing_time)
         except Exception as error:
             self._failed(error)
             return

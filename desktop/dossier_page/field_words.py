@@ -57,6 +57,8 @@ def field_label(name: str) -> str:
         "register_line": QCoreApplication.translate("DossierWords", "Register line"),
         "returned_at": QCoreApplication.translate("DossierWords", "Result returned"),
         "documents": QCoreApplication.translate("DossierWords", "Documents"),
+        "corrected_documents": QCoreApplication.translate("DossierWords", "Documents"),
+        "corrections": QCoreApplication.translate("DossierWords", "Correction"),
         "attachments": QCoreApplication.translate("DossierWords", "Attachments"),
         "hand_overs": QCoreApplication.translate("DossierWords", "Hand-over"),
         "notes": QCoreApplication.translate("DossierWords", "Note"),
@@ -105,6 +107,8 @@ def value_text(field: str, value: Any) -> str:
             return device_time_text(dt.datetime.fromisoformat(value))
         except ValueError:
             return value
+    if field == "corrected_documents" and isinstance(value, Mapping):
+        return value_text("documents", value.get("documents", []))
     if field == "applicant_sex":
         return {
             "male": QCoreApplication.translate("DossierWords", "male"),
@@ -139,7 +143,9 @@ def change_lines(event: ChangeEvent, before: Mapping[str, Any]) -> list[str]:
     for field in names:
         new = event.fields[field]
         label = field_label(field)
-        if field == "status":
+        if field == CORRECTIONS:
+            lines[:0] = [correction_text(entry) for entry in thaw(new) if isinstance(entry, Mapping)]
+        elif field == "status":
             lines.append(f"{label}: {value_text(field, new)}")
         elif field in ("documents", "attachments", "hand_overs", "notes", "requests"):
             lines.append(f"{label}: + {value_text(field, new)}")
@@ -148,6 +154,19 @@ def change_lines(event: ChangeEvent, before: Mapping[str, Any]) -> list[str]:
         else:
             lines.append(f"{label}: {value_text(field, new)}")
     return lines
+
+
+CORRECTIONS = "corrections"
+
+
+def correction_text(entry: Mapping[str, Any]) -> str:
+    """``Corrected: Address, Phone number — reason: …`` for one entry of the dossier's corrections log."""
+    fields = ", ".join(field_label(str(name)) for name in entry.get("fields", ()))
+    return (
+        QCoreApplication.translate("DossierWords", "Corrected: %1 — reason: %2")
+        .replace("%1", fields)
+        .replace("%2", str(entry.get("reason", "")))
+    )
 
 
 RECEIVED_SUMMARY = ("status", "code", "procedure_name", "applicant_name", "appointment", "fee", "documents")

@@ -572,14 +572,185 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="71"/>
+        <source>Correct the dossier&apos;s details</source>
+        <translation>Correct the dossier&apos;s details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="79"/>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="82"/>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="83"/>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="93"/>
+        <source>Full &amp;name</source>
+        <translation>Full &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="94"/>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="95"/>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="96"/>
+        <source>&amp;ID number</source>
+        <translation>&amp;ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="97"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="98"/>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="99"/>
+        <source>E&amp;mail</source>
+        <translation>E&amp;mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="113"/>
+        <source>A&amp;dd a document</source>
+        <translation>A&amp;dd a document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="115"/>
+        <source>&amp;Remove the selected document</source>
+        <translation>&amp;Remove the selected document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="121"/>
+        <source>Documents received</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="131"/>
+        <source>R&amp;eason for the correction (required)</source>
+        <translation>R&amp;eason for the correction (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="140"/>
+        <source>Save the correction</source>
+        <translation>Save the correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="141"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="147"/>
+        <source>Change what is wrong and give the reason; the timeline keeps the old values.</source>
+        <translation>Change what is wrong and give the reason; the timeline keeps the old values.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="188"/>
+        <source>The dossier has left the desk: only the contact details (address, phone, email) can still be corrected.</source>
+        <translation>The dossier has left the desk: only the contact details (address, phone, email) can still be corrected.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionWords</name>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="25"/>
+        <source>These details can no longer be corrected: %1. The dossier&apos;s status is now: %2.</source>
+        <translation>These details can no longer be corrected: %1. The dossier&apos;s status is now: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="33"/>
+        <source>Nothing was changed: correct a detail first.</source>
+        <translation>Nothing was changed: correct a detail first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="35"/>
+        <source>Give the reason for the correction.</source>
+        <translation>Give the reason for the correction.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="38"/>
+        <source>The full name cannot be empty.</source>
+        <translation>The full name cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="39"/>
+        <source>The birth date is after today.</source>
+        <translation>The birth date is after today.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="40"/>
+        <source>Every document needs its name.</source>
+        <translation>Every document needs its name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="41"/>
+        <source>Every document&apos;s count must be at least 1.</source>
+        <translation>Every document&apos;s count must be at least 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="47"/>
+        <source>A corrected value is not acceptable.</source>
+        <translation>A corrected value is not acceptable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="53"/>
+        <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
+        <translation>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="56"/>
+        <source>The birth date does not exist: check the day and the month.</source>
+        <translation>The birth date does not exist: check the day and the month.</translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="180"/>
+        <location filename="../../desktop/app.py" line="181"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="387"/>
+        <location filename="../../desktop/app.py" line="393"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -618,208 +789,228 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="290"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Received by</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Documents received</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Timeline (every change, oldest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>Print the control sheet (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
+        <source>&amp;Correct details…</source>
+        <translation>&amp;Correct details…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
+        <source>Correct the applicant&apos;s details or the documents (Ctrl+E)</source>
+        <translation>Correct the applicant&apos;s details or the documents (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
+        <source>Reprint the receipt (Mẫu 01)</source>
+        <translation>Reprint the receipt (Mẫu 01)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
         <source>Open conflicts</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="322"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
         <source>Loading the dossier…</source>
         <translation>Loading the dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="340"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="341"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="343"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="358"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="354"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="369"/>
         <source>No fee</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="374"/>
         <source> (in conflict)</source>
         <translation> (in conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="368"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="383"/>
         <source>(none recorded)</source>
         <translation>(none recorded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="409"/>
+        <source>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</source>
+        <translation>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="425"/>
         <source>Overdue (due %1)</source>
         <translation>Overdue (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="427"/>
         <source>Returned on time (due %1)</source>
         <translation>Returned on time (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="404"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="429"/>
         <source>Due today (%1)</source>
         <translation>Due today (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="406"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="431"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="421"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="446"/>
         <source>No action: the dossier is closed</source>
         <translation>No action: the dossier is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="436"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="461"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="441"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="466"/>
         <source>Resolve: %1</source>
         <translation>Resolve: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="452"/>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="453"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="478"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="479"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="489"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="515"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="541"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="620"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="579"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="658"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="593"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="672"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="615"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="694"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -928,66 +1119,77 @@
     </message>
     <message>
         <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
         <source>Hand-over</source>
         <translation>Hand-over</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="65"/>
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="66"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="65"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="67"/>
         <source>Province&apos;s decision</source>
         <translation>Province&apos;s decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="93"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="95"/>
         <source>(empty)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="114"/>
         <source>male</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="111"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="115"/>
         <source>female</source>
         <translation>female</translation>
     </message>
     <message>
         <location filename="../../desktop/dossier_page/field_words.py" line="166"/>
+        <source>Corrected: %1 — reason: %2</source>
+        <translation>Corrected: %1 — reason: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="185"/>
         <source>this workstation</source>
         <translation>this workstation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="187"/>
         <source>province</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="169"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="188"/>
         <source>another desk (%1)</source>
         <translation>another desk (%1)</translation>
     </message>

@@ -569,14 +569,185 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="71"/>
+        <source>Correct the dossier&apos;s details</source>
+        <translation>Sửa thông tin hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="79"/>
+        <source>DD/MM/YYYY</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="82"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="83"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="93"/>
+        <source>Full &amp;name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="94"/>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="95"/>
+        <source>Se&amp;x</source>
+        <translation>&amp;Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="96"/>
+        <source>&amp;ID number</source>
+        <translation>Số đị&amp;nh danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="97"/>
+        <source>&amp;Address</source>
+        <translation>Địa &amp;chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="98"/>
+        <source>P&amp;hone</source>
+        <translation>Điện t&amp;hoại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="99"/>
+        <source>E&amp;mail</source>
+        <translation>E&amp;mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="107"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="113"/>
+        <source>A&amp;dd a document</source>
+        <translation>&amp;Thêm giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="115"/>
+        <source>&amp;Remove the selected document</source>
+        <translation>&amp;Xóa giấy tờ đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="121"/>
+        <source>Documents received</source>
+        <translation>Giấy tờ đã nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="131"/>
+        <source>R&amp;eason for the correction (required)</source>
+        <translation>&amp;Lý do sửa (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="140"/>
+        <source>Save the correction</source>
+        <translation>Lưu nội dung sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="141"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="147"/>
+        <source>Change what is wrong and give the reason; the timeline keeps the old values.</source>
+        <translation>Sửa những thông tin sai và ghi lý do; dòng thời gian vẫn giữ các giá trị cũ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_dialog.py" line="188"/>
+        <source>The dossier has left the desk: only the contact details (address, phone, email) can still be corrected.</source>
+        <translation>Hồ sơ đã rời Bộ phận Một cửa: chỉ còn sửa được thông tin liên hệ (địa chỉ, điện thoại, email).</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionWords</name>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="25"/>
+        <source>These details can no longer be corrected: %1. The dossier&apos;s status is now: %2.</source>
+        <translation>Không còn sửa được các thông tin này: %1. Trạng thái hồ sơ hiện là: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="33"/>
+        <source>Nothing was changed: correct a detail first.</source>
+        <translation>Chưa có thông tin nào được sửa: hãy sửa thông tin trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="35"/>
+        <source>Give the reason for the correction.</source>
+        <translation>Hãy ghi lý do sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="38"/>
+        <source>The full name cannot be empty.</source>
+        <translation>Họ và tên không được để trống.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="39"/>
+        <source>The birth date is after today.</source>
+        <translation>Ngày sinh sau ngày hôm nay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="40"/>
+        <source>Every document needs its name.</source>
+        <translation>Mỗi giấy tờ phải có tên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="41"/>
+        <source>Every document&apos;s count must be at least 1.</source>
+        <translation>Số lượng mỗi giấy tờ phải ít nhất là 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="47"/>
+        <source>A corrected value is not acceptable.</source>
+        <translation>Một giá trị đã sửa không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="53"/>
+        <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
+        <translation>Nhập ngày sinh theo dạng NN/TT/NNNN, ví dụ 05/09/1990.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/correction_words.py" line="56"/>
+        <source>The birth date does not exist: check the day and the month.</source>
+        <translation>Ngày sinh không có thật: kiểm tra lại ngày và tháng.</translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="180"/>
+        <location filename="../../desktop/app.py" line="181"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="387"/>
+        <location filename="../../desktop/app.py" line="393"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -615,208 +786,228 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="281"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="282"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="283"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="284"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
         <source>ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="285"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="286"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="287"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="288"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Appointment</source>
         <translation>Ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="289"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="290"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
         <source>Details</source>
         <translation>Thông tin hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Documents received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Attachments</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
         <source>Export…</source>
         <translation>Xuất ra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Lịch sử (mọi thay đổi, cũ nhất trước)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>In Phiếu kiểm soát (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
+        <source>&amp;Correct details…</source>
+        <translation>&amp;Sửa thông tin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
+        <source>Correct the applicant&apos;s details or the documents (Ctrl+E)</source>
+        <translation>Sửa thông tin người nộp hoặc giấy tờ đã nhận (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
+        <source>Reprint the receipt (Mẫu 01)</source>
+        <translation>In lại Giấy tiếp nhận (Mẫu 01)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
         <source>Open conflicts</source>
         <translation>Xung đột chưa giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="322"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
         <source>Loading the dossier…</source>
         <translation>Đang mở hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="340"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="341"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
         <source>Dossier %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="343"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="358"/>
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="354"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="369"/>
         <source>No fee</source>
         <translation>Không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="374"/>
         <source> (in conflict)</source>
         <translation> (đang xung đột)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="368"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="383"/>
         <source>(none recorded)</source>
         <translation>(chưa ghi nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="400"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="409"/>
+        <source>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</source>
+        <translation>Đã lưu nội dung sửa. In lại Giấy tiếp nhận (Mẫu 01) với thông tin đã sửa?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="425"/>
         <source>Overdue (due %1)</source>
         <translation>Quá hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="402"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="427"/>
         <source>Returned on time (due %1)</source>
         <translation>Đã trả đúng hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="404"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="429"/>
         <source>Due today (%1)</source>
         <translation>Đến hạn hôm nay (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="406"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="431"/>
         <source>Due %1</source>
         <translation>Hẹn trả %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="421"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="446"/>
         <source>No action: the dossier is closed</source>
         <translation>Không còn thao tác: hồ sơ đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="436"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="461"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Các thay đổi cùng lúc ở nơi khác không khớp nhau. Cho đến khi bạn quyết định, máy hiển thị tạm một giá trị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="441"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="466"/>
         <source>Resolve: %1</source>
         <translation>Giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="452"/>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="453"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="478"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="479"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="489"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="515"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="541"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="620"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="579"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="658"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="593"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="672"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="615"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="694"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -925,66 +1116,77 @@
     </message>
     <message>
         <location filename="../../desktop/dossier_page/field_words.py" line="59"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
         <source>Documents</source>
         <translation>Giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="60"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <source>Correction</source>
+        <translation>Sửa thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
         <source>Attachments</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="61"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
         <source>Hand-over</source>
         <translation>Bàn giao</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="62"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="63"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="65"/>
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="64"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="66"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="65"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="67"/>
         <source>Province&apos;s decision</source>
         <translation>Quyết định của cấp tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="93"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="95"/>
         <source>(empty)</source>
         <translation>(trống)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="110"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="114"/>
         <source>male</source>
         <translation>nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="111"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="115"/>
         <source>female</source>
         <translation>nữ</translation>
     </message>
     <message>
         <location filename="../../desktop/dossier_page/field_words.py" line="166"/>
+        <source>Corrected: %1 — reason: %2</source>
+        <translation>Đã sửa: %1 — lý do: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/field_words.py" line="185"/>
         <source>this workstation</source>
         <translation>máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="168"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="187"/>
         <source>province</source>
         <translation>cấp tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/field_words.py" line="169"/>
+        <location filename="../../desktop/dossier_page/field_words.py" line="188"/>
         <source>another desk (%1)</source>
         <translation>máy khác (%1)</translation>
     </message>

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +19,7 @@ from desktop.background import Background
 from desktop.dossier_page import DossierWindow
 from desktop.dossier_page.action_dialog import ActionDialog
 from desktop.dossier_page.conflict_dialog import typed_value
+from desktop.dossier_page.correction_dialog import CorrectionDialog
 from desktop.dossier_page.dossier_view import AttachmentPreview, attachment_entry, size_text
 from desktop.dossier_page.field_words import change_lines, replica_text, status_label, value_text
 from desktop.dossier_page.status_actions import APOLOGY, ActionInputs, Offer, error_text, offered, plan
@@ -29,7 +31,7 @@ from dossiers.dossier import Applicant, Office, ReceivedDocument
 from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_NAME, transition_value
 from dossiers.errors import IllegalTransition, NewDateNotLater, NothingMissing
 from dossiers.lifecycle import Action, Actor, Status
-from dossiers.official_forms import ApologyForm, MissingDocument, SupplementRequestForm
+from dossiers.official_forms import ApologyForm, MissingDocument, ReceiptForm, SupplementRequestForm
 from dossiers.vietnam_time import VIETNAM_TIME
 from dossiers.working_calendar import WorkingCalendar
 from resources import resource_path
@@ -469,3 +471,96 @@ def test_plans_check_the_lifecycle_and_the_inputs(desk: DossierDesk, dossier_id:
 
         form_for(offers[APOLOGY], dossier, OFFICE, ActionInputs(reason="x", new_date=dossier.appointment),
                  clerk="c", today=clock.now.date())  # fmt: skip
+
+
+# -- corrections --------------------------------------------------------------------------------------------
+
+
+def open_correction_by_keyboard(qtbot, window: DossierWindow) -> CorrectionDialog:
+    """Ctrl+E on the page opens the correction dialog, pre-filled."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, CorrectionDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def retype(widget, text: str) -> None:
+    widget.clear()
+    type_text(widget, text)
+
+
+def test_correcting_the_name_and_address_is_one_event_in_the_timeline_the_search_and_the_reprinted_receipt(
+    qtbot, window: DossierWindow, desk: DossierDesk, dossier_id: str, tmp_path: Path
+) -> None:
+    dialog = open_correction_by_keyboard(qtbot, window)
+    assert dialog.name.text() == "Nguyễn Văn Đức" and dialog.birth_date.text() == "01/01/1990"
+    assert dialog.id_number.text() == "001090123456" and dialog.address.text() == "Số 1 Hàng Bạc"
+    assert dialog.sex.currentData() == "male" and dialog.phone.text() == "0912345678"
+    assert dialog.typed_documents() == (ReceivedDocument("Giấy chứng sinh", DocumentForm.ORIGINAL),)
+    retype(dialog.name, "Nguyễn Văn Đạt")
+    retype(dialog.address, "Số 10 Hàng Bạc")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text() == "Give the reason for the correction."
+    type_text(dialog.reason, "Công dân báo gõ nhầm")
+    with qtbot.waitSignal(window.changed, timeout=10_000):
+        confirm(qtbot, window, dialog)
+    history = desk.page(dossier_id).timeline
+    assert len(history) == 2  # one event
+    assert set(history[-1].fields) == {"applicant_name", "applicant_address", "corrections"}
+    what = window.timeline_model.row_at(1).what.splitlines()
+    assert what[0] == "Corrected: Applicant, Address — reason: Công dân báo gõ nhầm"
+    assert "Address: Số 1 Hàng Bạc → Số 10 Hàng Bạc" in what
+    assert window.detail_values["address"].text() == "Số 10 Hàng Bạc"
+    assert desk.search("nguyen van dat") == [dossier_id] and desk.search("nguyen van duc") == []
+    assert desk.page(dossier_id).dossier.status is Status.ACCEPTED
+    assert "Reprint the receipt" in window.info.text()
+    assert window.focusWidget() is window.receipt_button  # the offer: Enter or Space reprints
+    qtbot.keyClick(window.receipt_button, Qt.Key.Key_Space)
+    assert isinstance(window.last_form, ReceiptForm)
+    pdf = window.save_form_pdf(tmp_path / "mau01.pdf")
+    text = " ".join(
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
+        .stdout.decode()
+        .split()
+    )
+    assert "Số 10 Hàng Bạc" in text and "Nguyễn Văn Đạt" in text
+    assert "Số 1 Hàng Bạc" not in text and "Nguyễn Văn Đức" not in text
+
+
+def test_an_id_number_that_disagrees_is_told_in_words_and_nothing_is_written(
+    qtbot, window: DossierWindow, desk: DossierDesk, dossier_id: str
+) -> None:
+    dialog = open_correction_by_keyboard(qtbot, window)
+    retype(dialog.id_number, "001190123456")  # 4th digit: a woman born in the 1900s
+    type_text(dialog.reason, "Sai số định danh")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("The ID number does not match the birth date or sex")
+    assert dialog.id_number.text() == "001190123456" and dialog.reason.toPlainText() == "Sai số định danh"
+    assert len(desk.page(dossier_id).timeline) == 1
+
+
+def test_a_correction_the_rules_refuse_is_told_in_words_and_nothing_is_written(
+    qtbot, window: DossierWindow, desk: DossierDesk, dossier_id: str
+) -> None:
+    dialog = open_correction_by_keyboard(qtbot, window)
+    desk.change_status(dossier_id, Status.PROCESSING)  # handed over from another window meanwhile
+    retype(dialog.name, "Nguyễn Văn Đạt")
+    type_text(dialog.reason, "Gõ nhầm")
+    dialog.accept()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert dialog.error.text() == (
+        "These details can no longer be corrected: Applicant. The dossier's status is now: Processing."
+    )
+    assert dialog.isVisible() and dialog.name.text() == "Nguyễn Văn Đạt"
+    assert len(desk.page(dossier_id).timeline) == 2  # the reception and the hand-over only
+    assert desk.page(dossier_id).dossier.applicant.full_name == "Nguyễn Văn Đức"
+    dialog.reject()
+    reload(qtbot, window)
+    again = window.open_correction()
+    assert again is not None
+    assert not again.name.isEnabled() and again.address.isEnabled() and not again.documents.isEnabled()
+    assert "only the contact details" in again.locked.text()
+    again.reject()

@@ -11,11 +11,19 @@ from typing import Any
 
 import pytest
 
+from dossiers.catalogue import DocumentForm
 from dossiers.code_allocation import SequenceSpace
-from dossiers.dossier import Applicant
+from dossiers.corrections import Correction
+from dossiers.dossier import Applicant, ReceivedDocument
 from dossiers.dossier_codes import format_code
 from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_NAME
-from dossiers.errors import FeeError, IllegalTransition, SequenceExhausted
+from dossiers.errors import (
+    CitizenIdError,
+    CorrectionNotAllowed,
+    FeeError,
+    IllegalTransition,
+    SequenceExhausted,
+)
 from dossiers.lifecycle import Status
 from dossiers.official_forms import MissingDocument
 from sync.attachments import AttachmentStore
@@ -237,3 +245,48 @@ def test_a_refused_reception_uses_no_number(desk: DossierDesk) -> None:
         desk.receive(replace(draft(), attachments=({"sha256": "0" * 64, "size": float("nan")},)))
     assert desk.queue_count() == 0
     assert format_code(desk.receive(draft()).code).endswith("-0001")
+
+
+# -- corrections --
+
+
+def test_a_correction_is_one_event_and_the_search_finds_the_corrected_name(desk: DossierDesk) -> None:
+    dossier = desk.receive(draft(name="Nguyễn Văn Đúc"))
+    applicant = replace(dossier.applicant, full_name="Nguyễn Văn Đức", address="Số 10 Hàng Bạc")
+    corrected = desk.correct(dossier.dossier_id, Correction(applicant, dossier.documents, "Gõ nhầm"))
+    assert (
+        corrected.applicant.full_name == "Nguyễn Văn Đức" and corrected.applicant.address == "Số 10 Hàng Bạc"
+    )
+    history = desk.replica.record(RECORD_TYPE_NAME, dossier.dossier_id).history
+    assert len(history) == 2
+    assert set(history[-1].fields) == {"applicant_name", "applicant_address", "corrections"}
+    assert desk.search("nguyen van duc") == [dossier.dossier_id]
+    with desk.store.reader() as conn:
+        (name,) = conn.execute("SELECT applicant_name FROM desk_queue").fetchone()
+    assert name == "Nguyễn Văn Đức"
+
+
+def test_a_refused_correction_writes_nothing(desk: DossierDesk) -> None:
+    dossier = desk.receive(draft())
+    wrong_sex = replace(dossier.applicant, id_number="001190123456", phone="0900000000")
+    with pytest.raises(CitizenIdError):
+        desk.correct(dossier.dossier_id, Correction(wrong_sex, dossier.documents, "Gõ nhầm"))
+    desk.change_status(dossier.dossier_id, Status.PROCESSING)
+    wrong_name = replace(dossier.applicant, full_name="Nguyễn Văn Đạt", phone="0900000000")
+    with pytest.raises(CorrectionNotAllowed):
+        desk.correct(dossier.dossier_id, Correction(wrong_name, dossier.documents, "Gõ nhầm"))
+    assert len(desk.replica.record(RECORD_TYPE_NAME, dossier.dossier_id).history) == 2
+    assert desk.page(dossier.dossier_id).dossier.applicant == dossier.applicant
+
+
+def test_correcting_the_documents_restates_the_list_in_one_event(desk: DossierDesk) -> None:
+    dossier = desk.receive(draft())
+    documents = (
+        ReceivedDocument("Giấy chứng sinh", DocumentForm.ORIGINAL, 1),
+        ReceivedDocument("Tờ khai đăng ký khai sinh", DocumentForm.ORIGINAL, 2),
+    )
+    corrected = desk.correct(dossier.dossier_id, Correction(dossier.applicant, documents, "Thiếu tờ khai"))
+    assert corrected.documents == documents
+    (event,) = desk.replica.record(RECORD_TYPE_NAME, dossier.dossier_id).history[1:]
+    assert set(event.fields) == {"corrected_documents", "corrections"}
+    assert event.fields["corrections"][0]["fields"] == ("corrected_documents",)
