@@ -6,14 +6,13 @@ new_id=..., transport_factory=workstation.province_link.province_transport_facto
 """
 
 from desktop.sync_panel.sync_controller import (
-    Activity,
     SyncController,
     SyncPhase,
     SyncStatus,
-    TransferProgress,
 )
 from desktop.sync_panel.sync_status_widget import SyncStatusWidget
-from desktop.sync_panel.sync_words import Problem, ProvinceKeysMissing, SyncWords
+from desktop.sync_panel.sync_words import Problem, SyncWords
+from workstation.sync_transfers import Activity, ProvinceKeysMissing, TransferProgress
 
 __all__ = [
     "Activity",

@@ -2,18 +2,16 @@
 
 :class:`SyncController` (a QObject on the UI thread) runs every sync, export and import on its own worker
 thread, one at a time, and reports through signals delivered on the UI thread: ``status_changed``
-(:class:`SyncStatus`), ``progress`` (:class:`TransferProgress`, throttled), ``finished`` (the result) and
-``failed`` (the error). The transport is made by a factory passed in (the provincial server's
-``HttpTransport``, a LAN peer's transport, or an in-process one in tests), so nothing here knows how the bytes
-travel.
+(:class:`SyncStatus`), ``progress`` (``TransferProgress``, throttled), ``finished`` (the result) and
+``failed`` (the error). The work itself is ``workstation.sync_transfers``. The transport is made by a factory
+passed in (the provincial server's ``HttpTransport``, a LAN peer's transport, or an in-process one in tests),
+so nothing here knows how the bytes travel.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -24,28 +22,25 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.background import Background
-from desktop.sync_panel.sync_words import ProvinceKeysMissing
-from sync.bundle_exchange import BundleExport, BundleImport, export_bundle, import_bundle
-from sync.bundle_format import read_bundle_header
-from sync.errors import SyncError, SyncInterrupted
-from sync.event_texts import EncodedEvent
+from sync.bundle_exchange import BundleExport, BundleImport
+from sync.errors import SyncInterrupted
 from sync.replica_store import ReplicaStore
-from sync.sync_session import ReceiveResult, SessionResult, Transport, run_session
-from sync.version_vectors import VersionVector
+from sync.sync_session import SessionResult
 from workstation.province_link import TransportFactory
 from workstation.sync_keys import (
     StoreCheckpoints,
-    device_identity,
-    last_successful_sync,
-    peer_keys,
-    province_keys,
-    waiting_events,
+)
+from workstation.sync_transfers import (
+    Activity,
+    ProgressMeter,
+    SyncSnapshot,
+    export_for_province,
+    import_from_bundle,
+    read_snapshot,
+    run_sync,
 )
 
 log = logging.getLogger(__name__)
-
-PROGRESS_INTERVAL = 0.1
-"""Seconds between two progress reports (the last one is always sent)."""
 
 
 class SyncPhase(StrEnum):
@@ -55,23 +50,6 @@ class SyncPhase(StrEnum):
     SYNCING = "syncing"
     ONLINE = "online"
     FAILED = "failed"
-
-
-class Activity(StrEnum):
-    SYNC = "sync"
-    EXPORT = "export"
-    IMPORT = "import"
-
-
-@dataclass(frozen=True, slots=True)
-class TransferProgress:
-    """How far a sync, export or import has got; a total of 0 means not known yet."""
-
-    activity: Activity
-    bytes_done: int = 0
-    bytes_total: int = 0
-    items_done: int = 0
-    items_total: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,88 +63,6 @@ class SyncStatus:
     error: BaseException | None = None
     activity: Activity | None = None
     """What is running now, if anything."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Snapshot:
-    waiting: int
-    last_sync: datetime | None
-
-
-class _Meter:
-    """Counts bytes and items of one transfer and reports them, at most every PROGRESS_INTERVAL seconds."""
-
-    def __init__(self, activity: Activity, emit: Callable[[TransferProgress], None]) -> None:
-        self._emit = emit
-        self._lock = threading.Lock()
-        self._last = 0.0
-        self.value = TransferProgress(activity)
-
-    def update(self, *, force: bool = False, **changes: int) -> None:
-        with self._lock:
-            self.value = replace(self.value, **changes)
-            moment = time.monotonic()
-            if not force and moment - self._last < PROGRESS_INTERVAL:
-                return
-            self._last = moment
-            value = self.value
-        self._emit(value)
-
-    def add(self, **amounts: int) -> None:
-        self.update(**{name: getattr(self.value, name) + amount for name, amount in amounts.items()})
-
-
-class _MeteredTransport:
-    """Passes calls through to a transport, counting the bytes each way."""
-
-    def __init__(self, inner: Transport, meter: _Meter) -> None:
-        self._inner = inner
-        self._meter = meter
-
-    @property
-    def round_trips(self) -> int:
-        return self._inner.round_trips
-
-    def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
-        reply = self._inner.call(route, self._count(body))
-        return self._count(reply)
-
-    def _count(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
-        for chunk in chunks:
-            self._meter.add(bytes_done=len(chunk))
-            yield chunk
-
-
-class _MeteredReplica:
-    """The replica as a session or bundle sees it, counting the events sent and received.
-
-    When a session asks what the peer lacks, the peer's vector tells how many events will come back too.
-    """
-
-    def __init__(self, inner: ReplicaStore, meter: _Meter, *, session: bool) -> None:
-        self._inner = inner
-        self._meter = meter
-        self._session = session
-
-    @property
-    def replica_id(self) -> str:
-        return self._inner.replica_id
-
-    def vector(self) -> VersionVector:
-        return self._inner.vector()
-
-    def missing_encoded(self, vector: VersionVector) -> list[str]:
-        mine = self._inner.vector()
-        events = self._inner.missing_encoded(vector)
-        to_come = sum(max(0, vector[rid] - mine[rid]) for rid in vector) if self._session else 0
-        self._meter.update(items_total=len(events) + to_come, force=True)
-        return events
-
-    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveResult:
-        batch = list(events)
-        report = self._inner.receive_encoded(batch)
-        self._meter.add(items_done=len(batch))
-        return report
 
 
 class SyncController(QObject):
@@ -241,19 +137,17 @@ class SyncController(QObject):
         self._status = status
         self.status_changed.emit(status)
 
-    def refresh(self) -> Future[_Snapshot] | None:
+    def refresh(self) -> Future[SyncSnapshot] | None:
         """Re-read the waiting count and the last sync time (off the UI thread); ``None`` once shut down."""
         try:
             return self._background.run(self._snapshot, on_success=self._apply_snapshot, owner=self)
         except RuntimeError:  # the desk is closing: nothing left to show
             return None
 
-    def _snapshot(self) -> _Snapshot:
-        held = self.checkpoints.all(self.replica.replica_id)
-        waiting = waiting_events(self.replica.replica_id, self.replica.vector(), held)
-        return _Snapshot(waiting, last_successful_sync(held))
+    def _snapshot(self) -> SyncSnapshot:
+        return read_snapshot(self.replica, self.checkpoints)
 
-    def _apply_snapshot(self, snapshot: _Snapshot) -> None:
+    def _apply_snapshot(self, snapshot: SyncSnapshot) -> None:
         self._set(replace(self._status, waiting=snapshot.waiting, last_sync=snapshot.last_sync))
 
     # -- the three activities ------------------------------------------------------------------------------
@@ -277,13 +171,13 @@ class SyncController(QObject):
             return False
         return self._start(Activity.IMPORT, lambda meter: self._import(Path(path), meter))
 
-    def _start(self, activity: Activity, work: Callable[[_Meter], Any]) -> bool:
-        meter = _Meter(activity, self.progress.emit)
+    def _start(self, activity: Activity, work: Callable[[ProgressMeter], Any]) -> bool:
+        meter = ProgressMeter(activity, self.progress.emit)
         phase = SyncPhase.SYNCING if activity is Activity.SYNC else self._status.phase
         self._set(replace(self._status, phase=phase, activity=activity, error=None))
         self.progress.emit(meter.value)
 
-        def run() -> tuple[Any, _Snapshot]:
+        def run() -> tuple[Any, SyncSnapshot]:
             result = work(meter)
             meter.update(force=True)
             return result, self._snapshot()
@@ -296,65 +190,20 @@ class SyncController(QObject):
         )
         return True
 
-    def _session(self, factory: TransportFactory, meter: _Meter) -> SessionResult:
-        transport = factory()
-        try:
-            return run_session(
-                _MeteredReplica(self.replica, meter, session=True),
-                _MeteredTransport(transport, meter),
-                now=self._now,
-                checkpoints=self.checkpoints,
-            )
-        finally:
-            close = getattr(transport, "close", None)
-            if callable(close):
-                close()
+    def _session(self, factory: TransportFactory, meter: ProgressMeter) -> SessionResult:
+        return run_sync(self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints)
 
-    def _export(self, path: Path, meter: _Meter) -> BundleExport:
-        receiver = province_keys(self.store)
-        if receiver is None:
-            raise ProvinceKeysMissing("the province's public keys are not stored on this workstation")
-        since = self.checkpoints.load(self.replica.replica_id, receiver.replica_id)
-        written = export_bundle(
-            _MeteredReplica(self.replica, meter, session=False),
-            path,
-            identity=device_identity(self.store),
-            receiver=receiver,
-            since=since,
-            bundle_id=self._new_id(),
-            now=self._now,
+    def _export(self, path: Path, meter: ProgressMeter) -> BundleExport:
+        return export_for_province(
+            self.store, self.replica, self.checkpoints, path, meter, bundle_id=self._new_id(), now=self._now
         )
-        meter.update(
-            items_done=written.events,
-            items_total=written.events,
-            bytes_done=written.size,
-            bytes_total=written.size,
-            force=True,
-        )
-        return written
 
-    def _import(self, path: Path, meter: _Meter) -> BundleImport:
-        size = path.stat().st_size
-        try:
-            claimed = read_bundle_header(path).metadata.get("events")
-        except (SyncError, OSError, ValueError):
-            claimed = None  # import_bundle says what is wrong with the file
-        total = claimed if isinstance(claimed, int) and not isinstance(claimed, bool) else 0
-        meter.update(bytes_total=size, items_total=max(total, 0), force=True)
-        result = import_bundle(
-            _MeteredReplica(self.replica, meter, session=False),
-            path,
-            identity=device_identity(self.store),
-            known_senders=peer_keys(self.store),
-            now=self._now,
-            checkpoints=self.checkpoints,
-        )
-        meter.update(bytes_done=size, force=True)
-        return result
+    def _import(self, path: Path, meter: ProgressMeter) -> BundleImport:
+        return import_from_bundle(self.store, self.replica, self.checkpoints, path, meter, now=self._now)
 
     # -- outcomes (UI thread) ------------------------------------------------------------------------------
 
-    def _done(self, activity: Activity, outcome: tuple[Any, _Snapshot]) -> None:
+    def _done(self, activity: Activity, outcome: tuple[Any, SyncSnapshot]) -> None:
         self._running = None
         result, snapshot = outcome
         phase = SyncPhase.ONLINE if activity is Activity.SYNC else self._status.phase

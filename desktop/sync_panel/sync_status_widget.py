@@ -27,13 +27,13 @@ from desktop.sync_panel.sync_controller import (
     SyncController,
     SyncPhase,
     SyncStatus,
-    TransferProgress,
 )
 from desktop.sync_panel.sync_words import Problem, SyncWords
 from desktop.warning_text import ERROR_RED, error_label, set_text_colour
 from dossiers.appointments import vietnam_time
 from sync.bundle_exchange import BundleExport, BundleImport
 from sync.sync_session import SessionResult
+from workstation.sync_transfers import TransferProgress
 
 PathChooser = Callable[[QWidget], Path | None]
 PHASE_COLOURS = {

@@ -7,12 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 
 from sync.errors import SyncError
-
-
-class ProvinceKeysMissing(SyncError):
-    """The province's public keys are not set up on this workstation: no bundle can be made for it."""
-
-    kind = "province_keys_missing"
+from workstation.errors import WorkstationError
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +25,9 @@ class Problem:
 
 def error_kind(error: BaseException) -> str:
     """The stable kind of an error (``SyncError.kind``; ``file`` for file-system errors; else ``error``)."""
-    if isinstance(error, SyncError):
-        return error.kind
+    kind = getattr(error, "kind", None)
+    if isinstance(error, SyncError | WorkstationError) and isinstance(kind, str):
+        return kind
     if isinstance(error, OSError):
         return "file"
     return "error"
