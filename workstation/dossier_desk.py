@@ -334,9 +334,11 @@ class DossierDesk:
         procedure = self.catalogue.get(procedure_code)
         return due_date(received_at or self._now(), procedure.processing_time, self.calendar)
 
-    def return_time(self, day: dt.date) -> dt.time:
-        """The hour a result can be collected on ``day``: the desk's closing time then (Mẫu 01, item 5)."""
-        return self.calendar.opening_on(day)[-1].end
+    def return_time(self, day: dt.date) -> dt.time | None:
+        """The hour a result can be collected on ``day``: the desk's closing time then (Mẫu 01, item 5);
+        ``None`` on a day the desk is closed."""
+        sessions = self.calendar.opening_on(day)
+        return sessions[-1].end if sessions else None
 
     def _allocate(self, conn: Connection, day: dt.date) -> DossierCode:
         key = f"desk.last_sequence.{self.sequence_space.agency}.{day.isoformat()}"
