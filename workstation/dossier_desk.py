@@ -238,8 +238,9 @@ class DossierDesk:
         self.sequence_space = sequence_space
         self.province_fees = dict(province_fees)
         self.clerk = clerk
-        self.clerk_name = clerk_name.strip() or clerk
-        """The clerk's full name, as forms print it and receptions record it (the login if none is known)."""
+        self.clerk_name = clerk_name.strip()
+        """The clerk's full name, as forms print it and receptions record it ("" if none is known: the forms
+        then leave it to write by hand, never print the login)."""
         self._now = now
         self._new_id = new_id
         self.replica = ReplicaStore(

@@ -463,10 +463,10 @@ class DossierWindow(QWidget):
                 dossier,
                 self.office,
                 inputs,
-                clerk=self.desk.clerk_name,
+                clerk=self.desk.clerk_name or self.desk.clerk,
                 today=vietnam_time(now).date(),
             )
-            return form, plan(offer, dossier, inputs, clerk=self.desk.clerk_name, now=now)
+            return form, plan(offer, dossier, inputs, clerk=self.desk.clerk_name or self.desk.clerk, now=now)
 
         dialog = ActionDialog(offer, dossier, check, self)
         dialog.accepted.connect(lambda: self._run_action(offer, dialog.inputs_given or ActionInputs(), check))
