@@ -207,7 +207,7 @@ class NewDossierDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New dossier"))
         self.quote_box.setTitle(self.tr("Fee and appointment"))
-        self.fee_input_label.setText(self.tr("Fee set by the province (đồng):"))
+        self._word_fee_input()
         self.pages_label.setText(self.tr("Pa&ges:"))
         self.copies_label.setText(self.tr("C&opies:"))
         self.cancel.setText(self.tr("Cancel (Esc)"))
@@ -217,6 +217,13 @@ class NewDossierDialog(QDialog):
         if self.quote is None and self.procedure is None:
             self.appointment.setText(self.tr("Choose the procedure to see the appointment date."))
             self.fee.clear()
+
+    def _word_fee_input(self) -> None:
+        rule = None if self.procedure is None else self.procedure.fee
+        if isinstance(rule, ProvinceSetFee) and rule.exempt:
+            self.fee_input_label.setText(self.tr("Fee, only when not exempt (đồng):"))
+        else:
+            self.fee_input_label.setText(self.tr("Fee set by the province (đồng):"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -260,6 +267,7 @@ class NewDossierDialog(QDialog):
         self.copies_label.setVisible(per_copy)
         self.copies.setVisible(per_copy)
         self.fee_needed = False
+        self._word_fee_input()
         optional = isinstance(rule, ProvinceSetFee) and rule.exempt  # typed only when the case is not exempt
         self.fee_input_label.setVisible(optional)
         self.fee_input.setVisible(optional)

@@ -315,6 +315,7 @@ def test_a_fee_exempt_procedure_needs_no_typed_fee_and_shows_its_appointment_at_
         assert dialog.appointment.text().startswith("Hẹn trả")
         assert "miễn lệ phí" in dialog.fee.text() and "30.000" not in dialog.fee.text()
         assert not dialog.fee_needed and dialog.fee_input.text() == ""
+        assert dialog.fee_input_label.text() == "Lệ phí, chỉ khi không được miễn (đồng):"  # late ones pay
         scan(dialog, GOOD_QR)
         type_text(dialog.applicant.edits["relationship"], "cha")
         for row in range(3):
