@@ -33,11 +33,12 @@ from desktop.printing.form_renderer import (
     preview,
     print_form,
     render_pdf,
+    scaled,
     templates_dir,
 )
 from desktop.printing.form_template import FormTemplateError, Markup, escape, fill, form_context
 from desktop.printing.qr_image import QUIET_ZONE, image_matrix, qr_image, qr_matrix
-from dossiers.catalogue import Procedure
+from dossiers.catalogue import DocumentForm, Procedure
 from dossiers.dossier import Applicant, Office, ReceivedDocument
 from dossiers.official_forms import (
     FORM_TYPES,
@@ -510,3 +511,30 @@ def test_every_procedures_receipt_prints_one_page_per_copy_with_names_and_hours(
         for expected in HEADER_LINES:  # each header line printed whole, the commune's name never split
             assert re.search(rf"(^|\s){expected}(\s|$)", header, re.MULTILINE), expected
         assert not re.search(r"PHƯỜNG BẾN(?! THÀNH)|(^|\s{2})THÀNH\b", header, re.MULTILINE), header
+
+
+def test_a_receipt_a_little_too_long_is_scaled_down_to_one_page_per_copy(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    long_note = "bản sao có chứng thực hoặc bản chụp kèm bản chính để đối chiếu, còn giá trị sử dụng"
+    documents = tuple(
+        ReceivedDocument(f"Giấy tờ số {i} của người yêu cầu", DocumentForm.PHOTOCOPY, note=long_note)
+        for i in range(1, 10)
+    )
+    form = all_forms(make_dossier(documents=documents))["mau_01"]
+    unfitted = tmp_path / "unfitted"
+    unfitted.mkdir()
+    template = load_template(form).replace('<meta name="motcua-fit" content="page">', "")
+    (unfitted / "mau_01.html").write_text(template, encoding="utf-8")
+    assert page_count(render_pdf(form, tmp_path / "as_is.pdf", directory=unfitted)) > 2  # too long as is
+    fitted = render_pdf(form, tmp_path / "fitted.pdf")
+    assert page_count(fitted) == 2
+    if POPPLER:
+        assert "Giấy tờ số 9" in pdf_text(fitted, 1) and "NGƯỜI TIẾP NHẬN HỒ SƠ" in pdf_text(fitted, 1)
+
+
+def test_scaling_a_template_changes_sizes_and_margins_only() -> None:
+    source = '<p style="font-size: 12pt; margin-top: 60px;" width="110">x</p><i style="font-size:11pt">'
+    assert (
+        scaled(source, 0.5)
+        == '<p style="font-size: 6pt; margin-top: 30px;" width="110">x</p><i style="font-size:5.5pt">'
+    )
+    assert scaled(source, 1.0) == source
