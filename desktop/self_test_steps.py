@@ -41,12 +41,22 @@ def main_window(state: SelfTestState) -> str:
 
 
 def receipt_pdf(state: SelfTestState) -> str:
+    import dataclasses
+
     from desktop.printing.form_fonts import register_form_fonts
     from desktop.printing.form_renderer import render_pdf
+    from desktop.printing.pdf_pages import pdf_page_count
+    from dossiers.dossier import ReceivedDocument
     from dossiers.official_forms import build_receipt
+    from dossiers.working_calendar import WorkingCalendar
 
     family = register_form_fonts()
-    dossier = state.made["dossier"]
+    procedure = state.made["procedure"]
+    checklist = tuple(ReceivedDocument(d.name, d.form, d.count, d.note) for d in procedure.documents)
+    made = state.made["dossier"]
+    calendar = WorkingCalendar.vietnam(made.received_at.year, made.received_at.year + 1)
+    day = calendar.working_day_on_or_after(made.appointment)
+    dossier = dataclasses.replace(made, documents=checklist, appointment=day)  # its full checklist
     office = Office(
         agency_identifier=TEST_AGENCY,
         name="Trung tâm Phục vụ hành chính công xã Thử Nghiệm",
@@ -54,12 +64,21 @@ def receipt_pdf(state: SelfTestState) -> str:
         place="Thử Nghiệm",
     )
     form = build_receipt(
-        dossier, office, processing_time=state.made["procedure"].processing_time, register_book="01"
+        dossier,
+        office,
+        processing_time=procedure.processing_time,
+        register_book="01",
+        return_by=calendar.opening_on(day)[-1].end,
     )
+    check(form.receiving_officer == TEST_NAME, "the receipt does not print the clerk's full name")
     path = render_pdf(form, state.folder / "receipt.pdf")
     data = path.read_bytes()
     check(data.startswith(b"%PDF-") and len(data) > 2000, "the receipt PDF is empty or not a PDF")
-    return f"receipt (Mẫu 01) PDF rendered, {len(data) // 1024} KB, font '{family}'"
+    pages = pdf_page_count(data)
+    copies = len(form.copies)
+    check(pages == copies, f"the receipt printed on {pages} pages for {copies} copies (one page per copy)")
+    size = len(data) // 1024
+    return f"receipt (Mẫu 01) PDF rendered, {pages} pages for {copies} copies, {size} KB, font '{family}'"
 
 
 GUI_STEPS: tuple[ExtraStep, ...] = (("main window", main_window), ("receipt PDF", receipt_pdf))

@@ -359,7 +359,7 @@ _FEE_KEYS = {
     "free": ({"kind"}, set()),
     "fixed": ({"kind", "amount", "per"}, set()),
     "per_page": ({"kind", "tiers"}, {"cap_per_copy"}),
-    "province": ({"kind", "key", "per"}, {"note"}),
+    "province": ({"kind", "key", "per"}, {"note", "exempt"}),
 }
 
 
@@ -376,7 +376,10 @@ def _read_fee(value: object, procedure: str, path: str) -> FeeRule:
             tiers = fields.items("tiers", lambda item, at: _read_tier(item, procedure, at), allow_empty=False)
             return PerPageFee(tiers, fields.optional_integer("cap_per_copy", minimum=1))
         return ProvinceSetFee(
-            fields.text("key"), fields.choice("per", FeeBasis), fields.text("note", empty_ok=True, default="")
+            fields.text("key"),
+            fields.choice("per", FeeBasis),
+            fields.text("note", empty_ok=True, default=""),
+            fields.boolean("exempt", default=False),
         )
     except FeeError as error:
         _bad(procedure, path, error.message)
@@ -523,8 +526,11 @@ def _fee_to_json(rule: FeeRule) -> dict[str, Any]:
                 "tiers": [{"from_page": tier.from_page, "price": tier.price} for tier in tiers],
                 "cap_per_copy": cap,
             }
-        case ProvinceSetFee(key=key, per=per, note=note):
-            return {"kind": "province", "key": key, "per": per.value, "note": note}
+        case ProvinceSetFee(key=key, per=per, note=note, exempt=exempt):
+            value: dict[str, Any] = {"kind": "province", "key": key, "per": per.value, "note": note}
+            if exempt:
+                value["exempt"] = True
+            return value
     raise TypeError(f"not a fee rule: {type(rule).__name__}")
 
 

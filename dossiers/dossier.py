@@ -110,6 +110,9 @@ class Dossier:
     fee: int = 0
     delivery: ResultDelivery = ResultDelivery.DESK
     received_by: str = ""
+    """The receiving clerk's login (who wrote the reception)."""
+    received_by_name: str = ""
+    """The receiving clerk's full name as printed on the forms, written at reception (empty before it was)."""
     register_line: int | None = None
     hand_overs: tuple[HandOver, ...] = ()
     notes: tuple[str, ...] = field(default=())

@@ -101,6 +101,7 @@ DOSSIER_RECORD = RecordType(
         register("channel"),
         register("received_at"),
         register("received_by"),
+        register("received_by_name"),
         register("code"),
         register("appointment"),
         register("sets"),
@@ -191,6 +192,8 @@ def new_dossier_fields(dossier: Dossier, commune: str) -> dict[str, Any]:
         fields["code"] = format_code(dossier.code)
     if dossier.appointment is not None:
         fields["appointment"] = dossier.appointment.isoformat()
+    if dossier.received_by_name:
+        fields["received_by_name"] = dossier.received_by_name
     if dossier.register_line is not None:
         fields["register_line"] = dossier.register_line
     if dossier.notes:
@@ -236,6 +239,7 @@ def dossier_from_values(dossier_id: str, values: Mapping[str, Any]) -> Dossier:
         fee=get("fee", 0),
         delivery=ResultDelivery(get("delivery", ResultDelivery.DESK.value)),
         received_by=get("received_by", ""),
+        received_by_name=get("received_by_name", ""),
         register_line=get("register_line"),
         hand_overs=tuple(_hand_over(item) for item in get("hand_overs", ())),
         notes=tuple(get("notes", ())),

@@ -88,18 +88,23 @@ class PerPageFee:
 class ProvinceSetFee:
     """An amount the province sets (by resolution of its People's Council), looked up under ``key``.
 
-    ``note`` tells the clerk about exemptions, e.g. that on-time birth registration is free.
+    ``note`` tells the clerk about exemptions, e.g. that on-time birth registration is free. ``exempt``: the
+    law exempts the usual case (on-time birth or death registration, Luật Hộ tịch 2014 Art. 11), so when the
+    province's table has no amount the fee is nothing, and the clerk types one only for the other cases.
     """
 
     key: str
     per: FeeBasis = FeeBasis.PER_DOSSIER
     note: str = ""
+    exempt: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.key, str) or not self.key.strip():
             raise FeeError("A province-set fee needs the key of its amount in the province's fee table.")
         if not isinstance(self.per, FeeBasis):
             raise FeeError("A province-set fee needs a basis: per dossier or per copy.")
+        if not isinstance(self.exempt, bool):
+            raise FeeError("Whether a province-set fee is exempt by law is true or false.")
 
 
 FeeRule = Free | FixedFee | PerPageFee | ProvinceSetFee
@@ -137,7 +142,8 @@ def compute_fee(
 ) -> int:
     """The fee in whole đồng for ``copies`` copies of a ``pages``-page document under ``rule``.
 
-    ``province_amounts`` maps a province-set fee's key to its amount; it is only needed for such rules.
+    ``province_amounts`` maps a province-set fee's key to its amount; it is only needed for such rules (an
+    exempt one without an amount costs nothing).
     """
     pages = _check_count(pages, "pages")
     copies = _check_count(copies, "copies")
@@ -151,7 +157,9 @@ def compute_fee(
             if cap is not None:
                 per_copy = min(per_copy, cap)
             return per_copy * copies
-        case ProvinceSetFee(key=key, per=per):
+        case ProvinceSetFee(key=key, per=per, exempt=exempt):
+            if exempt and (province_amounts is None or key not in province_amounts):
+                return 0
             if province_amounts is None or key not in province_amounts:
                 raise FeeError(
                     "The province's fee table has no amount for '{key}': ask IT to update the fee table.",

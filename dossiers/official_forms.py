@@ -16,6 +16,7 @@ citizen).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -93,6 +94,14 @@ def time_and_date(value: dt.datetime) -> str:
     return f"{local.hour:02d} giờ {local.minute:02d} phút, {long_date(local)}"
 
 
+def return_time_and_date(day: dt.date, closing: dt.time | None) -> str:
+    """Item 5 of Mẫu 01: ``16 giờ 30 phút, ngày 20 tháng 02 năm 2026`` (the desk's closing time that day), or
+    dotted hour and minute to write by hand when the closing time is not known."""
+    if closing is None:
+        return f"...... giờ ...... phút, {long_date(day)}"
+    return f"{closing.hour:02d} giờ {closing.minute:02d} phút, {long_date(day)}"
+
+
 def processing_time_text(rule: ProcessingTime) -> str:
     """The statutory processing time as Mẫu 01 states it."""
     if rule.kind is TimeKind.SAME_DAY:
@@ -109,6 +118,32 @@ def processing_time_text(rule: ProcessingTime) -> str:
 def fee_text(amount: int) -> str:
     """The fee line: ``50.000 đ``, or ``Không thu`` when nothing is charged."""
     return format_vnd(amount) if amount else "Không thu"
+
+
+_PLACE_START = re.compile(r"\s(?=(?:xã|phường|thị trấn|đặc khu)\s)", re.IGNORECASE)
+NO_BREAK_SPACE = "\u00a0"
+HEADER_LINE_LETTERS = 24
+"""A header line longer than this (in letters) is split in two: about what fits in the header's column."""
+
+
+def _balanced(text: str) -> list[str]:
+    if len(text) <= HEADER_LINE_LETTERS or " " not in text:
+        return [text]
+    spaces = [i for i, letter in enumerate(text) if letter == " "]
+    cut = min(spaces, key=lambda i: abs(len(text) - 2 * i))
+    return [text[:cut], text[cut + 1 :]]
+
+
+def header_text(name: str) -> str:
+    """An agency's name as a form's header prints it, in lines the program chooses: the commune's name
+    ("xã …", "phường …", "thị trấn …", "đặc khu …") on a line of its own, a longer rest split in two near
+    its middle, each line's words joined by no-break spaces so the printer never breaks a line itself (and
+    never "Phường Bến" above "Thành")."""
+    text = " ".join(name.split())
+    starts = [match.start() for match in _PLACE_START.finditer(text)]
+    head, place = (text[: starts[-1]], text[starts[-1] + 1 :]) if starts else (text, "")
+    lines = [*_balanced(head), *([place] if place else [])]
+    return "\n".join(line.replace(" ", NO_BREAK_SPACE) for line in lines)
 
 
 def _code_text(dossier: Dossier, form: str, pattern: CodePattern | str, *, required: bool) -> str:
@@ -399,9 +434,14 @@ def build_receipt(
     *,
     processing_time: ProcessingTime,
     register_book: str = "",
+    return_by: dt.time | None = None,
     code_pattern: CodePattern | str = DEFAULT_PATTERN,
 ) -> ReceiptForm:
     """Mẫu 01 for an accepted dossier, dated the day it was received.
+
+    ``return_by`` is the hour the result can be collected on the appointment day (the desk's closing time);
+    without it the hour and minute are dotted, to write by hand. The receiving clerk is printed by the full
+    name the dossier carries (dotted for a dossier received before names were recorded, never a login).
 
     Raises ``FormNeedsDossierCode`` / ``FormNeedsAppointment`` when the dossier has no code / appointment.
     """
@@ -440,12 +480,12 @@ def build_receipt(
         sets=f"{dossier.sets:02d} bộ",
         processing_time=processing_time_text(processing_time),
         received_time=time_and_date(dossier.received_at),
-        appointment=long_date(dossier.appointment),
+        appointment=return_time_and_date(dossier.appointment, return_by),
         result_place=place,
         register_book=_or_blank(register_book),
         register_line=BLANK if dossier.register_line is None else str(dossier.register_line),
         fee=fee_text(dossier.fee),
-        receiving_officer=dossier.received_by,
+        receiving_officer=_or_blank(dossier.received_by_name),
     )
 
 
@@ -599,13 +639,16 @@ def build_stop_notice(
     )
 
 
-def _control_row(number: int, hand_over: HandOver) -> ControlRow:
+def _control_row(number: int, hand_over: HandOver, dossier: Dossier) -> ControlRow:
+    by = hand_over.by
+    if by and by == dossier.received_by and dossier.received_by_name:
+        by = dossier.received_by_name  # a hand-over recorded with the receiving clerk's login
     return ControlRow(
         number=str(number),
         handed_from=hand_over.from_party,
         handed_to=hand_over.to_party,
         time=time_and_date(hand_over.at),
-        by=hand_over.by,
+        by=by,
         due=short_date(hand_over.due) if hand_over.due is not None else "",
         result=HAND_OVER_RESULT_LABELS[HandOverResult(hand_over.result)] if hand_over.result else "",
         note=hand_over.note,
@@ -629,7 +672,7 @@ def build_control_sheet(
     form = ControlSheetForm.form_number
     code = _code_text(dossier, form, code_pattern, required=True)
     ordered = sorted(dossier.hand_overs, key=lambda h: vietnam_time(h.at))
-    rows = [_control_row(i, h) for i, h in enumerate(ordered, start=1)]
+    rows = [_control_row(i, h, dossier) for i, h in enumerate(ordered, start=1)]
     rows += [ControlRow(str(i), "", "", "", "", "", "", "") for i in range(len(rows) + 1, min_rows + 1)]
     return ControlSheetForm(
         agency_parent=office.parent_name,

@@ -23,8 +23,10 @@ TaiLieuNop             ``documents`` (name, count, form; no catalogue component 
 DanhSachLePhi          ``fee`` (one line when the fee is not zero)
 DanhSachHoSoBoSung     ``requests`` of kind supplement (who asked, what, when)
 DanhSachGiayToKetQua   empty: result documents are not recorded yet
-TienDoXuLy             every status change: who, side (ChucDanh, PhongBanXuLy), when, action, status,
-                       start and statutory end (the appointment)
+TienDoXuLy             every status change: who (NguoiXuLy: the writer's login, or ``received_by_name``,
+                       the full name the desk recorded at reception, for the receiving clerk), side
+                       (ChucDanh, PhongBanXuLy), when, action, status, start and statutory end (the
+                       appointment)
 ====================== ==========================================================================
 """
 
@@ -76,9 +78,18 @@ def _sector(catalogue: Catalogue | None, code: Any) -> str | None:
     return catalogue.get(code).sector
 
 
+def _names(state: RecordState) -> dict[str, str]:
+    """Full names by login, as far as the dossier carries them (the server keeps no list of clerks)."""
+    login, name = state.get("received_by"), state.get("received_by_name")
+    if isinstance(login, str) and isinstance(name, str) and login and name.strip():
+        return {login: name.strip()}
+    return {}
+
+
 def _progress(state: RecordState) -> list[dict[str, Any]]:
     updates = []
     appointment = portal_time(state.get("appointment"))
+    names = _names(state)
     for event in state.history:
         raw = event.fields.get("status")
         if raw is None:
@@ -91,7 +102,7 @@ def _progress(state: RecordState) -> list[dict[str, Any]]:
         when = portal_time(event.device_time)
         updates.append(
             {
-                "NguoiXuLy": event.author,
+                "NguoiXuLy": names.get(event.author, event.author),
                 "ChucDanh": move.actor.label_vi,
                 "ThoiDiemXuLy": when,
                 "PhongBanXuLy": Actor(move.actor).label_vi,

@@ -25,7 +25,9 @@ def record_supplement_request(
         raise ValueError("a supplement request lists at least one missing document")
     quote = desk.quote(draft)
     received_at = quote.appointment.received_at
-    dossier = received_dossier(draft, quote, new_id(), received_at, desk.clerk, code=None)
+    dossier = received_dossier(
+        draft, quote, new_id(), received_at, desk.clerk, code=None, clerk_name=desk.clerk_name
+    )
     fields = reception_fields(dossier, desk.commune, draft.attachments)
     fields["requests"] = [
         {

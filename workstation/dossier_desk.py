@@ -168,9 +168,10 @@ def received_dossier(
     clerk: str,
     *,
     code: DossierCode | None,
+    clerk_name: str = "",
 ) -> Dossier:
     """The dossier a reception records: accepted with its ``code`` and the quote's appointment, or (without a
-    code) waiting for a supplement."""
+    code) waiting for a supplement. ``clerk`` is the login, ``clerk_name`` the full name the forms print."""
     return Dossier(
         dossier_id=dossier_id,
         procedure_code=quote.procedure.code,
@@ -184,6 +185,7 @@ def received_dossier(
         sets=draft.sets,
         fee=quote.fee,
         received_by=clerk,
+        received_by_name=clerk_name.strip(),
         notes=draft.notes,
     )
 
@@ -225,6 +227,7 @@ class DossierDesk:
         sequence_space: SequenceSpace,
         province_fees: Mapping[str, int],
         clerk: str,
+        clerk_name: str = "",
         now: Callable[[], dt.datetime],
         new_id: Callable[[], str],
     ) -> None:
@@ -236,6 +239,9 @@ class DossierDesk:
         self.sequence_space = sequence_space
         self.province_fees = dict(province_fees)
         self.clerk = clerk
+        self.clerk_name = clerk_name.strip()
+        """The clerk's full name, as forms print it and receptions record it ("" if none is known: the forms
+        then leave it to write by hand, never print the login)."""
         self._now = now
         self._new_id = new_id
         self.replica = ReplicaStore(
@@ -298,7 +304,7 @@ class DossierDesk:
     def quote(self, draft: DossierDraft, received_at: dt.datetime | None = None) -> Quote:
         """The appointment and the fee for ``draft`` if it were received at ``received_at`` (default now)."""
         procedure = self.catalogue.get(draft.procedure_code)
-        appointment = due_date(received_at or self._now(), procedure.processing_time, self.calendar)
+        appointment = self.appointment(procedure.code, received_at)
         amounts: Mapping[str, int] = self.province_fees
         if draft.typed_fee is not None and isinstance(procedure.fee, ProvinceSetFee):
             amounts = {**self.province_fees, procedure.fee.key: draft.typed_fee}
@@ -316,12 +322,25 @@ class DossierDesk:
 
         def operation(conn: Connection) -> Dossier:
             code = self._allocate(conn, received_at.date())
-            dossier = received_dossier(draft, quote, dossier_id, received_at, self.clerk, code=code)
+            dossier = received_dossier(
+                draft, quote, dossier_id, received_at, self.clerk, code=code, clerk_name=self.clerk_name
+            )
             fields = reception_fields(dossier, self.commune, draft.attachments)
             self.replica.write_in(conn, RECORD_TYPE_NAME, dossier_id, fields, author=self.clerk)
             return dossier
 
         return self.store.write(operation).result()
+
+    def appointment(self, procedure_code: str, received_at: dt.datetime | None = None) -> Appointment:
+        """The appointment alone (for a procedure whose fee is still to be typed)."""
+        procedure = self.catalogue.get(procedure_code)
+        return due_date(received_at or self._now(), procedure.processing_time, self.calendar)
+
+    def return_time(self, day: dt.date) -> dt.time | None:
+        """The hour a result can be collected on ``day``: the desk's closing time then (Mẫu 01, item 5);
+        ``None`` on a day the desk is closed."""
+        sessions = self.calendar.opening_on(day)
+        return sessions[-1].end if sessions else None
 
     def _allocate(self, conn: Connection, day: dt.date) -> DossierCode:
         key = f"desk.last_sequence.{self.sequence_space.agency}.{day.isoformat()}"

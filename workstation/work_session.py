@@ -135,6 +135,7 @@ def open_work_session(
         sequence_space=space,
         province_fees=fees,
         clerk=session.clerk.login,
+        clerk_name=session.full_name or "",
         now=local_now,
         new_id=new_id,
     )

@@ -367,7 +367,7 @@ class DossierWindow(QWidget):
             "received": device_time_text(dossier.received_at),
             "appointment": short_date(dossier.appointment) if dossier.appointment else "—",
             "fee": format_vnd(dossier.fee) if dossier.fee else self.tr("No fee"),
-            "received_by": dossier.received_by or "—",
+            "received_by": dossier.received_by_name or dossier.received_by or "—",
         }
         disputed = {DETAIL_FIELDS.get(conflict.field) for conflict in page.conflicts}
         for key, label in self.detail_values.items():
@@ -489,9 +489,14 @@ class DossierWindow(QWidget):
 
         def check(inputs: ActionInputs) -> object:
             form = form_for(
-                offer, dossier, self.office, inputs, clerk=self.desk.clerk, today=vietnam_time(now).date()
+                offer,
+                dossier,
+                self.office,
+                inputs,
+                clerk=self.desk.clerk_name or self.desk.clerk,
+                today=vietnam_time(now).date(),
             )
-            return form, plan(offer, dossier, inputs, clerk=self.desk.clerk, now=now)
+            return form, plan(offer, dossier, inputs, clerk=self.desk.clerk_name or self.desk.clerk, now=now)
 
         dialog = ActionDialog(offer, dossier, check, self)
         dialog.accepted.connect(lambda: self._run_action(offer, dialog.inputs_given or ActionInputs(), check))

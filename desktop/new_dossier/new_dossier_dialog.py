@@ -34,6 +34,7 @@ from desktop.new_dossier.procedure_picker import ProcedurePicker
 from desktop.new_dossier.wording import appointment_words
 from desktop.printing.form_renderer import preview, render_pdf
 from desktop.warning_text import error_label
+from dossiers.appointments import Appointment
 from dossiers.catalogue import Procedure
 from dossiers.catalogue_search import CatalogueIndex
 from dossiers.dossier import Applicant, Dossier, Office
@@ -206,7 +207,7 @@ class NewDossierDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New dossier"))
         self.quote_box.setTitle(self.tr("Fee and appointment"))
-        self.fee_input_label.setText(self.tr("Fee set by the province (đồng):"))
+        self._word_fee_input()
         self.pages_label.setText(self.tr("Pa&ges:"))
         self.copies_label.setText(self.tr("C&opies:"))
         self.cancel.setText(self.tr("Cancel (Esc)"))
@@ -216,6 +217,13 @@ class NewDossierDialog(QDialog):
         if self.quote is None and self.procedure is None:
             self.appointment.setText(self.tr("Choose the procedure to see the appointment date."))
             self.fee.clear()
+
+    def _word_fee_input(self) -> None:
+        rule = None if self.procedure is None else self.procedure.fee
+        if isinstance(rule, ProvinceSetFee) and rule.exempt:
+            self.fee_input_label.setText(self.tr("Fee, only when not exempt (đồng):"))
+        else:
+            self.fee_input_label.setText(self.tr("Fee set by the province (đồng):"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
@@ -259,8 +267,10 @@ class NewDossierDialog(QDialog):
         self.copies_label.setVisible(per_copy)
         self.copies.setVisible(per_copy)
         self.fee_needed = False
-        self.fee_input_label.setVisible(False)
-        self.fee_input.setVisible(False)
+        self._word_fee_input()
+        optional = isinstance(rule, ProvinceSetFee) and rule.exempt  # typed only when the case is not exempt
+        self.fee_input_label.setVisible(optional)
+        self.fee_input.setVisible(optional)
 
     def _inputs_changed(self) -> None:
         self.message.clear()
@@ -269,7 +279,7 @@ class NewDossierDialog(QDialog):
             self._quote_timer.start()
 
     def _typed_fee(self) -> int | None:
-        if not self.fee_needed:
+        if not (self.fee_needed or self.fee_input.isVisibleTo(self)):
             return None
         text = self.fee_input.text().strip()
         return int(text) if text.isdigit() else None
@@ -313,6 +323,8 @@ class NewDossierDialog(QDialog):
             )
         elif quote.fee:
             self.fee.setText(self.tr("Fee: {amount}").format(amount=format_vnd(quote.fee)))
+        elif isinstance(quote.procedure.fee, ProvinceSetFee) and quote.procedure.fee.note:
+            self.fee.setText(f"{self.tr('Fee: none')} ({quote.procedure.fee.note})")
         else:
             self.fee.setText(self.tr("Fee: none"))
 
@@ -330,13 +342,28 @@ class NewDossierDialog(QDialog):
                     "type the fee the citizen pays."
                 )
             )
-            self.appointment.setText(self.tr("The appointment is shown once the fee is typed."))
+            self._request_appointment(generation)
         else:
             self.appointment.setText(
                 self.tr("The appointment cannot be computed: {detail}").format(
                     detail=error.message if isinstance(error, DossierError) else type(error).__name__
                 )
             )
+
+    def _request_appointment(self, generation: int) -> None:
+        """The appointment does not wait for the fee: computed on its own while the clerk types the fee."""
+        assert self.procedure is not None
+        desk, code = self.desk, self.procedure.code
+        self.background.run(
+            lambda: desk.appointment(code),
+            on_success=lambda appointment: self._appointment_known(generation, appointment),
+            on_failure=lambda error: self._quote_failed(generation, error),
+            owner=self,
+        )
+
+    def _appointment_known(self, generation: int, appointment: Appointment) -> None:
+        if generation == self._quote_generation:
+            self.appointment.setText(appointment_words(appointment))
 
     # -- saving ----------------------------------------------------------------------------------------------
 
@@ -383,7 +410,10 @@ class NewDossierDialog(QDialog):
 
     def _received(self, dossier: Dossier) -> None:
         assert self.procedure is not None
-        self.form = build_receipt(dossier, self.office, processing_time=self.procedure.processing_time)
+        return_by = None if dossier.appointment is None else self.desk.return_time(dossier.appointment)
+        self.form = build_receipt(
+            dossier, self.office, processing_time=self.procedure.processing_time, return_by=return_by
+        )
         code = "" if dossier.code is None else format_code(dossier.code)
         self._finished(dossier, self.tr("Saved. Dossier code: {code}").format(code=code))
 
@@ -393,7 +423,7 @@ class NewDossierDialog(QDialog):
             self.office,
             items,
             issued_on=dossier.received_at.astimezone(VIETNAM_TIME).date(),
-            guiding_officer=self.desk.clerk,
+            guiding_officer=self.desk.clerk_name,
         )
         self._finished(
             dossier,

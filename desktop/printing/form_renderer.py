@@ -5,7 +5,12 @@ in ``resources/forms/README.md``). Every value is HTML-escaped. The page: A4, ma
 30 mm left, 15 mm right, body 13 pt in the shipped Liberation Serif 2 (metric-compatible with Times New
 Roman, registered as :data:`~desktop.printing.form_fonts.FORM_FAMILY`). A template may ask for landscape
 with ``<meta name="motcua-orientation" content="landscape">``. Each of the form's ``copies`` is printed on
-pages of its own, its label in ``{{copy_label}}``. The dossier code is printed as text and as a QR code:
+pages of its own, its label in ``{{copy_label}}``; a template with
+``<meta name="motcua-fit" content="page">`` (Mẫu 01) keeps each copy on one page: when a copy would run
+over, its type sizes and spacings are scaled down step by step (to :data:`MIN_FIT_SCALE` at the least).
+``{{agency_parent_header}}`` and ``{{agency_name_header}}`` are the agency's names as a header prints
+them (:func:`~dossiers.official_forms.header_text`: the commune's name on a line of its own). The dossier
+code is printed as text and as a QR code:
 ``{{qr_code}}`` is the image (made with ``segno``), empty when the form has no code.
 """
 
@@ -22,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.printing.form_fonts import register_form_fonts
 from desktop.printing.form_template import FormTemplateError, Markup, fill, form_context
 from desktop.printing.qr_image import qr_image
-from dossiers.official_forms import FORM_TYPES, OfficialForm
+from dossiers.official_forms import FORM_TYPES, OfficialForm, header_text
 from resources import resource_path
 
 BODY_POINT_SIZE = 13
@@ -37,6 +42,13 @@ _ORIENTATION = re.compile(
     r"""<meta\s+name\s*=\s*["']motcua-orientation["']\s+content\s*=\s*["'](portrait|landscape)["']\s*/?>""",
     re.IGNORECASE,
 )
+_FIT_PAGE = re.compile(
+    r"""<meta\s+name\s*=\s*["']motcua-fit["']\s+content\s*=\s*["']page["']\s*/?>""", re.IGNORECASE
+)
+_SIZE = re.compile(r"(font-size|margin-top|margin-bottom)(\s*:\s*)(\d+(?:\.\d+)?)(pt|px)")
+FIT_SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75)
+"""The scales tried, in turn, to keep each copy of a one-page form on one page."""
+MIN_FIT_SCALE = FIT_SCALES[-1]
 _BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.IGNORECASE | re.DOTALL)
 _NEW_PAGE = '<div style="page-break-before: always;">{}</div>'
 
@@ -82,10 +94,28 @@ def page_layout(template: str) -> QPageLayout:
     )
 
 
+def fits_page(template: str) -> bool:
+    """Whether a template asks for each copy on one page (``motcua-fit``)."""
+    return _FIT_PAGE.search(template) is not None
+
+
+def scaled(template: str, scale: float) -> str:
+    """``template`` with its type sizes and vertical margins (in pt or px) times ``scale``."""
+    if scale == 1.0:
+        return template
+    return _SIZE.sub(
+        lambda m: f"{m.group(1)}{m.group(2)}{round(float(m.group(3)) * scale, 1):g}{m.group(4)}", template
+    )
+
+
 def form_html(form: OfficialForm, template: str) -> str:
     """The filled HTML: the template's body once per copy, a page break between copies."""
     _check_form(form)
     context = form_context(form)
+    for name in ("agency_parent", "agency_name"):
+        value = getattr(form, name, None)
+        if isinstance(value, str):
+            context[f"{name}_header"] = header_text(value)
     code = getattr(form, "dossier_code", "")
     qr = f'<img src="{QR_URL.toString()}" width="{QR_SIZE_PX}" height="{QR_SIZE_PX}" />' if code else ""
     context["qr_code"] = Markup(qr)
@@ -100,14 +130,15 @@ def form_html(form: OfficialForm, template: str) -> str:
     return head + "".join(pages) + tail
 
 
-def build_document(form: OfficialForm, *, directory: Path | None = None) -> QTextDocument:
-    """A ``QTextDocument`` of the filled form, its QR image as a resource. Needs a QGuiApplication."""
-    template = load_template(form, directory)
+def build_document(form: OfficialForm, *, directory: Path | None = None, scale: float = 1.0) -> QTextDocument:
+    """A ``QTextDocument`` of the filled form, its QR image as a resource, its sizes times ``scale``. Needs a
+    QGuiApplication."""
+    template = scaled(load_template(form, directory), scale)
     family = register_form_fonts()
     document = QTextDocument()
     document.setDocumentMargin(0)
     font = QFont(family)
-    font.setPointSize(BODY_POINT_SIZE)
+    font.setPointSizeF(BODY_POINT_SIZE * scale)
     document.setDefaultFont(font)
     code = getattr(form, "dossier_code", "")
     if code:
@@ -123,12 +154,24 @@ def _apply_layout(device: QPagedPaintDevice, layout: QPageLayout) -> None:
         device.setPageOrientation(layout.orientation())
 
 
-def _paint(form: OfficialForm, device: QPagedPaintDevice, directory: Path | None) -> None:
-    document = build_document(form, directory=directory)
-    _apply_layout(device, page_layout(load_template(form, directory)))
+def _laid_out(
+    form: OfficialForm, device: QPagedPaintDevice, directory: Path | None, scale: float
+) -> QTextDocument:
+    document = build_document(form, directory=directory, scale=scale)
     document.documentLayout().setPaintDevice(device)
     area = device.pageLayout().paintRectPixels(device.resolution())
     document.setPageSize(QSizeF(area.width(), area.height()))
+    return document
+
+
+def _paint(form: OfficialForm, device: QPagedPaintDevice, directory: Path | None) -> None:
+    template = load_template(form, directory)
+    _apply_layout(device, page_layout(template))
+    scales = FIT_SCALES if fits_page(template) else FIT_SCALES[:1]
+    for scale in scales:
+        document = _laid_out(form, device, directory, scale)
+        if document.pageCount() <= len(form.copies):
+            break
     document.print_(device)
 
 

@@ -990,27 +990,27 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="515"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="520"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="620"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="625"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="658"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="663"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="672"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="677"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="694"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="699"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -1939,117 +1939,117 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
         <source>New dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>Fee and appointment</source>
         <translation>Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="226"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Fee set by the province (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
         <source>Pa&amp;ges:</source>
         <translation>Pa&amp;ges:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>C&amp;opies:</source>
         <translation>C&amp;opies:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;Print again (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="215"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="217"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="218"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Choose the procedure to see the appointment date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="235"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="224"/>
+        <source>Fee, only when not exempt (đồng):</source>
+        <translation>Fee, only when not exempt (đồng):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Supplement request — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="245"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Save and print the receipt (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="248"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="256"/>
         <source>Computing the appointment…</source>
         <translation>Computing the appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="312"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Fee: {amount} (typed by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
         <source>Fee: {amount}</source>
         <translation>Fee: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
         <source>Fee: none</source>
         <translation>Fee: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="333"/>
-        <source>The appointment is shown once the fee is typed.</source>
-        <translation>The appointment is shown once the fee is typed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="336"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>The appointment cannot be computed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="375"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Choose the procedure first (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="356"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="383"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Scans are still being attached: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="359"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="386"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Type the fee set by the province before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="388"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="418"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Saved. Dossier code: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="401"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="431"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Not accepted: %n required document missing. Recorded as waiting for a supplement.</numerusform>
@@ -2057,47 +2057,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="415"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="429"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>The dossier was not saved: {detail}. Nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="448"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="478"/>
         <source>Save the form as PDF</source>
         <translation>Save the form as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="461"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="491"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="532"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="503"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="533"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="538"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="509"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="539"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>
@@ -2806,252 +2806,252 @@
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="49"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="45"/>
         <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
         <translation>Ask IT to install the newest motcua; your work on this desk is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="52"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="48"/>
         <source>The provincial server cannot be reached.</source>
         <translation>The provincial server cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="49"/>
         <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
         <translation>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="52"/>
         <source>The connection was lost during the sync.</source>
         <translation>The connection was lost during the sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
         <source>Nothing received was lost. Press Sync now again when the network is back.</source>
         <translation>Nothing received was lost. Press Sync now again when the network is back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
         <source>The provincial server did not accept this workstation.</source>
         <translation>The provincial server did not accept this workstation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
         <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
         <translation>Ask provincial IT to check this workstation&apos;s enrolment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="64"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
         <source>Provincial IT has switched this workstation off for syncing.</source>
         <translation>Provincial IT has switched this workstation off for syncing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
         <source>Ask provincial IT for a new enrolment code and enrol again.</source>
         <translation>Ask provincial IT for a new enrolment code and enrol again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="67"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="63"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="64"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
         <source>The software needs updating.</source>
         <translation>The software needs updating.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="67"/>
         <source>The provincial server is busy.</source>
         <translation>The provincial server is busy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
         <source>Wait a few minutes, then press Sync now again.</source>
         <translation>Wait a few minutes, then press Sync now again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="75"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
         <source>The provincial server had a problem.</source>
         <translation>The provincial server had a problem.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
         <source>Try again later. If it lasts, call provincial IT.</source>
         <translation>Try again later. If it lasts, call provincial IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="79"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="75"/>
         <source>The provincial server refused some of the data.</source>
         <translation>The provincial server refused some of the data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
         <source>Call provincial IT; the data stays safe on this desk.</source>
         <translation>Call provincial IT; the data stays safe on this desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="83"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="79"/>
         <source>Too much data for one transfer.</source>
         <translation>Too much data for one transfer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
         <source>Try again; if it keeps failing, call IT.</source>
         <translation>Try again; if it keeps failing, call IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="87"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="83"/>
         <source>The other workstation refused the pairing code.</source>
         <translation>The other workstation refused the pairing code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
         <source>Pair the two workstations again with a new code.</source>
         <translation>Pair the two workstations again with a new code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="91"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="87"/>
         <source>The other side is not the one this desk was set up to sync with.</source>
         <translation>The other side is not the one this desk was set up to sync with.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
         <source>Check the address in the settings, or call IT.</source>
         <translation>Check the address in the settings, or call IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="95"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="91"/>
         <source>Damaged data arrived during the sync; it was not used.</source>
         <translation>Damaged data arrived during the sync; it was not used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
         <source>Press Sync now again; if it happens again, call IT.</source>
         <translation>Press Sync now again; if it happens again, call IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="99"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="95"/>
         <source>The other side refused the sync.</source>
         <translation>The other side refused the sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
         <source>Call IT and tell them the time of this message.</source>
         <translation>Call IT and tell them the time of this message.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
         <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
         <translation>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="144"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="102"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
         <source>Ask the sender for a new file.</source>
         <translation>Ask the sender for a new file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="110"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
         <source>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</source>
         <translation>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
         <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
         <translation>Copy the file to the USB stick again, and eject the stick before removing it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="111"/>
         <source>This file was made for another workstation. Nothing was imported.</source>
         <translation>This file was made for another workstation. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
         <source>Ask the province for a file made for this workstation.</source>
         <translation>Ask the province for a file made for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
         <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
         <translation>This file comes from a sender this desk does not know. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
         <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
         <translation>Ask provincial IT to set up the sender&apos;s keys on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
         <source>This is not a motcua sync file. Nothing was imported.</source>
         <translation>This is not a motcua sync file. Nothing was imported.</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
         <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
         <source>Choose the file the province exported for this desk.</source>
         <translation>Choose the file the province exported for this desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
         <source>This file does not hold data for this desk. Nothing was imported.</source>
         <translation>This file does not hold data for this desk. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
         <source>The province&apos;s keys are not set up on this workstation.</source>
         <translation>The province&apos;s keys are not set up on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
         <source>Ask provincial IT to set up the province&apos;s keys.</source>
         <translation>Ask provincial IT to set up the province&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="135"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
         <source>The file cannot be read or written.</source>
         <translation>The file cannot be read or written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="136"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
         <source>Check the USB stick (is it full or write-protected?) and try again.</source>
         <translation>Check the USB stick (is it full or write-protected?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="139"/>
         <source>This sync file cannot be used. Nothing was imported.</source>
         <translation>This sync file cannot be used. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
         <source>The sync could not finish.</source>
         <translation>The sync could not finish.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="151"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="147"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="150"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="153"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="156"/>
         <source>Not connected to the provincial server</source>
         <translation>Not connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
         <source>Sync problem</source>
         <translation>Sync problem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -3059,22 +3059,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
         <source>This file was already imported: nothing new.</source>
         <translation>This file was already imported: nothing new.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>%n change imported.</numerusform>
@@ -3082,7 +3082,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>%n change written to the file.</numerusform>
@@ -3090,7 +3090,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Sync finished: %1 sent, %2 received.</translation>
     </message>

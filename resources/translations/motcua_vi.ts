@@ -987,27 +987,27 @@
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="515"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="520"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="620"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="625"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="658"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="663"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="672"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="677"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="694"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="699"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -1936,164 +1936,164 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
         <source>New dossier</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>Fee and appointment</source>
         <translation>Lệ phí và ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="226"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Lệ phí do tỉnh quy định (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
         <source>Pa&amp;ges:</source>
         <translation>Số tr&amp;ang:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>C&amp;opies:</source>
         <translation>Số &amp;bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
         <source>Cancel (Esc)</source>
         <translation>Hủy (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;In lại (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="215"/>
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="217"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="218"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="235"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="224"/>
+        <source>Fee, only when not exempt (đồng):</source>
+        <translation>Lệ phí, chỉ khi không được miễn (đồng):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Phiếu yêu cầu bổ sung — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="245"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Lưu và in giấy tiếp nhận (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="248"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="256"/>
         <source>Computing the appointment…</source>
         <translation>Đang tính ngày hẹn trả…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="312"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Lệ phí: {amount} (cán bộ nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
         <source>Fee: {amount}</source>
         <translation>Lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>Bảng lệ phí của tỉnh chưa có mức thu cho thủ tục này: hãy nhập số tiền công dân phải nộp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="333"/>
-        <source>The appointment is shown once the fee is typed.</source>
-        <translation>Ngày hẹn trả hiện ra sau khi nhập lệ phí.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="336"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>Không tính được ngày hẹn trả: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="375"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Hãy chọn thủ tục trước (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="356"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="383"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Bản quét đang được đính kèm: lát nữa hãy lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="359"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="386"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Hãy nhập lệ phí do tỉnh quy định trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="388"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="418"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Đã lưu. Mã hồ sơ: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="401"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="431"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Chưa tiếp nhận: thiếu %n giấy tờ bắt buộc. Đã ghi hồ sơ chờ bổ sung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="415"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="429"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>Hồ sơ chưa được lưu: {detail}. Dữ liệu đã nhập không bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="448"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="478"/>
         <source>Save the form as PDF</source>
         <translation>Lưu phiếu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="461"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="491"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>Không ghi được tệp PDF vào chỗ đó. Kiểm tra thư mục hoặc USB (đầy? bị khóa?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="532"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="503"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="533"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="538"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="509"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="539"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
@@ -2800,288 +2800,288 @@
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="49"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="45"/>
         <source>Ask IT to install the newest motcua; your work on this desk is kept.</source>
         <translation>Đề nghị bộ phận CNTT cài bản motcua mới nhất; dữ liệu trên máy này vẫn được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="52"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="48"/>
         <source>The provincial server cannot be reached.</source>
         <translation>Không kết nối được máy chủ của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="49"/>
         <source>Check the network cable or Wi-Fi. Keep working: the desk syncs again later.</source>
         <translation>Kiểm tra dây mạng hoặc Wi-Fi. Cứ tiếp tục làm việc: máy sẽ đồng bộ lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="52"/>
         <source>The connection was lost during the sync.</source>
         <translation>Mất kết nối trong khi đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
         <source>Nothing received was lost. Press Sync now again when the network is back.</source>
         <translation>Dữ liệu đã nhận không bị mất. Khi có mạng trở lại, bấm Đồng bộ ngay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
         <source>The provincial server did not accept this workstation.</source>
         <translation>Máy chủ của tỉnh không chấp nhận máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
         <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
         <translation>Đề nghị bộ phận CNTT của tỉnh kiểm tra việc đăng ký máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="64"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
         <source>Provincial IT has switched this workstation off for syncing.</source>
         <translation>Bộ phận CNTT của tỉnh đã ngừng cho máy trạm này đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="61"/>
         <source>Ask provincial IT for a new enrolment code and enrol again.</source>
         <translation>Xin bộ phận CNTT của tỉnh mã đăng ký mới rồi đăng ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="67"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="69"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="63"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="64"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="65"/>
         <source>The software needs updating.</source>
         <translation>Cần cập nhật phần mềm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="67"/>
         <source>The provincial server is busy.</source>
         <translation>Máy chủ của tỉnh đang bận.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
         <source>Wait a few minutes, then press Sync now again.</source>
         <translation>Chờ vài phút rồi bấm Đồng bộ ngay lần nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="75"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
         <source>The provincial server had a problem.</source>
         <translation>Máy chủ của tỉnh gặp sự cố.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="72"/>
         <source>Try again later. If it lasts, call provincial IT.</source>
         <translation>Thử lại sau. Nếu vẫn lỗi, gọi bộ phận CNTT của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="79"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="75"/>
         <source>The provincial server refused some of the data.</source>
         <translation>Máy chủ của tỉnh từ chối một phần dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="76"/>
         <source>Call provincial IT; the data stays safe on this desk.</source>
         <translation>Gọi bộ phận CNTT của tỉnh; dữ liệu vẫn an toàn trên máy này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="83"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="79"/>
         <source>Too much data for one transfer.</source>
         <translation>Dữ liệu quá lớn cho một lần gửi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
         <source>Try again; if it keeps failing, call IT.</source>
         <translation>Thử lại; nếu vẫn lỗi, gọi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="87"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="83"/>
         <source>The other workstation refused the pairing code.</source>
         <translation>Máy trạm kia từ chối mã ghép nối.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="84"/>
         <source>Pair the two workstations again with a new code.</source>
         <translation>Ghép nối lại hai máy trạm bằng một mã mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="91"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="87"/>
         <source>The other side is not the one this desk was set up to sync with.</source>
         <translation>Bên kia không phải là nơi máy này được thiết lập để đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="88"/>
         <source>Check the address in the settings, or call IT.</source>
         <translation>Kiểm tra địa chỉ trong phần cài đặt, hoặc gọi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="95"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="91"/>
         <source>Damaged data arrived during the sync; it was not used.</source>
         <translation>Dữ liệu nhận được khi đồng bộ bị hỏng; dữ liệu đó không được dùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="92"/>
         <source>Press Sync now again; if it happens again, call IT.</source>
         <translation>Bấm Đồng bộ ngay lần nữa; nếu vẫn xảy ra, gọi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="99"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="95"/>
         <source>The other side refused the sync.</source>
         <translation>Bên kia từ chối đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="96"/>
         <source>Call IT and tell them the time of this message.</source>
         <translation>Gọi bộ phận CNTT và báo thời điểm có thông báo này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="104"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
         <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
         <translation>Tệp này đã bị thay đổi sau khi được tạo nên không thể tin cậy. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="144"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="102"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
         <source>Ask the sender for a new file.</source>
         <translation>Đề nghị bên gửi tạo tệp mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="110"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
         <source>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</source>
         <translation>Tệp này không đầy đủ (có thể USB đã bị rút ra). Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
         <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
         <translation>Chép lại tệp vào USB, và tháo USB an toàn trước khi rút ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="111"/>
         <source>This file was made for another workstation. Nothing was imported.</source>
         <translation>Tệp này được tạo cho máy trạm khác. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
         <source>Ask the province for a file made for this workstation.</source>
         <translation>Đề nghị tỉnh tạo tệp cho máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
         <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
         <translation>Tệp này đến từ nơi gửi mà máy này không biết. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
         <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
         <translation>Đề nghị bộ phận CNTT của tỉnh cài khóa của nơi gửi trên máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
         <source>This is not a motcua sync file. Nothing was imported.</source>
         <translation>Đây không phải tệp đồng bộ motcua. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
         <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
         <source>Choose the file the province exported for this desk.</source>
         <translation>Chọn tệp mà tỉnh đã xuất cho máy này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
         <source>This file does not hold data for this desk. Nothing was imported.</source>
         <translation>Tệp này không chứa dữ liệu cho máy này. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
         <source>The province&apos;s keys are not set up on this workstation.</source>
         <translation>Máy trạm này chưa được cài khóa của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
         <source>Ask provincial IT to set up the province&apos;s keys.</source>
         <translation>Đề nghị bộ phận CNTT của tỉnh cài khóa của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="135"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
         <source>The file cannot be read or written.</source>
         <translation>Không đọc hoặc ghi được tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="136"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
         <source>Check the USB stick (is it full or write-protected?) and try again.</source>
         <translation>Kiểm tra USB (đầy hay bị khóa ghi?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="143"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="139"/>
         <source>This sync file cannot be used. Nothing was imported.</source>
         <translation>Không dùng được tệp đồng bộ này. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
         <source>The sync could not finish.</source>
         <translation>Không đồng bộ xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="151"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="147"/>
         <source>Offline</source>
         <translation>Không có kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="150"/>
         <source>Online</source>
         <translation>Đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="153"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="156"/>
         <source>Not connected to the provincial server</source>
         <translation>Chưa kết nối với máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
         <source>Sync problem</source>
         <translation>Lỗi đồng bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n thay đổi đang chờ gửi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
         <source>Last sync: %1</source>
         <translation>Đồng bộ lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
         <source>Never synced</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
         <source>This file was already imported: nothing new.</source>
         <translation>Tệp này đã được nhập rồi: không có gì mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>Đã nhập %n thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>Đã ghi %n thay đổi vào tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Đồng bộ xong: gửi %1, nhận %2.</translation>
     </message>

@@ -279,6 +279,74 @@ def test_a_missing_province_fee_is_typed_by_the_clerk(
     assert "1.004873" not in desk.province_fees  # the typed amount belongs to this dossier only
 
 
+@pytest.fixture
+def desk_without_fee_table(tmp_path: Path, clock: Clock) -> Iterator[DossierDesk]:
+    """A desk whose province fee table is empty, its clerk known by her full name."""
+    desk = open_desk(tmp_path / "bare", clock, province_fees={}, clerk_name="Nguyễn Thị Lan")
+    yield desk
+    desk.store.close()
+
+
+def bare_dialog(qtbot, desk: DossierDesk, clock: Clock) -> tuple[NewDossierDialog, Background]:
+    background = Background()
+    dialog = NewDossierDialog(desk, background, OFFICE, now=clock, auto_preview=False)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog, background
+
+
+def close_bare(qtbot, dialog: NewDossierDialog, background: Background) -> None:
+    qtbot.waitUntil(lambda: background.pending == 0)
+    background.shutdown()
+    dialog.hide()
+    shiboken6.delete(dialog)
+    shiboken6.delete(background)
+    gc.collect()
+
+
+def test_a_fee_exempt_procedure_needs_no_typed_fee_and_shows_its_appointment_at_once(
+    qtbot, desk_without_fee_table: DossierDesk, clock: Clock, vietnamese, tmp_path: Path
+) -> None:
+    desk = desk_without_fee_table
+    dialog, background = bare_dialog(qtbot, desk, clock)
+    try:
+        pick(qtbot, dialog, "khai sinh")  # on-time birth registration: free by law
+        qtbot.waitUntil(lambda: "23/02/2026" in dialog.appointment.text())
+        assert dialog.appointment.text().startswith("Hẹn trả")
+        assert "miễn lệ phí" in dialog.fee.text() and "30.000" not in dialog.fee.text()
+        assert not dialog.fee_needed and dialog.fee_input.text() == ""
+        assert dialog.fee_input_label.text() == "Lệ phí, chỉ khi không được miễn (đồng):"  # late ones pay
+        scan(dialog, GOOD_QR)
+        type_text(dialog.applicant.edits["relationship"], "cha")
+        for row in range(3):
+            dialog.checklist.tick(row)
+        with qtbot.waitSignal(dialog.dossier_saved, timeout=10_000) as saved:
+            qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F10)
+        dossier = saved.args[0]
+        assert dossier.fee == 0 and desk.page(dossier.dossier_id).dossier.fee == 0
+        assert desk.page(dossier.dossier_id).dossier.received_by_name == "Nguyễn Thị Lan"
+        form = dialog.form
+        assert form.fee == "Không thu" and form.receiving_officer == "Nguyễn Thị Lan"
+        assert form.appointment.startswith("17 giờ 00 phút, ngày 23 tháng 02 năm 2026")
+    finally:
+        close_bare(qtbot, dialog, background)
+
+
+def test_a_province_fee_to_type_does_not_hide_the_appointment(
+    qtbot, desk_without_fee_table: DossierDesk, clock: Clock, vietnamese
+) -> None:
+    dialog, background = bare_dialog(qtbot, desk_without_fee_table, clock)
+    try:
+        pick(qtbot, dialog, "1.004873")  # not exempt, and the province's table has no amount
+        qtbot.waitUntil(lambda: dialog.fee_input.isVisible())
+        qtbot.waitUntil(lambda: "Hẹn trả" in dialog.appointment.text())
+        assert dialog.fee_input.text() == ""  # shown before any fee is typed
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F10)
+        assert dialog.dossier is None  # still needs its fee (and an applicant) before saving
+    finally:
+        close_bare(qtbot, dialog, background)
+
+
 def test_a_scan_dropped_in_the_watched_folder_is_attached(
     qtbot, dialog: NewDossierDialog, tmp_path: Path
 ) -> None:

@@ -33,14 +33,17 @@ from desktop.printing.form_renderer import (
     preview,
     print_form,
     render_pdf,
+    scaled,
     templates_dir,
 )
 from desktop.printing.form_template import FormTemplateError, Markup, escape, fill, form_context
 from desktop.printing.qr_image import QUIET_ZONE, image_matrix, qr_image, qr_matrix
-from dossiers.dossier import Applicant
+from dossiers.catalogue import DocumentForm, Procedure
+from dossiers.dossier import Applicant, Office, ReceivedDocument
 from dossiers.official_forms import (
     FORM_TYPES,
     MissingDocument,
+    ReceiptForm,
     build_apology,
     build_control_sheet,
     build_receipt,
@@ -50,6 +53,7 @@ from dossiers.official_forms import (
     build_supplement_request,
 )
 from dossiers.processing_time import ProcessingTime
+from tests.helpers.dossier_desks import CATALOGUE
 from tests.helpers.form_dossiers import NAME, OFFICE, hand_over, make_dossier
 
 CODE_TEXT = "000.00.01.H22-260213-0042"
@@ -445,3 +449,92 @@ def test_render_refuses_non_forms(qapp, tmp_path: Path) -> None:  # noqa: ANN001
     with pytest.raises(TypeError):
         render_pdf("Mẫu 01", tmp_path / "x.pdf")  # type: ignore[arg-type]
     assert len(FORM_TYPES) == len(all_forms())
+
+
+# --- Receipts for the whole catalogue (issue 11: one page per copy, full names, hour and minute) -----------
+
+BEN_THANH = Office(
+    "000.00.01.H22",
+    "Trung tâm Phục vụ hành chính công phường Bến Thành",
+    "Ủy ban nhân dân phường Bến Thành",
+    "Bến Thành",
+)
+HEADER_LINES = ("ỦY BAN NHÂN DÂN", "PHƯỜNG BẾN THÀNH", "TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG")
+
+
+def full_checklist_receipt(procedure: Procedure) -> ReceiptForm:
+    """Mẫu 01 for ``procedure`` with every document of its checklist, received by a clerk known by login."""
+    documents = tuple(ReceivedDocument(d.name, d.form, d.count, d.note) for d in procedure.documents)
+    applicant = Applicant(
+        "Nguyễn Thị Phương Thảo",
+        address="Số 123 đường Lê Thánh Tôn, khu phố 4, phường Bến Thành, Thành phố Hồ Chí Minh",
+        phone="0912 345 678",
+        email="thao.nguyen@example.vn",
+    )
+    dossier = make_dossier(
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        applicant=applicant,
+        documents=documents,
+        received_by="lan.nguyen",
+        received_by_name="Nguyễn Thị Lan",
+    )
+    return build_receipt(
+        dossier,
+        BEN_THANH,
+        processing_time=procedure.processing_time,
+        register_book="01",
+        return_by=dt.time(17, 0),
+    )
+
+
+@needs_poppler
+@pytest.mark.parametrize("procedure", CATALOGUE.procedures, ids=lambda p: p.code)
+def test_every_procedures_receipt_prints_one_page_per_copy_with_names_and_hours(
+    qapp,  # noqa: ANN001
+    tmp_path: Path,
+    procedure: Procedure,
+) -> None:
+    form = full_checklist_receipt(procedure)
+    path = render_pdf(form, tmp_path / "receipt.pdf")
+    assert page_count(path) == len(form.copies) == 2
+    for page, label in ((1, "Liên 1"), (2, "Liên 2")):
+        text = pdf_text(path, page)
+        assert label in text and text.count("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") == 1
+        assert procedure.documents[-1].name.split()[0] in text  # the whole checklist is there
+        assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in text and "Nguyễn Thị Lan" in text  # the signatures on this page
+        assert "lan.nguyen" not in text
+        assert "4. Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 13 tháng 02 năm 2026" in text
+        assert "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 20 tháng 02 năm 2026" in text
+        lines = text.splitlines()
+        header = "\n".join(lines[: lines.index(next(line for line in lines if label in line))])
+        for expected in HEADER_LINES:  # each header line printed whole, the commune's name never split
+            assert re.search(rf"(^|\s){expected}(\s|$)", header, re.MULTILINE), expected
+        assert not re.search(r"PHƯỜNG BẾN(?! THÀNH)|(^|\s{2})THÀNH\b", header, re.MULTILINE), header
+
+
+def test_a_receipt_a_little_too_long_is_scaled_down_to_one_page_per_copy(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    long_note = "bản sao có chứng thực hoặc bản chụp kèm bản chính để đối chiếu, còn giá trị sử dụng"
+    documents = tuple(
+        ReceivedDocument(f"Giấy tờ số {i} của người yêu cầu", DocumentForm.PHOTOCOPY, note=long_note)
+        for i in range(1, 10)
+    )
+    form = all_forms(make_dossier(documents=documents))["mau_01"]
+    unfitted = tmp_path / "unfitted"
+    unfitted.mkdir()
+    template = load_template(form).replace('<meta name="motcua-fit" content="page">', "")
+    (unfitted / "mau_01.html").write_text(template, encoding="utf-8")
+    assert page_count(render_pdf(form, tmp_path / "as_is.pdf", directory=unfitted)) > 2  # too long as is
+    fitted = render_pdf(form, tmp_path / "fitted.pdf")
+    assert page_count(fitted) == 2
+    if POPPLER:
+        assert "Giấy tờ số 9" in pdf_text(fitted, 1) and "NGƯỜI TIẾP NHẬN HỒ SƠ" in pdf_text(fitted, 1)
+
+
+def test_scaling_a_template_changes_sizes_and_margins_only() -> None:
+    source = '<p style="font-size: 12pt; margin-top: 60px;" width="110">x</p><i style="font-size:11pt">'
+    assert (
+        scaled(source, 0.5)
+        == '<p style="font-size: 6pt; margin-top: 30px;" width="110">x</p><i style="font-size:5.5pt">'
+    )
+    assert scaled(source, 1.0) == source

@@ -19,6 +19,7 @@ from dossiers.fees import (
     compute_fee,
     format_vnd,
 )
+from tests.helpers.dossier_desks import CATALOGUE
 
 # --- examples ------------------------------------------------------------------------------------------
 
@@ -83,6 +84,22 @@ def test_province_set_fee_missing_amount_is_a_clear_error(table: dict[str, int] 
     assert caught.value.code == "fee"
     assert caught.value.params["key"] == "1.001193"
     assert isinstance(caught.value, DossierError)
+
+
+@pytest.mark.parametrize("table", [None, {}, {"other": 1_000}])
+def test_a_fee_exempt_by_law_costs_nothing_without_a_table_amount(table: dict[str, int] | None) -> None:
+    birth = ProvinceSetFee("1.001193", note="Đăng ký khai sinh đúng hạn được miễn lệ phí", exempt=True)
+    assert compute_fee(birth, province_amounts=table) == 0
+    assert compute_fee(birth, province_amounts={"1.001193": 5_000}) == 5_000  # a late one, amount typed
+    with pytest.raises(FeeError):
+        ProvinceSetFee("k", exempt="yes")  # type: ignore[arg-type]
+
+
+def test_the_shipped_catalogue_exempts_on_time_birth_death_and_marriage_registration() -> None:
+    exempt = {p.code for p in CATALOGUE.procedures if isinstance(p.fee, ProvinceSetFee) and p.fee.exempt}
+    assert exempt == {"1.001193", "1.000656", "1.000894"}
+    for code in exempt:
+        assert compute_fee(CATALOGUE.get(code).fee, province_amounts={}) == 0
 
 
 @pytest.mark.parametrize("amount", [-1, 1.5, True, "5000", None])

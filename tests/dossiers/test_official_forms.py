@@ -29,6 +29,7 @@ from dossiers.official_forms import (
     BLANK,
     DESK_NAME,
     FORM_TYPES,
+    NO_BREAK_SPACE,
     RECEIPT_COPIES,
     MissingDocument,
     build_apology,
@@ -40,6 +41,7 @@ from dossiers.official_forms import (
     build_supplement_request,
     date_line,
     fee_text,
+    header_text,
     long_date,
     processing_time_text,
     short_date,
@@ -92,7 +94,11 @@ def test_processing_time_and_fee_wording() -> None:
 
 def test_receipt_prints_everything_real_systems_print() -> None:
     form = build_receipt(
-        make_dossier(), OFFICE, processing_time=ProcessingTime.days(5), register_book="01/2026"
+        make_dossier(),
+        OFFICE,
+        processing_time=ProcessingTime.days(5),
+        register_book="01/2026",
+        return_by=dt.time(16, 30),
     )
     assert form.form_number == "Mẫu 01"
     assert (form.agency_parent, form.agency_name, form.desk_name) == (
@@ -115,7 +121,7 @@ def test_receipt_prints_everything_real_systems_print() -> None:
     assert form.sets == "01 bộ"
     assert form.processing_time == "05 ngày làm việc"
     assert form.received_time == "09 giờ 05 phút, ngày 13 tháng 02 năm 2026"
-    assert form.appointment == "ngày 20 tháng 02 năm 2026"
+    assert form.appointment == "16 giờ 30 phút, ngày 20 tháng 02 năm 2026"  # item 5: "… giờ … phút"
     assert OFFICE.name in form.result_place
     assert (form.register_book, form.register_line) == ("01/2026", "128")
     assert form.fee == "8.000 đ"
@@ -133,6 +139,40 @@ def test_receipt_blanks_and_post_delivery() -> None:
     assert "bưu chính" in form.result_place
     assert form.fee == "Không thu"
     assert form.documents == ()
+    assert form.appointment == "...... giờ ...... phút, ngày 20 tháng 02 năm 2026"  # the hour written by hand
+
+
+def test_receipt_prints_the_receiving_clerks_full_name_never_her_login() -> None:
+    form = build_receipt(make_dossier(), OFFICE, processing_time=ProcessingTime.same_day())
+    assert form.receiving_officer == "Trần Thị Hạnh"
+    before_names = make_dossier(received_by="lan.nguyen", received_by_name="")  # received before names
+    form = build_receipt(before_names, OFFICE, processing_time=ProcessingTime.same_day())
+    assert form.receiving_officer == BLANK  # written by hand, not "lan.nguyen"
+
+
+def test_control_sheet_names_the_receiving_clerk_of_a_hand_over_recorded_with_her_login() -> None:
+    by_login = dataclasses.replace(hand_over(14, 9), by="hanh.tran")
+    by_name = dataclasses.replace(hand_over(15, 9), by="Lê Văn Nam")
+    form = build_control_sheet(make_dossier(hand_overs=(by_login, by_name)), OFFICE)
+    assert [row.by for row in form.rows[:2]] == ["Trần Thị Hạnh", "Lê Văn Nam"]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("Ủy ban nhân dân phường Bến Thành", ["Ủy ban nhân dân", "phường Bến Thành"]),
+        (
+            "Trung tâm Phục vụ hành chính công xã Tân Hòa",
+            ["Trung tâm Phục vụ", "hành chính công", "xã Tân Hòa"],
+        ),
+        ("UBND  thị trấn Long Thành", ["UBND", "thị trấn Long Thành"]),
+        ("Sở Tư pháp", ["Sở Tư pháp"]),
+    ],
+)
+def test_header_lines_keep_the_communes_name_whole(name: str, lines: list[str]) -> None:
+    text = header_text(name)
+    assert text.split("\n") == [line.replace(" ", NO_BREAK_SPACE) for line in lines]
+    assert " " not in text  # the printer finds no place of its own to break a line
 
 
 def test_receipt_uses_the_configured_code_pattern() -> None:

@@ -42,7 +42,14 @@ def draft(
     )
 
 
-def open_desk(folder: Path, clock: Clock, space: SequenceSpace | None = None) -> DossierDesk:
+def open_desk(
+    folder: Path,
+    clock: Clock,
+    space: SequenceSpace | None = None,
+    *,
+    province_fees: dict[str, int] | None = None,
+    clerk_name: str = "",
+) -> DossierDesk:
     store = Store.open(
         folder, KEY, now=clock, new_id=lambda: str(uuid.uuid4()), create=True, migrations=DESK_MIGRATIONS
     )
@@ -53,8 +60,9 @@ def open_desk(folder: Path, clock: Clock, space: SequenceSpace | None = None) ->
         office=OFFICE,
         commune="00004",
         sequence_space=space or SequenceSpace(OFFICE.agency_identifier, "ws-1", 1, 9999),
-        province_fees=PROVINCE_FEES,
+        province_fees=PROVINCE_FEES if province_fees is None else province_fees,
         clerk="clerk-1",
+        clerk_name=clerk_name,
         now=clock,
         new_id=lambda: str(uuid.uuid4()),
     )

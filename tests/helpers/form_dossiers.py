@@ -40,7 +40,8 @@ def make_dossier(**changes: object) -> Dossier:
         ),
         sets=1,
         fee=8000,
-        received_by="Trần Thị Hạnh",
+        received_by="hanh.tran",
+        received_by_name="Trần Thị Hạnh",
         register_line=128,
     )
     return dataclasses.replace(base, **changes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import subprocess
@@ -35,6 +36,8 @@ def test_self_test_passes_from_source_and_prints_its_report(args: tuple[str, ...
         assert any(line.startswith(f"  [ok] {step}: ") for line in lines), step
     assert lines[-1] == "self-test passed"
     assert "FAILED" not in result.stdout
+    [receipt] = [line for line in lines if line.startswith("  [ok] receipt PDF: ")]
+    assert "2 pages for 2 copies" in receipt  # read back from the PDF: one page per copy
 
 
 def test_self_test_leaves_no_temporary_folder_behind(tmp_path) -> None:
@@ -70,3 +73,20 @@ def test_the_command_prints_the_report_and_returns_0() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_self_test_command(Console(out=out, err=err)) == 0
     assert out.getvalue().rstrip().endswith("self-test passed") and err.getvalue() == ""
+
+
+def test_the_receipt_step_fails_when_a_copy_runs_over_its_page(qapp, tmp_path) -> None:  # noqa: ANN001
+    from desktop.self_test_steps import receipt_pdf
+    from dossiers.catalogue import DocumentForm, RequiredDocument
+    from tests.helpers.dossier_desks import CATALOGUE
+    from tests.helpers.form_dossiers import make_dossier
+    from workstation.it_commands.self_test import TEST_NAME, SelfTestState
+
+    birth = CATALOGUE.get("1.001193")
+    dossier = make_dossier(received_by_name=TEST_NAME)
+    fine = receipt_pdf(SelfTestState(tmp_path, {"dossier": dossier, "procedure": birth}))
+    assert "2 pages for 2 copies" in fine
+    long_list = tuple(RequiredDocument(f"Giấy tờ số {i}", DocumentForm.PHOTOCOPY) for i in range(40))
+    too_long = dataclasses.replace(birth, documents=long_list)
+    with pytest.raises(SelfTestFailure, match="pages for 2 copies"):
+        receipt_pdf(SelfTestState(tmp_path, {"dossier": dossier, "procedure": too_long}))

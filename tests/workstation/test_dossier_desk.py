@@ -29,6 +29,7 @@ from dossiers.official_forms import MissingDocument
 from sync.attachments import AttachmentStore
 from sync.errors import BadEventData
 from sync.replica_memory import MemoryReplica
+from tests.helpers import enrolled_desks
 from tests.helpers.dossier_desks import OFFICE, VN, Clock, draft, open_desk
 from tests.helpers.scans import add_scan
 from workstation.desk_steps import record_supplement_request
@@ -290,3 +291,27 @@ def test_correcting_the_documents_restates_the_list_in_one_event(desk: DossierDe
     (event,) = desk.replica.record(RECORD_TYPE_NAME, dossier.dossier_id).history[1:]
     assert set(event.fields) == {"corrected_documents", "corrections"}
     assert event.fields["corrections"][0]["fields"] == ("corrected_documents",)
+
+
+def test_a_reception_records_the_clerks_full_name_from_her_session(tmp_path: Path) -> None:
+    class Monday:
+        now = staticmethod(lambda: dt.datetime(2026, 3, 2, 9, 0, tzinfo=VN))
+
+    session = enrolled_desks.unlock(enrolled_desks.new_desk(tmp_path, "lan", Monday), Monday)
+    try:
+        work = enrolled_desks.open_work(session, Monday, "work")
+        received = work.desk.receive(enrolled_desks.draft())
+        requested = record_supplement_request(
+            work.desk, enrolled_desks.draft(), [MissingDocument("Tờ khai", "thiếu")], lambda: "req-1"
+        )
+        for dossier in (received, requested):
+            back = work.desk.page(dossier.dossier_id).dossier
+            assert (back.received_by, back.received_by_name) == ("lan", "Nguyễn Thị Lan")
+    finally:
+        session.store.close()
+
+
+def test_a_desk_without_the_clerks_name_records_none(desk: DossierDesk) -> None:
+    dossier = desk.receive(draft())
+    back = desk.page(dossier.dossier_id).dossier
+    assert (back.received_by, back.received_by_name) == ("clerk-1", "")  # never the login as a name

@@ -41,7 +41,14 @@ COUNTED_TABLES = (
     "search_records",
     "attachments",
 )
-PERSONAL_RECORD_FIELDS = (*APPLICANT_FIELDS, "full_name", "login", "received_by", "author")
+PERSONAL_RECORD_FIELDS = (
+    *APPLICANT_FIELDS,
+    "full_name",
+    "login",
+    "received_by",
+    "received_by_name",
+    "author",
+)
 
 
 def _json(value: Any) -> str:

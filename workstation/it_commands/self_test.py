@@ -204,6 +204,7 @@ def _steps(run: _Run, folder: Path) -> None:
             appointment=received.date() + dt.timedelta(days=7),
             documents=(ReceivedDocument("Tờ khai", DocumentForm.ORIGINAL),),
             received_by=TEST_LOGIN,
+            received_by_name=TEST_NAME,
         )
         replica.write(
             "dossier", dossier.dossier_id, new_dossier_fields(dossier, TEST_COMMUNE_CODE), TEST_LOGIN
