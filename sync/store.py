@@ -336,6 +336,40 @@ def check_database_pages(conn: Connection) -> None:
         raise StoreDamaged(f"the store's database is damaged ({rows[0][0]})", reason="corrupt")
 
 
+MISSING_DATABASE = "the store's key file is here but its database file is missing"
+
+
+def _connect_checked(database: Path, data_key: bytes, *, key_checked: bool) -> Connection:
+    """A connection to an existing database once it passed :func:`check_database_file` and
+    :func:`check_database_pages`; with ``key_checked``, a database the key does not open is damaged."""
+    check_database_file(database)
+    try:
+        conn = open_connection(database, data_key)
+    except WrongPassphrase:
+        if not key_checked:
+            raise
+        raise StoreDamaged(
+            "the store's key is right but its database does not open (its first page is damaged)",
+            reason="unreadable",
+        ) from None
+    try:
+        check_database_pages(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def check_database(database: Path, data_key: bytes) -> None:
+    """Check a store's database with the key its key file gave (as :meth:`Store.open` does, changing nothing).
+
+    Raises :class:`StoreDamaged` if it is missing, empty, cut short or damaged.
+    """
+    if not database.is_file():
+        raise StoreDamaged(MISSING_DATABASE, reason="missing")
+    _connect_checked(database, data_key, key_checked=True).close()
+
+
 # --- the store -------------------------------------------------------------------------------------------
 
 
@@ -385,27 +419,15 @@ class Store:
         paths = StorePaths(Path(folder))
         existing = paths.database.exists()
         if existing:
-            check_database_file(paths.database)
+            conn = _connect_checked(paths.database, data_key, key_checked=key_checked)
         elif not create:
             if paths.key_file.exists():
-                raise StoreDamaged(
-                    "the store's key file is here but its database file is missing", reason="missing"
-                )
+                raise StoreDamaged(MISSING_DATABASE, reason="missing")
             raise StoreError("there is no store in this folder")
         else:
             paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
             conn = open_connection(paths.database, data_key)
-        except WrongPassphrase:
-            if not key_checked:
-                raise
-            raise StoreDamaged(
-                "the store's key is right but its database does not open (its first page is damaged)",
-                reason="unreadable",
-            ) from None
         try:
-            if existing:
-                check_database_pages(conn)
             apply_migrations(conn, migrations, now=now)
             identity = ensure_identity(conn, paths.database, new_id=new_id, now=now)
             schema = schema_version(conn)
