@@ -48,3 +48,17 @@ def damage(database: Path, how: str) -> bytes:
     assert data != database.read_bytes() and len(database.read_bytes()) >= 4 * PAGE
     database.write_bytes(data)
     return data
+
+
+def run_motcua(monkeypatch, capsys, *argv: str, answers: tuple[str, ...] = ()) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    """``motcua ARGV`` through :func:`desktop.__main__.main` in this process, ``answers`` (passphrases) on
+    standard input; returns the exit status, standard output and standard error."""
+    import io
+
+    from desktop.__main__ import main
+
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(answer + "\n" for answer in answers)))
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
