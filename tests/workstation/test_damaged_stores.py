@@ -184,3 +184,22 @@ def test_restoring_a_backup_over_a_damaged_store_gives_a_working_desk(
     )
     assert status == 0, err
     desk.unlock("một mật khẩu mới dài").store.close()
+
+
+def test_enrol_refuses_a_damaged_store_before_calling_the_province(
+    desk: Workstation, monkeypatch, capsys
+) -> None:
+    damaged = damage(desk.paths.database, "header overwritten")
+    status, _out, err = desk.motcua(
+        monkeypatch,
+        capsys,
+        "enrol",
+        "--server",
+        "https://127.0.0.1:9",
+        "--code",
+        "ABCD-1234",
+        "--login",
+        "lan",
+    )
+    assert status == 1 and "the store is damaged" in err and "not enrolled" in err
+    assert desk.paths.database.read_bytes() == damaged

@@ -13,11 +13,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sync.enrolment_client import check_server_url
-from sync.errors import EnrolmentRefusedByServer, StoreError, TransportError
+from sync.errors import EnrolmentRefusedByServer, StoreDamaged, StoreError, TransportError
 from sync.store import Store
 from workstation.enrolment import DeskEnrolmentError, SavedEnrolment, enrol_workstation
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import obtain_data_key
+from workstation.it_commands.damaged_store import damaged_store_advice
 from workstation.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 
 TRANSPORT_WORDS = {
@@ -95,7 +96,16 @@ def run_enrol(
         paths.key_file, paths.database, console, login=login, recovery_key=recovery_key, now=now
     )
     try:
-        store = Store.open(paths.store_folder, data_key, now=now, new_id=new_id, migrations=desk_migrations())
+        store = Store.open(
+            paths.store_folder,
+            data_key,
+            now=now,
+            new_id=new_id,
+            key_checked=True,
+            migrations=desk_migrations(),
+        )
+    except StoreDamaged as exc:
+        raise CommandFailed(damaged_store_advice(exc, "the workstation was not enrolled")) from None
     except StoreError as exc:
         raise CommandFailed(f"the store cannot be opened: {exc}") from None
     try:
