@@ -203,3 +203,16 @@ def test_enrol_refuses_a_damaged_store_before_calling_the_province(
     )
     assert status == 1 and "the store is damaged" in err and "not enrolled" in err
     assert desk.paths.database.read_bytes() == damaged
+
+
+@pytest.mark.parametrize("how", ["empty", "overwritten mid-file"])
+def test_rotate_key_refuses_a_damaged_store_before_re_encrypting_it(
+    desk: Workstation, how: str, monkeypatch, capsys
+) -> None:
+    damaged = damage(desk.paths.database, how)
+    key_file = desk.paths.key_file.read_bytes()
+    status, _out, err = desk.motcua(monkeypatch, capsys, "rotate-key", "--login", "lan")
+    assert status == 1 and "the store is damaged" in err and "no key was changed" in err
+    assert desk.paths.database.read_bytes() == damaged and desk.paths.key_file.read_bytes() == key_file
+    with pytest.raises(DamagedStore):  # an emptied store did not become a new one
+        desk.unlock()

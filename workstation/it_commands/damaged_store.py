@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sync.errors import StoreDamaged
-from sync.store import Store
+from sync.store import Store, check_database
 from workstation.it_commands.console import CommandFailed
 from workstation.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 
@@ -39,5 +39,13 @@ def open_desk_store(
             key_checked=True,
             migrations=desk_migrations(),
         )
+    except StoreDamaged as exc:
+        raise CommandFailed(damaged_store_advice(exc, outcome)) from None
+
+
+def refuse_damaged_store(paths: WorkstationPaths, data_key: bytes, outcome: str) -> None:
+    """Fail the command before it changes anything if the store's database is damaged (read, not written)."""
+    try:
+        check_database(paths.database, data_key)
     except StoreDamaged as exc:
         raise CommandFailed(damaged_store_advice(exc, outcome)) from None
