@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from sync.errors import StoreDamaged, WrongPassphrase
-from sync.keys import create_key_file, generate_recovery_keypair, load_recovery_public_key, unlock
+from sync.keys import (
+    begin_rotation,
+    create_key_file,
+    generate_recovery_keypair,
+    load_recovery_public_key,
+    unlock,
+)
 from sync.store import Store, StorePaths, check_database
 from tests.helpers.damaged_stores import DAMAGES, damage
 
@@ -88,3 +94,14 @@ def test_a_missing_database_beside_its_key_file_is_damage_and_nothing_is_created
     with pytest.raises(StoreDamaged) as refused:
         Store.open(store_folder, checked_key(store_folder), now=now, new_id=new_ids("new"), key_checked=True)
     assert refused.value.reason == "missing" and not database.exists()
+
+
+def test_finishing_an_interrupted_key_rotation_refuses_an_emptied_database(store_folder: Path) -> None:
+    paths = StorePaths(store_folder)
+    begin_rotation(paths.key_file, checked_key(store_folder))  # ... and the machine stops here
+    damage(paths.database, "empty")
+    key_file = paths.key_file.read_bytes()
+    with pytest.raises(StoreDamaged) as refused:
+        unlock(paths.key_file, "lan", PASSPHRASE, database=paths.database)
+    assert refused.value.reason == "empty"
+    assert paths.database.stat().st_size == 0 and paths.key_file.read_bytes() == key_file
