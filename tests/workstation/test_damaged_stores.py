@@ -216,3 +216,16 @@ def test_rotate_key_refuses_a_damaged_store_before_re_encrypting_it(
     assert desk.paths.database.read_bytes() == damaged and desk.paths.key_file.read_bytes() == key_file
     with pytest.raises(DamagedStore):  # an emptied store did not become a new one
         desk.unlock()
+
+
+def test_diagnostics_says_when_the_database_beside_the_key_file_is_missing(
+    desk: Workstation, monkeypatch, capsys
+) -> None:
+    desk.paths.database.unlink()
+    out = desk.tmp / "diagnostics.zip"
+    assert desk.motcua(monkeypatch, capsys, "diagnostics", str(out), "--login", "lan")[0] == 0
+    with zipfile.ZipFile(out) as bundle:
+        assert json.loads(bundle.read("store.json"))["damaged"] == "missing"
+    assert not desk.paths.database.exists()
+    with pytest.raises(DamagedStore, match="missing"):
+        desk.unlock()

@@ -22,7 +22,7 @@ from sync.errors import KeyFileError, StoreDamaged, StoreError, WrongPassphrase
 from sync.keyfile import read_key_file
 from sync.log_redaction import LOG_FILE_NAME, forget_values, redact, redact_values
 from sync.migrations import schema_version
-from sync.store import check_database_file
+from sync.store import MISSING_DATABASE, check_database_file
 from workstation.crash_log import CRASH_LOG_NAME
 from workstation.it_commands.build_metadata import build_metadata, component_versions
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
@@ -190,6 +190,8 @@ def read_store(paths: WorkstationPaths, data_key: bytes) -> tuple[dict[str, Any]
     """store.json's content and the personal values to redact from the logs. A damaged store gives what
     could be read and why the rest could not (``damaged``: the reason), and is never written to."""
     database = paths.database
+    if not database.is_file():
+        return {"damaged": "missing", "error": MISSING_DATABASE}, []
     try:
         check_database_file(database)
         conn = open_connection(database, data_key)
@@ -290,7 +292,7 @@ def run_diagnostics(
         "files.json": _json(files_section(paths)),
     }
     known: list[str] = []
-    if use_store and paths.has_store():
+    if use_store and paths.key_file.is_file():  # a key file without its database: a damaged store
         data_key = obtain_data_key(
             paths.key_file, paths.database, console, login=login, recovery_key=recovery_key, now=now
         )
