@@ -1,7 +1,8 @@
 """The unlock screen: login and passphrase on every start, after auto-lock and to switch clerk.
 
 The passphrase check (Argon2id) and the store's opening run in the background; a wrong passphrase gets a
-clear message, and after several the screen counts down the seconds before the next try.
+clear message, and after several the screen counts down the seconds before the next try. A damaged store
+(right passphrase, database empty, cut short or damaged) is told apart: its files are kept, call IT.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.background import Background
 from desktop.warning_text import error_label
+from workstation.errors import DamagedStore
 from workstation.opening import DeskSession, UnlockRefused
 
 Attempt = Callable[[str, str], DeskSession]
@@ -167,6 +169,12 @@ class UnlockScreen(QWidget):
             text = self.tr("Too many wrong tries. Try again in %n seconds.", "", seconds)
         elif kind == "empty":
             text = self.tr("Enter your login and passphrase.")
+        elif kind == "damaged":
+            text = self.tr(
+                "The desk's data on this computer is damaged and cannot be opened. It has been left exactly "
+                "as it was: nothing was changed or deleted. Call IT: they can put the data back from a "
+                "backup (error: %1)."
+            ).replace("%1", self._error_kind)
         else:
             text = self.tr("The desk's data could not be opened. Ask IT for help (error: %1).").replace(
                 "%1", self._error_kind
@@ -251,6 +259,9 @@ class UnlockScreen(QWidget):
             self._message = (error.reason, seconds)
             if seconds > 0:
                 self._start_countdown(seconds)
+        elif isinstance(error, DamagedStore):
+            self._error_kind = f"store_damaged/{error.reason}"
+            self._message = ("damaged", 0)
         else:
             self._error_kind = getattr(error, "kind", type(error).__name__)
             self._message = ("error", 0)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import sqlcipher3
 
-from sync.errors import StoreError, WrongPassphrase
+from sync.errors import StoreDamaged, StoreError, WrongPassphrase
 
 KEY_BYTES = 32
+PAGE_BYTES = 4096  # SQLCipher 4's page size, which open_connection keeps
+SQLITE_CORRUPT = 11  # "database disk image is malformed"; a wrong key gives SQLITE_NOTADB (26) instead
 
 # Exceptions of the SQLCipher driver. They do not subclass the stdlib sqlite3 ones.
 DriverError = sqlcipher3.Error
@@ -19,7 +21,8 @@ Connection = sqlcipher3.Connection
 def open_connection(path: Path | str, key: bytes, *, check_same_thread: bool = True) -> Connection:
     """Open (or create) the encrypted database at ``path`` with the raw ``key``.
 
-    Raises :class:`WrongPassphrase` if the key does not open an existing database (nothing is written then).
+    Raises :class:`WrongPassphrase` if the key does not open an existing database (nothing is written then),
+    :class:`StoreDamaged` if it opens it but its first pages are damaged.
     The connection is in autocommit mode (``isolation_level=None``): use explicit ``BEGIN``/``COMMIT``.
     """
     if len(key) != KEY_BYTES:
@@ -31,6 +34,8 @@ def open_connection(path: Path | str, key: bytes, *, check_same_thread: bool = T
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
+            if is_corruption(exc):
+                raise StoreDamaged("the store's database is damaged", reason="corrupt") from exc
             raise WrongPassphrase("the key does not open this store") from exc
         for pragma in (
             "PRAGMA journal_mode = WAL",
@@ -45,3 +50,10 @@ def open_connection(path: Path | str, key: bytes, *, check_same_thread: bool = T
         conn.close()
         raise
     return conn
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """Whether a driver error says the database's pages are damaged (SQLITE_CORRUPT)."""
+    return (
+        isinstance(exc, sqlcipher3.DatabaseError) and getattr(exc, "sqlite_errorcode", None) == SQLITE_CORRUPT
+    )

@@ -23,6 +23,20 @@ class WrongPassphrase(StoreError):
     kind = "wrong_passphrase"
 
 
+class StoreDamaged(StoreError):
+    """The store's database file is missing, empty, cut short or damaged; it was left exactly as it was.
+
+    ``reason``: ``missing``, ``empty``, ``truncated``, ``unreadable`` (the right key does not open its first
+    page) or ``corrupt`` (its pages fail SQLite's check). A backup restores it (``motcua restore``).
+    """
+
+    kind = "store_damaged"
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class StoreLocked(StoreError):
     """Too many wrong passphrases: wait before trying again."""
 

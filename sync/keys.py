@@ -72,6 +72,7 @@ from sync.keyfile import (
     read_key_file,
     write_key_file,
 )
+from sync.store import check_database_file
 from sync.unlock_backoff import UnlockBackoff
 
 # Argon2id: 64 MiB, 2 passes, 2 lanes. Measured ~0.12 s on the 2-core development machine (64 MiB with one
@@ -442,6 +443,7 @@ def _settle_rotation(key_path: Path, current: bytes, upcoming: bytes, database: 
     if database is None:
         raise KeyFileError("a key rotation was interrupted: unlock with the database path to finish it")
     database = _existing(database)
+    check_database_file(database)  # an emptied file would open as a new database under either key
     try:
         open_connection(database, upcoming).close()
     except WrongPassphrase:

@@ -18,8 +18,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sync.attachments import create_attachment_tables
-from sync.connection import KEY_BYTES, Connection, open_connection
-from sync.errors import StoreClosed, StoreError
+from sync.connection import (
+    KEY_BYTES,
+    PAGE_BYTES,
+    Connection,
+    DriverDatabaseError,
+    is_corruption,
+    open_connection,
+)
+from sync.errors import StoreClosed, StoreDamaged, StoreError, WrongPassphrase
 from sync.migrations import Migration, Migrations, apply_migrations, schema_version
 from sync.search_index import create_search_tables
 from sync.store_writer import StoreWriter, immediate_transaction
@@ -297,6 +304,72 @@ def list_records(conn: Connection, record_type: str) -> list[Record]:
     return [_record(row) for row in rows]
 
 
+# --- damaged stores --------------------------------------------------------------------------------------
+
+
+def check_database_file(database: Path) -> None:
+    """Refuse (:class:`StoreDamaged`) a database file that cannot hold a store: empty, or cut off mid-page.
+
+    A store's file is never empty once opened (WAL mode writes its first page at once).
+    """
+    size = database.stat().st_size
+    if size == 0:
+        raise StoreDamaged("the store's database file is empty (0 bytes)", reason="empty")
+    if size % PAGE_BYTES:
+        raise StoreDamaged(
+            f"the store's database file is cut short ({size} bytes is not a whole number of pages)",
+            reason="truncated",
+        )
+
+
+def check_database_pages(conn: Connection) -> None:
+    """``PRAGMA quick_check`` (every page read and decrypted); :class:`StoreDamaged` if one is damaged."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+    except DriverDatabaseError as exc:
+        if not is_corruption(exc):
+            raise
+        raise StoreDamaged(
+            "the store's database is damaged (its pages fail to decrypt)", reason="corrupt"
+        ) from None
+    if rows != [("ok",)]:
+        raise StoreDamaged(f"the store's database is damaged ({rows[0][0]})", reason="corrupt")
+
+
+MISSING_DATABASE = "the store's key file is here but its database file is missing"
+
+
+def _connect_checked(database: Path, data_key: bytes, *, key_checked: bool) -> Connection:
+    """A connection to an existing database once it passed :func:`check_database_file` and
+    :func:`check_database_pages`; with ``key_checked``, a database the key does not open is damaged."""
+    check_database_file(database)
+    try:
+        conn = open_connection(database, data_key)
+    except WrongPassphrase:
+        if not key_checked:
+            raise
+        raise StoreDamaged(
+            "the store's key is right but its database does not open (its first page is damaged)",
+            reason="unreadable",
+        ) from None
+    try:
+        check_database_pages(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def check_database(database: Path, data_key: bytes) -> None:
+    """Check a store's database with the key its key file gave (as :meth:`Store.open` does, changing nothing).
+
+    Raises :class:`StoreDamaged` if it is missing, empty, cut short or damaged.
+    """
+    if not database.is_file():
+        raise StoreDamaged(MISSING_DATABASE, reason="missing")
+    _connect_checked(database, data_key, key_checked=True).close()
+
+
 # --- the store -------------------------------------------------------------------------------------------
 
 
@@ -328,21 +401,32 @@ class Store:
         now: Callable[[], datetime],
         new_id: Callable[[], str],
         create: bool = False,
+        key_checked: bool = False,
         migrations: Migrations = STORE_MIGRATIONS,
     ) -> Store:
         """Open the store in ``folder`` (``create=True`` makes a new one if there is none), migrated to date.
 
+        An existing database is checked first (:func:`check_database_file`, :func:`check_database_pages`):
+        one that is empty, cut short or damaged raises :class:`~sync.errors.StoreDamaged`, and is never
+        replaced by a new store. ``key_checked``: the caller checked ``data_key`` against the store's key file
+        (:func:`sync.keys.unlock` does), so a database it does not open is damaged, not a wrong key.
+
         Raises :class:`~sync.errors.WrongPassphrase` if the key does not open it and
-        :class:`~sync.errors.SchemaTooNew` if a newer motcua wrote it; in both cases nothing is changed.
+        :class:`~sync.errors.SchemaTooNew` if a newer motcua wrote it; in every case nothing is changed.
         """
         if len(data_key) != KEY_BYTES:
             raise StoreError(f"a store key has {KEY_BYTES} bytes, not {len(data_key)}")
         paths = StorePaths(Path(folder))
-        if not paths.database.exists():
-            if not create:
-                raise StoreError("there is no store in this folder")
+        existing = paths.database.exists()
+        if existing:
+            conn = _connect_checked(paths.database, data_key, key_checked=key_checked)
+        elif not create:
+            if paths.key_file.exists():
+                raise StoreDamaged(MISSING_DATABASE, reason="missing")
+            raise StoreError("there is no store in this folder")
+        else:
             paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        conn = open_connection(paths.database, data_key)
+            conn = open_connection(paths.database, data_key)
         try:
             apply_migrations(conn, migrations, now=now)
             identity = ensure_identity(conn, paths.database, new_id=new_id, now=now)

@@ -34,3 +34,13 @@ class DeskEnrolmentError(WorkstationError):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class DamagedStore(WorkstationError):
+    """The store's database is missing, empty, cut short or damaged; it was left untouched (IT restores a
+    backup). ``reason``: missing, empty, truncated, unreadable or corrupt (as ``sync.errors.StoreDamaged``).
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sync.connection import Connection
-from sync.errors import StoreError, StoreLocked, WrongPassphrase
+from sync.errors import StoreDamaged, StoreError, StoreLocked, WrongPassphrase
 from sync.keyfile import login_key
 from sync.keys import (
     ClerkInfo,
@@ -27,7 +27,7 @@ from sync.keys import (
 from sync.store import Store, StorePaths, get_record, put_record, set_meta
 from sync.unlock_backoff import UnlockBackoff
 from workstation.dossier_desk import DESK_MIGRATIONS
-from workstation.errors import UnlockRefused
+from workstation.errors import DamagedStore, UnlockRefused
 from workstation.settings import SITE_META_KEY, SiteSettings, read_site_settings
 
 CLERK_RECORD_TYPE = "desk.clerk"
@@ -137,22 +137,28 @@ def unlock_workstation(
 ) -> DeskSession:
     """Check the passphrase (with the backoff) and open the store, or reuse ``open_store`` after a lock.
 
-    Raises :class:`UnlockRefused` for a wrong login/passphrase or while the backoff is running.
+    Raises :class:`UnlockRefused` for a wrong login/passphrase or while the backoff is running, and
+    :class:`DamagedStore` when the passphrase is right but the database is missing, empty, cut short or
+    damaged (the key file says the key is right, so it is the database): the files are left untouched.
     """
     paths = StorePaths(Path(folder))
     backoff = UnlockBackoff.beside(paths.key_file, now, base_seconds=backoff_base_seconds)
     try:
         data_key = unlock(paths.key_file, login, passphrase, database=paths.database, backoff=backoff)
+        if open_store is None:
+            store = Store.open(
+                paths.folder, data_key, now=now, new_id=new_id, key_checked=True, migrations=DESK_MIGRATIONS
+            )
+        elif hmac.compare_digest(open_store.data_key, data_key):
+            store = open_store
+        else:
+            raise StoreError("the open store is not the one this passphrase unlocks")
     except StoreLocked as exc:
         raise UnlockRefused("locked", exc.retry_after) from None
     except WrongPassphrase:
         raise UnlockRefused("wrong", backoff.retry_after()) from None
-    if open_store is not None:
-        if not hmac.compare_digest(open_store.data_key, data_key):
-            raise StoreError("the open store is not the one this passphrase unlocks")
-        store = open_store
-    else:
-        store = Store.open(paths.folder, data_key, now=now, new_id=new_id, migrations=DESK_MIGRATIONS)
+    except StoreDamaged as exc:
+        raise DamagedStore(str(exc), reason=exc.reason) from None
     clerk = next(c for c in list_clerks(paths.key_file) if login_key(c.login) == login_key(login))
     with store.reader() as conn:
         site = read_site_settings(conn)

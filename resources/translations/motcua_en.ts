@@ -3136,67 +3136,67 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="125"/>
+        <location filename="../../desktop/unlock_screen.py" line="127"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: one-stop desk (locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="126"/>
+        <location filename="../../desktop/unlock_screen.py" line="128"/>
         <source>One-stop desk</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="130"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>The desk is locked. Enter your login and passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="132"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Choose another clerk&apos;s login and enter their passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="134"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Enter your login and passphrase to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="135"/>
+        <location filename="../../desktop/unlock_screen.py" line="137"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="140"/>
         <source>Forgot the passphrase?</source>
         <translation>Forgot the passphrase?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="141"/>
+        <location filename="../../desktop/unlock_screen.py" line="143"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="162"/>
+        <location filename="../../desktop/unlock_screen.py" line="164"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="165"/>
+        <location filename="../../desktop/unlock_screen.py" line="167"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>You can try again in %n second.</numerusform>
@@ -3204,7 +3204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="169"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Too many wrong tries. Try again in %n second.</numerusform>
@@ -3212,17 +3212,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="171"/>
         <source>Enter your login and passphrase.</source>
         <translation>Enter your login and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="174"/>
+        <source>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</source>
+        <translation>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="179"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="237"/>
+        <location filename="../../desktop/unlock_screen.py" line="245"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>

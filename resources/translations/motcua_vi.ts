@@ -3127,91 +3127,96 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="125"/>
+        <location filename="../../desktop/unlock_screen.py" line="127"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: Bộ phận Một cửa (đã khoá)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="126"/>
+        <location filename="../../desktop/unlock_screen.py" line="128"/>
         <source>One-stop desk</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="130"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>Máy đã khoá. Nhập tên đăng nhập và mật khẩu để làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="132"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Chọn tên đăng nhập của cán bộ khác và nhập mật khẩu của họ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="134"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Nhập tên đăng nhập và mật khẩu để bắt đầu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>&amp;Login:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="135"/>
+        <location filename="../../desktop/unlock_screen.py" line="137"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="140"/>
         <source>Forgot the passphrase?</source>
         <translation>Quên mật khẩu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="141"/>
+        <location filename="../../desktop/unlock_screen.py" line="143"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Một cán bộ khác của Bộ phận Một cửa có thể đăng nhập và đặt mật khẩu mới cho bạn. Nếu mọi cán bộ đều quên mật khẩu, hãy gọi bộ phận CNTT của tỉnh: với khoá khôi phục của tỉnh, họ có thể mở lại dữ liệu của máy này và đặt mật khẩu mới (xem mục &quot;Khôi phục máy trạm&quot; trong hướng dẫn CNTT). Dữ liệu không bị mất, nhưng cần bộ phận CNTT; ở xã không ai bỏ qua được mật khẩu. Nhập sai nhiều lần thì mỗi lần sau phải chờ lâu hơn một chút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="162"/>
+        <location filename="../../desktop/unlock_screen.py" line="164"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra bộ gõ tiếng Việt và phím Caps Lock, rồi thử lại.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="165"/>
+        <location filename="../../desktop/unlock_screen.py" line="167"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>Có thể thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="169"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Nhập sai quá nhiều lần. Hãy thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="171"/>
         <source>Enter your login and passphrase.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="174"/>
+        <source>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</source>
+        <translation>Dữ liệu của Bộ phận Một cửa trên máy này bị hỏng nên không mở được. Dữ liệu được giữ nguyên như cũ: không có gì bị thay đổi hay bị xoá. Hãy gọi bộ phận CNTT: họ có thể khôi phục dữ liệu từ bản sao lưu (lỗi: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="179"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>Không mở được dữ liệu của Bộ phận Một cửa. Hãy nhờ bộ phận CNTT hỗ trợ (lỗi: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="237"/>
+        <location filename="../../desktop/unlock_screen.py" line="245"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>

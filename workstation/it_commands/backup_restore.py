@@ -7,10 +7,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sync.backup import BackupManifest, RestoredStore, create_backup, restore, verify_backup
+from sync.connection import DriverError
 from sync.errors import BackupError, SchemaTooNew, StoreError, WrongPassphrase
-from sync.store import KEY_FILE_NAME, Store
+from sync.store import KEY_FILE_NAME
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import obtain_data_key
+from workstation.it_commands.damaged_store import open_desk_store
 from workstation.it_commands.exclusive_use import exclusive_use
 from workstation.it_commands.workstation_paths import WorkstationPaths, desk_migrations
 
@@ -59,12 +61,14 @@ def run_backup(
     )
     target = backup_folder_in(destination, now())
     try:
-        store = Store.open(paths.store_folder, data_key, now=now, new_id=new_id, migrations=desk_migrations())
+        store = open_desk_store(paths, data_key, now=now, new_id=new_id, outcome="no backup was made")
         try:
             create_backup(store, target)
         finally:
             store.close()
         manifest = verify_backup(target)  # read back: USB sticks sometimes lie about what they wrote
+    except DriverError as exc:  # damage that the check at opening did not reach
+        raise CommandFailed(f"the backup failed: the store could not be read ({exc})") from None
     except (BackupError, StoreError) as exc:
         raise CommandFailed(f"the backup failed: {exc}") from None
     except OSError as exc:

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from dossiers.dossier_record import APPLICANT_FIELDS
-from sync.connection import Connection, open_connection
-from sync.errors import KeyFileError, StoreError
+from sync.connection import Connection, DriverError, open_connection
+from sync.errors import KeyFileError, StoreDamaged, StoreError, WrongPassphrase
 from sync.keyfile import read_key_file
 from sync.log_redaction import LOG_FILE_NAME, forget_values, redact, redact_values
 from sync.migrations import schema_version
+from sync.store import MISSING_DATABASE, check_database_file
 from workstation.crash_log import CRASH_LOG_NAME
 from workstation.it_commands.build_metadata import build_metadata, component_versions
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
@@ -139,19 +140,42 @@ def _by_type(conn: Connection, sql: str) -> dict[str, int]:
         return {}
 
 
-def store_section(conn: Connection) -> dict[str, Any]:
-    """Schema version, integrity check, counts and the replica identities: no record content."""
-    integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
-    site: dict[str, Any] | None
+def _readable(read: Callable[[], Any]) -> Any:
+    """``read()``, or what stopped it when the database is damaged (the driver's words name no data)."""
+    try:
+        return read()
+    except DriverError as exc:
+        return {"error": f"could not be read: {exc}"}
+
+
+def _integrity(conn: Connection) -> list[str]:
+    return [str(row[0]) for row in conn.execute("PRAGMA integrity_check(20)").fetchall()]
+
+
+def _site(conn: Connection) -> dict[str, Any] | None:
     try:
         settings = read_site_settings(conn)
-        site = None if settings is None else json.loads(settings.to_json())
     except SettingsError as exc:
-        site = {"error": str(exc)}
+        return {"error": str(exc)}
+    return None if settings is None else json.loads(settings.to_json())
+
+
+def _identities(conn: Connection) -> list[dict[str, Any]]:
+    return [
+        {"replica_id": row[0], "assigned_at": row[1], "reason": row[2], "previous_id": row[3]}
+        for row in conn.execute(
+            "SELECT replica_id, assigned_at, reason, previous_id FROM replica ORDER BY seq"
+        ).fetchall()
+    ]
+
+
+def store_section(conn: Connection) -> dict[str, Any]:
+    """Schema version, integrity check, counts and the replica identities: no record content. On a damaged
+    database each part holds what could be read, or the error that stopped it."""
     return {
-        "schema_version": schema_version(conn),
-        "integrity_check": integrity[:20],
-        "counts": {table: _count(conn, table) for table in COUNTED_TABLES},
+        "schema_version": _readable(lambda: schema_version(conn)),
+        "integrity_check": _readable(lambda: _integrity(conn)),
+        "counts": {table: _readable(lambda table=table: _count(conn, table)) for table in COUNTED_TABLES},
         "records_by_type": _by_type(conn, "SELECT type, count(*) FROM records GROUP BY type"),
         "record_states_by_type": _by_type(
             conn, "SELECT record_type, count(*) FROM record_states GROUP BY record_type"
@@ -164,14 +188,37 @@ def store_section(conn: Connection) -> dict[str, Any]:
             conn, "SELECT replica_id, count(*) FROM waiting_events GROUP BY replica_id"
         ),
         "version_vector": _by_type(conn, "SELECT replica_id, counter FROM replica_vector"),
-        "replica_identities": [
-            {"replica_id": row[0], "assigned_at": row[1], "reason": row[2], "previous_id": row[3]}
-            for row in conn.execute(
-                "SELECT replica_id, assigned_at, reason, previous_id FROM replica ORDER BY seq"
-            ).fetchall()
-        ],
-        "site_settings": site,
+        "replica_identities": _readable(lambda: _identities(conn)),
+        "site_settings": _readable(lambda: _site(conn)),
     }
+
+
+def read_store(paths: WorkstationPaths, data_key: bytes) -> tuple[dict[str, Any], list[str]]:
+    """store.json's content and the personal values to redact from the logs. A damaged store gives what
+    could be read and why the rest could not (``damaged``: the reason), and is never written to."""
+    database = paths.database
+    if not database.is_file():
+        return {"damaged": "missing", "error": MISSING_DATABASE}, []
+    try:
+        check_database_file(database)
+        conn = open_connection(database, data_key)
+    except StoreDamaged as exc:
+        return {"damaged": exc.reason, "error": str(exc)}, []
+    except WrongPassphrase:  # the key file vouched for the key: it is the database's first page
+        error = "the store's key is right but its database does not open (its first page is damaged)"
+        return {"damaged": "unreadable", "error": error}, []
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        section = store_section(conn)
+        if section["integrity_check"] != ["ok"]:
+            section = {"damaged": "corrupt", **section}
+        try:
+            known = personal_values(conn, [clerk.login for clerk in read_key_file(paths.key_file).clerks])
+        except DriverError:
+            known = []
+    finally:
+        conn.close()
+    return section, known
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -252,21 +299,20 @@ def run_diagnostics(
         "files.json": _json(files_section(paths)),
     }
     known: list[str] = []
-    if use_store and paths.has_store():
+    if use_store and paths.key_file.is_file():  # a key file without its database: a damaged store
         data_key = obtain_data_key(
             paths.key_file, paths.database, console, login=login, recovery_key=recovery_key, now=now
         )
         try:
-            conn = open_connection(paths.database, data_key)
+            store, known = read_store(paths, data_key)
         except StoreError as exc:
             raise CommandFailed(f"the store cannot be opened: {exc}") from None
-        try:
-            conn.execute("PRAGMA query_only = ON")
-            sections["store.json"] = _json(store_section(conn))
-            logins = [clerk.login for clerk in read_key_file(paths.key_file).clerks]
-            known = personal_values(conn, logins)
-        finally:
-            conn.close()
+        sections["store.json"] = _json(store)
+        if "damaged" in store:
+            console.warn(
+                f"The store is damaged ({store['damaged']}): store.json holds what could be read. "
+                "Restore the latest good backup with 'motcua restore BACKUP --force'."
+            )
     else:
         reason = "no store on this workstation" if not paths.has_store() else "not opened (--no-store)"
         sections["store.json"] = _json({"store": reason})
@@ -282,7 +328,8 @@ def run_diagnostics(
         f"motcua diagnostics, collected {now().isoformat()}.\n"
         "versions.json: program, build and component versions. settings.json: plain settings (no personal "
         "data). files.json: sizes of the store's files. store.json: schema version, integrity check, counts "
-        "of the sync state, replica ids, site settings. log-tail.txt: the end of the log, redacted. "
+        "of the sync state, replica ids, site settings; for a damaged store, 'damaged' (why) and what could "
+        "be read. log-tail.txt: the end of the log, redacted. "
         "crash-log-tail.txt: the end of the crash log (uncaught errors, the stacks of a fatal crash), "
         "redacted.\n"
         "It holds no names, ID numbers, phone numbers, addresses or logins.\n"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from sync.enrolment_client import check_server_url
 from sync.errors import EnrolmentRefusedByServer, StoreError, TransportError
-from sync.store import Store
 from workstation.enrolment import DeskEnrolmentError, SavedEnrolment, enrol_workstation
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import obtain_data_key
-from workstation.it_commands.workstation_paths import WorkstationPaths, desk_migrations
+from workstation.it_commands.damaged_store import open_desk_store
+from workstation.it_commands.workstation_paths import WorkstationPaths
 
 TRANSPORT_WORDS = {
     "offline": "the provincial server cannot be reached: check the address, the network and the CA file",
@@ -95,7 +95,9 @@ def run_enrol(
         paths.key_file, paths.database, console, login=login, recovery_key=recovery_key, now=now
     )
     try:
-        store = Store.open(paths.store_folder, data_key, now=now, new_id=new_id, migrations=desk_migrations())
+        store = open_desk_store(
+            paths, data_key, now=now, new_id=new_id, outcome="the workstation was not enrolled"
+        )
     except StoreError as exc:
         raise CommandFailed(f"the store cannot be opened: {exc}") from None
     try:

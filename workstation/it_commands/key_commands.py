@@ -6,11 +6,19 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sync.errors import KeyFileError, LastClerk, StoreError, UnknownClerk, WeakPassphrase, WrongPassphrase
+from sync.errors import (
+    KeyFileError,
+    LastClerk,
+    StoreError,
+    UnknownClerk,
+    WeakPassphrase,
+    WrongPassphrase,
+)
 from sync.keys import list_clerks, remove_clerk, reset_passphrase, rotate_data_key
 from sync.unlock_backoff import UnlockBackoff
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import data_key_by_recovery, obtain_data_key
+from workstation.it_commands.damaged_store import refuse_damaged_store
 from workstation.it_commands.exclusive_use import exclusive_use
 from workstation.it_commands.workstation_paths import WorkstationPaths
 
@@ -36,6 +44,8 @@ def run_recover(
     _require_store(paths)
     with exclusive_use(paths, "recover"):
         data_key = data_key_by_recovery(paths.key_file, paths.database, recovery_key, console)
+        # a new passphrase would open nothing: restore first (then recover again if needed)
+        refuse_damaged_store(paths, data_key, "no passphrase was changed")
         logins = _logins(paths)
         if login is None:
             console.warn("Clerk accounts: " + ", ".join(logins))
@@ -77,6 +87,8 @@ def run_rotate_key(
         data_key = obtain_data_key(
             paths.key_file, paths.database, console, login=login, recovery_key=recovery_key, now=now
         )
+        # re-encrypting a damaged file could make an empty one look like a store
+        refuse_damaged_store(paths, data_key, "no key was changed and no clerk removed")
         if remove is not None:
             try:
                 remove_clerk(paths.key_file, data_key, remove)
