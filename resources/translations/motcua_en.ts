@@ -1875,7 +1875,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="297"/>
-        <location filename="../../desktop/queue_view.py" line="309"/>
+        <location filename="../../desktop/queue_view.py" line="324"/>
         <source>due today</source>
         <translation>due today</translation>
     </message>
@@ -1927,8 +1927,13 @@
 </context>
 <context>
     <name>QueueView</name>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="279"/>
+        <source>Showing %1 of %2 matches: refine the search to see the others</source>
+        <translation>Showing %1 of %2 matches: refine the search to see the others</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="269"/>
+        <location filename="../../desktop/queue_view.py" line="284"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>%n dossier found</numerusform>
@@ -1936,7 +1941,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="271"/>
+        <location filename="../../desktop/queue_view.py" line="286"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -1944,67 +1949,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="275"/>
+        <location filename="../../desktop/queue_view.py" line="290"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>No dossier matches this search in this list. Try the filter “All”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="278"/>
+        <location filename="../../desktop/queue_view.py" line="293"/>
         <source>No dossiers in this list.</source>
         <translation>No dossiers in this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="284"/>
+        <location filename="../../desktop/queue_view.py" line="299"/>
         <source>Received today</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="285"/>
+        <location filename="../../desktop/queue_view.py" line="300"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="286"/>
+        <location filename="../../desktop/queue_view.py" line="301"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="287"/>
+        <location filename="../../desktop/queue_view.py" line="302"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="288"/>
+        <location filename="../../desktop/queue_view.py" line="303"/>
         <source>Awaiting supplement</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="304"/>
         <source>With conflicts</source>
         <translation>With conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="305"/>
         <source>Not yet synced</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="291"/>
+        <location filename="../../desktop/queue_view.py" line="306"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="321"/>
+        <location filename="../../desktop/queue_view.py" line="336"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="323"/>
+        <location filename="../../desktop/queue_view.py" line="338"/>
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="324"/>
+        <location filename="../../desktop/queue_view.py" line="339"/>
         <source>Dossiers</source>
         <translation>Dossiers</translation>
     </message>
