@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.background import Background
@@ -93,6 +93,9 @@ class DeskController(QObject):
     ) -> None:
         super().__init__()
         self.app = app
+        # Qt's own dialogs, never the system's: they speak the desk's language (desktop.language), the
+        # system's speak the system's.
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
         self.locations = locations
         self.now = now
         self.new_id = new_id

@@ -30,6 +30,7 @@ from desktop.background import Background
 from desktop.new_dossier.applicant_form import ApplicantForm
 from desktop.new_dossier.attachments_picker import AttachmentsPicker
 from desktop.new_dossier.documents_checklist import DocumentsChecklist
+from desktop.new_dossier.pdf_file_name import pdf_file_name
 from desktop.new_dossier.procedure_picker import ProcedurePicker
 from desktop.new_dossier.wording import appointment_words
 from desktop.printing.form_renderer import preview, render_pdf
@@ -96,6 +97,7 @@ class NewDossierDialog(QDialog):
         self._quote_generation = 0
         self.discard_box: QMessageBox | None = None
         self.preview_dialog: QDialog | None = None
+        self.pdf_dialog: QFileDialog | None = None
 
         self.picker = ProcedurePicker(index or CatalogueIndex(desk.catalogue), self)
         self.applicant = ApplicantForm(lambda: self._now().astimezone(VIETNAM_TIME).date(), self)
@@ -443,13 +445,16 @@ class NewDossierDialog(QDialog):
         return render_pdf(self.form, path)
 
     def choose_pdf(self) -> None:
-        if self.form is None:
+        """Ask where to save the form's PDF, offering a name of the form number and the dossier's code."""
+        if self.form is None or self.dossier is None:
             return
         dialog = QFileDialog(self, self.tr("Save the form as PDF"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.selectFile(pdf_file_name(self.form.form_number, self.dossier))
         dialog.fileSelected.connect(self._save_pdf_in_background)
+        self.pdf_dialog = dialog
         dialog.open()
 
     def _save_pdf_in_background(self, path: str) -> None:

@@ -77,107 +77,142 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="111"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
         <source>Full &amp;name</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="112"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
         <source>&amp;Birth date</source>
         <translation>&amp;Birth date</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="113"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;x</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="114"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="122"/>
         <source>&amp;ID number</source>
         <translation>&amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="115"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="123"/>
         <source>&amp;Address</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="116"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="124"/>
         <source>P&amp;hone</source>
         <translation>P&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="117"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
         <source>E&amp;mail</source>
         <translation>E&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="118"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
         <source>Nationality</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="128"/>
         <source>Marital status</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="129"/>
         <source>Relationship to the person concerned</source>
         <translation>Relationship to the person concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
         <source>ID card &amp;QR: scan the chip ID card (F4)</source>
         <translation>ID card &amp;QR: scan the chip ID card (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="134"/>
         <source>Point the scanner at the card&apos;s QR code</source>
         <translation>Point the scanner at the card&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="135"/>
         <source>DD/MM/YYYY</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="132"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="140"/>
         <source>Male</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="141"/>
         <source>Female</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="176"/>
-        <source>ID card read: name, birth date, sex, ID number and address filled in.</source>
-        <translation>ID card read: name, birth date, sex, ID number and address filled in.</translation>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="195"/>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="196"/>
+        <source>birth date</source>
+        <translation>birth date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="197"/>
+        <source>sex</source>
+        <translation>sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="198"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="199"/>
+        <source>address</source>
+        <translation>address</translation>
     </message>
     <message>
         <location filename="../../desktop/new_dossier/applicant_form.py" line="203"/>
+        <source>ID card read: its details show once the procedure is chosen.</source>
+        <translation>ID card read: its details show once the procedure is chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="206"/>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="207"/>
+        <source>ID card read: %1 filled in.</source>
+        <translation>ID card read: %1 filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="230"/>
         <source>Type the applicant&apos;s full name (or scan the ID card).</source>
         <translation>Type the applicant&apos;s full name (or scan the ID card).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="211"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="238"/>
         <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
         <translation>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="239"/>
         <source>The birth date {date} does not exist: check the day and the month.</source>
         <translation>The birth date {date} does not exist: check the day and the month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="243"/>
         <source>The birth date is after today.</source>
         <translation>The birth date is after today.</translation>
     </message>
@@ -442,12 +477,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="177"/>
+        <location filename="../../desktop/app.py" line="180"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="359"/>
+        <location filename="../../desktop/app.py" line="362"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -1547,117 +1582,117 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>New dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
         <source>Fee and appointment</source>
         <translation>Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Fee set by the province (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>Pa&amp;ges:</source>
         <translation>Pa&amp;ges:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
         <source>C&amp;opies:</source>
         <translation>C&amp;opies:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="215"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;Print again (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="216"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="217"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="219"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Choose the procedure to see the appointment date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="235"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Supplement request — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="239"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Save and print the receipt (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="248"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="250"/>
         <source>Computing the appointment…</source>
         <translation>Computing the appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="312"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="314"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Fee: {amount} (typed by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
         <source>Fee: {amount}</source>
         <translation>Fee: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="319"/>
         <source>Fee: none</source>
         <translation>Fee: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="331"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="333"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="335"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>The appointment is shown once the fee is typed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="336"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="338"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>The appointment cannot be computed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="350"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Choose the procedure first (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="356"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="358"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Scans are still being attached: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="359"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="361"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Type the fee set by the province before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="388"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="390"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Saved. Dossier code: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="401"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="403"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Not accepted: %n required document missing. Recorded as waiting for a supplement.</numerusform>
@@ -1665,47 +1700,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="415"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="417"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="429"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="431"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>The dossier was not saved: {detail}. Nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="448"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
         <source>Save the form as PDF</source>
         <translation>Save the form as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="454"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="461"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="466"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="507"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="503"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="513"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="509"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="514"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>

@@ -77,107 +77,142 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="111"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
         <source>Full &amp;name</source>
         <translation>&amp;Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="112"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
         <source>&amp;Birth date</source>
         <translation>&amp;Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="113"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
         <source>Se&amp;x</source>
         <translation>&amp;Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="114"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="122"/>
         <source>&amp;ID number</source>
         <translation>Số đị&amp;nh danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="115"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="123"/>
         <source>&amp;Address</source>
         <translation>Địa &amp;chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="116"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="124"/>
         <source>P&amp;hone</source>
         <translation>Điện t&amp;hoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="117"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
         <source>E&amp;mail</source>
         <translation>E&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="118"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
         <source>Nationality</source>
         <translation>Quốc tịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="128"/>
         <source>Marital status</source>
         <translation>Tình trạng hôn nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="129"/>
         <source>Relationship to the person concerned</source>
         <translation>Quan hệ với người được đăng ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
         <source>ID card &amp;QR: scan the chip ID card (F4)</source>
         <translation>&amp;QR căn cước: quét thẻ căn cước gắn chip (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="134"/>
         <source>Point the scanner at the card&apos;s QR code</source>
         <translation>Đưa máy quét vào mã QR trên thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="135"/>
         <source>DD/MM/YYYY</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="132"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="140"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="141"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="176"/>
-        <source>ID card read: name, birth date, sex, ID number and address filled in.</source>
-        <translation>Đã đọc thẻ căn cước: đã điền họ tên, ngày sinh, giới tính, số định danh và địa chỉ.</translation>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="195"/>
+        <source>name</source>
+        <translation>họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="196"/>
+        <source>birth date</source>
+        <translation>ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="197"/>
+        <source>sex</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="198"/>
+        <source>ID number</source>
+        <translation>số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="199"/>
+        <source>address</source>
+        <translation>địa chỉ</translation>
     </message>
     <message>
         <location filename="../../desktop/new_dossier/applicant_form.py" line="203"/>
+        <source>ID card read: its details show once the procedure is chosen.</source>
+        <translation>Đã đọc thẻ căn cước: thông tin sẽ hiện khi chọn thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="206"/>
+        <source>%1 and %2</source>
+        <translation>%1 và %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="207"/>
+        <source>ID card read: %1 filled in.</source>
+        <translation>Đã đọc thẻ căn cước: đã điền %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="230"/>
         <source>Type the applicant&apos;s full name (or scan the ID card).</source>
         <translation>Nhập họ và tên người nộp hồ sơ (hoặc quét thẻ căn cước).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="211"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="238"/>
         <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
         <translation>Nhập ngày sinh theo dạng DD/MM/YYYY, ví dụ 05/09/1990.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="239"/>
         <source>The birth date {date} does not exist: check the day and the month.</source>
         <translation>Ngày sinh {date} không có thật: hãy kiểm tra ngày và tháng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="243"/>
         <source>The birth date is after today.</source>
         <translation>Ngày sinh sau ngày hôm nay.</translation>
     </message>
@@ -440,12 +475,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="177"/>
+        <location filename="../../desktop/app.py" line="180"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="359"/>
+        <location filename="../../desktop/app.py" line="362"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -1545,164 +1580,164 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="207"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
         <source>New dossier</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
         <source>Fee and appointment</source>
         <translation>Lệ phí và ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Lệ phí do tỉnh quy định (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="210"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
         <source>Pa&amp;ges:</source>
         <translation>Số tr&amp;ang:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
         <source>C&amp;opies:</source>
         <translation>Số &amp;bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
         <source>Cancel (Esc)</source>
         <translation>Hủy (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="215"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;In lại (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="216"/>
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="217"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="219"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="235"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Phiếu yêu cầu bổ sung — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="239"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Lưu và in giấy tiếp nhận (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="248"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="250"/>
         <source>Computing the appointment…</source>
         <translation>Đang tính ngày hẹn trả…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="312"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="314"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Lệ phí: {amount} (cán bộ nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="315"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
         <source>Fee: {amount}</source>
         <translation>Lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="317"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="319"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="331"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>Bảng lệ phí của tỉnh chưa có mức thu cho thủ tục này: hãy nhập số tiền công dân phải nộp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="333"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="335"/>
         <source>The appointment is shown once the fee is typed.</source>
         <translation>Ngày hẹn trả hiện ra sau khi nhập lệ phí.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="336"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="338"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>Không tính được ngày hẹn trả: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="350"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Hãy chọn thủ tục trước (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="356"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="358"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Bản quét đang được đính kèm: lát nữa hãy lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="359"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="361"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Hãy nhập lệ phí do tỉnh quy định trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="388"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="390"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Đã lưu. Mã hồ sơ: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="401"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="403"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Chưa tiếp nhận: thiếu %n giấy tờ bắt buộc. Đã ghi hồ sơ chờ bổ sung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="415"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="417"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="429"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="431"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>Hồ sơ chưa được lưu: {detail}. Dữ liệu đã nhập không bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="448"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
         <source>Save the form as PDF</source>
         <translation>Lưu phiếu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="454"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="461"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="466"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>Không ghi được tệp PDF vào chỗ đó. Kiểm tra thư mục hoặc USB (đầy? bị khóa?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="507"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="503"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="508"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="513"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="509"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="514"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
