@@ -63,18 +63,23 @@ def test_message_box_buttons_are_vietnamese(qtbot, vietnamese) -> None:
     assert [b.text() for b in buttons.buttons()] == ["Đồng ý", "Hủy"]
 
 
+def open_file_dialog(qtbot, folder: Path, mode: QFileDialog.AcceptMode) -> QFileDialog:
+    dialog = QFileDialog(None, "motcua", str(folder), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(mode)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
 @pytest.mark.parametrize(
     ("mode", "accept"),
     [(QFileDialog.AcceptMode.AcceptOpen, "&Mở"), (QFileDialog.AcceptMode.AcceptSave, "&Lưu")],
 )
 def test_file_dialogs_are_vietnamese(qtbot, vietnamese, tmp_path: Path, mode, accept: str) -> None:
     (tmp_path / "ho-so.pdf").write_bytes(b"%PDF-1.4")
-    dialog = QFileDialog(None, "motcua", str(tmp_path), "PDF (*.pdf)")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setAcceptMode(mode)
-    qtbot.addWidget(dialog)
-    dialog.open()
-    qtbot.waitExposed(dialog)
+    dialog = open_file_dialog(qtbot, tmp_path, mode)
     labels = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"&Tìm trong:", "&Tên tệp:", "&Loại tệp:"} <= labels, labels
     buttons = {button.text() for button in dialog.findChildren(QPushButton) if button.isVisible()}
@@ -113,13 +118,7 @@ def test_every_qt_string_a_dialog_shows_has_a_vietnamese_translation(qtbot, qapp
     qapp.installTranslator(recorder)
     try:
         for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
-            dialog = QFileDialog(None, "motcua", str(tmp_path), "PDF (*.pdf)")
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-            dialog.setAcceptMode(mode)
-            qtbot.addWidget(dialog)
-            dialog.open()
-            qtbot.waitExposed(dialog)
-            dialog.reject()
+            open_file_dialog(qtbot, tmp_path, mode).reject()
         box = QMessageBox(QMessageBox.Icon.Question, "motcua", "?", Button.Yes | Button.No | Button.Cancel)
         qtbot.addWidget(box)
         box.open()
