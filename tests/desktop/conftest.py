@@ -1,11 +1,17 @@
 """The desk tests' own fixtures: each test starts in Vietnamese; ``province``, a live provincial server (from
-the server tests) for the wizard's enrolment step."""
+the server tests) for the wizard's enrolment step. Offscreen, the desk's tests run on one 1366×768 screen,
+the commune PCs' usual (Qt's offscreen default is 800×800)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from tests.helpers.small_screen import use_small_screen
 from tests.server.conftest import province  # noqa: F401 (a fixture)
+
+use_small_screen(os.environ)  # before any QApplication: pytest-qt makes it at the first test that needs it
 
 
 @pytest.fixture(autouse=True)
