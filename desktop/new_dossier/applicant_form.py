@@ -86,6 +86,7 @@ class ApplicantForm(QWidget):
         self.error = error_label(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow form puts labels above
         for field in ApplicantField:
             widget = self.widget_for(field)
             self.labels[field].setBuddy(widget)
@@ -154,6 +155,7 @@ class ApplicantForm(QWidget):
         self.error.clear()
         if self.scan_message.text():
             self.scan_message.setText(self.scan_notice())
+        self._fit_messages()
 
     @property
     def needed(self) -> tuple[ApplicantField, ...]:
@@ -177,6 +179,7 @@ class ApplicantForm(QWidget):
         except QrParseError as error:
             self.scan_message.clear()
             self.scan_error.setText(qr_error_words(error))
+            self._fit_messages()
             return None
         self.scan_error.clear()
         self.edits[ApplicantField.FULL_NAME].setText(card.full_name)
@@ -186,8 +189,14 @@ class ApplicantForm(QWidget):
         self.sex.setCurrentIndex(self.sex.findData(card.sex))
         self.scan_message.setText(self.scan_notice())
         self.error.clear()
+        self._fit_messages()
         self.changed.emit()
         return card
+
+    def _fit_messages(self) -> None:
+        """An empty message takes no room (a hidden label adds no spacing either)."""
+        for label in (self.scan_message, self.scan_error, self.error):
+            label.setVisible(bool(label.text()))
 
     def scan_notice(self) -> str:
         """What a good scan filled, naming only the fields this procedure shows (the others are kept)."""
@@ -218,6 +227,7 @@ class ApplicantForm(QWidget):
         """The checked applicant, or ``None`` with the problem shown in words (nothing typed is lost)."""
         problem, entry = self._check()
         self.error.setText(problem)
+        self._fit_messages()
         return entry
 
     def _text(self, field: ApplicantField) -> str:

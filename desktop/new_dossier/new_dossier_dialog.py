@@ -9,11 +9,12 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +36,7 @@ from desktop.new_dossier.pdf_file_name import pdf_file_name
 from desktop.new_dossier.procedure_picker import ProcedurePicker
 from desktop.new_dossier.wording import appointment_words
 from desktop.printing.form_renderer import preview, render_pdf
+from desktop.screen_fit import fit_to_screen
 from desktop.warning_text import error_label
 from dossiers.catalogue import Procedure
 from dossiers.catalogue_search import CatalogueIndex
@@ -53,6 +56,8 @@ from workstation.desk_steps import record_supplement_request
 from workstation.dossier_desk import DossierDesk, DossierDraft, Quote
 
 QUOTE_DELAY_MS = 150
+PREFERRED_SIZE = QSize(1366, 768)
+"""The dialog opens this big, or as big as the screen allows (the inputs scroll below that)."""
 MISSING_REASON = "Chưa nộp (giấy tờ bắt buộc theo thủ tục)"
 """The reason printed on Mẫu 02 for a required document that was not handed in."""
 
@@ -161,13 +166,21 @@ class NewDossierDialog(QDialog):
         grid.addWidget(self.checklist, 1, 0)
         grid.addWidget(self.applicant, 0, 1)
         grid.addWidget(self.attachments, 1, 1)
-        grid.addWidget(self.quote_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)  # room left over goes to the documents and the scans
+        self.inputs_area = QScrollArea(self)  # on a small screen the inputs scroll; they never get squeezed
+        self.inputs_area.setObjectName("inputs-area")
+        self.inputs_area.setWidget(self.inputs)
+        self.inputs_area.setWidgetResizable(True)
+        self.inputs_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.inputs_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.inputs, 1)
+        layout.addWidget(self.inputs_area, 1)
+        layout.addWidget(self.quote_box)  # the appointment and the fee stay in sight below the inputs
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        fit_to_screen(self, PREFERRED_SIZE)
 
         self.setTabOrder(self.picker.search, self.picker.results)
         self.setTabOrder(self.picker.results, self.applicant.scan)
