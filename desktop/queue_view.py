@@ -33,6 +33,7 @@ from desktop.queue_model import (
     CONFLICT,
     PROCEDURE,
     RECEIVED,
+    SORTABLE,
     STATUS,
     SYNC,
     DossierIdRole,
@@ -155,7 +156,9 @@ class QueueView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The procedure's name takes the room the other columns leave: no sideways scrolling at 1366×768.
+        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setHighlightSections(False)
         self.table.activated_row.connect(self._open_row)
@@ -319,7 +322,6 @@ class QueueView(QWidget):
         samples = {
             CODE: "000.00.01.H22-260303-0000",
             APPLICANT: "Nguyễn Thị Bích Ngọc",
-            PROCEDURE: "Chứng thực chữ ký trong các giấy tờ",
             RECEIVED: "00/00/0000 00:00",
             APPOINTMENT: "⚠ 00/00/0000 · " + QCoreApplication.translate("QueueModel", "due today"),
             STATUS: "Yêu cầu bổ sung hồ sơ",
@@ -328,7 +330,8 @@ class QueueView(QWidget):
         }
         for column, sample in samples.items():
             header_text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text) + 24)
+            indicator = 24 if column in SORTABLE else 0  # room for the sort arrow
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text) + indicator)
             self.table.setColumnWidth(column, width + 16)
 
     def retranslate(self) -> None:

@@ -8,10 +8,11 @@ import os
 
 import pytest
 
-from tests.helpers.small_screen import use_small_screen
+from tests.helpers.small_screen import small_screen_platform
 from tests.server.conftest import province  # noqa: F401 (a fixture)
 
-use_small_screen(os.environ)  # before any QApplication: pytest-qt makes it at the first test that needs it
+# before any QApplication: pytest-qt makes it at the first test that needs it
+os.environ["QT_QPA_PLATFORM"] = small_screen_platform(os.environ.get("QT_QPA_PLATFORM"))
 
 
 @pytest.fixture(autouse=True)

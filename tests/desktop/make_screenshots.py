@@ -13,7 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.helpers.small_screen import small_screen_platform
+
+# one 1366×768 screen, the commune PCs' usual
+os.environ["QT_QPA_PLATFORM"] = small_screen_platform(os.environ.get("QT_QPA_PLATFORM"))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
