@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from desktop.dossier_page.status_actions import (
 )
 from desktop.dossier_page.timeline_model import TimelineModel
 from desktop.printing.form_renderer import preview, render_pdf
+from desktop.screen_fit import fit_to_screen
 from desktop.warning_text import ERROR_RED, error_label, set_text_colour
 from dossiers.appointments import is_overdue, vietnam_time
 from dossiers.dossier import Office
@@ -142,7 +143,7 @@ class DossierWindow(QWidget):
         self.busy = False
         self.attachment_items: list[dict[str, Any]] = []
         self.opened_preview: QWidget | None = None
-        self.resize(1180, 760)
+        fit_to_screen(self, QSize(1180, 760))
 
         self.title = QLabel(self)
         big = QFont()
