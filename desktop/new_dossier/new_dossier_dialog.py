@@ -159,24 +159,27 @@ class NewDossierDialog(QDialog):
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.primary)
 
+        # The applicant's fields scroll when a procedure needs many of them or messages appear: they are never
+        # squeezed (a field keeps its height after a validation error).
+        self.applicant_area = QScrollArea(self)
+        self.applicant_area.setObjectName("applicant-area")
+        self.applicant_area.setWidget(self.applicant)
+        self.applicant_area.setWidgetResizable(True)
+        self.applicant_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.applicant_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inputs = QWidget(self)
         grid = QGridLayout(self.inputs)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.picker, 0, 0)
         grid.addWidget(self.checklist, 1, 0)
-        grid.addWidget(self.applicant, 0, 1)
+        grid.addWidget(self.applicant_area, 0, 1)
         grid.addWidget(self.attachments, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(1, 1)  # room left over goes to the documents and the scans
-        self.inputs_area = QScrollArea(self)  # on a small screen the inputs scroll; they never get squeezed
-        self.inputs_area.setObjectName("inputs-area")
-        self.inputs_area.setWidget(self.inputs)
-        self.inputs_area.setWidgetResizable(True)
-        self.inputs_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.inputs_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.inputs_area, 1)
+        layout.addWidget(self.inputs, 1)
         layout.addWidget(self.quote_box)  # the appointment and the fee stay in sight below the inputs
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -366,6 +369,7 @@ class NewDossierDialog(QDialog):
         entry = self.applicant.entry()
         if entry is None:
             self.message.setText(self.applicant.error.text())
+            self.applicant_area.ensureWidgetVisible(self.applicant.error)
             return
         if self.attachments.pending:
             self.message.setText(self.tr("Scans are still being attached: save again in a moment."))

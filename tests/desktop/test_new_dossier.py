@@ -65,8 +65,7 @@ def desk(tmp_path: Path, clock: Clock) -> Iterator[DossierDesk]:
 @pytest.fixture
 def dialog(qtbot, desk: DossierDesk, clock: Clock, vietnamese) -> Iterator[NewDossierDialog]:
     background = Background()
-    dialog = NewDossierDialog(desk, background, OFFICE, now=clock, auto_preview=False)
-    dialog.resize(1100, 760)
+    dialog = NewDossierDialog(desk, background, OFFICE, now=clock, auto_preview=False)  # sized to the screen
     dialog.open()
     qtbot.waitExposed(dialog)
     yield dialog
@@ -205,6 +204,7 @@ def test_receiving_after_the_cutoff_before_tet_prints_the_receipt(
     dialog.attachments.add_path(scan_file)
     qtbot.waitUntil(lambda: len(dialog.attachments.attached) == 1)
     if os.environ.get("MOTCUA_SCREENSHOTS"):
+        qtbot.wait(200)  # the layouts settle
         dialog.grab().save(str(ROOT / "docs" / "screenshots" / "desk-new-dossier.png"))
     with qtbot.waitSignal(dialog.dossier_saved, timeout=10_000) as saved:
         qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F10)
