@@ -469,3 +469,38 @@ def test_plans_check_the_lifecycle_and_the_inputs(desk: DossierDesk, dossier_id:
 
         form_for(offers[APOLOGY], dossier, OFFICE, ActionInputs(reason="x", new_date=dossier.appointment),
                  clerk="c", today=clock.now.date())  # fmt: skip
+
+
+def test_the_page_and_a_conflict_fit_a_1366_screen(
+    qtbot, desk: DossierDesk, background: Background, clock: Clock, dossier_id: str, tmp_path: Path
+) -> None:
+    """In Vietnamese on the 1366×768 test screen: the page opens no bigger than the screen's free area; its
+    picture and the conflict dialog's go to docs/screenshots with MOTCUA_SCREENSHOTS=1."""
+    from desktop.language import LanguageSwitcher, catalogue_bytes
+
+    make_phone_conflict(desk, clock, dossier_id)
+    switcher = LanguageSwitcher(QApplication.instance())
+    assert switcher.apply("vi", catalogue_bytes("vi"))
+    try:
+        page = DossierWindow(desk, background, OFFICE, dossier_id)
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            page.show()
+        free = page.screen().availableGeometry()
+        assert page.frameGeometry().width() <= free.width() and page.height() <= free.height() - 40
+        assert page.conflict_box.isVisible()
+        qtbot.wait(100)
+        shots = {"desk-dossier.png": page.grab()}
+        dialog = page.open_conflict(desk.page(dossier_id).conflicts[0])
+        qtbot.waitExposed(dialog)
+        assert dialog.height() <= free.height()
+        shots["desk-conflict.png"] = dialog.grab()
+        dialog.reject()
+        page.close()
+    finally:
+        switcher.apply("en", None)
+    for name, picture in shots.items():
+        assert picture.save(str(tmp_path / name))
+        if os.environ.get("MOTCUA_SCREENSHOTS"):
+            picture.save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / name))
+    qtbot.waitUntil(lambda: background.pending == 0, timeout=10_000)
