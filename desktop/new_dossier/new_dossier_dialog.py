@@ -32,11 +32,11 @@ from desktop.background import Background
 from desktop.new_dossier.applicant_form import ApplicantForm
 from desktop.new_dossier.attachments_picker import AttachmentsPicker
 from desktop.new_dossier.documents_checklist import DocumentsChecklist
-from desktop.new_dossier.pdf_file_name import pdf_file_name
+from desktop.new_dossier.pdf_file_name import documents_folder, pdf_file_name
 from desktop.new_dossier.procedure_picker import ProcedurePicker
 from desktop.new_dossier.wording import appointment_words
 from desktop.printing.form_renderer import preview, render_pdf
-from desktop.screen_fit import fit_to_screen
+from desktop.screen_fit import fit_to_screen, fitted_size
 from desktop.warning_text import error_label
 from dossiers.catalogue import Procedure
 from dossiers.catalogue_search import CatalogueIndex
@@ -57,7 +57,8 @@ from workstation.dossier_desk import DossierDesk, DossierDraft, Quote
 
 QUOTE_DELAY_MS = 150
 PREFERRED_SIZE = QSize(1366, 768)
-"""The dialog opens this big, or as big as the screen allows (the inputs scroll below that)."""
+"""The dialog opens this big, or as big as the screen allows (the applicant's fields scroll below that)."""
+FILE_DIALOG_SIZE = QSize(900, 560)
 MISSING_REASON = "Chưa nộp (giấy tờ bắt buộc theo thủ tục)"
 """The reason printed on Mẫu 02 for a required document that was not handed in."""
 
@@ -469,7 +470,9 @@ class NewDossierDialog(QDialog):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDirectory(documents_folder())
         dialog.selectFile(pdf_file_name(self.form.form_number, self.dossier))
+        dialog.resize(fitted_size(dialog, FILE_DIALOG_SIZE))
         dialog.fileSelected.connect(self._save_pdf_in_background)
         self.pdf_dialog = dialog
         dialog.open()

@@ -1,6 +1,11 @@
-"""The file name a form's PDF is offered under: the form number and the dossier's code, nothing personal."""
+"""Where a form's PDF is offered to go: the Documents folder, under the form number and the dossier's code
+(nothing personal)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 
 from dossiers.dossier import Dossier
 from dossiers.dossier_codes import format_code
@@ -15,3 +20,10 @@ def pdf_file_name(form_number: str, dossier: Dossier) -> str:
     if dossier.code is not None:
         return f"{form}-{format_code(dossier.code)}.pdf"
     return f"{form}-{dossier.received_at.astimezone(VIETNAM_TIME):%Y%m%d-%H%M}.pdf"
+
+
+def documents_folder() -> str:
+    """Where a PDF is offered to go first: the clerk's Documents folder (the home folder if the system names
+    none), never the folder the program happened to start in."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents or str(Path.home())

@@ -384,6 +384,9 @@ def test_the_pdf_is_offered_under_the_form_number_and_the_code(qtbot, dialog: Ne
     assert {"&Tìm trong:", "&Tên tệp:", "&Loại tệp:"} <= labels, labels
     buttons = {button.text() for button in chooser.findChildren(QPushButton) if button.isVisible()}
     assert {"&Lưu", "Hủy"} <= buttons, buttons
+    if os.environ.get("MOTCUA_SCREENSHOTS"):
+        qtbot.wait(200)
+        chooser.grab().save(str(ROOT / "docs" / "screenshots" / "desk-save-pdf.png"))
     chooser.reject()
 
 
