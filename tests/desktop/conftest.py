@@ -5,6 +5,7 @@ the commune PCs' usual (Qt's offscreen default is 800×800)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -23,3 +24,14 @@ def _vietnamese_by_default():
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese))
     yield
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese))
+
+
+@pytest.fixture
+def vietnamese(qapp) -> Iterator[None]:
+    """The desk's Vietnamese catalogue installed (widgets made after it speak Vietnamese), English after."""
+    from desktop.language import LanguageSwitcher, catalogue_bytes
+
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.apply("vi", catalogue_bytes("vi"))
+    yield
+    switcher.apply("en", None)

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop.background import Background
-from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.new_dossier import NewDossierDialog
 from desktop.new_dossier.typed_dates import TypedDateError, format_typed_date, parse_typed_date
 from desktop.new_dossier.wording import fee_rule_words, processing_time_words
@@ -45,14 +44,6 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pd
 @pytest.fixture
 def clock() -> Clock:
     return Clock(dt.datetime(2026, 2, 13, 15, 30, tzinfo=VN))  # Friday before Tết, after the cut-off
-
-
-@pytest.fixture
-def vietnamese(qapp) -> Iterator[None]:
-    switcher = LanguageSwitcher(qapp)
-    assert switcher.apply("vi", catalogue_bytes("vi"))
-    yield
-    switcher.apply("en", None)
 
 
 @pytest.fixture

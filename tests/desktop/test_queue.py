@@ -402,6 +402,8 @@ def test_search_beyond_the_limit_says_the_list_was_cut(qtbot, qapp, window, work
     summary = view.summary.text()
     assert "200" in summary and "237" in summary, summary
     assert summary == "Đang hiện 200 trong 237 kết quả: hãy tìm cụ thể hơn để thấy các hồ sơ khác"
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: view.summary.width() >= view.summary.fontMetrics().horizontalAdvance(summary))
     view.search.clear()
     type_text(view.search, "tran thi bich")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)

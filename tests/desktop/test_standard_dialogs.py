@@ -5,7 +5,6 @@ and the desk uses Qt's own dialogs, never the system's."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import DeskController
-from desktop.language import LanguageSwitcher, catalogue_bytes, qt_ts_path
+from desktop.language import qt_ts_path
 from workstation.settings import resolve_locations
 
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture
-def vietnamese(qapp) -> Iterator[None]:
-    switcher = LanguageSwitcher(qapp)
-    assert switcher.apply("vi", catalogue_bytes("vi"))
-    yield
-    switcher.apply("en", None)
 
 
 def test_the_desk_uses_qt_dialogs_not_the_systems(qapp, tmp_path: Path) -> None:
