@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QToolButton,
@@ -110,6 +112,14 @@ def test_every_qt_string_a_dialog_shows_has_a_vietnamese_translation(qtbot, qapp
     try:
         for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
             open_file_dialog(qtbot, tmp_path, mode).reject()
+        preview = QPrintPreviewDialog()  # the forms' print preview (Mẫu 01, 02, 04, 06)
+        qtbot.addWidget(preview)
+        preview.open()
+        qtbot.waitExposed(preview)
+        preview.reject()
+        line = QLineEdit()  # a text field's right-click menu
+        qtbot.addWidget(line)
+        line.createStandardContextMenu().deleteLater()
         box = QMessageBox(QMessageBox.Icon.Question, "motcua", "?", Button.Yes | Button.No | Button.Cancel)
         qtbot.addWidget(box)
         box.open()
