@@ -390,3 +390,13 @@ def test_a_supplement_request_pdf_is_named_by_its_reception_time(qtbot, dialog: 
     dialog.choose_pdf()
     assert dialog.pdf_dialog.findChild(QLineEdit, "fileNameEdit").text() == "mau-02-20260213-1530.pdf"
     dialog.pdf_dialog.reject()
+
+
+def test_a_scan_before_the_procedure_says_so_then_names_what_shows(qtbot, dialog: NewDossierDialog) -> None:
+    scan(dialog, GOOD_QR)
+    assert dialog.applicant.scan_message.text() == "Đã đọc thẻ căn cước: thông tin sẽ hiện khi chọn thủ tục."
+    pick(qtbot, dialog, "khai sinh")
+    assert dialog.applicant.scan_message.text() == (
+        "Đã đọc thẻ căn cước: đã điền họ tên, số định danh và địa chỉ."
+    )
+    assert dialog.applicant.edits["full_name"].text() == "Nguyễn Văn Đức"
