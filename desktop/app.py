@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, wait
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.background import Background
@@ -30,6 +31,7 @@ from desktop.main_window import MainWindow
 from desktop.queue_view import QueueView
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from desktop.unlock_screen import UnlockScreen
+from desktop.window_geometry import geometry_text, restore_geometry
 from sync.store import StorePaths
 from workstation.about import app_version
 from workstation.crash_log import CrashLog, start_logging
@@ -49,6 +51,7 @@ from workstation.store_lock import StoreInUse, StoreLock
 from workstation.work_session import WorkSession, open_work_session
 
 MINUTE_MS = 60_000
+GEOMETRY_SAVE_SECONDS = 5.0
 DESK_HOLDER = "the motcua desk"
 """How the desk names itself in the store's lock file (an IT command refused meanwhile shows it)."""
 
@@ -96,6 +99,9 @@ class DeskController(QObject):
     ) -> None:
         super().__init__()
         self.app = app
+        # Qt's own dialogs, never the system's: they speak the desk's language (desktop.language), the
+        # system's speak the system's.
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
         self.locations = locations
         self.now = now
         self.new_id = new_id
@@ -273,6 +279,7 @@ class DeskController(QObject):
             return
         self.is_locked = True
         self.idle.stop()
+        self.remember_geometry()
         login = self.session.clerk.login
         visible = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.unlock_screen]
         self._parked.setdefault(login, []).extend(w for w in visible if w is not self.window)
@@ -299,6 +306,7 @@ class DeskController(QObject):
     def _main_window(self) -> MainWindow:
         if self.window is None:
             self.window = MainWindow()
+            restore_geometry(self.window, self.local.window_geometry)
             self.window.lock_requested.connect(self.lock)
             self.window.switch_clerk_requested.connect(self.switch_clerk)
             self.window.settings_requested.connect(self.open_settings)
@@ -398,9 +406,25 @@ class DeskController(QObject):
 
     # --- quit ----------------------------------------------------------------------------------------------
 
+    def remember_geometry(self) -> Future[None] | None:
+        """Keep where the main window is in the plain settings file (written off the UI thread), for the
+        next start; ``None`` if there is nothing new to keep."""
+        window = self.window
+        if window is None or not window.isVisible():
+            return None
+        text = geometry_text(window)
+        if text == self.local.window_geometry:
+            return None
+        local = self.local = replace(self.local, window_geometry=text)
+        path = self.locations.settings_file
+        return self.background.run(lambda: save_local_settings(path, local))
+
     def quit(self) -> None:
         """Hide everything, finish the queued writes and background work, then leave the event loop."""
         self.idle.stop()
+        remembered = self.remember_geometry()
+        if remembered is not None:
+            wait([remembered], timeout=GEOMETRY_SAVE_SECONDS)  # shutdown drops work not yet started
         for widget in QApplication.topLevelWidgets():
             widget.hide()
         self.shutdown()

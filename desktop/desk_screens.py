@@ -63,7 +63,7 @@ class DeskScreens(QObject):
         self._sync_refresh.timeout.connect(self.sync.refresh)
         self._sync_refresh.start()
         window.sync_status.hide()
-        window.statusBar().addPermanentWidget(self.sync_status)
+        window.statusBar().addPermanentWidget(self.sync_status, 1)  # the sync area takes the room left
         self.action_reports = QAction(window)
         self.action_reports.setShortcut(QKeySequence("Ctrl+R"))
         self.action_reports.triggered.connect(self.open_reports)

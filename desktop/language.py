@@ -6,6 +6,11 @@ test checks they match a fresh ``pyside6-lrelease`` of the ``.ts``, so a build n
 and the desk needs no Qt tools at run time. If a ``.qm`` is missing (a development checkout that deleted it),
 :func:`catalogue_bytes` compiles the ``.ts`` into a cache folder with ``pyside6-lrelease`` when available.
 
+Qt ships no Vietnamese translation of its own strings, so ``qtbase_vi.ts`` (kept by hand: lupdate does not
+see Qt's sources) holds the ones the desk shows: the buttons of message boxes, Qt's own file dialog (the desk
+never uses the system's, see :func:`desktop.app.build`), the text fields' context menu, the print preview. It
+is compiled into the same ``motcua_vi.qm``.
+
 Switching installs a new :class:`QTranslator`; Qt then sends every widget a ``LanguageChange`` event and each
 of the desk's widgets re-sets its texts in ``retranslate()``.
 """
@@ -24,10 +29,16 @@ from resources import resource_path
 
 TRANSLATIONS_DIR = resource_path("translations")
 CATALOGUE_PREFIX = "motcua_"
+QT_CATALOGUE_PREFIX = "qtbase_"
 
 
 def ts_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
     return folder / f"{CATALOGUE_PREFIX}{language}.ts"
+
+
+def qt_ts_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
+    """Qt's own strings in ``language`` (message box buttons, file dialog), compiled with the desk's."""
+    return folder / f"{QT_CATALOGUE_PREFIX}{language}.ts"
 
 
 def qm_path(language: str, folder: Path = TRANSLATIONS_DIR) -> Path:
@@ -42,14 +53,23 @@ def lrelease_program() -> str | None:
     return shutil.which("pyside6-lrelease")
 
 
+def catalogue_sources(ts: Path) -> list[Path]:
+    """The ``.ts`` files one ``.qm`` is compiled from: the desk's, then Qt's strings beside it if any."""
+    language = ts.stem.removeprefix(CATALOGUE_PREFIX)
+    qt = qt_ts_path(language, ts.parent)
+    return [ts, qt] if qt.exists() else [ts]
+
+
 def compile_catalogue(ts: Path, qm: Path) -> None:
-    """Compile ``ts`` to ``qm`` with ``pyside6-lrelease``; raises ``RuntimeError`` if that is impossible."""
+    """Compile ``ts`` (with its Qt strings, :func:`catalogue_sources`) to ``qm`` with ``pyside6-lrelease``;
+    raises ``RuntimeError`` if that is impossible."""
     program = lrelease_program()
     if program is None:
         raise RuntimeError("pyside6-lrelease is not installed")
     qm.parent.mkdir(parents=True, exist_ok=True)
+    sources = [str(path) for path in catalogue_sources(ts)]
     result = subprocess.run(
-        [program, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True, timeout=120
+        [program, "-silent", *sources, "-qm", str(qm)], capture_output=True, text=True, timeout=120
     )
     if result.returncode != 0 or not qm.exists():
         raise RuntimeError(f"pyside6-lrelease failed: {result.stderr.strip()[:500]}")
@@ -70,7 +90,8 @@ def catalogue_bytes(
     if not ts.exists():
         return None
     cache = (cache_dir or Path(tempfile.gettempdir()) / "motcua-translations") / qm.name
-    if not cache.exists() or cache.stat().st_mtime < ts.stat().st_mtime:
+    newest = max(path.stat().st_mtime for path in catalogue_sources(ts))
+    if not cache.exists() or cache.stat().st_mtime < newest:
         try:
             compile_catalogue(ts, cache)
         except RuntimeError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.screen_fit import fit_to_screen
 from workstation.about import version_text
+
+PREFERRED_SIZE = QSize(1366, 768)
 
 
 class EmptyQueue(QWidget):
@@ -147,13 +150,13 @@ class MainWindow(QMainWindow):
         self.clerk_label = QLabel(self)
         self.sync_status = QLabel(self)
         self.sync_status.setObjectName("sync-status")
-        self.statusBar().addWidget(self.clerk_label, 1)
+        self.statusBar().addWidget(self.clerk_label)
         self.statusBar().addPermanentWidget(self.sync_status)
 
         self._commune = ""
         self._province = ""
         self._clerk = ""
-        self.resize(1000, 680)
+        fit_to_screen(self, PREFERRED_SIZE)  # until the clerk's own size is restored (desktop.app)
         self.retranslate()
 
     def set_site(self, commune: str, province: str) -> None:

@@ -33,12 +33,13 @@ from desktop.queue_model import (
     CONFLICT,
     PROCEDURE,
     RECEIVED,
+    SORTABLE,
     STATUS,
     SYNC,
     DossierIdRole,
     QueueModel,
 )
-from workstation.dossier_desk import QueueFilter
+from workstation.dossier_desk import QueueFilter, SearchResult
 from workstation.queue_pager import QueueQuery
 from workstation.work_session import WorkSession
 
@@ -54,6 +55,11 @@ FILTER_ORDER = (
     QueueFilter.NOT_SYNCED,
     QueueFilter.ALL,
 )
+
+
+def thousands(count: int) -> str:
+    """``12.345``: the Vietnamese way of grouping digits (the desk's counts use it in both languages)."""
+    return f"{count:,}".replace(",", ".")
 
 
 class QueueTable(QTableView):
@@ -102,6 +108,7 @@ class QueueView(QWidget):
         self.counts: dict[QueueFilter, int] = {}
         self._search_generation = 0
         self._search_text = ""
+        self.search_result: SearchResult | None = None
 
         self.filters = QButtonGroup(self)
         self.filters.setExclusive(True)
@@ -149,7 +156,9 @@ class QueueView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The procedure's name takes the room the other columns leave: no sideways scrolling at 1366×768.
+        header.setSectionResizeMode(PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setHighlightSections(False)
         self.table.activated_row.connect(self._open_row)
@@ -214,20 +223,22 @@ class QueueView(QWidget):
         self._search_generation += 1
         generation = self._search_generation
         if not text:
+            self.search_result = None
             self.model.set_ids(None)
             self._update_summary()
             return
         desk = self.work.desk
         self.background.run(
-            lambda: tuple(desk.search(text)),
+            lambda: desk.search_results(text),
             on_success=lambda found: self._search_found(generation, found),
             owner=self,
         )
 
-    def _search_found(self, generation: int, found: tuple[str, ...]) -> None:
+    def _search_found(self, generation: int, found: SearchResult) -> None:
         if generation != self._search_generation:
             return
-        self.model.set_ids(found)
+        self.search_result = found
+        self.model.set_ids(found.ids)
         self._update_summary()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -265,7 +276,14 @@ class QueueView(QWidget):
 
     def _update_summary(self) -> None:
         count = self.model.rowCount()
-        if self._search_text:
+        result = self.search_result
+        if self._search_text and result is not None and result.cut:
+            text = (
+                self.tr("Showing %1 of %2 matches: refine the search to see the others")
+                .replace("%1", thousands(count))
+                .replace("%2", thousands(result.total))
+            )
+        elif self._search_text:
             text = self.tr("%n dossier(s) found", "", count)
         else:
             text = self.tr("%n dossier(s)", "", count)
@@ -295,7 +313,7 @@ class QueueView(QWidget):
         for which, button in self.filter_buttons.items():
             count = self.counts.get(which)
             title = self.filter_title(which)
-            button.setText(title if count is None else f"{title} ({count:,})".replace(",", "."))
+            button.setText(title if count is None else f"{title} ({thousands(count)})")
             button.setToolTip(title)
 
     def _size_columns(self) -> None:
@@ -304,7 +322,6 @@ class QueueView(QWidget):
         samples = {
             CODE: "000.00.01.H22-260303-0000",
             APPLICANT: "Nguyễn Thị Bích Ngọc",
-            PROCEDURE: "Chứng thực chữ ký trong các giấy tờ",
             RECEIVED: "00/00/0000 00:00",
             APPOINTMENT: "⚠ 00/00/0000 · " + QCoreApplication.translate("QueueModel", "due today"),
             STATUS: "Yêu cầu bổ sung hồ sơ",
@@ -313,7 +330,8 @@ class QueueView(QWidget):
         }
         for column, sample in samples.items():
             header_text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text) + 24)
+            indicator = 24 if column in SORTABLE else 0  # room for the sort arrow
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text) + indicator)
             self.table.setColumnWidth(column, width + 16)
 
     def retranslate(self) -> None:

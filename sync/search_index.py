@@ -449,3 +449,14 @@ def search_hits(
 def search(conn: Connection, query: str, *, limit: int = 50, types: Iterable[str] | None = None) -> list[str]:
     """Ids of the records matching every word of ``query`` (each as a prefix), best first."""
     return [hit.record_id for hit in search_hits(conn, query, limit=limit, types=types)]
+
+
+def count_matches(conn: Connection, query: str, *, types: Iterable[str] | None = None) -> int:
+    """How many records match every word of ``query`` as a prefix: all of them, not just the first
+    ``limit`` that :func:`search_hits` returns (one FTS5 count; call it off the UI thread)."""
+    expression = match_expression(query, types)
+    if expression is None:
+        return 0
+    sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?"
+    (count,) = conn.execute(sql, (expression,)).fetchone()
+    return int(count)

@@ -39,7 +39,7 @@ from sync.connection import Connection
 from sync.migrations import Migration
 from sync.record_merge import RecordState
 from sync.replica_store import ReplicaStore
-from sync.search_index import search_hits
+from sync.search_index import count_matches, search_hits
 from sync.store import STORE_MIGRATIONS, Store, get_meta, set_meta
 from sync.version_vectors import EventId
 
@@ -107,6 +107,10 @@ DESK_MIGRATIONS = (
     Migration(QUEUE_MIGRATION_NUMBER + 1, "desk queue sort indexes", _create_sort_indexes),
 )
 """The store's migrations plus the desk's own (numbered from 101 so the store's may grow below them)."""
+
+
+SEARCH_LIMIT = 200
+"""The queue's search shows this many dossiers at most (and says how many match in all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +204,18 @@ def reception_fields(
     if attachments:
         fields["attachments"] = [dict(attachment) for attachment in attachments]
     return fields
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The first dossiers found for a search, and how many match in all (more when the list was cut)."""
+
+    ids: tuple[str, ...]
+    total: int
+
+    @property
+    def cut(self) -> bool:
+        return self.total > len(self.ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,10 +415,18 @@ class DossierDesk:
         allowed = allowed_transitions(dossier.status, Actor.DESK)
         return DossierPage(dossier, state, state.conflicts, state.history, allowed)
 
-    def search(self, query: str, *, limit: int = 200) -> list[str]:
+    def search(self, query: str, *, limit: int = SEARCH_LIMIT) -> list[str]:
         """Dossier ids matching the search box (names without diacritics, ID numbers, codes, phones)."""
+        return list(self.search_results(query, limit=limit).ids)
+
+    def search_results(self, query: str, *, limit: int = SEARCH_LIMIT) -> SearchResult:
+        """The first ``limit`` dossiers matching the search box, newest first, and the count of all matches
+        (counted only when the list is full, so a narrow search costs nothing more)."""
+        types = [RECORD_TYPE_NAME]
         with self.store.reader() as conn:
-            return [hit.record_id for hit in search_hits(conn, query, limit=limit, types=[RECORD_TYPE_NAME])]
+            ids = tuple(hit.record_id for hit in search_hits(conn, query, limit=limit, types=types))
+            total = count_matches(conn, query, types=types) if len(ids) >= limit else len(ids)
+        return SearchResult(ids, max(total, len(ids)))
 
     def where_clause(self, which: QueueFilter, today: dt.date, synced_up_to: int) -> tuple[str, list[Any]]:
         """The SQL condition (and its parameters) of a quick filter on ``desk_queue``."""

@@ -40,6 +40,7 @@ SITE_VERSION = 1
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 MIN_FONT_POINTS, MAX_FONT_POINTS, DEFAULT_FONT_POINTS = 9, 24, 11
+MAX_GEOMETRY_CHARS = 1024
 MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES = 1, 240, 10
 
 Week = tuple[tuple[tuple[dt.time, dt.time], ...], ...]
@@ -98,11 +99,13 @@ def store_folder_for(locations: Locations, local: LocalSettings) -> Path:
 
 @dataclass(frozen=True)
 class LocalSettings:
-    """Language, font size and an optional store folder override: no personal data."""
+    """Language, font size, an optional store folder override and where the main window was (Qt's geometry
+    as base64 text): no personal data."""
 
     language: str = DEFAULT_LANGUAGE
     font_points: int = DEFAULT_FONT_POINTS
     data_dir: str | None = None
+    window_geometry: str | None = None
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -111,6 +114,13 @@ class LocalSettings:
             raise SettingsError(f"font size must be {MIN_FONT_POINTS} to {MAX_FONT_POINTS} points")
         if self.data_dir is not None and (not isinstance(self.data_dir, str) or not self.data_dir.strip()):
             raise SettingsError("data_dir must be a non-empty folder path")
+        geometry = self.window_geometry
+        if geometry is not None and (
+            not isinstance(geometry, str)
+            or not 0 < len(geometry) <= MAX_GEOMETRY_CHARS
+            or not geometry.isascii()
+        ):
+            raise SettingsError("window_geometry must be short base64 text")
 
     def to_json(self) -> str:
         doc: dict[str, Any] = {
@@ -121,6 +131,8 @@ class LocalSettings:
         }
         if self.data_dir is not None:
             doc["data_dir"] = self.data_dir
+        if self.window_geometry is not None:
+            doc["window_geometry"] = self.window_geometry
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
@@ -133,7 +145,7 @@ class LocalSettings:
         if not isinstance(doc, dict) or doc.get("format") != LOCAL_FORMAT:
             return cls()
         result = cls()
-        for name in ("language", "font_points", "data_dir"):
+        for name in ("language", "font_points", "data_dir", "window_geometry"):
             if name in doc:
                 try:
                     result = replace(result, **{name: doc[name]})

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from desktop.dossier_page.status_actions import (
 )
 from desktop.dossier_page.timeline_model import TimelineModel
 from desktop.printing.form_renderer import preview, render_pdf
+from desktop.screen_fit import fit_to_screen
 from desktop.warning_text import ERROR_RED, error_label, set_text_colour
 from dossiers.appointments import is_overdue, vietnam_time
 from dossiers.corrections import Correction, correctable
@@ -148,7 +149,7 @@ class DossierWindow(QWidget):
         self.opened_preview: QWidget | None = None
         self.offer_reprint = False
         """Set by a saved correction: the next drawing offers the receipt's reprint (focus on its button)."""
-        self.resize(1180, 760)
+        fit_to_screen(self, QSize(1180, 760))
 
         self.title = QLabel(self)
         big = QFont()

@@ -37,6 +37,14 @@ NOTE_FIELDS = (
     ApplicantField.RELATIONSHIP,
 )
 """Fields the dossier record has no place for: kept as notes of the dossier ("Quốc tịch: Việt Nam")."""
+CARD_FIELDS = (
+    ApplicantField.FULL_NAME,
+    ApplicantField.BIRTH_DATE,
+    ApplicantField.SEX,
+    ApplicantField.ID_NUMBER,
+    ApplicantField.ADDRESS,
+)
+"""The fields an ID card scan fills, in the order the notice names them."""
 NOTE_LABELS_VI = {
     ApplicantField.NATIONALITY: "Quốc tịch",
     ApplicantField.ETHNICITY: "Dân tộc",
@@ -78,6 +86,7 @@ class ApplicantForm(QWidget):
         self.error = error_label(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow form puts labels above
         for field in ApplicantField:
             widget = self.widget_for(field)
             self.labels[field].setBuddy(widget)
@@ -133,6 +142,8 @@ class ApplicantForm(QWidget):
         self.sex.addItem(self.tr("Female"), Sex.FEMALE)
         self.sex.setCurrentIndex(max(self.sex.findData(current), 0))
         self.sex.blockSignals(False)
+        if self.scan_message.text():
+            self.scan_message.setText(self.scan_notice())
 
     # -- which fields -------------------------------------------------------------------------------------
 
@@ -142,6 +153,9 @@ class ApplicantForm(QWidget):
         for field in ApplicantField:
             self.form.setRowVisible(self.widget_for(field), field in self._needed)
         self.error.clear()
+        if self.scan_message.text():
+            self.scan_message.setText(self.scan_notice())
+        self._fit_messages()
 
     @property
     def needed(self) -> tuple[ApplicantField, ...]:
@@ -165,6 +179,7 @@ class ApplicantForm(QWidget):
         except QrParseError as error:
             self.scan_message.clear()
             self.scan_error.setText(qr_error_words(error))
+            self._fit_messages()
             return None
         self.scan_error.clear()
         self.edits[ApplicantField.FULL_NAME].setText(card.full_name)
@@ -172,12 +187,33 @@ class ApplicantForm(QWidget):
         self.edits[ApplicantField.ADDRESS].setText(card.address)
         self.birth_date.setText(format_typed_date(card.birth_date))
         self.sex.setCurrentIndex(self.sex.findData(card.sex))
-        self.scan_message.setText(
-            self.tr("ID card read: name, birth date, sex, ID number and address filled in.")
-        )
+        self.scan_message.setText(self.scan_notice())
         self.error.clear()
+        self._fit_messages()
         self.changed.emit()
         return card
+
+    def _fit_messages(self) -> None:
+        """An empty message takes no room (a hidden label adds no spacing either)."""
+        for label in (self.scan_message, self.scan_error, self.error):
+            label.setVisible(bool(label.text()))
+
+    def scan_notice(self) -> str:
+        """What a good scan filled, naming only the fields this procedure shows (the others are kept)."""
+        words = {
+            ApplicantField.FULL_NAME: self.tr("name"),
+            ApplicantField.BIRTH_DATE: self.tr("birth date"),
+            ApplicantField.SEX: self.tr("sex"),
+            ApplicantField.ID_NUMBER: self.tr("ID number"),
+            ApplicantField.ADDRESS: self.tr("address"),
+        }
+        shown = [words[field] for field in CARD_FIELDS if field in self._needed]
+        if not shown:
+            return self.tr("ID card read: its details show once the procedure is chosen.")
+        listed = shown[0]
+        if len(shown) > 1:
+            listed = self.tr("%1 and %2").replace("%1", ", ".join(shown[:-1])).replace("%2", shown[-1])
+        return self.tr("ID card read: %1 filled in.").replace("%1", listed)
 
     def _next_field(self) -> None:
         self.focusNextChild()
@@ -191,6 +227,7 @@ class ApplicantForm(QWidget):
         """The checked applicant, or ``None`` with the problem shown in words (nothing typed is lost)."""
         problem, entry = self._check()
         self.error.setText(problem)
+        self._fit_messages()
         return entry
 
     def _text(self, field: ApplicantField) -> str:

@@ -9,11 +9,12 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,9 +32,11 @@ from desktop.background import Background
 from desktop.new_dossier.applicant_form import ApplicantForm
 from desktop.new_dossier.attachments_picker import AttachmentsPicker
 from desktop.new_dossier.documents_checklist import DocumentsChecklist
+from desktop.new_dossier.pdf_file_name import documents_folder, pdf_file_name
 from desktop.new_dossier.procedure_picker import ProcedurePicker
 from desktop.new_dossier.wording import appointment_words
 from desktop.printing.form_renderer import preview, render_pdf
+from desktop.screen_fit import fit_to_screen, fitted_size
 from desktop.warning_text import error_label
 from dossiers.appointments import Appointment
 from dossiers.catalogue import Procedure
@@ -53,6 +57,9 @@ from workstation.desk_steps import record_supplement_request
 from workstation.dossier_desk import DossierDesk, DossierDraft, Quote
 
 QUOTE_DELAY_MS = 150
+PREFERRED_SIZE = QSize(1366, 768)
+"""The dialog opens this big, or as big as the screen allows (the applicant's fields scroll below that)."""
+FILE_DIALOG_SIZE = QSize(900, 560)
 MISSING_REASON = "Chưa nộp (giấy tờ bắt buộc theo thủ tục)"
 """The reason printed on Mẫu 02 for a required document that was not handed in."""
 
@@ -97,6 +104,7 @@ class NewDossierDialog(QDialog):
         self._quote_generation = 0
         self.discard_box: QMessageBox | None = None
         self.preview_dialog: QDialog | None = None
+        self.pdf_dialog: QFileDialog | None = None
 
         self.picker = ProcedurePicker(index or CatalogueIndex(desk.catalogue), self)
         self.applicant = ApplicantForm(lambda: self._now().astimezone(VIETNAM_TIME).date(), self)
@@ -153,20 +161,31 @@ class NewDossierDialog(QDialog):
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.primary)
 
+        # The applicant's fields scroll when a procedure needs many of them or messages appear: they are never
+        # squeezed (a field keeps its height after a validation error).
+        self.applicant_area = QScrollArea(self)
+        self.applicant_area.setObjectName("applicant-area")
+        self.applicant_area.setWidget(self.applicant)
+        self.applicant_area.setWidgetResizable(True)
+        self.applicant_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.applicant_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inputs = QWidget(self)
         grid = QGridLayout(self.inputs)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.picker, 0, 0)
         grid.addWidget(self.checklist, 1, 0)
-        grid.addWidget(self.applicant, 0, 1)
+        grid.addWidget(self.applicant_area, 0, 1)
         grid.addWidget(self.attachments, 1, 1)
-        grid.addWidget(self.quote_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.inputs, 1)
+        layout.addWidget(self.quote_box)  # the appointment and the fee stay in sight below the inputs
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        fit_to_screen(self, PREFERRED_SIZE)
 
         self.setTabOrder(self.picker.search, self.picker.results)
         self.setTabOrder(self.picker.results, self.applicant.scan)
@@ -378,6 +397,7 @@ class NewDossierDialog(QDialog):
         entry = self.applicant.entry()
         if entry is None:
             self.message.setText(self.applicant.error.text())
+            self.applicant_area.ensureWidgetVisible(self.applicant.error)
             return
         if self.attachments.pending:
             self.message.setText(self.tr("Scans are still being attached: save again in a moment."))
@@ -473,13 +493,18 @@ class NewDossierDialog(QDialog):
         return render_pdf(self.form, path)
 
     def choose_pdf(self) -> None:
-        if self.form is None:
+        """Ask where to save the form's PDF, offering a name of the form number and the dossier's code."""
+        if self.form is None or self.dossier is None:
             return
         dialog = QFileDialog(self, self.tr("Save the form as PDF"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDirectory(documents_folder())
+        dialog.selectFile(pdf_file_name(self.form.form_number, self.dossier))
+        dialog.resize(fitted_size(dialog, FILE_DIALOG_SIZE))
         dialog.fileSelected.connect(self._save_pdf_in_background)
+        self.pdf_dialog = dialog
         dialog.open()
 
     def _save_pdf_in_background(self, path: str) -> None:

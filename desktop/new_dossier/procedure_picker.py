@@ -30,6 +30,8 @@ class ProcedurePicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setMinimumHeight(120)
+        self.results.setWordWrap(True)  # long procedure names wrap instead of hiding behind a scroll bar
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chosen = QLabel(self)
         self.chosen.setWordWrap(True)
         self.chosen.setTextFormat(Qt.TextFormat.PlainText)

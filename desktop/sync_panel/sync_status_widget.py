@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -119,23 +120,27 @@ class SyncStatusWidget(QWidget):
         self.usb_button.setMenu(self.usb_menu)
         self.usb_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        layout.setSpacing(8)
+        # One line of state and buttons; a problem gets a line of its own below, as wide as the status bar,
+        # so its words (what happened, what to do) are never cut off.
+        line = QHBoxLayout()
+        line.setSpacing(8)
         for widget in (
             self.dot,
             self.state_label,
             self.waiting_label,
             self.last_label,
             self.progress_bar,
-            self.problem_label,
             self.note_label,
-            self.sync_button,
-            self.usb_button,
         ):
-            layout.addWidget(widget, 1 if widget is self.problem_label else 0)
-            if widget is self.note_label:
-                layout.addStretch(0)
+            line.addWidget(widget)
+        line.addStretch(1)
+        line.addWidget(self.sync_button)
+        line.addWidget(self.usb_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(2)
+        layout.addLayout(line)
+        layout.addWidget(self.problem_label)
         self.setTabOrder(self.sync_button, self.usb_button)
 
         controller.status_changed.connect(self._show_status)

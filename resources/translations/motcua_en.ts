@@ -77,107 +77,142 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="111"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
         <source>Full &amp;name</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="112"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
         <source>&amp;Birth date</source>
         <translation>&amp;Birth date</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="113"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="122"/>
         <source>Se&amp;x</source>
         <translation>Se&amp;x</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="114"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="123"/>
         <source>&amp;ID number</source>
         <translation>&amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="115"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="124"/>
         <source>&amp;Address</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="116"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
         <source>P&amp;hone</source>
         <translation>P&amp;hone</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="117"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
         <source>E&amp;mail</source>
         <translation>E&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="118"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
         <source>Nationality</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="128"/>
         <source>Ethnicity</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="129"/>
         <source>Marital status</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="130"/>
         <source>Relationship to the person concerned</source>
         <translation>Relationship to the person concerned</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="134"/>
         <source>ID card &amp;QR: scan the chip ID card (F4)</source>
         <translation>ID card &amp;QR: scan the chip ID card (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="135"/>
         <source>Point the scanner at the card&apos;s QR code</source>
         <translation>Point the scanner at the card&apos;s QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="136"/>
         <source>DD/MM/YYYY</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="132"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="141"/>
         <source>Male</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="142"/>
         <source>Female</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="176"/>
-        <source>ID card read: name, birth date, sex, ID number and address filled in.</source>
-        <translation>ID card read: name, birth date, sex, ID number and address filled in.</translation>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="204"/>
+        <source>name</source>
+        <translation>name</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="203"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="205"/>
+        <source>birth date</source>
+        <translation>birth date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="206"/>
+        <source>sex</source>
+        <translation>sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="207"/>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="208"/>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
+        <source>ID card read: its details show once the procedure is chosen.</source>
+        <translation>ID card read: its details show once the procedure is chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="215"/>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
+        <source>ID card read: %1 filled in.</source>
+        <translation>ID card read: %1 filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="240"/>
         <source>Type the applicant&apos;s full name (or scan the ID card).</source>
         <translation>Type the applicant&apos;s full name (or scan the ID card).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="211"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="248"/>
         <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
         <translation>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="249"/>
         <source>The birth date {date} does not exist: check the day and the month.</source>
         <translation>The birth date {date} does not exist: check the day and the month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="253"/>
         <source>The birth date is after today.</source>
         <translation>The birth date is after today.</translation>
     </message>
@@ -745,12 +780,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="181"/>
+        <location filename="../../desktop/app.py" line="187"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="393"/>
+        <location filename="../../desktop/app.py" line="401"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -789,228 +824,228 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
         <source>Received by</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Documents received</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Timeline (every change, oldest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>Print the control sheet (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
         <source>&amp;Correct details…</source>
         <translation>&amp;Correct details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
         <source>Correct the applicant&apos;s details or the documents (Ctrl+E)</source>
         <translation>Correct the applicant&apos;s details or the documents (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
         <source>Reprint the receipt (Mẫu 01)</source>
         <translation>Reprint the receipt (Mẫu 01)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
         <source>Open conflicts</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="322"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
         <source>Loading the dossier…</source>
         <translation>Loading the dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="357"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="358"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="369"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="370"/>
         <source>No fee</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="374"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="375"/>
         <source> (in conflict)</source>
         <translation> (in conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="383"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="384"/>
         <source>(none recorded)</source>
         <translation>(none recorded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="409"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="410"/>
         <source>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</source>
         <translation>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="425"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="426"/>
         <source>Overdue (due %1)</source>
         <translation>Overdue (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="427"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="428"/>
         <source>Returned on time (due %1)</source>
         <translation>Returned on time (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="429"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="430"/>
         <source>Due today (%1)</source>
         <translation>Due today (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="431"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="446"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="447"/>
         <source>No action: the dossier is closed</source>
         <translation>No action: the dossier is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="461"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="462"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="466"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="467"/>
         <source>Resolve: %1</source>
         <translation>Resolve: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="478"/>
         <location filename="../../desktop/dossier_page/dossier_view.py" line="479"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="480"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="520"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="521"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="625"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="663"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="677"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="699"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -1197,17 +1232,17 @@
 <context>
     <name>EmptyQueue</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="52"/>
+        <location filename="../../desktop/main_window.py" line="55"/>
         <source>No dossiers in the queue yet. Dossiers you receive will be listed here.</source>
         <translation>No dossiers in the queue yet. Dossiers you receive will be listed here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53"/>
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Receive a new dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/main_window.py" line="57"/>
         <source>Available when the dossier screens land</source>
         <translation>Available when the dossier screens land</translation>
     </message>
@@ -1464,132 +1499,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>motcua: one-stop desk</source>
         <translation>motcua: one-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>D&amp;ossiers</source>
         <translation>D&amp;ossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>&amp;Receive a new dossier</source>
         <translation>&amp;Receive a new dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Receive a new dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>Available when the dossier screens land</source>
         <translation>Available when the dossier screens land</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>&amp;Find a dossier</source>
         <translation>&amp;Find a dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>Re&amp;fresh the queue</source>
         <translation>Re&amp;fresh the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>&amp;Reports</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;Lock the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Lock the desk now (Ctrl+L)</source>
         <translation>Lock the desk now (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>&amp;Switch clerk…</source>
         <translation>&amp;Switch clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>Language, font size, auto-lock (Ctrl+,)</source>
         <translation>Language, font size, auto-lock (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;Clerks…</source>
         <translation>&amp;Clerks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>The desk&apos;s clerk accounts (Ctrl+Shift+K)</source>
         <translation>The desk&apos;s clerk accounts (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>&amp;About motcua</source>
         <translation>&amp;About motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>Clerk: %1</source>
         <translation>Clerk: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>Not connected to the provincial server</source>
         <translation>Not connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>About motcua</source>
         <translation>About motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>motcua: receiving and returning dossiers at the commune one-stop desk.</source>
         <translation>motcua: receiving and returning dossiers at the commune one-stop desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1939,117 +1974,117 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="227"/>
         <source>New dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="228"/>
         <source>Fee and appointment</source>
         <translation>Fee and appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="226"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="245"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Fee set by the province (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="230"/>
         <source>Pa&amp;ges:</source>
         <translation>Pa&amp;ges:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="231"/>
         <source>C&amp;opies:</source>
         <translation>C&amp;opies:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="232"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="233"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;Print again (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="215"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="234"/>
         <source>Save as P&amp;DF…</source>
         <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="218"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Choose the procedure to see the appointment date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="224"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
         <source>Fee, only when not exempt (đồng):</source>
         <translation>Fee, only when not exempt (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="262"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Supplement request — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="245"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="264"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Save and print the receipt (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="256"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="275"/>
         <source>Computing the appointment…</source>
         <translation>Computing the appointment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Fee: {amount} (typed by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="344"/>
         <source>Fee: {amount}</source>
         <translation>Fee: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
         <source>Fee: none</source>
         <translation>Fee: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="360"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="367"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>The appointment cannot be computed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="375"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="394"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Choose the procedure first (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="383"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="403"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Scans are still being attached: save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="386"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="406"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Type the fee set by the province before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="418"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="438"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Saved. Dossier code: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="431"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Not accepted: %n required document missing. Recorded as waiting for a supplement.</numerusform>
@@ -2057,47 +2092,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="465"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="479"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>The dossier was not saved: {detail}. Nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="478"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="499"/>
         <source>Save the form as PDF</source>
         <translation>Save the form as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="491"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="516"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="532"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="557"/>
         <source>Discard this dossier?</source>
         <translation>Discard this dossier?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="533"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="558"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>What you typed for this dossier will be lost. Discard it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="538"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="563"/>
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="539"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="564"/>
         <source>Keep typing</source>
         <translation>Keep typing</translation>
     </message>
@@ -2198,42 +2233,42 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="50"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="52"/>
         <source>&amp;Procedure (code or words, F3)</source>
         <translation>&amp;Procedure (code or words, F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="51"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="53"/>
         <source>e.g. khai sinh, 1.001193</source>
         <translation>e.g. khai sinh, 1.001193</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="71"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="73"/>
         <source>not confirmed</source>
         <translation>not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="76"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="78"/>
         <source>This catalogue entry is not confirmed by an official source: {source}</source>
         <translation>This catalogue entry is not confirmed by an official source: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="97"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="99"/>
         <source>No procedure chosen yet.</source>
         <translation>No procedure chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="101"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="103"/>
         <source>Time by law: {time}</source>
         <translation>Time by law: {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="104"/>
         <source>Fee: {rule}</source>
         <translation>Fee: {rule}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="106"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="108"/>
         <source>Catalogue entry not confirmed (source: {source})</source>
         <translation>Catalogue entry not confirmed (source: {source})</translation>
     </message>
@@ -2267,7 +2302,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="297"/>
-        <location filename="../../desktop/queue_view.py" line="309"/>
+        <location filename="../../desktop/queue_view.py" line="326"/>
         <source>due today</source>
         <translation>due today</translation>
     </message>
@@ -2319,8 +2354,13 @@
 </context>
 <context>
     <name>QueueView</name>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="282"/>
+        <source>Showing %1 of %2 matches: refine the search to see the others</source>
+        <translation>Showing %1 of %2 matches: refine the search to see the others</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="269"/>
+        <location filename="../../desktop/queue_view.py" line="287"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>%n dossier found</numerusform>
@@ -2328,7 +2368,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="271"/>
+        <location filename="../../desktop/queue_view.py" line="289"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -2336,67 +2376,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="275"/>
+        <location filename="../../desktop/queue_view.py" line="293"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>No dossier matches this search in this list. Try the filter “All”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="278"/>
+        <location filename="../../desktop/queue_view.py" line="296"/>
         <source>No dossiers in this list.</source>
         <translation>No dossiers in this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="284"/>
+        <location filename="../../desktop/queue_view.py" line="302"/>
         <source>Received today</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="285"/>
+        <location filename="../../desktop/queue_view.py" line="303"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="286"/>
+        <location filename="../../desktop/queue_view.py" line="304"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="287"/>
+        <location filename="../../desktop/queue_view.py" line="305"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="288"/>
+        <location filename="../../desktop/queue_view.py" line="306"/>
         <source>Awaiting supplement</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="307"/>
         <source>With conflicts</source>
         <translation>With conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="308"/>
         <source>Not yet synced</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="291"/>
+        <location filename="../../desktop/queue_view.py" line="309"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="321"/>
+        <location filename="../../desktop/queue_view.py" line="339"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="323"/>
+        <location filename="../../desktop/queue_view.py" line="341"/>
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="324"/>
+        <location filename="../../desktop/queue_view.py" line="342"/>
         <source>Dossiers</source>
         <translation>Dossiers</translation>
     </message>
@@ -2753,52 +2793,52 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="172"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
         <source>Export for the province</source>
         <translation>Export for the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="182"/>
         <source>Import from USB</source>
         <translation>Import from USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="221"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="228"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="233"/>
         <source>%1 transferred</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="259"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="260"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="261"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="262"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="263"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>

@@ -77,107 +77,142 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="111"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
         <source>Full &amp;name</source>
         <translation>&amp;Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="112"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
         <source>&amp;Birth date</source>
         <translation>&amp;Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="113"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="122"/>
         <source>Se&amp;x</source>
         <translation>&amp;Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="114"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="123"/>
         <source>&amp;ID number</source>
         <translation>Số đị&amp;nh danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="115"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="124"/>
         <source>&amp;Address</source>
         <translation>Địa &amp;chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="116"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
         <source>P&amp;hone</source>
         <translation>Điện t&amp;hoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="117"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
         <source>E&amp;mail</source>
         <translation>E&amp;mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="118"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
         <source>Nationality</source>
         <translation>Quốc tịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="119"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="128"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="120"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="129"/>
         <source>Marital status</source>
         <translation>Tình trạng hôn nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="121"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="130"/>
         <source>Relationship to the person concerned</source>
         <translation>Quan hệ với người được đăng ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="125"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="134"/>
         <source>ID card &amp;QR: scan the chip ID card (F4)</source>
         <translation>&amp;QR căn cước: quét thẻ căn cước gắn chip (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="126"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="135"/>
         <source>Point the scanner at the card&apos;s QR code</source>
         <translation>Đưa máy quét vào mã QR trên thẻ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="127"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="136"/>
         <source>DD/MM/YYYY</source>
         <translation>DD/MM/YYYY</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="132"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="141"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="133"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="142"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="176"/>
-        <source>ID card read: name, birth date, sex, ID number and address filled in.</source>
-        <translation>Đã đọc thẻ căn cước: đã điền họ tên, ngày sinh, giới tính, số định danh và địa chỉ.</translation>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="204"/>
+        <source>name</source>
+        <translation>họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="203"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="205"/>
+        <source>birth date</source>
+        <translation>ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="206"/>
+        <source>sex</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="207"/>
+        <source>ID number</source>
+        <translation>số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="208"/>
+        <source>address</source>
+        <translation>địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
+        <source>ID card read: its details show once the procedure is chosen.</source>
+        <translation>Đã đọc thẻ căn cước: thông tin sẽ hiện khi chọn thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="215"/>
+        <source>%1 and %2</source>
+        <translation>%1 và %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
+        <source>ID card read: %1 filled in.</source>
+        <translation>Đã đọc thẻ căn cước: đã điền %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="240"/>
         <source>Type the applicant&apos;s full name (or scan the ID card).</source>
         <translation>Nhập họ và tên người nộp hồ sơ (hoặc quét thẻ căn cước).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="211"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="248"/>
         <source>Type the birth date as DD/MM/YYYY, e.g. 05/09/1990.</source>
         <translation>Nhập ngày sinh theo dạng DD/MM/YYYY, ví dụ 05/09/1990.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="212"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="249"/>
         <source>The birth date {date} does not exist: check the day and the month.</source>
         <translation>Ngày sinh {date} không có thật: hãy kiểm tra ngày và tháng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/applicant_form.py" line="216"/>
+        <location filename="../../desktop/new_dossier/applicant_form.py" line="253"/>
         <source>The birth date is after today.</source>
         <translation>Ngày sinh sau ngày hôm nay.</translation>
     </message>
@@ -742,12 +777,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="181"/>
+        <location filename="../../desktop/app.py" line="187"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="393"/>
+        <location filename="../../desktop/app.py" line="401"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -786,228 +821,228 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="293"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
         <source>ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Appointment</source>
         <translation>Ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Details</source>
         <translation>Thông tin hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Documents received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
         <source>Attachments</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
         <source>Export…</source>
         <translation>Xuất ra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Lịch sử (mọi thay đổi, cũ nhất trước)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>In Phiếu kiểm soát (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
         <source>&amp;Correct details…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
         <source>Correct the applicant&apos;s details or the documents (Ctrl+E)</source>
         <translation>Sửa thông tin người nộp hoặc giấy tờ đã nhận (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
         <source>Reprint the receipt (Mẫu 01)</source>
         <translation>In lại Giấy tiếp nhận (Mẫu 01)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
         <source>Open conflicts</source>
         <translation>Xung đột chưa giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="322"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
         <source>Loading the dossier…</source>
         <translation>Đang mở hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="355"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="357"/>
         <source>Dossier %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="358"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="369"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="370"/>
         <source>No fee</source>
         <translation>Không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="374"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="375"/>
         <source> (in conflict)</source>
         <translation> (đang xung đột)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="383"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="384"/>
         <source>(none recorded)</source>
         <translation>(chưa ghi nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="409"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="410"/>
         <source>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</source>
         <translation>Đã lưu nội dung sửa. In lại Giấy tiếp nhận (Mẫu 01) với thông tin đã sửa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="425"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="426"/>
         <source>Overdue (due %1)</source>
         <translation>Quá hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="427"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="428"/>
         <source>Returned on time (due %1)</source>
         <translation>Đã trả đúng hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="429"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="430"/>
         <source>Due today (%1)</source>
         <translation>Đến hạn hôm nay (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="431"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
         <source>Due %1</source>
         <translation>Hẹn trả %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="446"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="447"/>
         <source>No action: the dossier is closed</source>
         <translation>Không còn thao tác: hồ sơ đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="461"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="462"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Các thay đổi cùng lúc ở nơi khác không khớp nhau. Cho đến khi bạn quyết định, máy hiển thị tạm một giá trị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="466"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="467"/>
         <source>Resolve: %1</source>
         <translation>Giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="478"/>
         <location filename="../../desktop/dossier_page/dossier_view.py" line="479"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="480"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="520"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="521"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="625"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="663"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="677"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="699"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -1194,17 +1229,17 @@
 <context>
     <name>EmptyQueue</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="52"/>
+        <location filename="../../desktop/main_window.py" line="55"/>
         <source>No dossiers in the queue yet. Dossiers you receive will be listed here.</source>
         <translation>Chưa có hồ sơ nào. Các hồ sơ tiếp nhận sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53"/>
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ mới (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/main_window.py" line="57"/>
         <source>Available when the dossier screens land</source>
         <translation>Sẽ dùng được khi có màn hình tiếp nhận hồ sơ</translation>
     </message>
@@ -1461,132 +1496,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="201"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>motcua: one-stop desk</source>
         <translation>motcua: Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>&amp;Desk</source>
         <translation>&amp;Hệ thống</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>D&amp;ossiers</source>
         <translation>Hồ &amp;sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="205"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="210"/>
         <source>&amp;Receive a new dossier</source>
         <translation>&amp;Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="212"/>
         <source>Receive a new dossier (F2)</source>
         <translation>Tiếp nhận hồ sơ mới (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="211"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>Available when the dossier screens land</source>
         <translation>Sẽ dùng được khi có màn hình tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="213"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
         <source>&amp;Find a dossier</source>
         <translation>&amp;Tìm hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="217"/>
         <source>Re&amp;fresh the queue</source>
         <translation>&amp;Làm mới danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
         <source>&amp;Reports</source>
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="219"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;Khoá máy</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
         <source>Lock the desk now (Ctrl+L)</source>
         <translation>Khoá máy ngay (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="221"/>
         <source>&amp;Switch clerk…</source>
         <translation>Đổi &amp;cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="219"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>&amp;Settings…</source>
         <translation>Cài đặ&amp;t…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>Language, font size, auto-lock (Ctrl+,)</source>
         <translation>Ngôn ngữ, cỡ chữ, tự khoá máy (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>&amp;Clerks…</source>
         <translation>&amp;Cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="222"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>The desk&apos;s clerk accounts (Ctrl+Shift+K)</source>
         <translation>Tài khoản cán bộ của bàn làm việc (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="227"/>
         <source>&amp;About motcua</source>
         <translation>&amp;Giới thiệu motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="225"/>
+        <location filename="../../desktop/main_window.py" line="228"/>
         <source>Main toolbar</source>
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="226"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
         <source>Clerk: %1</source>
         <translation>Cán bộ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="230"/>
         <source>Not connected to the provincial server</source>
         <translation>Chưa kết nối máy chủ tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>About motcua</source>
         <translation>Giới thiệu motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="249"/>
         <source>motcua: receiving and returning dossiers at the commune one-stop desk.</source>
         <translation>motcua: tiếp nhận và trả kết quả hồ sơ tại Bộ phận Một cửa cấp xã.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1936,164 +1971,164 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="208"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="227"/>
         <source>New dossier</source>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="209"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="228"/>
         <source>Fee and appointment</source>
         <translation>Lệ phí và ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="226"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="245"/>
         <source>Fee set by the province (đồng):</source>
         <translation>Lệ phí do tỉnh quy định (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="211"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="230"/>
         <source>Pa&amp;ges:</source>
         <translation>Số tr&amp;ang:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="212"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="231"/>
         <source>C&amp;opies:</source>
         <translation>Số &amp;bản:</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="213"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="232"/>
         <source>Cancel (Esc)</source>
         <translation>Hủy (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="214"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="233"/>
         <source>&amp;Print again (F9)</source>
         <translation>&amp;In lại (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="215"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="234"/>
         <source>Save as P&amp;DF…</source>
         <translation>Lưu thành P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="218"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="237"/>
         <source>Choose the procedure to see the appointment date.</source>
         <translation>Chọn thủ tục để xem ngày hẹn trả.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="224"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
         <source>Fee, only when not exempt (đồng):</source>
         <translation>Lệ phí, chỉ khi không được miễn (đồng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="243"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="262"/>
         <source>Supplement request — Mẫu 02 (F10)</source>
         <translation>Phiếu yêu cầu bổ sung — Mẫu 02 (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="245"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="264"/>
         <source>Save and print the receipt (F10)</source>
         <translation>Lưu và in giấy tiếp nhận (F10)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="256"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="275"/>
         <source>Computing the appointment…</source>
         <translation>Đang tính ngày hẹn trả…</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="322"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
         <source>Fee: {amount} (typed by the clerk)</source>
         <translation>Lệ phí: {amount} (cán bộ nhập)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="325"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="344"/>
         <source>Fee: {amount}</source>
         <translation>Lệ phí: {amount}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="329"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
         <source>Fee: none</source>
         <translation>Lệ phí: không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="341"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="360"/>
         <source>The province&apos;s fee table has no amount for this procedure: type the fee the citizen pays.</source>
         <translation>Bảng lệ phí của tỉnh chưa có mức thu cho thủ tục này: hãy nhập số tiền công dân phải nộp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="348"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="367"/>
         <source>The appointment cannot be computed: {detail}</source>
         <translation>Không tính được ngày hẹn trả: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="375"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="394"/>
         <source>Choose the procedure first (F3).</source>
         <translation>Hãy chọn thủ tục trước (F3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="383"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="403"/>
         <source>Scans are still being attached: save again in a moment.</source>
         <translation>Bản quét đang được đính kèm: lát nữa hãy lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="386"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="406"/>
         <source>Type the fee set by the province before saving.</source>
         <translation>Hãy nhập lệ phí do tỉnh quy định trước khi lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="418"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="438"/>
         <source>Saved. Dossier code: {code}</source>
         <translation>Đã lưu. Mã hồ sơ: {code}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="431"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="451"/>
         <source>Not accepted: %n required document(s) missing. Recorded as waiting for a supplement.</source>
         <translation>
             <numerusform>Chưa tiếp nhận: thiếu %n giấy tờ bắt buộc. Đã ghi hồ sơ chờ bổ sung.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="445"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="465"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="459"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="479"/>
         <source>The dossier was not saved: {detail}. Nothing typed is lost.</source>
         <translation>Hồ sơ chưa được lưu: {detail}. Dữ liệu đã nhập không bị mất.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="478"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="499"/>
         <source>Save the form as PDF</source>
         <translation>Lưu phiếu thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="481"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="502"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="491"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="516"/>
         <source>The PDF could not be written there. Check the folder or USB stick (full? locked?) and try again.</source>
         <translation>Không ghi được tệp PDF vào chỗ đó. Kiểm tra thư mục hoặc USB (đầy? bị khóa?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="532"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="557"/>
         <source>Discard this dossier?</source>
         <translation>Bỏ hồ sơ này?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="533"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="558"/>
         <source>What you typed for this dossier will be lost. Discard it?</source>
         <translation>Những gì đã nhập cho hồ sơ này sẽ mất. Bỏ hồ sơ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="538"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="563"/>
         <source>Discard</source>
         <translation>Bỏ hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="539"/>
+        <location filename="../../desktop/new_dossier/new_dossier_dialog.py" line="564"/>
         <source>Keep typing</source>
         <translation>Tiếp tục nhập</translation>
     </message>
@@ -2194,42 +2229,42 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="50"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="52"/>
         <source>&amp;Procedure (code or words, F3)</source>
         <translation>&amp;Thủ tục (mã hoặc tên, F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="51"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="53"/>
         <source>e.g. khai sinh, 1.001193</source>
         <translation>ví dụ: khai sinh, 1.001193</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="71"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="73"/>
         <source>not confirmed</source>
         <translation>chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="76"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="78"/>
         <source>This catalogue entry is not confirmed by an official source: {source}</source>
         <translation>Thủ tục này chưa được nguồn chính thức xác nhận: {source}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="97"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="99"/>
         <source>No procedure chosen yet.</source>
         <translation>Chưa chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="101"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="103"/>
         <source>Time by law: {time}</source>
         <translation>Thời hạn giải quyết: {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="102"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="104"/>
         <source>Fee: {rule}</source>
         <translation>Lệ phí: {rule}</translation>
     </message>
     <message>
-        <location filename="../../desktop/new_dossier/procedure_picker.py" line="106"/>
+        <location filename="../../desktop/new_dossier/procedure_picker.py" line="108"/>
         <source>Catalogue entry not confirmed (source: {source})</source>
         <translation>Thủ tục chưa xác nhận (nguồn: {source})</translation>
     </message>
@@ -2263,7 +2298,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="297"/>
-        <location filename="../../desktop/queue_view.py" line="309"/>
+        <location filename="../../desktop/queue_view.py" line="326"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
@@ -2315,82 +2350,87 @@
 </context>
 <context>
     <name>QueueView</name>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="282"/>
+        <source>Showing %1 of %2 matches: refine the search to see the others</source>
+        <translation>Đang hiện %1 trong %2 kết quả: hãy tìm cụ thể hơn để thấy các hồ sơ khác</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="269"/>
+        <location filename="../../desktop/queue_view.py" line="287"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>Tìm thấy %n hồ sơ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="271"/>
+        <location filename="../../desktop/queue_view.py" line="289"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n hồ sơ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="275"/>
+        <location filename="../../desktop/queue_view.py" line="293"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>Không có hồ sơ nào khớp trong danh sách này. Thử bộ lọc “Tất cả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="278"/>
+        <location filename="../../desktop/queue_view.py" line="296"/>
         <source>No dossiers in this list.</source>
         <translation>Danh sách này chưa có hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="284"/>
+        <location filename="../../desktop/queue_view.py" line="302"/>
         <source>Received today</source>
         <translation>Nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="285"/>
+        <location filename="../../desktop/queue_view.py" line="303"/>
         <source>Due today</source>
         <translation>Hẹn trả hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="286"/>
+        <location filename="../../desktop/queue_view.py" line="304"/>
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="287"/>
+        <location filename="../../desktop/queue_view.py" line="305"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="288"/>
+        <location filename="../../desktop/queue_view.py" line="306"/>
         <source>Awaiting supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="307"/>
         <source>With conflicts</source>
         <translation>Có xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="308"/>
         <source>Not yet synced</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="291"/>
+        <location filename="../../desktop/queue_view.py" line="309"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="321"/>
+        <location filename="../../desktop/queue_view.py" line="339"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Tìm: họ tên (có dấu hoặc không dấu), số CCCD, mã hồ sơ, số điện thoại (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="323"/>
+        <location filename="../../desktop/queue_view.py" line="341"/>
         <source>Search the queue</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="324"/>
+        <location filename="../../desktop/queue_view.py" line="342"/>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
@@ -2747,52 +2787,52 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="172"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
         <source>Export for the province</source>
         <translation>Xuất dữ liệu gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="182"/>
         <source>Import from USB</source>
         <translation>Nhập từ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="221"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1/%2 thay đổi, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="228"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="233"/>
         <source>%1 transferred</source>
         <translation>Đã truyền %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="253"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="259"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="255"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="260"/>
         <source>Export for the province…</source>
         <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="256"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="261"/>
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="257"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="262"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="263"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>

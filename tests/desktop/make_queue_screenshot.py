@@ -15,8 +15,10 @@ import tempfile
 from pathlib import Path
 
 from dossiers.vietnam_time import VIETNAM_TIME
+from tests.helpers.small_screen import small_screen_platform
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# one 1366×768 screen, the commune PCs' usual
+os.environ["QT_QPA_PLATFORM"] = small_screen_platform(os.environ.get("QT_QPA_PLATFORM"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 

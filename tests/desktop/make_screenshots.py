@@ -1,8 +1,9 @@
 """Grab the desk's screens to PNG, to look at them as a clerk would.
 
-Run ``python -m tests.desktop.make_screenshots OUT [vi|en]``. It drives the real desk offscreen in a
-temporary folder: the first-run wizard's pages, the unlock screen (with a
-wrong-passphrase message), the main window and the settings dialog.
+Run ``python -m tests.desktop.make_screenshots docs/screenshots [vi|en]`` (Vietnamese ones are named as the
+clerk guide uses them; English ones end in ``-en``). It drives the real desk on a 1366×768 offscreen screen in
+a temporary folder: the first-run wizard's pages, the unlock screen (with a wrong-passphrase message),
+the main window and the settings dialog.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.helpers.small_screen import SCREEN_HEIGHT, SCREEN_WIDTH, small_screen_platform
+
+# one 1366×768 screen, the commune PCs' usual
+os.environ["QT_QPA_PLATFORM"] = small_screen_platform(os.environ.get("QT_QPA_PLATFORM"))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -53,6 +57,7 @@ def main(out: Path, language: str = "vi") -> None:
     from PySide6.QtWidgets import QWizard
 
     out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if language == "vi" else f"-{language}"  # docs/screenshots holds the Vietnamese ones
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         clock = Clock()
@@ -67,13 +72,13 @@ def main(out: Path, language: str = "vi") -> None:
         type_text(picker.province_list.search, "thanh hoa")
         press(picker.province_list.search, Qt.Key.Key_Down)
         type_text(picker.commune_list.search, "dong")
-        grab(wizard, out / f"desk-wizard-1-commune-search-{language}.png")
+        grab(wizard, out / f"desk-wizard-commune-search{suffix}.png")
         picker.commune_list.search.clear()
         type_text(picker.commune_list.search, "đông sơn")
-        grab(wizard, out / f"desk-wizard-1-commune-{language}.png")
+        grab(wizard, out / f"desk-wizard-commune{suffix}.png")
         wizard.next()
         wizard.office_page.saturday.setChecked(True)
-        grab(wizard, out / f"desk-wizard-2-office-{language}.png")
+        grab(wizard, out / f"desk-wizard-office{suffix}.png")
         wizard.next()
         clerk = wizard.clerk_page
         type_text(clerk.login, "lan")
@@ -81,35 +86,36 @@ def main(out: Path, language: str = "vi") -> None:
         type_text(clerk.passphrase, "ngắn")
         type_text(clerk.repeat, "ngắn")
         wizard.next()
-        grab(wizard, out / f"desk-wizard-3-clerk-refused-{language}.png")
+        grab(wizard, out / f"desk-wizard-clerk{suffix}.png")
         clerk.passphrase.clear()
         type_text(clerk.passphrase, "trống đồng Đông Sơn")
         type_text(clerk.repeat, "trống đồng Đông Sơn")
         wizard.next()
         wizard.recovery_page.skip.setChecked(True)
-        grab(wizard, out / f"desk-wizard-4-recovery-{language}.png")
+        grab(wizard, out / f"desk-wizard-recovery{suffix}.png")
         wizard.next()
-        grab(wizard, out / f"desk-wizard-5-enrol-{language}.png")
+        grab(wizard, out / f"desk-wizard-enrol{suffix}.png")
         wizard.next()
-        grab(wizard, out / f"desk-wizard-6-finish-{language}.png")
+        grab(wizard, out / f"desk-wizard-finish{suffix}.png")
         wizard.button(QWizard.WizardButton.FinishButton).click()
-        grab(wizard, out / f"desk-wizard-6-creating-{language}.png")
+        grab(wizard, out / f"desk-wizard-creating{suffix}.png")
         wait_until(lambda: desk.window is not None and desk.window.isVisible())
         window = desk.window
         assert window is not None
-        grab(window, out / f"desk-main-{language}.png")
+        window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+        grab(window, out / f"desk-main{suffix}.png")
         dialog = desk.open_settings()
-        grab(dialog, out / f"desk-settings-{language}.png")
+        grab(dialog, out / f"desk-settings{suffix}.png")
         dialog.reject()
         desk.lock()
         screen = desk.unlock_screen
         wait_until(lambda: screen.isVisible())
-        grab(screen, out / f"desk-locked-{language}.png")
+        grab(screen, out / f"desk-locked{suffix}.png")
         type_text(screen.passphrase, "sai rồi")
         screen.submit()
         wait_until(lambda: screen.waiting_seconds > 0)
         screen.help_toggle.setChecked(True)
-        grab(screen, out / f"desk-unlock-wrong-{language}.png")
+        grab(screen, out / f"desk-unlock{suffix}.png")
         desk.shutdown()
 
 

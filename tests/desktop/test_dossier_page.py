@@ -564,3 +564,38 @@ def test_a_correction_the_rules_refuse_is_told_in_words_and_nothing_is_written(
     assert not again.name.isEnabled() and again.address.isEnabled() and not again.documents.isEnabled()
     assert "only the contact details" in again.locked.text()
     again.reject()
+
+
+def test_the_page_and_a_conflict_fit_a_1366_screen(
+    qtbot, desk: DossierDesk, background: Background, clock: Clock, dossier_id: str, tmp_path: Path
+) -> None:
+    """In Vietnamese on the 1366×768 test screen: the page opens no bigger than the screen's free area; its
+    picture and the conflict dialog's go to docs/screenshots with MOTCUA_SCREENSHOTS=1."""
+    from desktop.language import LanguageSwitcher, catalogue_bytes
+
+    make_phone_conflict(desk, clock, dossier_id)
+    switcher = LanguageSwitcher(QApplication.instance())
+    assert switcher.apply("vi", catalogue_bytes("vi"))
+    try:
+        page = DossierWindow(desk, background, OFFICE, dossier_id)
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.loaded, timeout=10_000):
+            page.show()
+        free = page.screen().availableGeometry()
+        assert page.frameGeometry().width() <= free.width() and page.height() <= free.height() - 40
+        assert page.conflict_box.isVisible()
+        qtbot.wait(100)
+        shots = {"desk-dossier.png": page.grab()}
+        dialog = page.open_conflict(desk.page(dossier_id).conflicts[0])
+        qtbot.waitExposed(dialog)
+        assert dialog.height() <= free.height()
+        shots["desk-conflict.png"] = dialog.grab()
+        dialog.reject()
+        page.close()
+    finally:
+        switcher.apply("en", None)
+    for name, picture in shots.items():
+        assert picture.save(str(tmp_path / name))
+        if os.environ.get("MOTCUA_SCREENSHOTS"):
+            picture.save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / name))
+    qtbot.waitUntil(lambda: background.pending == 0, timeout=10_000)

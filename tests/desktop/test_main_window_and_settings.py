@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.main_window import MainWindow
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from tests.helpers.desk_driver import running_desk, unlock
 from tests.helpers.workstations import Clock
-from workstation.settings import read_site_settings
+from workstation.settings import LocalSettings, read_site_settings
 
 
 def _open(qtbot, desk) -> None:
@@ -119,3 +119,21 @@ def test_main_window_alone(qtbot) -> None:
     qtbot.waitActive(window)
     with qtbot.waitSignal(window.lock_requested):
         qtbot.keyClick(window.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_window_geometry_is_restored_after_restart(qtbot, workstation, clock: Clock) -> None:
+    data_dir, _ = workstation
+    with running_desk(data_dir, clock) as desk:
+        _open(qtbot, desk)
+        qtbot.waitUntil(lambda: desk.queue is not None)
+        desk.window.setGeometry(QRect(40, 30, 1180, 660))
+        qtbot.waitUntil(lambda: desk.window.geometry().size() == QSize(1180, 660))
+        placed = desk.window.geometry()
+        desk.quit()  # the clerk quits (Ctrl+Q): the window's place is kept in the plain settings file
+    saved = json.loads((data_dir / "workstation.json").read_text())
+    assert set(saved) >= {"window_geometry", "language", "font_points"}
+    with running_desk(data_dir, clock) as again:
+        _open(qtbot, again)
+        qtbot.waitUntil(lambda: again.queue is not None)
+        assert again.window.geometry() == placed
+    assert LocalSettings.from_json(json.dumps({**saved, "window_geometry": "é" * 9})).window_geometry is None

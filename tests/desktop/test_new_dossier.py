@@ -16,10 +16,9 @@ import shiboken6
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop.background import Background
-from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.new_dossier import NewDossierDialog
 from desktop.new_dossier.typed_dates import TypedDateError, format_typed_date, parse_typed_date
 from desktop.new_dossier.wording import fee_rule_words, processing_time_words
@@ -48,14 +47,6 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def vietnamese(qapp) -> Iterator[None]:
-    switcher = LanguageSwitcher(qapp)
-    assert switcher.apply("vi", catalogue_bytes("vi"))
-    yield
-    switcher.apply("en", None)
-
-
-@pytest.fixture
 def desk(tmp_path: Path, clock: Clock) -> Iterator[DossierDesk]:
     desk = open_desk(tmp_path / "store", clock)
     yield desk
@@ -65,8 +56,7 @@ def desk(tmp_path: Path, clock: Clock) -> Iterator[DossierDesk]:
 @pytest.fixture
 def dialog(qtbot, desk: DossierDesk, clock: Clock, vietnamese) -> Iterator[NewDossierDialog]:
     background = Background()
-    dialog = NewDossierDialog(desk, background, OFFICE, now=clock, auto_preview=False)
-    dialog.resize(1100, 760)
+    dialog = NewDossierDialog(desk, background, OFFICE, now=clock, auto_preview=False)  # sized to the screen
     dialog.open()
     qtbot.waitExposed(dialog)
     yield dialog
@@ -205,6 +195,7 @@ def test_receiving_after_the_cutoff_before_tet_prints_the_receipt(
     dialog.attachments.add_path(scan_file)
     qtbot.waitUntil(lambda: len(dialog.attachments.attached) == 1)
     if os.environ.get("MOTCUA_SCREENSHOTS"):
+        qtbot.wait(200)  # the layouts settle
         dialog.grab().save(str(ROOT / "docs" / "screenshots" / "desk-new-dossier.png"))
     with qtbot.waitSignal(dialog.dossier_saved, timeout=10_000) as saved:
         qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F10)
@@ -402,3 +393,78 @@ def test_typed_dates() -> None:
 @given(st.dates(min_value=dt.date(1000, 1, 1)))
 def test_typed_dates_round_trip(day: dt.date) -> None:
     assert parse_typed_date(format_typed_date(day)) == day
+
+
+@pytest.mark.parametrize("procedure", ["khai sinh", "1.000894"])
+def test_the_scan_notice_names_only_fields_it_filled_and_shows(
+    qtbot, dialog: NewDossierDialog, procedure: str
+) -> None:
+    """Birth registration shows no birth date or sex of the applicant: the notice must not claim them."""
+    pick(qtbot, dialog, procedure)
+    scan(dialog, GOOD_QR)
+    form = dialog.applicant
+    notice = form.scan_message.text()
+    named = {
+        "họ tên": form.edits["full_name"],
+        "ngày sinh": form.birth_date,
+        "giới tính": form.sex,
+        "số định danh": form.edits["id_number"],
+        "địa chỉ": form.edits["address"],
+    }
+    assert notice.startswith("Đã đọc thẻ căn cước")
+    for words, widget in named.items():
+        value = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
+        shown = widget.isVisible() and bool(value)
+        assert (words in notice) == shown, (words, notice)
+
+
+def _receive_birth_registration(qtbot, dialog: NewDossierDialog) -> None:
+    pick(qtbot, dialog, "khai sinh")
+    scan(dialog, GOOD_QR)
+    type_text(dialog.applicant.edits["phone"], "0912345678")
+    type_text(dialog.applicant.edits["relationship"], "cha")
+    for row in range(3):
+        dialog.checklist.tick(row)
+    with qtbot.waitSignal(dialog.dossier_saved, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F10)
+
+
+def test_the_pdf_is_offered_under_the_form_number_and_the_code(qtbot, dialog: NewDossierDialog) -> None:
+    _receive_birth_registration(qtbot, dialog)
+    dialog.choose_pdf()
+    chooser = dialog.pdf_dialog
+    assert chooser is not None and chooser.isVisible()
+    code = format_code(dialog.dossier.code)
+    name = chooser.findChild(QLineEdit, "fileNameEdit").text()
+    assert name == f"mau-01-{code}.pdf"
+    assert "duc" not in name.lower() and ID_NUMBER not in name
+    # Qt's own dialog, in Vietnamese
+    labels = {label.text() for label in chooser.findChildren(QLabel)}
+    assert {"&Tìm trong:", "&Tên tệp:", "&Loại tệp:"} <= labels, labels
+    buttons = {button.text() for button in chooser.findChildren(QPushButton) if button.isVisible()}
+    assert {"&Lưu", "Hủy"} <= buttons, buttons
+    if os.environ.get("MOTCUA_SCREENSHOTS"):
+        qtbot.wait(200)
+        chooser.grab().save(str(ROOT / "docs" / "screenshots" / "desk-save-pdf.png"))
+    chooser.reject()
+
+
+def test_a_supplement_request_pdf_is_named_by_its_reception_time(qtbot, dialog: NewDossierDialog) -> None:
+    pick(qtbot, dialog, "khai sinh")
+    scan(dialog, GOOD_QR)
+    dialog.checklist.tick(0)
+    with qtbot.waitSignal(dialog.dossier_saved, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F10)
+    dialog.choose_pdf()
+    assert dialog.pdf_dialog.findChild(QLineEdit, "fileNameEdit").text() == "mau-02-20260213-1530.pdf"
+    dialog.pdf_dialog.reject()
+
+
+def test_a_scan_before_the_procedure_says_so_then_names_what_shows(qtbot, dialog: NewDossierDialog) -> None:
+    scan(dialog, GOOD_QR)
+    assert dialog.applicant.scan_message.text() == "Đã đọc thẻ căn cước: thông tin sẽ hiện khi chọn thủ tục."
+    pick(qtbot, dialog, "khai sinh")
+    assert dialog.applicant.scan_message.text() == (
+        "Đã đọc thẻ căn cước: đã điền họ tên, số định danh và địa chỉ."
+    )
+    assert dialog.applicant.edits["full_name"].text() == "Nguyễn Văn Đức"

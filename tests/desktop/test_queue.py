@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from desktop.background import Background
+from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.main_window import MainWindow
 from desktop.queue_model import (
     APPLICANT,
@@ -35,7 +36,7 @@ from tests.helpers.applicant_drafts import NAMES, draft
 from tests.helpers.desk_driver import running_desk, unlock
 from tests.helpers.qt_keys import press, type_text
 from tests.helpers.workstations import hanoi_site
-from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, QueueFilter
+from workstation.dossier_desk import DESK_MIGRATIONS, SEARCH_LIMIT, DossierDesk, QueueFilter
 from workstation.errors import SessionSetupError
 from workstation.opening import DeskSession
 from workstation.queue_pager import QueuePager, QueueQuery
@@ -377,3 +378,34 @@ def test_the_queue_opens_after_the_unlock(qtbot, workstation) -> None:
         assert desk.window.central.currentWidget() is desk.queue
         # the count comes first; the row's page is read off the UI thread and shows "…" until it arrives
         qtbot.waitUntil(lambda: desk.queue.model.data(desk.queue.model.index(0, APPLICANT)) == NAMES[2])
+
+
+def test_search_beyond_the_limit_says_the_list_was_cut(qtbot, qapp, window, work, clock) -> None:
+    """A name matching more dossiers than the search shows: the summary gives the count of all matches and
+    asks to refine, never "200 dossier(s) found"."""
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.apply("vi", catalogue_bytes("vi"))
+    desk = work.desk
+    for n in range(SEARCH_LIMIT + 37):
+        desk.receive(draft("Nguyễn Văn An", PROCEDURES[n % 3], f"0010900{n:05d}"))
+    desk.receive(draft("Trần Thị Bích Ngọc"))
+    result = desk.search_results("nguyen van an")
+    assert len(result.ids) == SEARCH_LIMIT and result.total == SEARCH_LIMIT + 37 and result.cut
+    narrow = desk.search_results("tran thi bich")
+    assert len(narrow.ids) == narrow.total == 1 and not narrow.cut
+    view: QueueView = window.queue  # type: ignore[assignment]
+    view.set_filter(QueueFilter.ALL)
+    view.refresh()
+    qtbot.waitUntil(lambda: view.counts.get(QueueFilter.ALL) == SEARCH_LIMIT + 38, timeout=20_000)
+    type_text(view.search, "nguyen van an")
+    qtbot.waitUntil(lambda: view.model.rowCount() == SEARCH_LIMIT, timeout=20_000)
+    summary = view.summary.text()
+    assert "200" in summary and "237" in summary, summary
+    assert summary == "Đang hiện 200 trong 237 kết quả: hãy tìm cụ thể hơn để thấy các hồ sơ khác"
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: view.summary.width() >= view.summary.fontMetrics().horizontalAdvance(summary))
+    view.search.clear()
+    type_text(view.search, "tran thi bich")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.summary.text() == "Tìm thấy 1 hồ sơ"
+    switcher.apply("en", None)

@@ -16,6 +16,7 @@ from desktop.language import (
     compile_catalogue,
     lrelease_program,
     qm_path,
+    qt_ts_path,
     ts_path,
 )
 
@@ -107,6 +108,7 @@ def test_a_missing_qm_is_compiled_into_the_cache(tmp_path: Path) -> None:
     folder = tmp_path / "translations"
     folder.mkdir()
     shutil.copy(ts_path("vi"), folder / "motcua_vi.ts")
+    shutil.copy(qt_ts_path("vi"), folder / "qtbase_vi.ts")
     data = catalogue_bytes("vi", folder=folder, cache_dir=tmp_path / "cache")
     assert data == qm_path("vi").read_bytes() and (tmp_path / "cache" / "motcua_vi.qm").exists()
     assert catalogue_bytes("en", folder=folder, cache_dir=tmp_path / "cache") is None

@@ -14,6 +14,7 @@ from sync.search_index import (
     MAX_LIMIT,
     MAX_PAIR_WORDS,
     SearchHit,
+    count_matches,
     create_search_tables,
     index_record,
     indexed_text,
@@ -405,3 +406,14 @@ def test_records_without_pairs_are_still_found(conn: Connection) -> None:
     assert found(conn, "nguyen duc ten3") == {"long"}
     assert found(conn, "nguy du") == {"d1", "d3", "long", "greek"}
     assert conn.execute("SELECT count(*) FROM search_pairs").fetchone()[0] == 4
+
+
+def test_count_matches_counts_past_the_limit(conn: Connection) -> None:
+    for n in range(30):
+        index_record(conn, "dossier", f"many-{n}", [f"Phạm Minh Châu {n}"])
+    index_record(conn, "note", "other", ["Phạm Minh Châu"])
+    assert len(search_hits(conn, "pham minh", limit=10, types=["dossier"])) == 10
+    assert count_matches(conn, "pham minh", types=["dossier"]) == 30
+    assert count_matches(conn, "pham minh") == 31
+    assert count_matches(conn, "nguyen van duc", types=["dossier"]) == len(found(conn, "nguyen van duc")) == 2
+    assert count_matches(conn, "   ") == 0
