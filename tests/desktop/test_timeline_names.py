@@ -105,7 +105,7 @@ def test_the_timeline_names_each_clerk_by_full_name(
     desk.update(dossier_id, {"applicant_address": "Số 2 Hàng Bạc"})
     remove_desk_clerk(StorePaths(tmp_path / "store").key_file, desk.store, actor="lan", login="hoa")
     province = MemoryReplica("province", PROVINCE_SIDE, [DOSSIER_RECORD], clock)
-    province.receive(desk.replica.missing_for(province.vector))
+    province.receive(desk.replica.missing_for(province.vector()))
     province.write(RECORD_TYPE_NAME, dossier_id, {"applicant_phone": "0922222222"}, "officer-1")
     desk.replica.receive(province.missing_for(desk.replica.vector()))
 
