@@ -53,8 +53,8 @@ from dossiers.official_forms import (
     build_supplement_request,
 )
 from dossiers.vietnam_time import VIETNAM_TIME
-from workstation.desk_steps import record_supplement_request
 from workstation.dossier_desk import DossierDesk, DossierDraft, Quote
+from workstation.supplement_requests import record_supplement_request
 
 QUOTE_DELAY_MS = 150
 PREFERRED_SIZE = QSize(1366, 768)

@@ -28,8 +28,8 @@ from dossiers.working_calendar import WorkingCalendar  # noqa: E402
 from resources import resource_path  # noqa: E402
 from sync.store import Store  # noqa: E402
 from tests.helpers.scans import add_scan  # noqa: E402
-from workstation.desk_steps import record_supplement_request  # noqa: E402
 from workstation.dossier_desk import DESK_MIGRATIONS, DossierDesk, DossierDraft  # noqa: E402
+from workstation.supplement_requests import record_supplement_request  # noqa: E402
 
 OFFICE = Office("000.00.01.H22", "Trung tâm Phục vụ hành chính công xã Tân Hòa", "UBND xã Tân Hòa", "Tân Hòa")
 START = dt.datetime(2026, 2, 13, 8, 0, tzinfo=VIETNAM_TIME)

@@ -32,9 +32,9 @@ from sync.replica_memory import MemoryReplica
 from tests.helpers import enrolled_desks
 from tests.helpers.dossier_desks import OFFICE, VN, Clock, draft, open_desk
 from tests.helpers.scans import add_scan
-from workstation.desk_steps import record_supplement_request
 from workstation.dossier_desk import DossierDesk, DossierDraft, QueueFilter, QueueRow
 from workstation.queue_pager import QueuePager, QueueQuery
+from workstation.supplement_requests import record_supplement_request
 
 
 def queue_rows(

@@ -1,6 +1,5 @@
-"""What the new-dossier screen asks of the desk beyond ``DossierDesk``'s own methods (no Qt; this blocks:
-call it off the UI thread): a dossier recorded as waiting for a supplement (lifecycle: NEW →
-SUPPLEMENT_REQUESTED, by the desk, Mẫu 02)."""
+"""A dossier that is not accepted: recorded as waiting for the missing documents (lifecycle: NEW →
+SUPPLEMENT_REQUESTED, by the desk, Mẫu 02), in one event. No Qt; this blocks: call it off the UI thread."""
 
 from __future__ import annotations
 
