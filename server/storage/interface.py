@@ -37,6 +37,19 @@ class Tx(Protocol):
         """Execute one statement for each row of parameters."""
         ...
 
+    def insert_rows(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        skip_existing: bool = False,
+    ) -> None:
+        """Add many rows to ``table`` at once (PostgreSQL: ``COPY``; multi-row ``INSERT`` statements when
+        ``skip_existing`` leaves out the rows whose key is taken). A taken key otherwise raises
+        ``DuplicateRow``."""
+        ...
+
 
 BlockChooser = Callable[[Commune, Sequence[SequenceBlock]], SequenceBlock]
 """Given the commune and every block its devices ever held, the block for the new device (or raise)."""

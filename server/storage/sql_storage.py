@@ -7,6 +7,7 @@ it locks a row for the rest of a transaction.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -38,6 +39,19 @@ from server.storage.records import (
 )
 
 MIGRATIONS_TABLE = "schema_migrations"
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def insert_statement(
+    table: str, columns: Sequence[str], rows: int, *, skip_existing: bool, placeholder: str = "?"
+) -> str:
+    """``INSERT INTO table (columns) VALUES (…), (…) …`` for ``rows`` rows (names are checked, values are
+    parameters); with ``skip_existing``, rows whose key is taken are left out (``ON CONFLICT DO NOTHING``)."""
+    if rows < 1 or not columns or not all(_NAME.fullmatch(name) for name in (table, *columns)):
+        raise ValueError("an insert needs rows and plain lower-case table and column names")
+    one = "(" + ", ".join([placeholder] * len(columns)) + ")"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * rows)
+    return sql + (" ON CONFLICT DO NOTHING" if skip_existing else "")
 
 
 @dataclass(frozen=True, slots=True)

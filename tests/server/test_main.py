@@ -24,6 +24,30 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def start_server(config: Path, port: int, *, wait: float = 30) -> subprocess.Popen[bytes]:
+    """``python -m server --config config``, once it answers ``/healthz`` on ``port`` (its stderr is kept
+    beside the config file)."""
+    with (config.parent / "stderr.txt").open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server", "--config", str(config)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return process
+        except requests.ConnectionError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("the server did not start: " + (config.parent / "stderr.txt").read_text())
+        time.sleep(0.1)
+
+
 def test_python_m_server_serves_and_logs_json(tmp_path: Path) -> None:
     port = free_port()
     config = tmp_path / "server.toml"
@@ -31,24 +55,8 @@ def test_python_m_server_serves_and_logs_json(tmp_path: Path) -> None:
         f'[server]\nport = {port}\ndatabase = "sqlite:///data/server.db"\nlog_dir = "logs"\n',
         encoding="utf-8",
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--config", str(config)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    process = start_server(config, port)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                health = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except requests.ConnectionError:
-                assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
-        assert health.status_code == 200
         me = requests.get(f"http://127.0.0.1:{port}/v1/me", headers=protocol_headers(), timeout=5)
         assert me.status_code == 401 and me.json()["error"] == "unauthenticated"
         assert "server" not in {k.lower() for k in me.headers}  # no uvicorn banner
