@@ -36,7 +36,6 @@ from sync.version_vectors import EventId, VersionVector
 DESK_SIDE = "desk"
 PROVINCE_SIDE = "province"
 _IDENTITY = "server_replica"
-_KEYS_PER_QUERY = 500
 _EVENT_COLUMNS = (
     "replica_id", "counter", "record_type", "record_id", "scope", "side", "applied", "body", "received_at"
 )  # fmt: skip
@@ -256,21 +255,18 @@ class ServerReplica:
                 )
 
     def _stored_scopes(self, tx: Tx, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-        """The stored scope of each of these records that the server has seen (a query per record type and
-        ``_KEYS_PER_QUERY`` records, not one per record)."""
+        """The stored scope of each of these records that the server has seen (a query per record type)."""
         by_type: dict[str, list[str]] = {}
         for record_type, record_id in keys:
             by_type.setdefault(record_type, []).append(record_id)
         found: dict[tuple[str, str], str] = {}
         for record_type, ids in by_type.items():
-            for start in range(0, len(ids), _KEYS_PER_QUERY):
-                part = ids[start : start + _KEYS_PER_QUERY]
-                rows = tx.query(
-                    "SELECT record_id, scope FROM sync_records WHERE record_type = ?"
-                    f" AND record_id IN ({', '.join('?' * len(part))})",
-                    (record_type, *part),
-                )
-                found.update(((record_type, str(r[0])), str(r[1])) for r in rows)
+            among, values = self.storage.among("record_id", ids)
+            rows = tx.query(
+                f"SELECT record_id, scope FROM sync_records WHERE record_type = ? AND {among}",
+                (record_type, values),
+            )
+            found.update(((record_type, str(r[0])), str(r[1])) for r in rows)
         return found
 
     def _scope_of(self, tx: Tx, event: ChangeEvent, scopes: dict[tuple[str, str], str]) -> str:

@@ -289,6 +289,11 @@ class PostgresStorage(SqlStorage):
     def _lock_for_migration(self, tx: Tx) -> None:
         tx.query("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
 
+    def among(self, column: str, values: Sequence[Any]) -> tuple[str, Any]:
+        """A condition "``column`` is one of ``values``" with its single parameter (an array)."""
+        super().among(column, ())  # checks the name
+        return f"{column} = ANY(?)", list(values)
+
     def lock_scope(self, tx: Tx, name: str) -> None:
         tx.query("SELECT pg_advisory_xact_lock(?::integer, hashtext(?::text))", (_SCOPE_LOCKS, name))
 

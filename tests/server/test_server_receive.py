@@ -169,3 +169,15 @@ def test_insert_statement_takes_only_plain_names() -> None:
     for table, columns in [("t; DROP TABLE x", ("a",)), ("t", ("a b",)), ("t", ())]:
         with pytest.raises(ValueError):
             insert_statement(table, columns, 1, skip_existing=False)
+
+
+def test_among_is_one_parameter_for_any_number_of_values(storage: ServerStorage) -> None:
+    with storage.transaction() as tx:
+        tx.insert_rows("sync_identity", ("name", "value"), [(f"k{i}", "v") for i in range(3000)])
+    wanted = [f"k{i}" for i in range(0, 6000, 2)]  # half of them are not there
+    condition, parameter = storage.among("name", wanted)
+    with storage.transaction() as tx:
+        rows = tx.query(f"SELECT name FROM sync_identity WHERE {condition}", (parameter,))
+    assert sorted(str(r[0]) for r in rows) == sorted(f"k{i}" for i in range(0, 3000, 2))
+    with pytest.raises(ValueError):
+        storage.among("name) OR (1 = 1", wanted)
