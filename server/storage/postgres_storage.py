@@ -18,13 +18,13 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg.types.string import StrDumper
 
 from server.errors import DuplicateRow, StorageError
 from server.storage.interface import Tx
 from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, insert_statement
 
 _MIGRATION_LOCK = 7_243_001  # any constant shared by every motcua server
-_ROWS_PER_INSERT = 1000  # rows per multi-row INSERT (PostgreSQL takes up to 65,535 parameters)
 _SCOPE_LOCKS = 7_243_002  # the first key of per-scope advisory locks (the second is a hash of the name)
 
 POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
@@ -202,10 +202,14 @@ class _PgTx:
                     for row in rows:
                         copy.write_row(row)
                 return
-            for start in range(0, len(rows), _ROWS_PER_INSERT):
-                part = rows[start : start + _ROWS_PER_INSERT]
-                sql = insert_statement(table, columns, len(part), skip_existing=True, placeholder="%s")
-                cur.execute(sql, [value for row in part for value in row])  # type: ignore[arg-type]
+            # one statement whatever the number of rows: a parameter (an array) per column, strings typed as
+            # text on this cursor only (psycopg sends them untyped, which unnest cannot resolve)
+            cur.adapters.register_dumper(str, StrDumper)
+            sql = (
+                f"INSERT INTO {table} ({', '.join(columns)})"
+                f" SELECT * FROM unnest({', '.join(['%s'] * len(columns))}) ON CONFLICT DO NOTHING"
+            )
+            cur.execute(sql, [list(column) for column in zip(*rows, strict=True)])  # type: ignore[arg-type]
 
 
 class PostgresStorage(SqlStorage):
