@@ -153,6 +153,13 @@ class TimedTransport:
         return iter(reply)
 
 
+def machine_cpu() -> tuple[int, int]:
+    """The machine's busy and idle CPU ticks so far, all cores (``/proc/stat``)."""
+    ticks = [int(n) for n in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return sum(ticks) - idle, idle
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -216,6 +223,20 @@ class ServerProcess:
         answer.raise_for_status()
         return str(answer.json()["device_secret"])
 
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the server process and its workers (Linux ``/proc``)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total, pending = 0, [self.process.pid]
+        while pending:
+            pid = pending.pop()
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                pending += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -271,12 +292,16 @@ def measure(
         threads = [threading.Thread(target=run, args=(i,)) for i in range(1, communes + 1)]
         start = time.perf_counter()
         client_cpu = time.process_time()
+        server_cpu = server.cpu_seconds()
+        machine = machine_cpu()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - start
         client_cpu = time.process_time() - client_cpu
+        server_cpu = server.cpu_seconds() - server_cpu
+        busy, idle = (b - a for a, b in zip(machine, machine_cpu(), strict=True))
     finally:
         server.stop()
     pushes.sort()
@@ -286,6 +311,8 @@ def measure(
         "overall_rate": (communes - len(failures)) * events / wall,
         "wall": wall,
         "client_cpu": client_cpu,
+        "server_cpu": server_cpu,
+        "idle": idle / max(1, busy + idle),
         "p50": statistics.median(pushes) if pushes else float("nan"),
         "p95": pushes[max(0, int(len(pushes) * 0.95) - 1)] if pushes else float("nan"),
         "failures": failures,
@@ -301,6 +328,8 @@ def report(name: str, figures: dict[str, Any], communes: int, events: int) -> st
         f"  {communes} desks at once: {drained:,} events in {figures['wall']:.1f} s = "
         f"{figures['overall_rate']:,.0f} events/s overall, {ratio:.2f}× one desk; "
         f"the desks' own CPU meanwhile {figures['client_cpu']:.1f} s",
+        f"  server processes' CPU {figures['server_cpu']:.1f} s; "
+        f"the machine's CPU idle meanwhile {figures['idle']:.0%}",
         f"  push request latency p50 {figures['p50']:.1f} s, p95 {figures['p95']:.1f} s; "
         f"failed sessions: {len(figures['failures'])}",
     ]
