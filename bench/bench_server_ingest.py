@@ -1,19 +1,31 @@
 """Server ingest of a province's backlog: many communes' desks reconnecting at once, each pushing its events.
 
-The server runs as its own process (``python -m server --config …``, one uvicorn process) on SQLite and on a
-throwaway PostgreSQL cluster (``tests/helpers/postgres_cluster.py``); desks are threads of this process, each
-a ``MemoryReplica`` holding ``events`` dossier events (~1.3 KB JSON each) of its own commune, syncing through
-the real ``HttpTransport`` and ``run_session`` (hello, push in batches of 500, pull). Prints, per backend:
+The server runs as its own process (``python -m server --config …``, ``workers`` uvicorn processes) on SQLite
+and on a throwaway PostgreSQL cluster (``tests/helpers/postgres_cluster.py``); the desks are threads of this
+process, each a ``MemoryReplica`` holding ``events`` dossier events (~1.3 KB of JSON each) of its own commune,
+syncing through the real ``HttpTransport`` and ``run_session`` (hello, push in batches of 500, pull). The
+communes are taken from provinces 01 and 79 in turn (a province has at most ~170). Prints, per backend and
+worker count:
 
 - one desk alone: events/s of its push;
 - all desks at once: events/s overall, the ratio to the single desk, p50/p95 of the push request's latency,
-  the wall time to drain, and the number of failed sessions (goal: zero).
+  the wall time to drain, the CPU seconds the desks (this process) spent meanwhile, and the number of failed
+  sessions (goal: zero; their events are not counted as drained).
 
-    .venv/bin/python bench/bench_server_ingest.py [communes=50] [events=2000] [sqlite|postgresql|both]
+Each desk's push request is made ahead (the very bytes its session makes against an empty commune) and sent
+in place of the session's own, so the timed window holds the server's work, not the desks' encoding (done on
+their own machines in reality, here on the same 2 cores).
+
+    .venv/bin/python bench/bench_server_ingest.py [--communes 170] [--events 500]
+        [--backend sqlite|postgresql|both] [--workers 1,2]
+
+For "before" figures, copy this file into the older checkout's ``bench/`` and run it there (the server and the
+database set-up then both come from that checkout). More than one worker needs PostgreSQL.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
 import itertools
@@ -44,13 +56,15 @@ from server.config import load_config  # noqa: E402
 from server.enrolment import issue_enrolment_code  # noqa: E402
 from server.storage import open_storage  # noqa: E402
 from sync.device_keys import DeviceIdentity  # noqa: E402
+from sync.errors import SyncInterrupted  # noqa: E402
 from sync.http_transport import HttpTransport  # noqa: E402
 from sync.protocol_version import protocol_headers  # noqa: E402
 from sync.replica_memory import MemoryReplica  # noqa: E402
+from sync.sync_messages import HELLO, HELLO_REPLY, PUSH, encode_frame  # noqa: E402
 from sync.sync_session import run_session  # noqa: E402
 from tests.helpers.postgres_cluster import postgres_cluster  # noqa: E402
 
-PROVINCE = "01"
+PROVINCES = ("01", "79")
 T0 = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
 ACCEPT = transition_value(Status.NEW, Status.ACCEPTED, Actor.DESK)
 
@@ -92,19 +106,59 @@ def desk_replica(name: str, commune: str, events: int) -> MemoryReplica:
     return replica
 
 
-class TimedTransport:
-    """Wraps a transport; records how long each push request took (request sent, answer read)."""
+class PushRecorder:
+    """A pretend server for a desk's first session: answers hello with an empty vector (as the real server
+    does for a commune with no events), keeps the push body the session makes, then cuts the link."""
 
-    def __init__(self, inner: HttpTransport, pushes: list[float]) -> None:
+    def __init__(self) -> None:
+        self.push_body = b""
+
+    def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
+        if route == HELLO:
+            list(body)
+            return iter([encode_frame(HELLO_REPLY, {"replica": "srv-recorder", "vector": {}})])
+        self.push_body = b"".join(body)
+        raise SyncInterrupted("recorded")
+
+
+def recorded_push(replica: MemoryReplica) -> bytes:
+    """The exact push request ``run_session`` makes for ``replica`` against an empty commune, made ahead so
+    that the desks' own CPU (encoding and compressing, on their own machines in reality) stays out of the
+    timed window on this shared 2-core machine."""
+    recorder = PushRecorder()
+    try:
+        run_session(replica, recorder, now=ticking())
+    except SyncInterrupted:
+        pass
+    if not recorder.push_body:
+        raise RuntimeError("the session made no push")
+    return recorder.push_body
+
+
+class TimedTransport:
+    """Wraps a transport; sends the recorded push body in place of the session's (the same bytes, made
+    ahead) and records how long each push request took (request sent, answer read)."""
+
+    def __init__(self, inner: HttpTransport, pushes: list[float], push_body: bytes) -> None:
         self._inner = inner
         self._pushes = pushes
+        self._push_body = push_body
 
     def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
         start = time.perf_counter()
+        if route == PUSH:
+            body = [self._push_body]  # the session's own frames are left unmade
         reply = list(self._inner.call(route, body))
-        if route == "push":
+        if route == PUSH:
             self._pushes.append(time.perf_counter() - start)
         return iter(reply)
+
+
+def machine_cpu() -> tuple[int, int]:
+    """The machine's busy and idle CPU ticks so far, all cores (``/proc/stat``)."""
+    ticks = [int(n) for n in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return sum(ticks) - idle, idle
 
 
 def free_port() -> int:
@@ -116,21 +170,23 @@ def free_port() -> int:
 class ServerProcess:
     """``python -m server`` on a fresh database with the province's communes and enrolment codes."""
 
-    def __init__(self, root: Path, database: str, communes: list[str]) -> None:
+    def __init__(self, root: Path, database: str, communes: list[str], workers: int, tree: Path) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config_path = root / "server.toml"
         config_path.write_text(
             f'[server]\nhost = "127.0.0.1"\nport = {self.port}\ndatabase = "{database}"\n'
             f'log_dir = "{root / "logs"}"\n'
-            "[limits]\nanonymous_burst = 10000\nanonymous_requests_per_minute = 100000\n"
+            + (f"workers = {workers}\n" if workers != 1 else "")
+            + "[limits]\nanonymous_burst = 10000\nanonymous_requests_per_minute = 100000\n"
             "device_burst = 10000\ndevice_requests_per_minute = 100000\n",
             encoding="utf-8",
         )
         config = load_config(config_path)
         storage = open_storage(config)
         storage.migrate()
-        load_communes(storage, PROVINCE)
+        for province in PROVINCES:
+            load_communes(storage, province)
         self.codes = [
             issue_enrolment_code(
                 storage, commune, now=lambda: dt.datetime.now(dt.UTC), new_id=lambda: os.urandom(8).hex(),
@@ -141,7 +197,8 @@ class ServerProcess:
         storage.close()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "server", "--config", str(config_path)],
-            cwd=ROOT,
+            cwd=tree,
+            env={**os.environ, "PYTHONPATH": str(tree)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -167,19 +224,48 @@ class ServerProcess:
         answer.raise_for_status()
         return str(answer.json()["device_secret"])
 
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the server process and its workers (Linux ``/proc``)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total, pending = 0, [self.process.pid]
+        while pending:
+            pid = pending.pop()
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                pending += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
+
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
 
 
-def sync_once(url: str, secret: str, replica: MemoryReplica, pushes: list[float]) -> None:
+def sync_once(url: str, secret: str, replica: MemoryReplica, pushes: list[float], push_body: bytes) -> None:
     with HttpTransport(url, secret, timeout=(10.0, 600.0)) as transport:
-        run_session(replica, TimedTransport(transport, pushes), now=ticking())
+        run_session(replica, TimedTransport(transport, pushes, push_body), now=ticking())
 
 
-def measure(database: str, root: Path, communes: int, events: int) -> dict[str, Any]:
-    codes = [c.code for c in official_communes(PROVINCE)[: communes + 1]]
-    server = ServerProcess(root, database, codes)
+def commune_codes(count: int) -> list[str]:
+    """``count`` commune codes, taken from the provinces in turn."""
+    lists = [[c.code for c in official_communes(p)] for p in PROVINCES]
+    codes = [code for group in itertools.zip_longest(*lists) for code in group if code is not None]
+    if len(codes) < count:
+        raise SystemExit(f"only {len(codes)} communes in provinces {', '.join(PROVINCES)}")
+    return codes[:count]
+
+
+def measure(
+    database: str, root: Path, communes: int, events: int, workers: int, tree: Path
+) -> dict[str, Any]:
+    codes = commune_codes(communes + 1)
+    server = ServerProcess(root, database, codes, workers, tree)
     try:
         secrets = [
             server.enrol(code, commune, f"desk-{i}")
@@ -187,10 +273,11 @@ def measure(database: str, root: Path, communes: int, events: int) -> dict[str, 
         ]
         print(f"  preparing {communes + 1} desks × {events} events …", flush=True)
         desks = [desk_replica(f"desk-{i}", commune, events) for i, commune in enumerate(codes)]
+        bodies = [recorded_push(desk) for desk in desks]
 
         alone: list[float] = []
         start = time.perf_counter()
-        sync_once(server.url, secrets[0], desks[0], alone)
+        sync_once(server.url, secrets[0], desks[0], alone, bodies[0])
         single_rate = events / alone[0]
         single_session = time.perf_counter() - start
 
@@ -199,25 +286,34 @@ def measure(database: str, root: Path, communes: int, events: int) -> dict[str, 
 
         def run(index: int) -> None:
             try:
-                sync_once(server.url, secrets[index], desks[index], pushes)
+                sync_once(server.url, secrets[index], desks[index], pushes, bodies[index])
             except Exception as exc:  # counted and shown: the goal is zero
                 failures.append(f"{type(exc).__name__}: {str(exc)[:120]}")
 
         threads = [threading.Thread(target=run, args=(i,)) for i in range(1, communes + 1)]
         start = time.perf_counter()
+        client_cpu = time.process_time()
+        server_cpu = server.cpu_seconds()
+        machine = machine_cpu()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         wall = time.perf_counter() - start
+        client_cpu = time.process_time() - client_cpu
+        server_cpu = server.cpu_seconds() - server_cpu
+        busy, idle = (b - a for a, b in zip(machine, machine_cpu(), strict=True))
     finally:
         server.stop()
     pushes.sort()
     return {
         "single_rate": single_rate,
         "single_session": single_session,
-        "overall_rate": communes * events / wall,
+        "overall_rate": (communes - len(failures)) * events / wall,
         "wall": wall,
+        "client_cpu": client_cpu,
+        "server_cpu": server_cpu,
+        "idle": idle / max(1, busy + idle),
         "p50": statistics.median(pushes) if pushes else float("nan"),
         "p95": pushes[max(0, int(len(pushes) * 0.95) - 1)] if pushes else float("nan"),
         "failures": failures,
@@ -226,11 +322,15 @@ def measure(database: str, root: Path, communes: int, events: int) -> dict[str, 
 
 def report(name: str, figures: dict[str, Any], communes: int, events: int) -> str:
     ratio = figures["overall_rate"] / figures["single_rate"]
+    drained = (communes - len(figures["failures"])) * events
     lines = [
         f"{name}: one desk alone pushes {figures['single_rate']:,.0f} events/s "
         f"(whole session {figures['single_session']:.1f} s)",
-        f"  {communes} desks at once: {communes * events:,} events in {figures['wall']:.1f} s = "
-        f"{figures['overall_rate']:,.0f} events/s overall, {ratio:.2f}× one desk",
+        f"  {communes} desks at once: {drained:,} events in {figures['wall']:.1f} s = "
+        f"{figures['overall_rate']:,.0f} events/s overall, {ratio:.2f}× one desk; "
+        f"the desks' own CPU meanwhile {figures['client_cpu']:.1f} s",
+        f"  server processes' CPU {figures['server_cpu']:.1f} s; "
+        f"the machine's CPU idle meanwhile {figures['idle']:.0%}",
         f"  push request latency p50 {figures['p50']:.1f} s, p95 {figures['p95']:.1f} s; "
         f"failed sessions: {len(figures['failures'])}",
     ]
@@ -239,23 +339,35 @@ def report(name: str, figures: dict[str, Any], communes: int, events: int) -> st
 
 
 def main(argv: list[str]) -> None:
-    communes = int(argv[0]) if argv else 50
-    events = int(argv[1]) if len(argv) > 1 else 2000
-    which = argv[2] if len(argv) > 2 else "both"
-    print(f"server ingest: {communes} communes × {events} events, {os.cpu_count()} cores", flush=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communes", type=int, default=170)
+    parser.add_argument("--events", type=int, default=500)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--workers", default="1", help="worker counts to measure on PostgreSQL, e.g. 1,2")
+    args = parser.parse_args(argv)
+    communes, events, tree = args.communes, args.events, ROOT
+    worker_counts = [int(n) for n in args.workers.split(",")]
+    print(
+        f"server ingest: {communes} communes × {events} events, {os.cpu_count()} cores, server from {tree}",
+        flush=True,
+    )
     with ExitStack() as stack:
         root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="motcua-ingest-")))
-        if which in ("sqlite", "both"):
+        if args.backend in ("sqlite", "both"):
             (root / "sqlite").mkdir()
-            figures = measure(f"sqlite:///{root / 'sqlite' / 'server.db'}", root / "sqlite", communes, events)
-            print(report("SQLite", figures, communes, events), flush=True)
-        if which in ("postgresql", "both"):
+            database = f"sqlite:///{root / 'sqlite' / 'server.db'}"
+            figures = measure(database, root / "sqlite", communes, events, 1, tree)
+            print(report("SQLite, 1 worker", figures, communes, events), flush=True)
+        if args.backend in ("postgresql", "both"):
             url = stack.enter_context(postgres_cluster())
-            with psycopg.connect(url, autocommit=True) as conn:
-                conn.execute("CREATE DATABASE ingest")
-            (root / "pg").mkdir()
-            figures = measure(url.rsplit("/", 1)[0] + "/ingest", root / "pg", communes, events)
-            print(report("PostgreSQL", figures, communes, events), flush=True)
+            for workers in worker_counts:
+                name = f"ingest{workers}"
+                with psycopg.connect(url, autocommit=True) as conn:
+                    conn.execute(f"CREATE DATABASE {name}")
+                (root / name).mkdir()
+                database = url.rsplit("/", 1)[0] + "/" + name
+                figures = measure(database, root / name, communes, events, workers, tree)
+                print(report(f"PostgreSQL, {workers} worker(s)", figures, communes, events), flush=True)
 
 
 if __name__ == "__main__":

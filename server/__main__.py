@@ -1,6 +1,7 @@
 """``python -m server [--config server.toml]``: migrate the database and serve the API with uvicorn.
 
-Without a config file: SQLite in ./motcua-server-data, on 127.0.0.1 only.
+Without a config file: SQLite in ./motcua-server-data, on 127.0.0.1 only. With ``[server] workers`` above 1
+(PostgreSQL), that many processes serve the port (``server.workers``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from server.config import ServerConfig, default_config, load_config
 from server.errors import ServerError
 from server.request_log import configure_server_logging
 from server.storage import open_storage
+from server.sync_replica import server_replica_base
+from server.workers import serve_workers
 
 log = logging.getLogger("motcua.server")
 
@@ -48,6 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
     log.info("server starting", extra={"backend": storage.backend, "migrations_applied": len(applied)})
+    if config.workers > 1:
+        try:
+            server_replica_base(storage)  # made once here, not raced for by the workers
+        finally:
+            storage.close()
+        return serve_workers(config)
     try:
         uvicorn.Server(uvicorn_config(create_app(config, storage), config)).run()
     finally:

@@ -7,6 +7,7 @@ Example::
     port = 8080
     database = "postgresql://motcua@db.example/motcua"   # or "sqlite:///var/lib/motcua/server.db"
     log_dir = "/var/log/motcua"
+    workers = 1                       # uvicorn processes; more than one needs PostgreSQL (see below)
 
     [limits]
     max_body_bytes = 8388608          # any request but a sync push
@@ -30,6 +31,11 @@ Example::
     argon2_memory_kib = 65536
     argon2_iterations = 3
     argon2_lanes = 4
+
+``workers`` above 1 runs that many server processes on one port (``server.workers``); it needs PostgreSQL (a
+commune's pushes are serialised by a database advisory lock, whichever process takes them). Each process keeps
+its own rate-limit buckets, so with N workers a device or an address may get up to N × the burst and N × the
+rate at most (as much as one worker allows when its requests all reach the same process).
 
 Relative paths are taken from the config file's folder. Unknown sections or keys are refused (typos). Without
 ``[bundles] key_file``, a SQLite server keeps its bundle keys beside its database; a PostgreSQL one has no USB
@@ -76,6 +82,8 @@ class ServerConfig:
     argon2_iterations: int = 3
     argon2_lanes: int = 4
     postgres_pool_size: int = 8
+    workers: int = 1
+    """Server processes sharing the port (more than one needs PostgreSQL)."""
     bundle_key_file: Path | None = None
     """The province's device keys for USB bundles (``server.bundle_identity``); ``None``: no USB bundles."""
 
@@ -99,10 +107,13 @@ class ServerConfig:
             "accounts.argon2_iterations": self.argon2_iterations,
             "accounts.argon2_lanes": self.argon2_lanes,
             "server.postgres_pool_size": self.postgres_pool_size,
+            "server.workers": self.workers,
         }
         for key, value in positive.items():
             if value <= 0:
                 raise ConfigError(f"{key} must be positive, not {value}")
+        if self.workers > 1 and not self.uses_postgres:
+            raise ConfigError("server.workers above 1 needs PostgreSQL (a SQLite file has a single writer)")
         if self.sequence_blocks > 9999:
             raise ConfigError("enrolment.sequence_blocks cannot exceed 9999 (the daily numbers)")
         if self.argon2_memory_kib < 8 * self.argon2_lanes:
@@ -132,6 +143,7 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "database": ("database", (str,)),
         "log_dir": ("log_dir", (str,)),
         "postgres_pool_size": ("postgres_pool_size", (int,)),
+        "workers": ("workers", (int,)),
     },
     "limits": {
         "max_body_bytes": ("max_body_bytes", (int,)),

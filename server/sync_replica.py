@@ -10,7 +10,10 @@ waiting for the other communes' events it may never see.
 An incoming batch is checked whole before anything is stored; one refused event refuses the batch
 (``EventsRefused``, a 403 with its reason): a record of another commune, a ``side`` other than the desk's, a
 province-owned field, an origin replica that is not a workstation of this commune, a new event under the
-server's own id. Each ``receive`` is one database transaction, holding the commune's lock.
+server's own id. Each ``receive`` is one database transaction, holding the commune's lock (on PostgreSQL an
+advisory lock, which holds across the processes of a multi-worker server); its database work is per batch, not
+per event: one query for the records' scopes, each new event inserted once, already marked applied when its
+causes are.
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ from sync.version_vectors import EventId, VersionVector
 DESK_SIDE = "desk"
 PROVINCE_SIDE = "province"
 _IDENTITY = "server_replica"
+_EVENT_COLUMNS = (
+    "replica_id", "counter", "record_type", "record_id", "scope", "side", "applied", "body", "received_at"
+)  # fmt: skip
 
 
 class EventsRefused(Forbidden):
@@ -56,14 +62,19 @@ class BadEvents(BadInput):
 
 
 def server_replica_base(storage: ServerStorage) -> str:
-    """This server's replica id prefix, made once at random and kept in the database."""
+    """This server's replica id prefix, made once at random and kept in the database (the first of several
+    server processes starting at once makes it; the others read it)."""
     with storage.transaction() as tx:
         rows = tx.query("SELECT value FROM sync_identity WHERE name = ?", (_IDENTITY,))
         if rows:
             return str(rows[0][0])
         value = "srv-" + secrets.token_hex(8)
-        tx.run("INSERT INTO sync_identity (name, value) VALUES (?, ?)", (_IDENTITY, value))
-        return value
+        tx.run(
+            "INSERT INTO sync_identity (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+            (_IDENTITY, value),
+        )
+    with storage.transaction() as tx:
+        return str(tx.query("SELECT value FROM sync_identity WHERE name = ?", (_IDENTITY,))[0][0])
 
 
 def commune_replica_id(base: str, commune: str) -> str:
@@ -103,6 +114,8 @@ class ServerReplica:
         self._types = {kind.name: kind for kind in record_types}
         self._now = now
         self._replica_id = commune_replica_id(base_id or server_replica_base(storage), scope)
+        self._fields_allowed: set[tuple[str, tuple[str, ...]]] = set()
+        """(record type, field names) that a workstation's event may set, as checked already."""
 
     @property
     def replica_id(self) -> str:
@@ -202,7 +215,7 @@ class ServerReplica:
     def _receive(self, tx: Tx, batch: Sequence[EncodedEvent]) -> ReceiveReport:
         held = self._held_bodies(tx, [item.event.id for item in batch])
         devices = self._device_replicas(tx)
-        scopes: dict[tuple[str, str], str] = {}
+        scopes = self._stored_scopes(tx, {item.event.record_key for item in batch})
         fresh: dict[EventId, _Incoming] = {}
         duplicates = 0
         for event, body in ((item.event, item.text) for item in batch):
@@ -226,9 +239,7 @@ class ServerReplica:
             self._check_event(event)
             scope = self._scope_of(tx, event, scopes)
             fresh[event.id] = _Incoming(event, body, scope)
-        if fresh:
-            self._store(tx, list(fresh.values()), scopes)
-        waiting = self._deliver(tx)
+        waiting = self._store_and_deliver(tx, list(fresh.values()), scopes)
         return ReceiveReport(new=len(fresh), duplicates=duplicates, waiting=waiting)
 
     def _check_event(self, event: ChangeEvent) -> None:
@@ -239,6 +250,9 @@ class ServerReplica:
             raise EventsRefused(
                 f"a workstation may only send events of the side {DESK_SIDE!r}", reason="wrong_side"
             )
+        names = (event.record_type, tuple(event.fields))
+        if names in self._fields_allowed:  # a batch's events mostly set the same fields
+            return
         for name in event.fields:
             spec = kind.field(name)
             if spec is None:
@@ -247,16 +261,27 @@ class ServerReplica:
                 raise EventsRefused(
                     f"field {name!r} is written by the {spec.owner} side only", reason="owned_field"
                 )
+        self._fields_allowed.add(names)
+
+    def _stored_scopes(self, tx: Tx, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The stored scope of each of these records that the server has seen (a query per record type)."""
+        by_type: dict[str, list[str]] = {}
+        for record_type, record_id in keys:
+            by_type.setdefault(record_type, []).append(record_id)
+        found: dict[tuple[str, str], str] = {}
+        for record_type, ids in by_type.items():
+            among, values = self.storage.among("record_id", ids)
+            rows = tx.query(
+                f"SELECT record_id, scope FROM sync_records WHERE record_type = ? AND {among}",
+                (record_type, values),
+            )
+            found.update(((record_type, str(r[0])), str(r[1])) for r in rows)
+        return found
 
     def _scope_of(self, tx: Tx, event: ChangeEvent, scopes: dict[tuple[str, str], str]) -> str:
+        """The scope of ``event``'s record: the stored one (``scopes`` holds those of the batch's records), or
+        the one its first event states."""
         key = event.record_key
-        if key not in scopes:
-            rows = tx.query(
-                "SELECT scope FROM sync_records WHERE record_type = ? AND record_id = ?",
-                (event.record_type, event.record_id),
-            )
-            if rows:
-                scopes[key] = str(rows[0][0])
         stated = event.fields.get(self.scope_field)
         established = scopes.get(key)
         if established is None:
@@ -294,45 +319,57 @@ class ServerReplica:
         rows = tx.query("SELECT replica_id FROM devices WHERE commune_code = ?", (self.scope,))
         return {str(r[0]) for r in rows}
 
-    def _store(self, tx: Tx, incoming: Sequence[_Incoming], scopes: Mapping[tuple[str, str], str]) -> None:
-        at = self.storage.time_in(self._now())
-        tx.run_many(
-            "INSERT INTO sync_events (replica_id, counter, record_type, record_id, scope, side, applied,"
-            " body, received_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            [
-                (
-                    item.event.id.replica_id,
-                    item.event.id.counter,
-                    item.event.record_type,
-                    item.event.record_id,
-                    item.scope,
-                    item.event.side,
-                    item.body,
-                    at,
-                )
-                for item in incoming
-            ],
-        )
-        tx.run_many(
-            "INSERT INTO sync_records (record_type, record_id, scope) VALUES (?, ?, ?)"
-            " ON CONFLICT (record_type, record_id) DO NOTHING",
-            [(key[0], key[1], scope) for key, scope in scopes.items()],
-        )
+    def _store_and_deliver(
+        self, tx: Tx, incoming: Sequence[_Incoming], scopes: Mapping[tuple[str, str], str]
+    ) -> int:
+        """Store the new events, applied at once if their causes are; apply the waiting ones they unblock.
 
-    def _deliver(self, tx: Tx) -> int:
-        """Apply every waiting event of this commune whose causes are applied; return how many still wait."""
+        Which events can be applied is decided before they are written, so each new event is inserted once
+        with its final ``applied`` flag: only events that waited from an earlier batch are decoded again and
+        updated. Returns how many events of this commune still wait for a cause.
+        """
         rows = tx.query("SELECT body FROM sync_events WHERE scope = ? AND applied = 0", (self.scope,))
-        if not rows:
+        if not incoming and not rows:
             return 0
-        pending = {event.id: event for event in (decode_event(r[0]) for r in rows)}
+        waited = {event.id: event for event in (decode_event(r[0]) for r in rows)}
+        pending = {**waited, **{item.event.id: item.event for item in incoming}}
         known = self._counters(tx)
         before = dict(known)
-        applied = deliverable(pending, known)
-        if applied:
+        applied = {event.id for event in deliverable(pending, known)}
+        at = self.storage.time_in(self._now())
+        if incoming:
+            tx.insert_rows(
+                "sync_events",
+                _EVENT_COLUMNS,
+                [
+                    (
+                        item.event.id.replica_id,
+                        item.event.id.counter,
+                        item.event.record_type,
+                        item.event.record_id,
+                        item.scope,
+                        item.event.side,
+                        int(item.event.id in applied),
+                        item.body,
+                        at,
+                    )
+                    for item in incoming
+                ],
+            )
+            keys = sorted({item.event.record_key for item in incoming})
+            tx.insert_rows(
+                "sync_records",
+                ("record_type", "record_id", "scope"),
+                [(key[0], key[1], scopes[key]) for key in keys],
+                skip_existing=True,
+            )
+        unblocked = [event_id for event_id in waited if event_id in applied]
+        if unblocked:
             tx.run_many(
                 "UPDATE sync_events SET applied = 1 WHERE replica_id = ? AND counter = ?",
-                [(event.id.replica_id, event.id.counter) for event in applied],
+                [(event_id.replica_id, event_id.counter) for event_id in unblocked],
             )
+        if applied:
             self._save_counters(tx, before, known)
         return len(pending) - len(applied)
 

@@ -32,12 +32,15 @@ __all__ = [
 ]
 
 
-def open_storage(config: ServerConfig) -> ServerStorage:
-    """Open the database the configuration names (not yet migrated: call ``migrate()``)."""
+def open_storage(config: ServerConfig, *, process_name: str = "motcua-server") -> ServerStorage:
+    """Open the database the configuration names (not yet migrated: call ``migrate()``); ``process_name``
+    names this process's PostgreSQL connections (e.g. one worker of several)."""
     if config.uses_postgres:
         from server.storage.postgres_storage import PostgresStorage
 
-        return PostgresStorage(config.database, pool_size=config.postgres_pool_size)
+        return PostgresStorage(
+            config.database, pool_size=config.postgres_pool_size, application_name=process_name
+        )
     from server.storage.sqlite_storage import SqliteStorage
 
     return SqliteStorage(config.sqlite_path)

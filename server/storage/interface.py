@@ -37,6 +37,19 @@ class Tx(Protocol):
         """Execute one statement for each row of parameters."""
         ...
 
+    def insert_rows(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        skip_existing: bool = False,
+    ) -> None:
+        """Add many rows to ``table`` at once (PostgreSQL: ``COPY``; multi-row ``INSERT`` statements when
+        ``skip_existing`` leaves out the rows whose key is taken). A taken key otherwise raises
+        ``DuplicateRow``."""
+        ...
+
 
 BlockChooser = Callable[[Commune, Sequence[SequenceBlock]], SequenceBlock]
 """Given the commune and every block its devices ever held, the block for the new device (or raise)."""
@@ -121,6 +134,10 @@ class ServerStorage(Protocol):
 
     def lock_scope(self, tx: Tx, name: str) -> None:
         """Serialise transactions touching ``name`` (a commune's events) until ``tx`` ends."""
+        ...
+
+    def among(self, column: str, values: Sequence[Any]) -> tuple[str, Any]:
+        """A condition "``column`` is one of ``values``" with its single parameter: ``(sql, parameter)``."""
         ...
 
     def time_in(self, value: dt.datetime | None) -> Any: ...

@@ -1,8 +1,11 @@
 """The PostgreSQL backend (psycopg 3): the production database.
 
-A small pool of autocommit connections; each storage call takes one and runs inside ``conn.transaction()``.
-Rows that a transaction decides on are locked with ``SELECT … FOR UPDATE``; migrations hold an advisory lock
-so that two servers starting at once do not both migrate. Session time zone is UTC.
+A small pool of autocommit connections per server process (named by ``application_name`` in
+``pg_stat_activity``: which worker holds them); each storage call takes one and runs inside
+``conn.transaction()``. Rows that a transaction decides on are locked with ``SELECT … FOR UPDATE``; migrations
+hold an advisory lock so that two servers starting at once do not both migrate, and a commune's events are
+serialised by a transaction-scoped advisory lock (``lock_scope``), which holds across the processes of a
+multi-worker server. Session time zone is UTC.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg.types.string import StrDumper
 
 from server.errors import DuplicateRow, StorageError
 from server.storage.interface import Tx
-from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage
+from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, insert_statement
 
 _MIGRATION_LOCK = 7_243_001  # any constant shared by every motcua server
 _SCOPE_LOCKS = 7_243_002  # the first key of per-scope advisory locks (the second is a hash of the name)
@@ -181,6 +185,32 @@ class _PgTx:
         with self._conn.cursor() as cur:
             cur.executemany(sql.replace("?", "%s"), [tuple(row) for row in rows])  # type: ignore[arg-type]
 
+    def insert_rows(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        skip_existing: bool = False,
+    ) -> None:
+        if not rows:
+            return
+        insert_statement(table, columns, 1, skip_existing=skip_existing)  # checks the names
+        with self._conn.cursor() as cur:
+            if not skip_existing:
+                with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:  # type: ignore[arg-type]
+                    for row in rows:
+                        copy.write_row(row)
+                return
+            # one statement whatever the number of rows: a parameter (an array) per column, strings typed as
+            # text on this cursor only (psycopg sends them untyped, which unnest cannot resolve)
+            cur.adapters.register_dumper(str, StrDumper)
+            sql = (
+                f"INSERT INTO {table} ({', '.join(columns)})"
+                f" SELECT * FROM unnest({', '.join(['%s'] * len(columns))}) ON CONFLICT DO NOTHING"
+            )
+            cur.execute(sql, [list(column) for column in zip(*rows, strict=True)])  # type: ignore[arg-type]
+
 
 class PostgresStorage(SqlStorage):
     """``ServerStorage`` in a PostgreSQL database given by a libpq URL."""
@@ -189,10 +219,18 @@ class PostgresStorage(SqlStorage):
     migrations = POSTGRES_MIGRATIONS
     for_update = " FOR UPDATE"
 
-    def __init__(self, url: str, *, pool_size: int = 8, connect_timeout: int = 10) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        pool_size: int = 8,
+        connect_timeout: int = 10,
+        application_name: str = "motcua-server",
+    ) -> None:
         if pool_size < 1:
             raise ValueError("the pool needs at least one connection")
         self.url = url
+        self.application_name = application_name
         self._connect_timeout = connect_timeout
         self._pool_size = pool_size
         self._idle: queue.LifoQueue[psycopg.Connection[Any]] = queue.LifoQueue()
@@ -203,7 +241,11 @@ class PostgresStorage(SqlStorage):
     def _connect(self) -> psycopg.Connection[Any]:
         try:
             return psycopg.connect(
-                self.url, autocommit=True, connect_timeout=self._connect_timeout, options="-c TimeZone=UTC"
+                self.url,
+                autocommit=True,
+                connect_timeout=self._connect_timeout,
+                options="-c TimeZone=UTC",
+                application_name=self.application_name,
             )
         except psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {type(exc).__name__}") from exc
@@ -250,6 +292,11 @@ class PostgresStorage(SqlStorage):
 
     def _lock_for_migration(self, tx: Tx) -> None:
         tx.query("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def among(self, column: str, values: Sequence[Any]) -> tuple[str, Any]:
+        """A condition "``column`` is one of ``values``" with its single parameter (an array)."""
+        super().among(column, ())  # checks the name
+        return f"{column} = ANY(?)", list(values)
 
     def lock_scope(self, tx: Tx, name: str) -> None:
         tx.query("SELECT pg_advisory_xact_lock(?::integer, hashtext(?::text))", (_SCOPE_LOCKS, name))

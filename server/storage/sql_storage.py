@@ -7,6 +7,8 @@ it locks a row for the rest of a transaction.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -38,6 +40,25 @@ from server.storage.records import (
 )
 
 MIGRATIONS_TABLE = "schema_migrations"
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _check_names(*names: str) -> None:
+    if not all(_NAME.fullmatch(name) for name in names):
+        raise ValueError("table and column names must be plain lower-case names")
+
+
+def insert_statement(
+    table: str, columns: Sequence[str], rows: int, *, skip_existing: bool, placeholder: str = "?"
+) -> str:
+    """``INSERT INTO table (columns) VALUES (…), (…) …`` for ``rows`` rows (names are checked, values are
+    parameters); with ``skip_existing``, rows whose key is taken are left out (``ON CONFLICT DO NOTHING``)."""
+    if rows < 1 or not columns:
+        raise ValueError("an insert needs rows and columns")
+    _check_names(table, *columns)
+    one = "(" + ", ".join([placeholder] * len(columns)) + ")"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * rows)
+    return sql + (" ON CONFLICT DO NOTHING" if skip_existing else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +129,11 @@ class SqlStorage(ABC):
 
         SQLite's ``BEGIN IMMEDIATE`` already serialises every writer.
         """
+
+    def among(self, column: str, values: Sequence[Any]) -> tuple[str, Any]:
+        """A condition "``column`` is one of ``values``" with its single parameter (SQLite: a JSON array)."""
+        _check_names(column)
+        return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values))
 
     def time_in(self, value: dt.datetime | None) -> Any:
         """A time as this backend stores it."""

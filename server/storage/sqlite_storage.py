@@ -17,7 +17,7 @@ from typing import Any
 
 from server.errors import DuplicateRow, ServerError, StorageError
 from server.storage.interface import Tx
-from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage
+from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, insert_statement
 
 SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
     SqlMigration(
@@ -174,6 +174,18 @@ class _SqliteTx:
 
     def run_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self._conn.executemany(sql, [tuple(row) for row in rows])
+
+    def insert_rows(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        skip_existing: bool = False,
+    ) -> None:
+        if rows:
+            sql = insert_statement(table, columns, 1, skip_existing=skip_existing)
+            self._conn.executemany(sql, [tuple(row) for row in rows])
 
 
 class SqliteStorage(SqlStorage):

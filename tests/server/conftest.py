@@ -165,6 +165,15 @@ class LiveServer:
     def post(self, path: str, **kwargs: Any) -> requests.Response:
         return self.request("POST", path, **kwargs)
 
+    def wait_idle(self, timeout: float = 20) -> None:
+        """Wait until no request is being handled (e.g. a push whose client was cut off: the batch the
+        server had read when the link broke is still being stored)."""
+        deadline = time.monotonic() + timeout
+        while self.server.server_state.tasks:
+            if time.monotonic() > deadline:
+                raise AssertionError("the server is still handling a request")
+            time.sleep(0.01)
+
     def stop(self) -> None:
         self.session.close()
         self.server.should_exit = True

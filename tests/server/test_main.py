@@ -5,23 +5,14 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import requests
 
 from sync.protocol_version import protocol_headers
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.helpers.server_processes import ROOT, free_port, start_server
 
 
 def test_python_m_server_serves_and_logs_json(tmp_path: Path) -> None:
@@ -31,24 +22,8 @@ def test_python_m_server_serves_and_logs_json(tmp_path: Path) -> None:
         f'[server]\nport = {port}\ndatabase = "sqlite:///data/server.db"\nlog_dir = "logs"\n',
         encoding="utf-8",
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--config", str(config)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    process = start_server(config, port)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                health = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except requests.ConnectionError:
-                assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
-        assert health.status_code == 200
         me = requests.get(f"http://127.0.0.1:{port}/v1/me", headers=protocol_headers(), timeout=5)
         assert me.status_code == 401 and me.json()["error"] == "unauthenticated"
         assert "server" not in {k.lower() for k in me.headers}  # no uvicorn banner
