@@ -97,13 +97,21 @@ def dismiss_popups() -> None:
 
 class FileDialogAnswer(QObject):
     """Waits for a Qt file dialog to show (opened with ``open()`` or a static ``get…FileName`` running its
-    own event loop), types ``path`` in its file name box and clicks its Open/Save button (after closing the
-    file name completer's list, which would take the click, as it does from a clerk)."""
+    own event loop), types ``path`` in its file name box and clicks its Open/Save button.
+
+    One step per tick, as a clerk does: the name typed again if the dialog changed it (it selects a file
+    once its folder is read), the completer's list closed (it would take the click), then the click. After
+    :data:`GIVE_UP_TICKS` the dialog is cancelled, so a test fails instead of waiting in its event loop.
+    """
+
+    GIVE_UP_TICKS = 400  # 20 s
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
         self.answered: QFileDialog | None = None
+        self.gave_up = False
+        self._ticks = 0
         self._after = 0
         self._timer = QTimer(self)
         self._timer.setInterval(50)
@@ -120,34 +128,35 @@ class FileDialogAnswer(QObject):
             if dialog is None:
                 return
             self.answered = dialog
-            name = self._name_box(dialog)
-            name.setFocus()
-            name.selectAll()
-            press(name, Qt.Key.Key_Delete)
-            type_text(name, str(self.path))
-            return  # the click comes at the next tick, once the completer has had its say
         if not shiboken6.isValid(dialog) or not dialog.isVisible():  # a static dialog is deleted at once
             self._after += 1
             dismiss_popups()  # the name box's completer may still list files once its folder is read
             if self._after > 40:
                 self._timer.stop()
             return
-        completer = self._name_box(dialog).completer()
+        self._ticks += 1
+        if self._ticks > self.GIVE_UP_TICKS:
+            self.gave_up = True
+            dialog.reject()
+            return
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None, "not Qt's own file dialog"
+        completer = name.completer()
         if completer is not None and completer.popup().isVisible():
             press(completer.popup(), Qt.Key.Key_Escape)
             return
+        if name.text() != str(self.path):
+            name.setFocus()
+            name.selectAll()
+            press(name, Qt.Key.Key_Delete)
+            type_text(name, str(self.path))
+            return  # the click comes at a later tick, once the completer has had its say
         box = dialog.findChild(QDialogButtonBox, "buttonBox")
         accept = box.button(QDialogButtonBox.StandardButton.Open) or box.button(
             QDialogButtonBox.StandardButton.Save
         )
         accept.setFocus()  # as after Tab: the completer no longer lists files for the name box
         QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
-
-    @staticmethod
-    def _name_box(dialog: QFileDialog) -> QLineEdit:
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        assert name is not None, "not Qt's own file dialog"
-        return name
 
 
 def unlock_as(qtbot, desk: DeskController, login: str, passphrase: str) -> None:
