@@ -10,6 +10,7 @@ Only widgets are driven (keys, clicks, typed text); state is read to check, neve
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -156,7 +157,7 @@ def _receive(qtbot, desk: DeskController, tmp_path: Path) -> tuple[str, str, Pat
     shortcut(qtbot, dialog, Qt.Key.Key_F5)  # the checklist: Space ticks, Down moves
     checklist = dialog.checklist.list
     assert checklist.hasFocus()
-    required = [row for row, doc in enumerate(dialog.checklist._documents) if doc.required]
+    required = [row for row, doc in enumerate(dialog.procedure.documents) if doc.required]
     for row in range(checklist.count()):
         if row in required:
             press(checklist, Qt.Key.Key_Space)
@@ -199,9 +200,10 @@ def _receive(qtbot, desk: DeskController, tmp_path: Path) -> tuple[str, str, Pat
     assert dossier.received_at is not None
     received = dossier.received_at.astimezone(VIETNAM_TIME)
     text = pdf_text(receipt)
-    assert pdf_pages(receipt) == 2 == text.count("GIẤY TIẾP NHẬN HỒ SƠ")  # one page per copy
+    copies = len(dialog.form.copies)  # the citizen's and the office's
+    assert copies == 2 and pdf_pages(receipt) == copies == text.count("GIẤY TIẾP NHẬN HỒ SƠ")  # a page each
     assert code in text and "Nguyễn Văn Đức" in text
-    assert CLERK_NAME in text and f" {CLERK_LOGIN}\n" not in text
+    assert CLERK_NAME in text and not re.search(rf"\b{CLERK_LOGIN}\b", text)  # the full name, never the login
     assert f"{received.hour:02d} giờ {received.minute:02d} phút" in text
     assert "16 giờ 30 phút" in text  # the collection hour: the closing time typed in the wizard
     press(dialog, Qt.Key.Key_Escape)
