@@ -334,5 +334,16 @@ def test_the_clerks_day(qtbot, tmp_path: Path) -> None:
         assert dossier.dossier_id == dossier_id and dossier.status is Status.RESULT_RETURNED
         assert dossier.applicant.phone == NEW_PHONE and page.detail_values["phone"].text() == NEW_PHONE
         assert page.detail_values["received_by"].text() == CLERK_NAME
+        timeline = page.timeline_model
+
+        def lines() -> list[str]:
+            return [
+                " ".join(str(timeline.index(row, column).data()) for column in range(timeline.columnCount()))
+                for row in range(timeline.rowCount())
+            ]
+
+        # every step names the clerk who made it (the names are read in the background)
+        qtbot.waitUntil(lambda: len(lines()) == 5 and all(CLERK_NAME in line for line in lines()))
+        assert any("số điện thoại ghi nhầm" in line for line in lines())  # received, corrected, 3 moves
         assert page.attachments.count() == 1 and "giay-chung-sinh.pdf" in page.attachments.item(0).text()
         assert "No action" in page.action_buttons[""].text() or not page.action_buttons[""].isEnabled()
