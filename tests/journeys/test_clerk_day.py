@@ -322,7 +322,7 @@ def test_the_clerks_day(qtbot, tmp_path: Path) -> None:
         window = desk.window
         shortcut(qtbot, window, Qt.Key.Key_Q, CTRL)  # the end of the day: Desk → Quit
         qtbot.waitUntil(lambda: not any(w.isVisible() for w in QApplication.topLevelWidgets()))
-        assert desk.store_lock is not None and not desk.background.pending
+        assert desk.store_lock is not None and not desk.store_lock.held  # the store is let go
 
     with desk_program(data) as program:  # the next morning: the same data folder
         desk = program.controller
