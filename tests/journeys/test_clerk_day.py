@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWizard
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
 from desktop.app import DeskController
 from desktop.dossier_page import DossierWindow
@@ -263,7 +263,8 @@ def _act(qtbot, page: DossierWindow, action: Action, target: Status, note: str, 
         type_text(dialog.handed_to, handed_to)
     dialog.reason.setFocus()
     type_text(dialog.reason, note)
-    [confirm] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Xác nhận"]
+    confirm = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert confirm.text() == "Xác nhận"
     click(qtbot, confirm)
     qtbot.waitUntil(lambda: page.page is not None and page.page.dossier.status is target, timeout=20_000)
 
