@@ -243,8 +243,9 @@ class DeskController(QObject):
             return
         work = self.work
         if work is not None and work.store is session.store:
-            if work.clerk_login != session.clerk.login:
+            if work.clerk_login != session.clerk.login:  # what the desk records and prints: this clerk
                 work.desk.clerk = session.clerk.login
+                work.desk.clerk_name = (session.full_name or "").strip()
                 self.work = replace(work, desk_session=session)
             if self.queue is not None:
                 self.queue.refresh()

@@ -132,6 +132,8 @@ def test_lock_shortcut_and_switch_clerk(qtbot, workstation, clock: Clock) -> Non
         unlock(qtbot, desk)
         qtbot.waitUntil(lambda: desk.window is not None and desk.window.isVisible(), timeout=20_000)
         window = desk.window
+        qtbot.waitUntil(lambda: desk.work is not None, timeout=20_000)
+        assert desk.work.desk.clerk_name == "Nguyễn Thị Lan"
         assert window.action_lock.shortcut().toString() == "Ctrl+L"
         lan_dialog = desk.open_settings()
         window.action_switch.trigger()
@@ -143,6 +145,8 @@ def test_lock_shortcut_and_switch_clerk(qtbot, workstation, clock: Clock) -> Non
         session: DeskSession | None = desk.session
         assert session is not None and session.clerk.login == "minh"
         assert "minh" in window.clerk_label.text()
+        # what the desk records and prints from now on is Minh's (who has no full name), not Lan's
+        assert desk.work.desk.clerk == "minh" and desk.work.desk.clerk_name == ""
         assert not lan_dialog.isVisible()  # Lan's half-done dialog waits for Lan
         window.action_lock.trigger()
         assert desk.is_locked

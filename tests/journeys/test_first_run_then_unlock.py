@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 
-from desktop.app import DeskProgram, build
+from desktop.app import DeskProgram
 from desktop.first_run_wizard import FirstRunWizard
-from desktop.main_window import MainWindow
-from sync.log_redaction import reset_logging
-from tests.helpers.desk_driver import close_desk
+from tests.helpers.journey_steps import (
+    choose_hoan_kiem,
+    desk_program,
+    next_page,
+    queue_shown,
+    type_first_clerk,
+)
 from tests.helpers.qt_keys import press, type_text
 
 LOGIN = "lan"
@@ -24,58 +28,24 @@ PASSPHRASE = "trống đồng Đông Sơn"
 
 @pytest.fixture
 def program(tmp_path: Path) -> Iterator[DeskProgram]:
-    app = QApplication.instance()
-    font = app.font() if isinstance(app, QApplication) else None
-    built = build(["motcua"], data_dir=tmp_path / "data")
-    try:
+    with desk_program(tmp_path / "data") as built:
         yield built
-    finally:
-        close_desk(built.controller)
-        built.close_logs()
-        reset_logging()
-        if font is not None:
-            built.app.setFont(font)
-
-
-def _next(qtbot, wizard: FirstRunWizard) -> None:
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
 
 def _complete_the_wizard(qtbot, wizard: FirstRunWizard) -> None:
-    picker = wizard.commune_page.picker
-    type_text(picker.province_list.search, "ha noi")
-    press(picker.province_list.search, Qt.Key.Key_Down)
-    type_text(picker.commune_list.search, "hoàn kiếm")
-    assert picker.commune_list.visible_names() == ["Phường Hoàn Kiếm"]
-    _next(qtbot, wizard)
+    choose_hoan_kiem(qtbot, wizard)
     assert wizard.currentPage() is wizard.office_page  # the agency id comes prefilled from the official codes
-    _next(qtbot, wizard)
-    clerk = wizard.clerk_page
-    assert wizard.currentPage() is clerk
-    type_text(clerk.login, LOGIN)
-    type_text(clerk.full_name, FULL_NAME)
-    type_text(clerk.passphrase, PASSPHRASE)
-    type_text(clerk.repeat, PASSPHRASE)
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
+    type_first_clerk(qtbot, wizard, LOGIN, FULL_NAME, PASSPHRASE)
     recovery = wizard.recovery_page
     assert wizard.currentPage() is recovery
     qtbot.mouseClick(recovery.skip, Qt.MouseButton.LeftButton, pos=recovery.skip.rect().bottomLeft())
     assert recovery.skip.isChecked() and recovery.isComplete()
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.enrol_page
-    _next(qtbot, wizard)
+    next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.finish_page
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-
-
-def _queue_shown(window: MainWindow) -> bool:
-    """The queue screen: the queue, or, while the store holds no dossier, its empty state for the commune."""
-    return (
-        window.isVisible()
-        and window.queue is not None
-        and window.central.currentWidget() in (window.queue, window.empty)
-        and window.central.currentWidget().isVisible()
-    )
 
 
 def test_after_the_first_run_wizard_the_clerk_locks_and_unlocks(qtbot, program: DeskProgram) -> None:
@@ -86,7 +56,7 @@ def test_after_the_first_run_wizard_the_clerk_locks_and_unlocks(qtbot, program: 
     qtbot.waitUntil(lambda: desk.queue is not None and desk.window is not None, timeout=30_000)
     window, queue = desk.window, desk.queue
     assert window is not None and queue is not None
-    qtbot.waitUntil(lambda: _queue_shown(window) and window.central.currentWidget() is window.empty)
+    qtbot.waitUntil(lambda: queue_shown(window) and window.central.currentWidget() is window.empty)
     assert FULL_NAME in window.clerk_label.text() and "Phường Hoàn Kiếm" in window.empty.commune.text()
 
     window.activateWindow()
@@ -101,7 +71,7 @@ def test_after_the_first_run_wizard_the_clerk_locks_and_unlocks(qtbot, program: 
     with qtbot.waitSignal(queue.counts_changed, timeout=20_000) as counted:  # the queue is read again
         press(screen.passphrase, Qt.Key.Key_Return)
     assert counted.args is not None and counted.args[0].get("all") == 0
-    qtbot.waitUntil(lambda: not desk.is_locked and _queue_shown(window), timeout=20_000)
+    qtbot.waitUntil(lambda: not desk.is_locked and queue_shown(window), timeout=20_000)
     assert not screen.isVisible() and screen.message.text() == ""
     assert desk.queue is queue and window.queue is queue
     assert desk.session is not None and desk.session.clerk.login == LOGIN
@@ -111,4 +81,4 @@ def test_after_the_first_run_wizard_the_clerk_locks_and_unlocks(qtbot, program: 
     assert desk.is_locked and not window.isVisible()
     type_text(screen.passphrase, PASSPHRASE)
     press(screen.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not desk.is_locked and _queue_shown(window), timeout=20_000)
+    qtbot.waitUntil(lambda: not desk.is_locked and queue_shown(window), timeout=20_000)
