@@ -3,6 +3,9 @@ passphrase, removes one who then cannot; a clerk who is not head is refused in w
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import DeskController
@@ -77,6 +80,10 @@ def test_the_head_clerk_adds_and_removes_clerks_through_the_dialog(qtbot, workst
         type_text(dialog.repeat, "mật khẩu của Hoa")
         dialog.add_button.click()
         qtbot.waitUntil(lambda: len(dialog.clerks) == 3 and not dialog.busy, timeout=20_000)
+        if os.environ.get("MOTCUA_SCREENSHOTS"):
+            dialog.grab().save(
+                str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "desk-clerks.png")
+            )
 
         dialog.table.selectRow(0)  # herself: refused in words
         dialog.ask_to_remove()

@@ -570,7 +570,7 @@ def test_the_page_and_a_conflict_fit_a_1366_screen(
     qtbot, desk: DossierDesk, background: Background, clock: Clock, dossier_id: str, tmp_path: Path
 ) -> None:
     """In Vietnamese on the 1366×768 test screen: the page opens no bigger than the screen's free area; its
-    picture and the conflict dialog's go to docs/screenshots with MOTCUA_SCREENSHOTS=1."""
+    picture and the conflict and correction dialogs' go to docs/screenshots with MOTCUA_SCREENSHOTS=1."""
     from desktop.language import LanguageSwitcher, catalogue_bytes
 
     make_phone_conflict(desk, clock, dossier_id)
@@ -591,6 +591,11 @@ def test_the_page_and_a_conflict_fit_a_1366_screen(
         assert dialog.height() <= free.height()
         shots["desk-conflict.png"] = dialog.grab()
         dialog.reject()
+        correction = open_correction_by_keyboard(qtbot, page)
+        qtbot.waitExposed(correction)
+        assert correction.height() <= free.height()
+        shots["desk-correction.png"] = correction.grab()
+        correction.reject()
         page.close()
     finally:
         switcher.apply("en", None)
