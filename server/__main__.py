@@ -15,27 +15,15 @@ from pathlib import Path
 import uvicorn
 
 from server.app import create_app
-from server.config import ServerConfig, default_config, load_config
+from server.config import default_config, load_config
 from server.errors import ServerError
 from server.request_log import configure_server_logging
 from server.storage import open_storage
 from server.sync_replica import server_replica_base
+from server.uvicorn_settings import uvicorn_config
 from server.workers import serve_workers
 
 log = logging.getLogger("motcua.server")
-
-
-def uvicorn_config(app: object, config: ServerConfig) -> uvicorn.Config:
-    """uvicorn settings: our logging; no access log (``RequestLog`` writes one without query strings)."""
-    return uvicorn.Config(
-        app,  # type: ignore[arg-type]
-        host=config.host,
-        port=config.port,
-        log_config=None,
-        access_log=False,
-        h11_max_incomplete_event_size=config.max_header_bytes,
-        server_header=False,
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

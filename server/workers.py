@@ -29,6 +29,7 @@ from server.app import create_app
 from server.config import ServerConfig
 from server.request_log import configure_server_logging
 from server.storage import open_storage
+from server.uvicorn_settings import uvicorn_config
 
 log = logging.getLogger("motcua.server")
 STOP_GRACE_SECONDS = 30.0
@@ -46,8 +47,6 @@ def listening_socket(config: ServerConfig) -> socket.socket:
 
 def run_worker(config: ServerConfig, index: int, sock: socket.socket) -> None:
     """One worker process: its own logging, connection pool and uvicorn over the shared socket."""
-    from server.__main__ import uvicorn_config
-
     configure_server_logging(config.log_dir / f"worker-{index}" if config.log_dir is not None else None)
     storage = open_storage(config, process_name=f"motcua-server-{index}")
     try:

@@ -21,7 +21,6 @@ import pytest
 import requests
 import uvicorn
 
-from server.__main__ import uvicorn_config
 from server.app import create_app
 from server.cli import main as server_cli
 from server.communes import load_communes, official_communes
@@ -30,6 +29,7 @@ from server.storage import open_storage
 from server.storage.interface import ServerStorage
 from server.storage.postgres_storage import PostgresStorage
 from server.storage.sqlite_storage import SqliteStorage
+from server.uvicorn_settings import uvicorn_config
 from sync.device_keys import DeviceIdentity
 from sync.protocol_version import protocol_headers
 from tests.helpers.enrolled_desks import HOAN_KIEM
