@@ -77,7 +77,9 @@ def run_recovery_key(folder: Path, console: Console, *, no_password: bool = Fals
     console.say(f"public key (for the desks' first-run wizard): {public}")
     console.say(f"PRIVATE key (for recover, add-clerk, --recovery-key): {private}")
     console.say(f"fingerprint: {pair.fingerprint}")
-    console.say("(the wizard shows the fingerprint's first characters: check them when a desk is set up)")
+    console.say(
+        f"(the first-run wizard shows its first 16 characters, {pair.fingerprint[:16]}: compare them)"
+    )
     console.say()
     console.say(WHERE_TO_KEEP.format(private=private.name, public=public.name))
     return EXIT_OK
