@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Build the one-folder package with PyInstaller and pack it as dist/motcua-<version>-linux-x86_64.tar.gz.
 #
-#   packaging/build.sh            # uses .venv/bin/python (must have PyInstaller: pip install pyinstaller)
+#   packaging/build.sh            # uses .venv/bin/python, set up as the README's test command does
 #   PYTHON=/path/to/python packaging/build.sh
+#
+# The build packs the versions pinned in constraints.txt: it installs them (with the build extra) first.
 #
 # Then it checks the folder is under 200 MB and runs the built program's --self-test offscreen.
 set -euo pipefail
@@ -15,8 +17,14 @@ machine="$(uname -m)"
 system="$(uname -s | tr '[:upper:]' '[:lower:]')"
 archive="dist/motcua-${version}-${system}-${machine}.tar.gz"
 
-if ! "$PYTHON" -c 'import PyInstaller' 2>/dev/null; then
-  echo "PyInstaller is not installed for $PYTHON: run '$PYTHON -m pip install pyinstaller' first." >&2
+# What goes into the package is what constraints.txt pins, PyInstaller included: install exactly that (nothing
+# changes when the environment already matches) before PyInstaller collects it; only ever into a venv.
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.prefix == sys.base_prefix)'; then
+  echo "$PYTHON is not a virtual environment's Python: make .venv with the README's test set-up first" >&2
+  exit 2
+fi
+if ! "$PYTHON" -m pip install -q -c constraints.txt -e '.[build]'; then
+  echo "cannot install the pinned packages (constraints.txt) for $PYTHON: make it with the README's test set-up" >&2
   exit 2
 fi
 

@@ -110,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--ca-file", type=Path, metavar="PEM", help="the province's CA certificate to trust")
     sub.add_argument("--label", metavar="NAME", help="a name for this workstation in the server's list")
     _unlock_options(sub)
+    sub = command(
+        "recovery-key",
+        "make the province's recovery key pair (once, by provincial IT) in FOLDER; never replaces",
+    )
+    sub.add_argument("folder", type=Path, metavar="FOLDER", help="where to write the two .pem files")
+    sub.add_argument(
+        "--no-password",
+        action="store_true",
+        help="leave the private key file without a password (not advised)",
+    )
     return parser
 
 
@@ -141,6 +151,10 @@ def _dispatch(  # noqa: PLR0911 (one branch per command)
         from workstation.it_commands.self_test import run_self_test_command
 
         return run_self_test_command(console, debug=args.debug, extra_steps=self_test_steps)
+    if name == "recovery-key":
+        from workstation.it_commands.recovery_key_command import run_recovery_key
+
+        return run_recovery_key(args.folder, console, no_password=args.no_password)
     from workstation.it_commands.workstation_paths import workstation_paths
 
     paths = workstation_paths(args.data_dir)
