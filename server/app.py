@@ -36,6 +36,7 @@ from server.config import ServerConfig
 from server.enrolment import EnrolmentRequest, enrol, issue_enrolment_code, revoke_device
 from server.errors import (
     BadDeviceKeys,
+    DatabaseUnavailable,
     EnrolmentRefused,
     Forbidden,
     RequestTooLarge,
@@ -76,7 +77,7 @@ log = logging.getLogger("motcua.server")
 _DEVICE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422, 426, 429)
+    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422, 426, 429, 503)
 }
 
 
@@ -102,6 +103,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServerError)
     async def server_error(request: Request, exc: ServerError) -> JSONResponse:
         extra = {"reason": exc.reason} if isinstance(exc, EnrolmentRefused) else event_error_extra(exc)
+        if isinstance(exc, DatabaseUnavailable):  # a restart or an outage: the client tries again later
+            log.warning("database unavailable", extra={"error": exc.code})
+            return _error_response(exc.status, exc.code, "database unavailable, try again", exc.headers)
         if exc.status >= 500:
             log.error("server error", extra={"error": exc.code})
             return _error_response(exc.status, exc.code, "the server could not do this; it has been logged")
@@ -320,6 +324,12 @@ def create_app(
     @app.get("/healthz", response_model=Health, tags=["health"])
     def health() -> Health:
         """Liveness check for monitoring (no protocol header needed)."""
+        return Health(protocol=PROTOCOL_VERSION)
+
+    @app.get("/readyz", response_model=Health, responses={503: {"model": ErrorBody}}, tags=["health"])
+    def ready() -> Health:
+        """Readiness for a load balancer or a service manager: 503 while the database does not answer."""
+        storage.ping()
         return Health(protocol=PROTOCOL_VERSION)
 
     app.include_router(_router())

@@ -8,6 +8,8 @@ Example::
     database = "postgresql://motcua@db.example/motcua"   # or "sqlite:///var/lib/motcua/server.db"
     log_dir = "/var/log/motcua"
     workers = 1                       # uvicorn processes; more than one needs PostgreSQL (see below)
+    postgres_pool_size = 8            # PostgreSQL connections per process
+    postgres_pool_timeout = 30        # seconds a request waits for one, then 503 "database unavailable"
 
     [limits]
     max_body_bytes = 8388608          # any request but a sync push
@@ -82,6 +84,8 @@ class ServerConfig:
     argon2_iterations: int = 3
     argon2_lanes: int = 4
     postgres_pool_size: int = 8
+    postgres_pool_timeout: float = 30.0
+    """Seconds a request waits for a PostgreSQL connection before answering 503 (database unavailable)."""
     workers: int = 1
     """Server processes sharing the port (more than one needs PostgreSQL)."""
     bundle_key_file: Path | None = None
@@ -107,6 +111,7 @@ class ServerConfig:
             "accounts.argon2_iterations": self.argon2_iterations,
             "accounts.argon2_lanes": self.argon2_lanes,
             "server.postgres_pool_size": self.postgres_pool_size,
+            "server.postgres_pool_timeout": self.postgres_pool_timeout,
             "server.workers": self.workers,
         }
         for key, value in positive.items():
@@ -143,6 +148,7 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "database": ("database", (str,)),
         "log_dir": ("log_dir", (str,)),
         "postgres_pool_size": ("postgres_pool_size", (int,)),
+        "postgres_pool_timeout": ("postgres_pool_timeout", (int, float)),
         "workers": ("workers", (int,)),
     },
     "limits": {

@@ -38,6 +38,16 @@ class DuplicateRow(StorageError):
     code = "duplicate_row"
 
 
+class DatabaseUnavailable(StorageError):
+    """The database does not answer now (restarting, unreachable, every connection busy): try again soon."""
+
+    code = "database_unavailable"
+    status = 503
+
+    def __init__(self, message: str, *, retry_after: int = 5) -> None:
+        super().__init__(message, headers={"Retry-After": str(retry_after)})
+
+
 class SchemaTooNew(StorageError):
     """The database was migrated by a newer server than this one."""
 

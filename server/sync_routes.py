@@ -37,6 +37,7 @@ from sync.sync_messages import ERROR, HELLO, PULL, PUSH, Frame, StreamReader
 from sync.sync_session import SessionResponder
 
 OCTETS = "application/octet-stream"
+BINARY = {"type": "string", "format": "binary"}
 MAX_MISSING_QUERY = 2000
 PUSH_QUEUE_CHUNKS = 64
 """Chunks of a push waiting for the database thread (uvicorn reads ~64 KiB at a time: a few MiB in memory)."""
@@ -167,8 +168,9 @@ class ChunkResponse(BaseModel):
 def sync_router() -> APIRouter:
     router = APIRouter(tags=["sync"])
     octet_response: dict[int | str, dict[str, Any]] = {200: {"content": {OCTETS: {}}}}
+    octet_body = {"requestBody": {"required": True, "content": {OCTETS: {"schema": BINARY}}}}
 
-    @router.post("/sync/hello", response_class=Response, responses=octet_response)
+    @router.post("/sync/hello", response_class=Response, responses=octet_response, openapi_extra=octet_body)
     async def hello(
         request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]
     ) -> Response:
@@ -180,7 +182,7 @@ def sync_router() -> APIRouter:
         await anyio.to_thread.run_sync(lambda: _record_sync(services(request), device.device.id))
         return Response(reply, media_type=OCTETS)
 
-    @router.post("/sync/push", response_class=Response, responses=octet_response)
+    @router.post("/sync/push", response_class=Response, responses=octet_response, openapi_extra=octet_body)
     async def push(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
         """Step 2: batches of events, each committed as it arrives; the answer acknowledges the last one.
 
@@ -252,7 +254,9 @@ def sync_router() -> APIRouter:
         )
         return Response(reply, media_type=OCTETS)
 
-    @router.post("/sync/pull", response_class=StreamingResponse, responses=octet_response)
+    @router.post(
+        "/sync/pull", response_class=StreamingResponse, responses=octet_response, openapi_extra=octet_body
+    )
     async def pull(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
         """Step 3: the commune's events the workstation lacks, in compressed batches, streamed."""
         body = await request.body()
@@ -279,7 +283,7 @@ def sync_router() -> APIRouter:
             missing=[MissingOut(sha256=s.sha256, size=s.size, received=s.received) for s in states]
         )
 
-    @router.put("/sync/attachments/{sha256}", response_model=ChunkResponse)
+    @router.put("/sync/attachments/{sha256}", response_model=ChunkResponse, openapi_extra=octet_body)
     async def upload_chunk(
         sha256: str,
         request: Request,

@@ -39,7 +39,10 @@ def open_storage(config: ServerConfig, *, process_name: str = "motcua-server") -
         from server.storage.postgres_storage import PostgresStorage
 
         return PostgresStorage(
-            config.database, pool_size=config.postgres_pool_size, application_name=process_name
+            config.database,
+            pool_size=config.postgres_pool_size,
+            pool_timeout=config.postgres_pool_timeout,
+            application_name=process_name,
         )
     from server.storage.sqlite_storage import SqliteStorage
 

@@ -70,6 +70,10 @@ class ServerStorage(Protocol):
 
     def close(self) -> None: ...
 
+    def ping(self, timeout: float = 2.0) -> None:
+        """Raise ``DatabaseUnavailable`` unless the database answers (the readiness check)."""
+        ...
+
     # communes
     def add_communes(self, province: Province, communes: Sequence[Commune]) -> int:
         """Add the province and those of its communes not stored yet; return how many were new."""

@@ -1,8 +1,9 @@
 """The PostgreSQL backend (psycopg 3): the production database.
 
-A small pool of autocommit connections per server process (named by ``application_name`` in
-``pg_stat_activity``: which worker holds them); each storage call takes one and runs inside
-``conn.transaction()``. Rows that a transaction decides on are locked with ``SELECT … FOR UPDATE``; migrations
+A ``psycopg_pool.ConnectionPool`` of autocommit connections per server process (named by ``application_name``
+in ``pg_stat_activity``: which worker holds them), each checked before use; each storage call takes one and
+runs inside ``conn.transaction()``; when the database is away it answers ``DatabaseUnavailable`` (503).
+Rows that a transaction decides on are locked with ``SELECT … FOR UPDATE``; migrations
 hold an advisory lock so that two servers starting at once do not both migrate, and a commune's events are
 serialised by a transaction-scoped advisory lock (``lock_scope``), which holds across the processes of a
 multi-worker server. Session time zone is UTC.
@@ -10,8 +11,6 @@ multi-worker server. Session time zone is UTC.
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -19,13 +18,21 @@ from typing import Any
 import psycopg
 from psycopg import errors as pg_errors
 from psycopg.types.string import StrDumper
+from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
-from server.errors import DuplicateRow, StorageError
+from server.errors import DatabaseUnavailable, DuplicateRow, StorageError
 from server.storage.interface import Tx
-from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, insert_statement
+from server.storage.sql_storage import (
+    MIGRATIONS_TABLE,
+    PING_TIMEOUT,
+    SqlMigration,
+    SqlStorage,
+    insert_statement,
+)
 
 _MIGRATION_LOCK = 7_243_001  # any constant shared by every motcua server
 _SCOPE_LOCKS = 7_243_002  # the first key of per-scope advisory locks (the second is a hash of the name)
+_SERVER_GONE = frozenset({"57P01", "57P02", "57P03"})  # admin or crash shutdown, cannot connect now
 
 POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
     SqlMigration(
@@ -170,6 +177,12 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
 )
 
 
+def _connection_lost(conn: psycopg.Connection[Any], exc: psycopg.Error) -> bool:
+    """Whether ``exc`` means the database went away (restart, network), not that it refused the statement."""
+    state = exc.sqlstate or ""
+    return conn.broken or conn.closed or state.startswith("08") or state in _SERVER_GONE
+
+
 class _PgTx:
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self._conn = conn
@@ -213,7 +226,13 @@ class _PgTx:
 
 
 class PostgresStorage(SqlStorage):
-    """``ServerStorage`` in a PostgreSQL database given by a libpq URL."""
+    """``ServerStorage`` in a PostgreSQL database given by a libpq URL.
+
+    Connections come from a ``psycopg_pool.ConnectionPool`` that checks each one before handing it out, so a
+    connection the database dropped (a restart) is replaced instead of failing a request. While the database
+    does not answer, a transaction waits up to ``pool_timeout`` seconds for a connection, then raises
+    ``DatabaseUnavailable`` (503 with ``Retry-After``); so does a connection lost in the middle of one.
+    """
 
     backend = "postgresql"
     migrations = POSTGRES_MIGRATIONS
@@ -224,6 +243,7 @@ class PostgresStorage(SqlStorage):
         url: str,
         *,
         pool_size: int = 8,
+        pool_timeout: float = 30.0,
         connect_timeout: int = 10,
         application_name: str = "motcua-server",
     ) -> None:
@@ -231,64 +251,64 @@ class PostgresStorage(SqlStorage):
             raise ValueError("the pool needs at least one connection")
         self.url = url
         self.application_name = application_name
-        self._connect_timeout = connect_timeout
-        self._pool_size = pool_size
-        self._idle: queue.LifoQueue[psycopg.Connection[Any]] = queue.LifoQueue()
-        self._slots = threading.BoundedSemaphore(pool_size)
-        self._closed = False
-        self._release(self._connect())  # fail early on a wrong URL or a server that is down
-
-    def _connect(self) -> psycopg.Connection[Any]:
-        try:
-            return psycopg.connect(
-                self.url,
-                autocommit=True,
-                connect_timeout=self._connect_timeout,
-                options="-c TimeZone=UTC",
-                application_name=self.application_name,
-            )
+        self._pool_timeout = pool_timeout
+        options: dict[str, Any] = {
+            "autocommit": True,
+            "connect_timeout": connect_timeout,
+            "options": "-c TimeZone=UTC",
+            "application_name": application_name,
+        }
+        try:  # fail early, and say why, on a wrong URL or a server that is down
+            psycopg.connect(url, **options).close()
         except psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {type(exc).__name__}") from exc
-
-    def _acquire(self) -> psycopg.Connection[Any]:
-        if self._closed:
-            raise StorageError("the database has been closed")
-        if not self._slots.acquire(timeout=60):
-            raise StorageError("no database connection became free within 60 s")
+        self._pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
+            url,
+            kwargs=options,
+            min_size=1,
+            max_size=pool_size,
+            timeout=pool_timeout,
+            check=ConnectionPool.check_connection,
+            name=application_name,
+            open=False,
+        )
         try:
-            while True:
-                try:
-                    conn = self._idle.get_nowait()
-                except queue.Empty:
-                    return self._connect()
-                if not conn.closed and not conn.broken:
-                    return conn
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def _release(self, conn: psycopg.Connection[Any]) -> None:
-        if self._closed or conn.closed or conn.broken:
-            conn.close()
-        else:
-            self._idle.put(conn)
+            self._pool.open(wait=True, timeout=connect_timeout)
+        except PoolTimeout as exc:
+            self._pool.close()
+            raise StorageError(f"cannot connect to PostgreSQL within {connect_timeout} s") from exc
 
     @contextmanager
-    def _transaction(self) -> Iterator[Tx]:
-        conn = self._acquire()
+    def _transaction(self, timeout: float | None = None) -> Iterator[Tx]:
+        wait = self._pool_timeout if timeout is None else timeout
         try:
-            with conn.transaction():
-                yield _PgTx(conn)
-        except pg_errors.UniqueViolation as exc:
-            raise DuplicateRow("a row with this key exists already") from exc
-        except psycopg.Error as exc:
-            # The driver's message may quote row values: only its class and SQLSTATE go into ours.
-            raise StorageError(
-                f"the database refused the change: {type(exc).__name__} ({exc.sqlstate})"
-            ) from exc
-        finally:
-            self._release(conn)
-            self._slots.release()
+            with self._pool.connection(timeout=wait) as conn:
+                try:
+                    with conn.transaction():
+                        yield _PgTx(conn)
+                except pg_errors.UniqueViolation as exc:
+                    raise DuplicateRow("a row with this key exists already") from exc
+                except psycopg.Error as exc:
+                    if _connection_lost(conn, exc):
+                        raise DatabaseUnavailable("the connection to the database was lost") from exc
+                    # The driver's message may quote row values: only its class and SQLSTATE go into ours.
+                    raise StorageError(
+                        f"the database refused the change: {type(exc).__name__} ({exc.sqlstate})"
+                    ) from exc
+        except PoolClosed as exc:
+            raise StorageError("the database has been closed") from exc
+        except PoolTimeout as exc:
+            raise DatabaseUnavailable(f"no database connection within {wait:g} s") from exc
+
+    def ping(self, timeout: float = PING_TIMEOUT) -> None:
+        """Raise ``DatabaseUnavailable`` unless the database answers within about ``timeout`` seconds."""
+        try:
+            with self._transaction(timeout=timeout) as tx:
+                tx.query(f"SELECT count(*) FROM {MIGRATIONS_TABLE}")
+        except StorageError as exc:
+            if isinstance(exc, DatabaseUnavailable):
+                raise
+            raise DatabaseUnavailable("the database does not answer") from exc
 
     def _lock_for_migration(self, tx: Tx) -> None:
         tx.query("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
@@ -308,9 +328,4 @@ class PostgresStorage(SqlStorage):
         )
 
     def close(self) -> None:
-        self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().close()
-            except queue.Empty:
-                return
+        self._pool.close()

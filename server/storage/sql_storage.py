@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from server.errors import (
     AccountExists,
+    DatabaseUnavailable,
     DuplicateRow,
     EnrolmentRefused,
     ReplicaAlreadyEnrolled,
@@ -40,6 +41,8 @@ from server.storage.records import (
 )
 
 MIGRATIONS_TABLE = "schema_migrations"
+PING_TIMEOUT = 2.0
+"""Seconds a readiness check waits for a database connection."""
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
@@ -123,6 +126,15 @@ class SqlStorage(ABC):
     def transaction(self) -> AbstractContextManager[Tx]:
         """A transaction for callers that keep their own SQL (written with ``?`` placeholders)."""
         return self._transaction()
+
+    def ping(self, timeout: float = PING_TIMEOUT) -> None:
+        """Raise ``DatabaseUnavailable`` unless the database answers (readiness; PostgreSQL waits at most
+        ``timeout`` seconds for a connection)."""
+        try:
+            with self._transaction() as tx:
+                tx.query(f"SELECT count(*) FROM {MIGRATIONS_TABLE}")
+        except StorageError as exc:
+            raise DatabaseUnavailable("the database does not answer") from exc
 
     def lock_scope(self, tx: Tx, name: str) -> None:  # noqa: B027 - SQLite needs nothing here
         """Serialise transactions that touch the same ``name`` (e.g. a commune's events) until ``tx`` ends.

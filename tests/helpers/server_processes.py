@@ -4,6 +4,7 @@ waits until it answers."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -43,3 +44,15 @@ def start_server(config: Path, port: int, *, wait: float = 30) -> subprocess.Pop
             process.kill()
             raise AssertionError("the server did not start: " + (config.parent / "stderr.txt").read_text())
         time.sleep(0.1)
+
+
+def stop_server(process: subprocess.Popen[bytes], *, sig: int = signal.SIGTERM, wait: float = 40) -> int:
+    """Ask the server to stop with ``sig``; kill it if it has not stopped within ``wait`` seconds (and
+    raise). Returns its exit status."""
+    process.send_signal(sig)
+    try:
+        return process.wait(timeout=wait)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise

@@ -29,7 +29,7 @@ from sync.log_redaction import LOG_FILE_NAME
 from sync.replica_memory import MemoryReplica
 from sync.sync_session import run_session
 from sync.version_vectors import VersionVector
-from tests.helpers.server_processes import free_port, start_server
+from tests.helpers.server_processes import free_port, start_server, stop_server
 from tests.helpers.server_replicas import enrol_replica
 from tests.server.conftest import PROVINCE
 
@@ -209,14 +209,9 @@ def test_two_uvicorn_workers_take_concurrent_pushes_of_one_commune_without_losin
             }
         assert {"motcua-server-1", "motcua-server-2"} <= pools  # each worker has its own pool
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
+        status = stop_server(process)
         storage.close()
-    assert process.returncode == 0
+    assert status == 0
     synced, pushes = [], 0  # each worker's own request log: both served sessions of the commune
     for worker in ("worker-1", "worker-2"):
         lines = (tmp_path / "logs" / worker / LOG_FILE_NAME).read_text(encoding="utf-8").splitlines()
