@@ -268,7 +268,7 @@ class PostgresStorage(SqlStorage):
             min_size=1,
             max_size=pool_size,
             timeout=pool_timeout,
-            check=ConnectionPool.check_connection,
+            check=self._check,
             name=application_name,
             open=False,
         )
@@ -277,6 +277,16 @@ class PostgresStorage(SqlStorage):
         except PoolTimeout as exc:
             self._pool.close()
             raise StorageError(f"cannot connect to PostgreSQL within {connect_timeout} s") from exc
+
+    def _check(self, conn: psycopg.Connection[Any]) -> None:
+        """``ConnectionPool.check_connection``, run on each connection before it is handed out. When it finds
+        one the database dropped, the others idle in the pool are checked at once too: a restart drops them
+        all, and the pool pauses longer after each dead one it hands out (1 s, 2 s, 4 s …)."""
+        try:
+            ConnectionPool.check_connection(conn)
+        except Exception:
+            self._pool.check()
+            raise
 
     @contextmanager
     def _transaction(self, timeout: float | None = None) -> Iterator[Tx]:

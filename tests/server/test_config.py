@@ -29,6 +29,8 @@ def test_a_full_file(tmp_path: Path) -> None:
         port = 9000
         database = "postgresql://motcua@db/motcua"
         log_dir = "logs"
+        postgres_pool_size = 3
+        postgres_pool_timeout = 2.5
         [limits]
         max_body_bytes = 1000
         device_requests_per_minute = 12.5
@@ -46,6 +48,7 @@ def test_a_full_file(tmp_path: Path) -> None:
     assert config.max_body_bytes == 1000 and config.device_requests_per_minute == 12.5
     assert config.code_ttl == dt.timedelta(hours=24) and config.token_ttl == dt.timedelta(hours=8)
     assert config.sequence_blocks == 4
+    assert (config.postgres_pool_size, config.postgres_pool_timeout) == (3, 2.5)
     with pytest.raises(ConfigError, match="PostgreSQL"):
         _ = config.sqlite_path
 
@@ -65,6 +68,7 @@ def test_relative_sqlite_paths_follow_the_file(tmp_path: Path) -> None:
         ("[server]\nport = 70000\n", "0–65535"),
         ("[server]\ndatabase = 'mysql://x'\n", "sqlite:///"),
         ("[limits]\ndevice_burst = 0\n", "must be positive"),
+        ("[server]\npostgres_pool_timeout = 0\n", "postgres_pool_timeout must be positive"),
         ("[enrolment]\nsequence_blocks = 10000\n", "9999"),
         ("[enrolment]\ncode_ttl_hours = -1\n", "positive"),
         ("[accounts]\nargon2_memory_kib = 8\nargon2_lanes = 4\n", "8 × argon2_lanes"),
