@@ -54,6 +54,7 @@ DEVICES_FORBIDDEN = {"device_a": 403, "device_b": 403}
 
 TABLE: dict[tuple[str, str], Row] = {
     ("GET", "/healthz"): Row("/healthz", dict.fromkeys(CALLERS, 200)),
+    ("GET", "/readyz"): Row("/readyz", dict.fromkeys(CALLERS, 200)),
     ("POST", "/v1/enrol"): Row(
         "/v1/enrol",
         dict.fromkeys(CALLERS, 403),  # a code nobody issued: refused whoever asks
