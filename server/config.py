@@ -14,10 +14,12 @@ Example::
     [limits]
     max_body_bytes = 8388608          # any request but a sync push
     max_push_batch_bytes = 4194304    # one compressed batch of a sync push
+    max_push_batch_raw_bytes = 6291456    # the same batch uncompressed (checked before it is opened)
     max_push_bytes = 1073741824       # a whole sync push (its batches are committed as they arrive)
     max_header_bytes = 16384
     device_requests_per_minute = 600
     device_burst = 120
+    device_concurrent_requests = 1    # sync requests one workstation may have running at once
     anonymous_requests_per_minute = 30
     anonymous_burst = 10
 
@@ -71,10 +73,12 @@ class ServerConfig:
     log_dir: Path | None = None
     max_body_bytes: int = 8 * 1024 * 1024
     max_push_batch_bytes: int = 4 * 1024 * 1024
+    max_push_batch_raw_bytes: int = 6 * 1024 * 1024
     max_push_bytes: int = 1024 * 1024 * 1024
     max_header_bytes: int = 16 * 1024
     device_requests_per_minute: float = 600.0
     device_burst: int = 120
+    device_concurrent_requests: int = 1
     anonymous_requests_per_minute: float = 30.0
     anonymous_burst: int = 10
     code_ttl: timedelta = timedelta(hours=72)
@@ -101,10 +105,12 @@ class ServerConfig:
         positive = {
             "limits.max_body_bytes": self.max_body_bytes,
             "limits.max_push_batch_bytes": self.max_push_batch_bytes,
+            "limits.max_push_batch_raw_bytes": self.max_push_batch_raw_bytes,
             "limits.max_push_bytes": self.max_push_bytes,
             "limits.max_header_bytes": self.max_header_bytes,
             "limits.device_requests_per_minute": self.device_requests_per_minute,
             "limits.device_burst": self.device_burst,
+            "limits.device_concurrent_requests": self.device_concurrent_requests,
             "limits.anonymous_requests_per_minute": self.anonymous_requests_per_minute,
             "limits.anonymous_burst": self.anonymous_burst,
             "enrolment.sequence_blocks": self.sequence_blocks,
@@ -154,10 +160,12 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
     "limits": {
         "max_body_bytes": ("max_body_bytes", (int,)),
         "max_push_batch_bytes": ("max_push_batch_bytes", (int,)),
+        "max_push_batch_raw_bytes": ("max_push_batch_raw_bytes", (int,)),
         "max_push_bytes": ("max_push_bytes", (int,)),
         "max_header_bytes": ("max_header_bytes", (int,)),
         "device_requests_per_minute": ("device_requests_per_minute", (int, float)),
         "device_burst": ("device_burst", (int,)),
+        "device_concurrent_requests": ("device_concurrent_requests", (int,)),
         "anonymous_requests_per_minute": ("anonymous_requests_per_minute", (int, float)),
         "anonymous_burst": ("anonymous_burst", (int,)),
     },

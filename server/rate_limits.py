@@ -1,4 +1,5 @@
-"""Per-device (and per-address) rate limits: a token bucket per key, driven by the clock passed in."""
+"""Per-device (and per-address) rate limits: a token bucket per key, driven by the clock passed in, and a cap
+on the requests one key has running at once."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from server.errors import RateLimited
 
@@ -52,3 +54,33 @@ class TokenBucketLimiter:
             raise RateLimited(
                 f"too many requests from this {what}: try again in {seconds} s", retry_after=seconds
             )
+
+
+class ConcurrencyLimiter:
+    """At most ``limit`` requests of one key running at once; one more is refused at once, not queued."""
+
+    def __init__(self, limit: int) -> None:
+        if limit < 1:
+            raise ValueError("a concurrency limit is at least 1")
+        self.limit = limit
+        self._running: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def slot(self, key: str, what: str) -> Iterator[None]:
+        """Hold one of ``key``'s slots while the block runs; ``RateLimited`` (429) if none is free."""
+        with self._lock:
+            running = self._running.get(key, 0)
+            if running >= self.limit:
+                raise RateLimited(
+                    f"this {what} already has {running} sync requests running: wait for them to finish",
+                    retry_after=1,
+                )
+            self._running[key] = running + 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                left = self._running.pop(key) - 1
+                if left:
+                    self._running[key] = left

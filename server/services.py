@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from server.config import ServerConfig
 from server.passwords import PasswordParams
-from server.rate_limits import TokenBucketLimiter
+from server.rate_limits import ConcurrencyLimiter, TokenBucketLimiter
 from server.storage.interface import ServerStorage
 
 
@@ -21,6 +21,7 @@ class Services:
     device_limiter: TokenBucketLimiter
     anonymous_limiter: TokenBucketLimiter
     password_params: PasswordParams
+    device_slots: ConcurrencyLimiter
 
     @classmethod
     def build(
@@ -39,4 +40,5 @@ class Services:
             TokenBucketLimiter(config.device_requests_per_minute, config.device_burst, now),
             TokenBucketLimiter(config.anonymous_requests_per_minute, config.anonymous_burst, now),
             PasswordParams(config.argon2_memory_kib, config.argon2_iterations, config.argon2_lanes),
+            ConcurrencyLimiter(config.device_concurrent_requests),
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import queue
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from itertools import chain
 from typing import Annotated, Any
@@ -71,8 +72,8 @@ class SessionRefused(BadInput):
 class _DeviceResponder(SessionResponder):
     """A responder that also checks the session names the calling workstation's own replica id."""
 
-    def __init__(self, replica: ServerReplica, device_replica: str) -> None:
-        super().__init__(replica)
+    def __init__(self, replica: ServerReplica, device_replica: str, max_raw: int) -> None:
+        super().__init__(replica, max_raw=max_raw)
         self._device_replica = device_replica
 
     def _peer(self, frame: Frame) -> str:
@@ -101,7 +102,12 @@ def _setup(request: Request) -> SyncSetup:
 def _responder(request: Request, device: DevicePrincipal) -> _DeviceResponder:
     svc = services(request)
     replica = _setup(request).replica(svc.storage, device.device.commune_code, svc.now)
-    return _DeviceResponder(replica, device.device.replica_id)
+    return _DeviceResponder(replica, device.device.replica_id, svc.config.max_push_batch_raw_bytes)
+
+
+def _slot(request: Request, device: DevicePrincipal) -> AbstractContextManager[None]:
+    """One of the device's running sync requests (429 past ``limits.device_concurrent_requests``)."""
+    return services(request).device_slots.slot(device.device.id, "workstation")
 
 
 def _refusal(first: bytes) -> None:
@@ -175,9 +181,10 @@ def sync_router() -> APIRouter:
         request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]
     ) -> Response:
         """Step 1 of a session: the workstation's version vector in, the server's (for its commune) out."""
-        body = await request.body()
-        responder = _responder(request, device)
-        reply = await anyio.to_thread.run_sync(_first_frame, responder.handle(HELLO, [body]))
+        with _slot(request, device):
+            body = await request.body()
+            responder = _responder(request, device)
+            reply = await anyio.to_thread.run_sync(_first_frame, responder.handle(HELLO, [body]))
         _refusal(reply)
         await anyio.to_thread.run_sync(lambda: _record_sync(services(request), device.device.id))
         return Response(reply, media_type=OCTETS)
@@ -188,6 +195,10 @@ def sync_router() -> APIRouter:
 
         The body is streamed (a bounded queue between the network and the database thread): the request is
         bounded by ``limits.max_push_bytes``, each batch by ``limits.max_push_batch_bytes``."""
+        with _slot(request, device):
+            return await _push(request, device)
+
+    async def _push(request: Request, device: DevicePrincipal) -> Response:
         responder = _responder(request, device)
         guard = BatchSizeGuard(services(request).config.max_push_batch_bytes)
         chunks: queue.Queue[Any] = queue.Queue(maxsize=PUSH_QUEUE_CHUNKS)
@@ -259,10 +270,11 @@ def sync_router() -> APIRouter:
     )
     async def pull(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
         """Step 3: the commune's events the workstation lacks, in compressed batches, streamed."""
-        body = await request.body()
-        responder = _responder(request, device)
-        stream = responder.handle(PULL, [body])
-        first: bytes = await anyio.to_thread.run_sync(_first_frame, stream)
+        with _slot(request, device):  # the costly part: reading the vector and finding what is missing
+            body = await request.body()
+            responder = _responder(request, device)
+            stream = responder.handle(PULL, [body])
+            first: bytes = await anyio.to_thread.run_sync(_first_frame, stream)
         _refusal(first)
         events = StreamReader([first]).read_frame().header.get("events", 0)
         await anyio.to_thread.run_sync(

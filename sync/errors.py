@@ -212,6 +212,12 @@ class BadSyncMessage(SessionError):
     kind = "sync_bad_message"
 
 
+class BatchTooLarge(BadSyncMessage):
+    """A sync batch's uncompressed size is over what the receiver accepts: send smaller batches."""
+
+    kind = "sync_batch_too_large"
+
+
 class ProtocolMismatch(SessionError):
     """The other side speaks another sync protocol version: update motcua on the older side."""
 

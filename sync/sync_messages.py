@@ -22,7 +22,7 @@ from typing import Any
 import zstandard
 
 from sync.change_events import canonical_json
-from sync.errors import BadEventData, BadSyncMessage, ProtocolMismatch, SyncInterrupted
+from sync.errors import BadEventData, BadSyncMessage, BatchTooLarge, ProtocolMismatch, SyncInterrupted
 from sync.event_texts import EncodedEvent, join_event_texts, split_event_texts
 from sync.protocol_version import PROTOCOL_VERSION
 from sync.version_vectors import VersionVector
@@ -33,7 +33,9 @@ MAX_HEADER = 64 * 1024
 MAX_PAYLOAD = 32 * 1024 * 1024
 """Largest compressed batch accepted."""
 MAX_RAW = 128 * 1024 * 1024
-"""Largest decompressed batch accepted (a guard against decompression bombs)."""
+"""Largest decompressed batch accepted (a guard against decompression bombs); a receiver may set less."""
+MAX_RATIO = 256
+"""Largest ratio of a batch's declared raw size to its compressed size (real batches stay far below)."""
 COMPRESSION_LEVEL = 9
 _U32 = struct.Struct(">I")
 
@@ -88,13 +90,25 @@ def encode_batch(seq: int, texts: Sequence[str], *, level: int = COMPRESSION_LEV
     return encode_frame(BATCH, fields, payload)
 
 
-def decode_batch(frame: Frame) -> list[EncodedEvent]:
-    """The events of a batch frame with their texts as sent, after checking its checksum, sizes and count."""
+def decode_batch(frame: Frame, *, max_raw: int = MAX_RAW) -> list[EncodedEvent]:
+    """The events of a batch frame with their texts as sent, after checking its checksum, sizes and count.
+
+    The declared raw size is bounded before anything is decompressed: by ``max_raw`` and by
+    :data:`MAX_RATIO` times the compressed size; the decompressor never writes past it."""
     header = frame.header
     if frame.type != BATCH:
         raise BadSyncMessage(f"expected a batch, got a {frame.type!r} message")
     count = _int_field(header, "count", minimum=1, maximum=MAX_BATCH_EVENTS)
-    raw_size = _int_field(header, "raw_size", minimum=2, maximum=MAX_RAW)
+    raw_size = _int_field(header, "raw_size", minimum=2, maximum=2**62)
+    if raw_size > max_raw:
+        raise BatchTooLarge(
+            f"a sync batch is larger than the other side accepts ({max_raw} bytes uncompressed): "
+            "send smaller batches"
+        )
+    if raw_size > MAX_RATIO * len(frame.payload):
+        raise BadSyncMessage(
+            f"a sync batch claims to expand more than {MAX_RATIO} times: it is refused unopened"
+        )
     if hashlib.sha256(frame.payload).hexdigest() != header.get("sha256"):
         raise BadSyncMessage("a sync batch fails its checksum: it was damaged on the way")
     try:

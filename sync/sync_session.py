@@ -40,6 +40,7 @@ from sync.sync_messages import (
     ERROR,
     HELLO,
     HELLO_REPLY,
+    MAX_RAW,
     PULL,
     PULL_REPLY,
     PUSH,
@@ -153,8 +154,10 @@ class SessionResponder:
         *,
         lock: AbstractContextManager[Any] | None = None,
         level: int = COMPRESSION_LEVEL,
+        max_raw: int = MAX_RAW,
     ) -> None:
         self.replica = replica
+        self._max_raw = max_raw
         self._lock: AbstractContextManager[Any] = lock if lock is not None else threading.RLock()
         self._level = level
 
@@ -209,7 +212,7 @@ class SessionResponder:
                     break
                 if frame.type != BATCH or int_field(frame.header, "seq", minimum=1) != committed + 1:
                     raise BadSyncMessage("a pushed batch arrived out of order")
-                events = decode_batch(frame)
+                events = decode_batch(frame, max_raw=self._max_raw)
                 with self._lock:
                     counts = counts.plus(self.replica.receive_encoded(events))
                 committed += 1

@@ -4,6 +4,7 @@ waits until it answers."""
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -22,9 +23,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(config: Path, port: int, *, wait: float = 30) -> subprocess.Popen[bytes]:
+def start_server(
+    config: Path, port: int, *, wait: float = 30, address_space: int | None = None
+) -> subprocess.Popen[bytes]:
     """``python -m server --config config``, once it answers ``/healthz`` on ``port`` (its stderr is kept
-    beside the config file)."""
+    beside the config file); ``address_space`` caps its virtual memory (bytes), so a server that misbehaves
+    fails with ``MemoryError`` instead of taking the test machine's memory."""
+
+    def limit() -> None:
+        if address_space is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+
     with (config.parent / "stderr.txt").open("wb") as stderr:
         process = subprocess.Popen(
             [sys.executable, "-m", "server", "--config", str(config)],
@@ -32,6 +41,7 @@ def start_server(config: Path, port: int, *, wait: float = 30) -> subprocess.Pop
             env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.DEVNULL,
             stderr=stderr,
+            preexec_fn=limit,
         )
     deadline = time.monotonic() + wait
     while True:
@@ -56,3 +66,11 @@ def stop_server(process: subprocess.Popen[bytes], *, sig: int = signal.SIGTERM, 
         process.kill()
         process.wait()
         raise
+
+
+def peak_memory(process: subprocess.Popen[bytes]) -> int:
+    """The most resident memory ``process`` has held so far (``VmHWM``), in bytes."""
+    for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmHWM in /proc: not Linux?")

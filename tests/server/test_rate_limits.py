@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from server.errors import RateLimited
-from server.rate_limits import TokenBucketLimiter
+from server.rate_limits import ConcurrencyLimiter, TokenBucketLimiter
 from tests.server.conftest import Clock
 
 
@@ -72,3 +72,18 @@ def test_never_more_than_burst_plus_refill(burst: int, per_minute: float, gaps: 
         allowed += limiter.take("k") == 0.0
     elapsed = (clock.now() - Clock().now()) / dt.timedelta(seconds=1)
     assert allowed <= burst + elapsed * per_minute / 60 + 1e-6
+
+
+def test_a_device_may_run_only_its_share_of_requests_at_once_and_gets_its_slots_back() -> None:
+    slots = ConcurrencyLimiter(2)
+    with slots.slot("dev-1", "workstation"), slots.slot("dev-1", "workstation"):
+        with pytest.raises(RateLimited, match="already has 2 sync requests running"):
+            with slots.slot("dev-1", "workstation"):
+                pass
+        with slots.slot("dev-2", "workstation"):  # another device is not held up
+            pass
+    with pytest.raises(ValueError):
+        with slots.slot("dev-1", "workstation"):
+            raise ValueError("the request failed")
+    with slots.slot("dev-1", "workstation"), slots.slot("dev-1", "workstation"):
+        pass

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import pytest
+import zstandard
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +14,7 @@ from sync.change_events import ChangeEvent
 from sync.errors import (
     BadEventData,
     BadSyncMessage,
+    BatchTooLarge,
     PeerRefused,
     ProtocolMismatch,
     ReplicaIdReused,
@@ -33,6 +36,7 @@ from sync.sync_messages import (
     END,
     ERROR,
     HELLO,
+    MAX_RATIO,
     PULL,
     PUSH,
     Frame,
@@ -372,6 +376,22 @@ def test_damaged_batches_are_refused() -> None:
         decode_batch(altered(count=0))
     with pytest.raises(BadSyncMessage, match="expected a batch"):
         decode_batch(Frame({**frame.header, "type": END}, frame.payload))
+
+
+def test_a_batch_over_the_receivers_raw_limit_or_expanding_too_much_is_refused_unopened() -> None:
+    a = replica("desk-1")
+    fill(a, 5)
+    frame = StreamReader([encode_batch(1, texts(a))]).read_frame()
+    raw_size = frame.header["raw_size"]
+    assert len(decode_batch(frame, max_raw=raw_size)) == 5
+    with pytest.raises(BatchTooLarge, match=f"accepts \\({raw_size - 1} bytes uncompressed\\)"):
+        decode_batch(frame, max_raw=raw_size - 1)
+    bomb = b"[" + b"0," * 1_000_000 + b"0]"
+    payload = zstandard.ZstdCompressor().compress(bomb)
+    assert len(bomb) > MAX_RATIO * len(payload)
+    header = {**frame.header, "raw_size": len(bomb), "sha256": hashlib.sha256(payload).hexdigest()}
+    with pytest.raises(BadSyncMessage, match=f"expand more than {MAX_RATIO} times"):
+        decode_batch(Frame(header, payload))
 
 
 def test_frames_are_checked_before_use() -> None:
