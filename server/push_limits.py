@@ -63,7 +63,7 @@ class BatchSizeGuard:
                 return
             try:
                 header = json.loads(bytes(self._buffer[_U32.size : _U32.size + length]).decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
+            except (UnicodeDecodeError, ValueError, RecursionError):
                 self._lost = True
                 return
             size = header.get("size", 0) if isinstance(header, dict) else 0

@@ -227,6 +227,6 @@ def decode_event(text: str | bytes) -> ChangeEvent:
     """Parse :func:`encode_event`'s output; any malformed input raises :class:`BadEventData`."""
     try:
         data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise BadEventData("an event is not valid JSON") from exc
     return ChangeEvent.from_dict(data)

@@ -58,7 +58,7 @@ def decode_canonical(text: str | bytes) -> EncodedEvent:
         if isinstance(text, bytes):
             text = text.decode("utf-8")
         data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise BadEventData("an event is not valid JSON") from exc
     return _checked(data, text)
 
@@ -79,7 +79,7 @@ def split_event_texts(text: str) -> list[EncodedEvent]:
     while True:
         try:
             data, end = _DECODER.raw_decode(text, start)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise BadEventData("an event list is not a JSON array of canonical events") from exc
         found.append(_checked(data, text[start:end]))
         separator = text[end : end + 1]
@@ -101,7 +101,7 @@ def context_total(text: str) -> int:
         if at > 0:
             try:
                 context, _ = _DECODER.raw_decode(text, at + len(_CONTEXT_KEY))
-            except ValueError:
+            except (ValueError, RecursionError):
                 context = None
             if isinstance(context, dict) and all(
                 isinstance(n, int) and not isinstance(n, bool) for n in context.values()

@@ -236,7 +236,7 @@ def parse_header(raw: bytes) -> dict[str, Any]:
     """Decode a frame header and check its protocol version and type."""
     try:
         header = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise BadSyncMessage("a sync message header is not valid JSON") from exc
     if not isinstance(header, dict):
         raise BadSyncMessage("a sync message header must be a JSON object")

@@ -39,10 +39,14 @@ def check_replica_id(value: Any, what: str = "replica id") -> str:
     return value
 
 
+MAX_COUNTER = 2**63 - 1
+"""The largest counter: what a signed 64-bit database integer holds."""
+
+
 def check_counter(value: Any, *, minimum: int) -> int:
-    """Return ``value`` if it is an integer (not a bool) of at least ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise BadEventData(f"a counter must be an integer of at least {minimum}")
+    """Return ``value`` if it is an integer (not a bool) from ``minimum`` to :data:`MAX_COUNTER`."""
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= MAX_COUNTER:
+        raise BadEventData(f"a counter must be an integer from {minimum} to 2^63 - 1")
     return value
 
 
