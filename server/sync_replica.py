@@ -219,22 +219,22 @@ class ServerReplica:
         fresh: dict[EventId, _Incoming] = {}
         duplicates = 0
         for event, body in ((item.event, item.text) for item in batch):
+            origin = event.id.replica_id
+            if origin not in devices and origin != self._replica_id:  # before the lookup: no answer tells
+                raise EventsRefused(  # whether another commune's event id exists
+                    "an event from a replica that is not a workstation of this commune",
+                    reason="unknown_origin",
+                )
             known = held.get(event.id) or (fresh[event.id].body if event.id in fresh else None)
             if known is not None:
                 if known != body:
                     raise BadEvents(f"two different events carry the id {event.id}")
                 duplicates += 1
                 continue
-            origin = event.id.replica_id
             if origin == self._replica_id:
                 raise EventsRefused(
                     "an event under the server's own replica id that the server never made",
                     reason="forged_server_event",
-                )
-            if origin not in devices:
-                raise EventsRefused(
-                    "an event from a replica that is not a workstation of this commune",
-                    reason="unknown_origin",
                 )
             self._check_event(event)
             scope = self._scope_of(tx, event, scopes)

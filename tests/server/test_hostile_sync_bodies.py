@@ -24,16 +24,16 @@ NOISE = base64.b64encode(os.urandom(30_000)).decode()
 """Incompressible padding, so that a batch passes the compression-ratio check and is opened."""
 
 
-def one_event(commune: str, clock: Clock) -> dict[str, object]:
-    desk = MemoryReplica("desk-a", "desk", (DOSSIER_RECORD,), clock.now)
+def one_event(commune: str, clock: Clock, replica: str = "desk-a") -> dict[str, object]:
+    desk = MemoryReplica(replica, "desk", (DOSSIER_RECORD,), clock.now)
     desk.write("dossier", "d1", {SCOPE_FIELD: commune, "notes": ["a note"]}, "clerk")
     (text,) = desk.missing_encoded(VersionVector())
     return dict(json.loads(text))
 
 
-def push_of(*texts: str) -> bytes:
+def push_of(*texts: str, replica: str = "desk-a") -> bytes:
     return (
-        encode_frame(PUSH, {"replica": "desk-a", "events": len(texts)})
+        encode_frame(PUSH, {"replica": replica, "events": len(texts)})
         + encode_batch(1, list(texts))
         + encode_frame(END, {"batches": 1})
     )
@@ -113,3 +113,20 @@ def test_a_huge_pull_vector_is_answered_without_a_server_error(
     pull = encode_frame(PULL, {"replica": "desk-a", "vector": vector, "batch_size": 100})
     answer = live.post("/v1/sync/pull", token=secret, data=pull, headers=OCTETS)
     assert answer.status_code == 200, answer.text[:300]
+
+
+def test_a_desk_cannot_tell_whether_another_communes_event_id_exists(
+    live: LiveServer, storage: ServerStorage, clock: Clock, ids: Ids, communes: list[str]
+) -> None:
+    mine = enrol(live, storage, communes[0], clock, ids, "desk-a")["device_secret"]
+    theirs = enrol(live, storage, communes[1], clock, ids, "desk-b")["device_secret"]
+    their_event = one_event(communes[1], clock, "desk-b")
+    body = push_of(canonical_json(their_event), replica="desk-b")
+    assert live.post("/v1/sync/push", token=theirs, data=body, headers=OCTETS).status_code == 200
+
+    answers = []
+    for counter in (1, 2):  # desk-b:1 exists on the server, desk-b:2 does not
+        forged = {**one_event(communes[0], clock), "replica": "desk-b", "counter": counter}
+        answer = live.post("/v1/sync/push", token=mine, data=push_of(canonical_json(forged)), headers=OCTETS)
+        answers.append((answer.status_code, answer.json()["error"], answer.json().get("reason")))
+    assert answers[0] == answers[1] == (403, "events_refused", "unknown_origin"), answers
