@@ -10,6 +10,7 @@ Example::
     workers = 1                       # uvicorn processes; more than one needs PostgreSQL (see below)
     postgres_pool_size = 8            # PostgreSQL connections per process
     postgres_pool_timeout = 30        # seconds a request waits for one, then 503 "database unavailable"
+    trusted_proxies = ["127.0.0.1"]   # whose X-Forwarded-For is believed; default: nobody's
 
     [limits]
     max_body_bytes = 8388608          # any request but a sync push
@@ -49,6 +50,7 @@ bundles until the setting is given.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import tomllib
 from dataclasses import dataclass
 from datetime import timedelta
@@ -92,6 +94,9 @@ class ServerConfig:
     """Seconds a request waits for a PostgreSQL connection before answering 503 (database unavailable)."""
     workers: int = 1
     """Server processes sharing the port (more than one needs PostgreSQL)."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or networks of reverse proxies whose ``X-Forwarded-For`` names the client (for the rate
+    limits and the log); empty: the header is ignored and the connection's address counts."""
     bundle_key_file: Path | None = None
     """The province's device keys for USB bundles (``server.bundle_identity``); ``None``: no USB bundles."""
 
@@ -123,6 +128,13 @@ class ServerConfig:
         for key, value in positive.items():
             if value <= 0:
                 raise ConfigError(f"{key} must be positive, not {value}")
+        for proxy in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ConfigError(
+                    f"server.trusted_proxies holds {proxy[:60]!r}, which is not an address or a network"
+                ) from None
         if self.workers > 1 and not self.uses_postgres:
             raise ConfigError("server.workers above 1 needs PostgreSQL (a SQLite file has a single writer)")
         if self.sequence_blocks > 9999:
@@ -156,6 +168,7 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "postgres_pool_size": ("postgres_pool_size", (int,)),
         "postgres_pool_timeout": ("postgres_pool_timeout", (int, float)),
         "workers": ("workers", (int,)),
+        "trusted_proxies": ("trusted_proxies", (list,)),
     },
     "limits": {
         "max_body_bytes": ("max_body_bytes", (int,)),
@@ -210,6 +223,11 @@ def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
                 wanted = " or ".join(t.__name__ for t in types)
                 raise ConfigError(f"{section}.{key} must be {wanted}, not {type(value).__name__}")
             values[field] = value
+    if "trusted_proxies" in values:
+        proxies = values["trusted_proxies"]
+        if not all(isinstance(proxy, str) for proxy in proxies):
+            raise ConfigError("server.trusted_proxies must be a list of addresses, as strings")
+        values["trusted_proxies"] = tuple(proxies)
     for field in ("code_ttl", "token_ttl"):
         if field in values:
             values[field] = timedelta(hours=values[field])

@@ -17,4 +17,6 @@ def uvicorn_config(app: object, config: ServerConfig) -> uvicorn.Config:
         access_log=False,
         h11_max_incomplete_event_size=config.max_header_bytes,
         server_header=False,
+        proxy_headers=bool(config.trusted_proxies),  # uvicorn would trust loopback's X-Forwarded-For
+        forwarded_allow_ips=list(config.trusted_proxies),
     )

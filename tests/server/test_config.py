@@ -18,6 +18,7 @@ def test_defaults_are_a_local_sqlite_pilot(tmp_path: Path) -> None:
     assert config.sqlite_path == tmp_path / "motcua-server-data" / "server.db"
     assert config.code_ttl == dt.timedelta(hours=72)
     assert config.log_dir == tmp_path / "motcua-server-data" / "logs"
+    assert config.trusted_proxies == ()  # X-Forwarded-For believed from nobody
 
 
 def test_a_full_file(tmp_path: Path) -> None:
@@ -31,6 +32,7 @@ def test_a_full_file(tmp_path: Path) -> None:
         log_dir = "logs"
         postgres_pool_size = 3
         postgres_pool_timeout = 2.5
+        trusted_proxies = ["10.0.0.5", "fd00::/64"]
         [limits]
         max_body_bytes = 1000
         device_requests_per_minute = 12.5
@@ -49,6 +51,7 @@ def test_a_full_file(tmp_path: Path) -> None:
     assert config.code_ttl == dt.timedelta(hours=24) and config.token_ttl == dt.timedelta(hours=8)
     assert config.sequence_blocks == 4
     assert (config.postgres_pool_size, config.postgres_pool_timeout) == (3, 2.5)
+    assert config.trusted_proxies == ("10.0.0.5", "fd00::/64")
     with pytest.raises(ConfigError, match="PostgreSQL"):
         _ = config.sqlite_path
 
@@ -72,6 +75,9 @@ def test_relative_sqlite_paths_follow_the_file(tmp_path: Path) -> None:
         ("[enrolment]\nsequence_blocks = 10000\n", "9999"),
         ("[enrolment]\ncode_ttl_hours = -1\n", "positive"),
         ("[accounts]\nargon2_memory_kib = 8\nargon2_lanes = 4\n", "8 × argon2_lanes"),
+        ("[server]\ntrusted_proxies = '127.0.0.1'\n", "must be list"),
+        ("[server]\ntrusted_proxies = [1]\n", "list of addresses"),
+        ("[server]\ntrusted_proxies = ['localhost']\n", "not an address or a network"),
         ("server = 1\n", "must be a table"),
         ("[server\n", "not valid TOML"),
     ],
