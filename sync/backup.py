@@ -130,8 +130,9 @@ def _sha256(path: Path) -> str:
 def _copy_hashing(source: Path, target: Path) -> str:
     """Copy ``source`` to ``target`` (fsynced) and return the SHA-256 of the bytes copied."""
     digest = hashlib.sha256()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with source.open("rb") as src, target.open("wb") as dst:
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # the key file, the attachments
+    with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
         while chunk := src.read(_CHUNK):
             digest.update(chunk)
             dst.write(chunk)
@@ -141,7 +142,7 @@ def _copy_hashing(source: Path, target: Path) -> str:
 
 
 def _write_synced(path: Path, data: bytes) -> None:
-    with path.open("wb") as stream:
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as stream:
         stream.write(data)
         stream.flush()
         os.fsync(stream.fileno())
@@ -174,7 +175,7 @@ def create_backup(
         raise BackupError("the backup folder is not empty")
     backup_folder.parent.mkdir(parents=True, exist_ok=True)
     stage = _sibling(backup_folder, "partial")
-    stage.mkdir()
+    stage.mkdir(mode=0o700)
     try:
         files: dict[str, str] = {}
         db_copy = stage / DATABASE_NAME
@@ -187,6 +188,7 @@ def create_backup(
             (check,) = target.execute("PRAGMA quick_check").fetchone()
         finally:
             target.close()
+        os.chmod(db_copy, 0o600)
         if identity is None or check != "ok":
             raise BackupError("the store could not be copied consistently")
         files[DATABASE_NAME] = _sha256(db_copy)

@@ -8,6 +8,7 @@ ISO-8601 text in UTC (which sorts in time order), dates as ``YYYY-MM-DD``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -198,6 +199,8 @@ class SqliteStorage(SqlStorage):
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if str(path) != ":memory:":  # personal data in clear: a new file is its owner's only (SQLite
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))  # gives -wal, -shm its mode)
             conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")

@@ -22,8 +22,12 @@ def test_python_m_server_serves_and_logs_json(tmp_path: Path) -> None:
         f'[server]\nport = {port}\ndatabase = "sqlite:///data/server.db"\nlog_dir = "logs"\n',
         encoding="utf-8",
     )
+    os.umask(old_umask := os.umask(0o022))
     process = start_server(config, port)
     try:
+        for name in ("server.db", "server.db-wal", "server.db-shm"):  # personal data in clear: owner only
+            mode = (tmp_path / "data" / name).stat().st_mode & 0o777
+            assert mode == 0o600, (name, oct(mode), oct(old_umask))
         me = requests.get(f"http://127.0.0.1:{port}/v1/me", headers=protocol_headers(), timeout=5)
         assert me.status_code == 401 and me.json()["error"] == "unauthenticated"
         assert "server" not in {k.lower() for k in me.headers}  # no uvicorn banner

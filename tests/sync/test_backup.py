@@ -91,6 +91,8 @@ def test_a_backup_holds_database_key_file_attachments_and_manifest(store: Store,
     assert (backup / "store.key").read_bytes() == KEY_FILE_BYTES
     assert verify_backup(backup) == manifest
     assert not list(backup.parent.glob(".backup.partial-*"))
+    for path in [backup, *backup.rglob("*")]:  # the key file's copy above all: the owner's only
+        assert path.stat().st_mode & 0o077 == 0, (path.name, oct(path.stat().st_mode))
 
 
 def test_the_backed_up_database_is_encrypted_with_the_same_key(
