@@ -43,6 +43,7 @@ from server.errors import (
     ServerError,
     UnknownCommune,
     UnknownDevice,
+    disk_full_in,
 )
 from server.protocol_version import ProtocolVersionCheck
 from server.province_routes import province_router
@@ -106,6 +107,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         if isinstance(exc, DatabaseUnavailable):  # a restart or an outage: the client tries again later
             log.warning("database unavailable", extra={"error": exc.code})
             return _error_response(exc.status, exc.code, "database unavailable, try again", exc.headers)
+        if exc.status >= 500 and (full := disk_full_in(exc)) is not None:
+            log.error("disk full", extra={"error": full.code})
+            return _error_response(full.status, full.code, full.message)
         if exc.status >= 500:
             log.error("server error", extra={"error": exc.code})
             return _error_response(exc.status, exc.code, "the server could not do this; it has been logged")
@@ -131,6 +135,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error_response(
             exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail), exc.headers
         )
+
+    @app.exception_handler(OSError)  # a full disk outside the database driver (ENOSPC): 507 in words
+    async def os_error(request: Request, exc: OSError) -> JSONResponse:
+        return await server_error(request, disk_full_in(exc) or ServerError("an operating system error"))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

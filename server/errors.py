@@ -5,6 +5,7 @@ Messages never hold personal data (names, ID numbers, phones, addresses): only c
 
 from __future__ import annotations
 
+import errno
 from typing import ClassVar
 
 
@@ -52,6 +53,38 @@ class SchemaTooNew(StorageError):
     """The database was migrated by a newer server than this one."""
 
     code = "schema_too_new"
+
+
+class DiskFull(StorageError):
+    """The server's disk (or the database's) is full: nothing of the request was saved."""
+
+    code = "disk_full"
+    status = 507
+
+
+def disk_full_in(exc: BaseException) -> DiskFull | None:
+    """A :class:`DiskFull` if ``exc`` or an error behind it says the disk is full (``ENOSPC``, SQLite's
+    ``SQLITE_FULL``, PostgreSQL's ``disk_full``), else ``None``; read without importing the drivers."""
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if (
+            isinstance(error, DiskFull)
+            or (isinstance(error, OSError) and error.errno == errno.ENOSPC)
+            or getattr(error, "sqlite_errorcode", None) == _SQLITE_FULL
+            or getattr(error, "sqlstate", None) == _PG_DISK_FULL
+        ):
+            return DiskFull(
+                "the server's disk is full: nothing of this request was saved; try again later "
+                "(the province's IT must free space)"
+            )
+        error = error.__cause__ or error.__context__
+    return None
+
+
+_SQLITE_FULL = 13
+_PG_DISK_FULL = "53100"
 
 
 class NotFound(ServerError):

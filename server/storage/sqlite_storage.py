@@ -223,7 +223,8 @@ class SqliteStorage(SqlStorage):
             try:
                 yield _SqliteTx(conn)
             except BaseException as exc:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite has rolled back itself after some errors (a full disk)
+                    conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.IntegrityError) and "UNIQUE" in str(exc):
                     raise DuplicateRow("a row with this key exists already") from exc
                 if isinstance(exc, sqlite3.Error) and not isinstance(exc, ServerError):
@@ -233,7 +234,8 @@ class SqliteStorage(SqlStorage):
                 try:
                     conn.execute("COMMIT")
                 except sqlite3.Error as exc:
-                    conn.execute("ROLLBACK")
+                    if conn.in_transaction:  # SQLite has rolled back itself after some errors (a full disk)
+                        conn.execute("ROLLBACK")
                     raise StorageError(f"the database could not commit: {exc}") from exc
 
     def _lock_for_migration(self, tx: Tx) -> None:
