@@ -63,15 +63,23 @@ def pushes(commune: str, clock: Clock) -> Iterator[bytes]:
         )
 
 
-def test_a_push_onto_a_full_disk_is_507_in_words(
-    small_disk: Path, clock: Clock, ids: Ids, communes: list[str]
-) -> None:
-    storage = SqliteStorage(small_disk / "server.db")
+@contextmanager
+def served(storage: SqliteStorage, clock: Clock, ids: Ids, commune: str) -> Iterator[tuple[LiveServer, str]]:
+    """A live server over ``storage`` (migrated, with the communes) and a workstation's credential."""
     storage.migrate()
     load_communes(storage, PROVINCE)
     live = LiveServer(make_config(), storage, clock, ids)
     try:
-        secret = enrol(live, storage, communes[0], clock, ids, "desk-a")["device_secret"]
+        yield live, enrol(live, storage, commune, clock, ids, "desk-a")["device_secret"]
+    finally:
+        live.stop()
+        storage.close()
+
+
+def test_a_push_onto_a_full_disk_is_507_in_words(
+    small_disk: Path, clock: Clock, ids: Ids, communes: list[str]
+) -> None:
+    with served(SqliteStorage(small_disk / "server.db"), clock, ids, communes[0]) as (live, secret):
         answers = []
         for body in itertools.islice(pushes(communes[0], clock), 80):
             answer = live.post("/v1/sync/push", token=secret, data=body, headers=OCTETS)
@@ -85,9 +93,6 @@ def test_a_push_onto_a_full_disk_is_507_in_words(
             "(the province's IT must free space)",
         }
         assert live.get("/v1/me", token=secret).status_code in (200, 507)
-    finally:
-        live.stop()
-        storage.close()
 
 
 class FillingStorage(SqliteStorage):
@@ -107,19 +112,12 @@ def test_a_storage_out_of_space_answers_507_in_words(
     tmp_path: Path, clock: Clock, ids: Ids, communes: list[str]
 ) -> None:
     storage = FillingStorage(tmp_path / "server.db")
-    storage.migrate()
-    load_communes(storage, PROVINCE)
-    live = LiveServer(make_config(), storage, clock, ids)
-    try:
-        secret = enrol(live, storage, communes[0], clock, ids, "desk-a")["device_secret"]
+    with served(storage, clock, ids, communes[0]) as (live, secret):
         body = next(pushes(communes[0], clock))
         storage.full = True
         answer = live.post("/v1/sync/push", token=secret, data=body, headers=OCTETS)
         assert answer.status_code == 507 and answer.json()["error"] == "disk_full", answer.text
         assert "disk is full" in answer.json()["message"]
-    finally:
-        live.stop()
-        storage.close()
 
 
 def test_enospc_behind_a_storage_error_is_disk_full_and_other_errors_are_not() -> None:
