@@ -34,6 +34,9 @@ MAX_PAYLOAD = 32 * 1024 * 1024
 """Largest compressed batch accepted."""
 MAX_RAW = 128 * 1024 * 1024
 """Largest decompressed batch accepted (a guard against decompression bombs); a receiver may set less."""
+MAX_BATCH_CHARS = 1024 * 1024
+"""A batch is cut once its events' texts reach this many characters (at most 4 MiB of UTF-8, under any
+receiver's raw limit), however few events it holds."""
 MAX_RATIO = 256
 """Largest ratio of a batch's declared raw size to its compressed size (real batches stay far below)."""
 COMPRESSION_LEVEL = 9
@@ -134,16 +137,19 @@ def decode_batch(frame: Frame, *, max_raw: int = MAX_RAW) -> list[EncodedEvent]:
 def batch_frames(
     texts: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE, *, level: int = COMPRESSION_LEVEL
 ) -> Iterator[bytes]:
-    """Events' canonical texts, lazily, as batch frames of at most ``batch_size`` events, numbered from 1."""
+    """Events' canonical texts, lazily, as batch frames of at most ``batch_size`` events (fewer once their
+    texts reach :data:`MAX_BATCH_CHARS`), numbered from 1."""
     check_batch_size(batch_size)
     pending: list[str] = []
+    chars = 0
     seq = 0
     for text in texts:
         pending.append(text)
-        if len(pending) == batch_size:
+        chars += len(text)
+        if len(pending) == batch_size or chars >= MAX_BATCH_CHARS:
             seq += 1
             yield encode_batch(seq, pending, level=level)
-            pending = []
+            pending, chars = [], 0
     if pending:
         yield encode_batch(seq + 1, pending, level=level)
 

@@ -392,12 +392,14 @@ def _push(
     level: int,
     progress: _Progress,
 ) -> None:
-    batches = -(-len(missing) // batch_size)
+    sent = [0]  # batches, counted as they are made (a batch of large events is cut early)
 
     def frames() -> Iterator[bytes]:
         yield encode_frame(PUSH, {"replica": local.replica_id, "events": len(missing)})
-        yield from batch_frames(missing, batch_size, level=level)
-        yield encode_frame(END, {"batches": batches})
+        for frame in batch_frames(missing, batch_size, level=level):
+            sent[0] += 1
+            yield frame
+        yield encode_frame(END, {"batches": sent[0]})
 
     reply = call(PUSH, frames())
     frame = reply.read_frame(PUSH_ACK)
@@ -405,7 +407,7 @@ def _push(
         progress.pushed_batches = int_field(frame.header, "last_batch") if "last_batch" in frame.header else 0
         raise_if_error(frame)
     acked = int_field(frame.header, "last_batch")
-    if acked != batches:
+    if acked != sent[0]:
         raise BadSyncMessage("the other side acknowledged a different number of batches than were sent")
     progress.pushed_batches = acked
     progress.pushed_events = len(missing)

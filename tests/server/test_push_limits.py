@@ -135,3 +135,16 @@ def test_a_batch_over_the_limit_is_413_and_the_batches_before_it_stay(
     answer = live.post("/v1/sync/push", token=enrolled["device_secret"], data=too_much, headers=OCTETS)
     assert answer.status_code == 413 and "400000 bytes" in answer.json()["message"]
     assert live.get("/v1/me", token=enrolled["device_secret"]).status_code == 200
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_large_events_travel_in_batches_cut_under_the_servers_raw_limit(
+    live: LiveServer, storage: ServerStorage, clock: Clock, ids: Ids, communes: list[str]
+) -> None:
+    enrolled = enrol(live, storage, communes[0], clock, ids, "desk-a")
+    desk = desk_with(communes[0], 40, 200_000)  # 8 MB of text: over the 6 MiB raw limit as one batch
+    texts = desk.missing_encoded(VersionVector())
+    assert sum(map(len, texts)) > live.config.max_push_batch_raw_bytes
+    with HttpTransport(live.url, enrolled["device_secret"], sleep=lambda _: None) as transport:
+        result = run_session(desk, transport, now=ticking())  # the default batch size: 500 events
+    assert result.pushed_events == 40 and result.peer_counts.new == 40 and result.pushed_batches > 1
