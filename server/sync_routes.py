@@ -123,7 +123,11 @@ def _refusal(first: bytes) -> None:
     raise SessionRefused(f"the sync was refused ({code}): {message}")
 
 
-def _record_sync(svc: Services, device_id: str, *, pushed: int = 0, pulled: int = 0) -> None:
+def _record_sync(
+    svc: Services, device_id: str, *, pushed: int | None = None, pulled: int | None = None
+) -> None:
+    """Note the device's contact; a finished push or pull is noted with its time even when it carried no
+    new event (a pull that finds the desk up to date is still a pull: ``health`` must not say "never")."""
     at = svc.storage.time_in(svc.now())
     with svc.storage.transaction() as tx:
         tx.run(
@@ -131,13 +135,13 @@ def _record_sync(svc: Services, device_id: str, *, pushed: int = 0, pulled: int 
             " VALUES (?, ?, 0, 0) ON CONFLICT (device_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
             (device_id, at),
         )
-        if pushed:
+        if pushed is not None:
             tx.run(
                 "UPDATE sync_checkpoints SET last_push_at = ?, pushed_events = pushed_events + ?"
                 " WHERE device_id = ?",
                 (at, pushed, device_id),
             )
-        if pulled:
+        if pulled is not None:
             tx.run(
                 "UPDATE sync_checkpoints SET last_pull_at = ?, pulled_events = pulled_events + ?"
                 " WHERE device_id = ?",

@@ -15,6 +15,7 @@ import requests
 from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server.app import create_app  # noqa: F401  (the app under test is started by the fixtures)
 from server.storage.interface import ServerStorage
+from server.sync_health import commune_health
 from server.sync_replica import server_replica_base
 from sync.errors import (
     ClientTooOld,
@@ -282,3 +283,14 @@ def test_catalogue_is_versioned_with_an_etag(
     with pytest.raises(BadCatalogue):
         publish_catalogue(storage, "{}", clock.now())
     assert requests.get(live.url + "/v1/reference/catalogue", timeout=5).status_code == 426
+
+
+def test_a_pull_that_finds_the_desk_up_to_date_still_counts_as_a_pull(
+    live: LiveServer, storage: ServerStorage, world: Callable[[str, str], Desk], communes: list[str]
+) -> None:
+    desk = world("desk-p1", communes[0])
+    desk.new_dossier(1)
+    desk.sync(live.url)  # pushes its one event, pulls nothing: it is the commune's only writer
+    (device,) = commune_health(storage, communes[0]).devices
+    assert device.last_push_at is not None and device.last_pull_at is not None
+    assert device.backlog == 0
