@@ -16,7 +16,9 @@ SoDienThoai, Email,    ``applicant_phone``, ``applicant_email``, ``applicant_add
 DiaChi
 TrichYeuHoSo           the procedure name (the desk keeps no separate summary)
 NgayTiepNhan           ``received_at``
-NgayHenTra             ``appointment`` (a date: sent at 00:00:00)
+NgayHenTra             ``appointment`` (a date: sent as its last second, 23:59:59: a result returned on
+                       the appointment day, at any hour, is on time, and a same-day appointment never
+                       comes before the reception time)
 TrangThaiHoSo          the status number (``dossiers.lifecycle.Status``)
 NgayTra                ``returned_at``
 TaiLieuNop             ``documents`` (name, count, form; no catalogue component code yet)
@@ -53,6 +55,9 @@ PORTAL_TIME_FORMAT = "%Y%m%d%H%M%S"
 CITIZEN = 1
 
 
+END_OF_DAY = dt.time(23, 59, 59)
+
+
 def portal_time(value: Any) -> str | None:
     """A time or date (object or ISO text) as ``yyyyMMddHHmmss`` in Vietnam time; ``None`` stays ``None``.
 
@@ -72,6 +77,16 @@ def portal_time(value: Any) -> str | None:
     return moment.strftime(PORTAL_TIME_FORMAT)
 
 
+def portal_deadline(value: Any) -> str | None:
+    """An appointment (a date, or a time) as a portal time: a date stands for the whole day, so it is sent as
+    its last second (``dossiers.appointments``: returned on the appointment day at any hour is on time)."""
+    if isinstance(value, str) and value and "T" not in value and " " not in value:
+        value = dt.date.fromisoformat(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, END_OF_DAY, VIETNAM_TIME).strftime(PORTAL_TIME_FORMAT)
+    return portal_time(value)
+
+
 def _sector(catalogue: Catalogue | None, code: Any) -> str | None:
     if catalogue is None or not isinstance(code, str) or code not in catalogue:
         return None
@@ -88,7 +103,7 @@ def _names(state: RecordState) -> dict[str, str]:
 
 def _progress(state: RecordState) -> list[dict[str, Any]]:
     updates = []
-    appointment = portal_time(state.get("appointment"))
+    appointment = portal_deadline(state.get("appointment"))
     names = _names(state)
     for event in state.history:
         raw = event.fields.get("status")
@@ -129,7 +144,7 @@ def _supplements(values: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "NguoiYeuCauBoSung": request.get("by"),
                 "NoiDungBoSung": "; ".join(names),
                 "NgayBoSung": portal_time(request.get("at")),
-                "NgayHenTraTruoc": portal_time(values.get("appointment")),
+                "NgayHenTraTruoc": portal_deadline(values.get("appointment")),
                 "NgayHenTraMoi": None,
             }
         )
@@ -159,7 +174,7 @@ def portal_dossier(state: RecordState, catalogue: Catalogue | None = None) -> di
         "DiaChi": values.get("applicant_address"),
         "TrichYeuHoSo": values.get("procedure_name"),
         "NgayTiepNhan": portal_time(values.get("received_at")),
-        "NgayHenTra": portal_time(values.get("appointment")),
+        "NgayHenTra": portal_deadline(values.get("appointment")),
         "TrangThaiHoSo": status.number,
         "NgayTra": portal_time(values.get("returned_at")),
         "TaiLieuNop": [

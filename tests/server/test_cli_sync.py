@@ -12,7 +12,7 @@ from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD, transition_valu
 from dossiers.lifecycle import Actor, Status
 from server.communes import load_communes
 from server.enrolment import EnrolmentRequest, enrol, issue_enrolment_code
-from server.portal_export import portal_time
+from server.portal_export import portal_deadline, portal_time
 from server.storage.interface import ServerStorage
 from server.sync_health import commune_health
 from server.sync_replica import ServerReplica
@@ -166,7 +166,7 @@ def test_export_portal_writes_the_portal_shape(world: World, tmp_path: Path) -> 
     assert dossier["MaHoSo"] == "000.00.01.H26-260302-0001"
     assert dossier["MaTTHC"] == "1.001193" and dossier["TenTTHC"] == "Đăng ký khai sinh"
     assert dossier["NgayTiepNhan"] == "20260302080000"
-    assert dossier["NgayHenTra"] == "20260310000000"
+    assert dossier["NgayHenTra"] == "20260310235959"  # the whole appointment day
     assert dossier["TrangThaiHoSo"] == 5
     assert dossier["DanhSachLePhi"] == [{"TenPhiLePhi": "Lệ phí", "Gia": 8000}]
     assert dossier["TaiLieuNop"][0]["TenTepDinhKem"] == "Tờ khai"
@@ -187,6 +187,10 @@ def test_portal_times_are_vietnam_time() -> None:
     assert portal_time(dt.datetime(2026, 3, 2, 8, 5, 9)) == "20260302080509"  # no zone: Vietnam time
     assert portal_time(dt.date(2026, 3, 10)) == portal_time("2026-03-10") == "20260310000000"
     assert portal_time(None) is None and portal_time("") is None
+    # an appointment is a whole day: a same-day one never comes before the reception time
+    assert portal_deadline(dt.date(2026, 3, 2)) == portal_deadline("2026-03-02") == "20260302235959"
+    assert portal_deadline("2026-03-02") > portal_time(dt.datetime(2026, 3, 2, 16, 30))  # type: ignore[operator]
+    assert portal_deadline(None) is None
     with pytest.raises(TypeError):
         portal_time(5)
     with pytest.raises(ValueError):
