@@ -3,6 +3,9 @@ and to call IT; after IT's ``motcua restore --force`` of a backup, the same desk
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from tests.helpers.damaged_stores import damage, run_motcua
@@ -31,6 +34,9 @@ def test_a_damaged_store_is_told_to_the_clerk_and_a_restore_brings_the_desk_back
         unlock(qtbot, desk)
         qtbot.waitUntil(lambda: "bị hỏng" in screen.message.text(), timeout=20_000)
         text = screen.message.text()
+        if os.environ.get("MOTCUA_SCREENSHOTS"):
+            shot = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "desk-unlock-damaged.png"
+            screen.grab().save(str(shot))
         assert "giữ nguyên" in text and "gọi bộ phận CNTT" in text and "sao lưu" in text
         assert f"store_damaged/{REASONS[how]}" in text
         assert "Sai tên đăng nhập" not in text
