@@ -40,6 +40,7 @@ from sync.store import Store
 from workstation.clerks import (
     CLERK,
     HEAD,
+    MAX_FULL_NAME_CHARS,
     ClerkAccountError,
     DeskClerk,
     RemovingOneself,
@@ -100,7 +101,7 @@ class ClerksDialog(QDialog):
         self.login = QLineEdit(self.add_box)
         self.login.setMaxLength(64)
         self.full_name = QLineEdit(self.add_box)
-        self.full_name.setMaxLength(100)
+        self.full_name.setMaxLength(MAX_FULL_NAME_CHARS)
         self.passphrase = QLineEdit(self.add_box)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self.add_box)

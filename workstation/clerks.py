@@ -98,6 +98,9 @@ class DeskClerk:
     full_name: str | None
     role: str
 
+    def __repr__(self) -> str:  # the clerk's name stays out of logs and tracebacks
+        return f"DeskClerk({self.clerk_id!r}, role={self.role!r})"
+
     @property
     def is_head(self) -> bool:
         return self.role == HEAD

@@ -76,7 +76,7 @@ def _log_thread_uncaught(args: threading.ExceptHookArgs) -> None:
         "uncaught exception in thread %s: %s",
         thread,
         args.exc_type.__name__,
-        exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
     )
 
 

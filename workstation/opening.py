@@ -42,6 +42,9 @@ class DeskSession:
     full_name: str | None
     site: SiteSettings | None
 
+    def __repr__(self) -> str:  # the clerk's name stays out of logs and tracebacks
+        return f"DeskSession(clerk={self.clerk.clerk_id!r})"
+
 
 def workstation_exists(folder: Path | str) -> bool:
     """Whether this folder already holds a store's key file (else the first-run wizard runs)."""

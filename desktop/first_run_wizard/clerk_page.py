@@ -9,6 +9,7 @@ from desktop.new_clerk_checks import new_clerk_problem, show_strength
 from desktop.passphrase_strength import TOO_SHORT, passphrase_strength
 from desktop.warning_text import error_label
 from sync.keys import MIN_PASSPHRASE_CHARS
+from workstation.clerks import MAX_FULL_NAME_CHARS
 
 
 class ClerkPage(WizardPage):
@@ -19,7 +20,7 @@ class ClerkPage(WizardPage):
         self.login = QLineEdit(self)
         self.login.setMaxLength(64)
         self.full_name = QLineEdit(self)
-        self.full_name.setMaxLength(100)
+        self.full_name.setMaxLength(MAX_FULL_NAME_CHARS)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self)
