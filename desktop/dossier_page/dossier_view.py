@@ -600,7 +600,10 @@ class DossierWindow(QWidget):
         dossier = self.page.dossier
         try:
             procedure = self.desk.catalogue.get(dossier.procedure_code)
-            form = build_receipt(dossier, self.office, processing_time=procedure.processing_time)
+            return_by = None if dossier.appointment is None else self.desk.return_time(dossier.appointment)
+            form = build_receipt(
+                dossier, self.office, processing_time=procedure.processing_time, return_by=return_by
+            )
         except Exception as error:
             self._failed(error)
             return
