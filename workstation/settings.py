@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +29,7 @@ from sync.connection import Connection
 from sync.keyfile import write_file_atomically
 from sync.store import Store, get_meta, set_meta
 from workstation.errors import SettingsError
+from workstation.roaming_migration import move_roaming_data
 
 SETTINGS_FILE_NAME = "workstation.json"
 STORE_FOLDER_NAME = "store"
@@ -61,29 +62,49 @@ APP_NAME = "motcua"
 """The organisation and application name: the data folder is ``<per-user data folder>/motcua/motcua``."""
 
 
-def default_data_dir() -> Path:
-    """The per-user application data folder, where Qt's ``AppDataLocation`` puts it for this application
-    (``%APPDATA%\\motcua\\motcua`` on Windows, ``$XDG_DATA_HOME/motcua/motcua`` or
-    ``~/.local/share/motcua/motcua`` elsewhere), found without Qt so that the IT commands need none."""
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA", "")
-    elif sys.platform == "darwin":
+def default_data_dir(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> Path:
+    """The per-user application data folder, found without Qt so that the IT commands need none.
+
+    ``%LOCALAPPDATA%\\motcua\\motcua`` on Windows (never the roaming ``%APPDATA%``, which domain logons copy
+    back and forth: see :mod:`workstation.roaming_migration`), as Qt's ``AppLocalDataLocation``; elsewhere
+    where Qt's ``AppDataLocation`` puts it: ``$XDG_DATA_HOME/motcua/motcua`` or
+    ``~/.local/share/motcua/motcua``.
+    """
+    env = os.environ if environ is None else environ
+    if platform == "win32":
+        base = env.get("LOCALAPPDATA", "")
+    elif platform == "darwin":
         base = str(Path.home() / "Library" / "Application Support")
     else:  # a relative XDG_DATA_HOME is invalid (XDG spec) and ignored, as Qt does
-        xdg = os.environ.get("XDG_DATA_HOME", "")
+        xdg = env.get("XDG_DATA_HOME", "")
         base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".local", "share")
     if not base or not Path(base).is_absolute():
         raise SettingsError("this system has no application data folder; start motcua with --data-dir")
     return Path(base) / APP_NAME / APP_NAME
 
 
-def resolve_locations(data_dir: Path | str | None = None) -> Locations:
+def roaming_data_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where versions before 0.2 kept the data on Windows (``%APPDATA%\\motcua\\motcua``), if known."""
+    base = (os.environ if environ is None else environ).get("APPDATA", "")
+    return Path(base) / APP_NAME / APP_NAME if base else None
+
+
+def resolve_locations(
+    data_dir: Path | str | None = None, platform: str = sys.platform, environ: Mapping[str, str] | None = None
+) -> Locations:
     """The settings file lives in ``data_dir`` (``--data-dir``) or the default folder; the store beside it.
 
     Without ``--data-dir`` the settings file may point the store elsewhere (``data_dir`` in the file, set by
-    IT, e.g. to a second disk); reading that is :func:`store_folder_for`'s job, after loading the file.
+    IT, e.g. to a second disk); reading that is :func:`store_folder_for`'s job, after loading the file. On
+    Windows, the default folder is first moved out of the roaming profile if an older version left it there.
     """
-    base = Path(data_dir) if data_dir is not None else default_data_dir()
+    if data_dir is not None:
+        base = Path(data_dir)
+    else:
+        base = default_data_dir(platform, environ)
+        roaming = roaming_data_dir(environ) if platform == "win32" else None
+        if roaming is not None:
+            base = move_roaming_data(base, roaming).folder
     return Locations(base / SETTINGS_FILE_NAME, base / STORE_FOLDER_NAME)
 
 

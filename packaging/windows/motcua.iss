@@ -31,8 +31,8 @@ ArchitecturesInstallIn64BitMode=x64compatible
 PrivilegesRequired=admin
 WizardStyle=modern
 UninstallDisplayIcon={app}\{#MyAppExeName}
-; The encrypted store lives in each user's %APPDATA%\motcua\motcua, never under {app}: updates and
-; uninstalls do not touch it.
+; The encrypted store lives in each user's %LOCALAPPDATA%\motcua\motcua (moved there from the roaming
+; %APPDATA% at the first start of 0.2), never under {app}: updates and uninstalls do not touch it.
 CloseApplications=yes
 
 [Languages]
@@ -55,9 +55,50 @@ Name: "{group}\motcua (IT: self-test)"; Filename: "{cmd}"; Parameters: "/k ""{ap
 Name: "{autodesktop}\motcua"; Filename: "{app}\{#MyAppExeName}"; Tasks: desktopicon
 
 [Run]
-; Check the installation before the clerk uses it (offscreen: no window flashes up).
-Filename: "{app}\motcua-cli.exe"; Parameters: "self-test"; StatusMsg: "Checking the installation..."; Flags: runhidden waituntilterminated
-Filename: "{app}\{#MyAppExeName}"; Description: "{cm:LaunchProgram,motcua}"; Flags: nowait postinstall skipifsilent
+; The self-test runs in [Code] below (its exit status decides); the program starts only if it passed.
+Filename: "{app}\{#MyAppExeName}"; Description: "{cm:LaunchProgram,motcua}"; Flags: nowait postinstall skipifsilent; Check: SelfTestPassed
+
+[Code]
+// After the files are in place, run "motcua-cli.exe self-test" (offscreen: no window flashes up). A failed
+// self-test stops the installation in words (a message box, or only the log and the exit code with /SILENT
+// /SUPPRESSMSGBOXES): the setup then exits with code 20, so a mass deployment sees which PCs need a visit.
+var
+  SelfTestStatus: Integer;
+
+function SelfTestPassed: Boolean;
+begin
+  Result := SelfTestStatus = 0;
+end;
+
+procedure CurStepChanged(CurStep: TSetupStep);
+var
+  ResultCode: Integer;
+begin
+  if CurStep <> ssPostInstall then
+    exit;
+  SelfTestStatus := -1;
+  WizardForm.StatusLabel.Caption := 'Checking the installation (self-test)...';
+  if Exec(ExpandConstant('{app}\motcua-cli.exe'), 'self-test', '',
+          SW_HIDE, ewWaitUntilTerminated, ResultCode) then
+    SelfTestStatus := ResultCode;
+  Log(Format('motcua self-test exit status: %d', [SelfTestStatus]));
+  if SelfTestStatus <> 0 then
+    SuppressibleMsgBox(
+      'motcua is installed but its self-test failed (status ' + IntToStr(SelfTestStatus) + '). ' +
+      'Do not use this PC as a desk yet: run "motcua-cli.exe self-test" in a Command Prompt and send its output to ' +
+      'the province''s IT team.' + #13#10#13#10 +
+      'motcua đã được cài nhưng bước tự kiểm tra bị lỗi. Chưa dùng máy này làm bàn tiếp nhận: chạy ' +
+      '"motcua-cli.exe self-test" trong Command Prompt và gửi kết quả cho bộ phận CNTT của tỉnh.',
+      mbCriticalError, MB_OK, IDOK);
+end;
+
+function GetCustomSetupExitCode: Integer;
+begin
+  if SelfTestStatus <> 0 then
+    Result := 20
+  else
+    Result := 0;
+end;
 
 [UninstallDelete]
 Type: filesandordirs; Name: "{app}\_internal"

@@ -16,13 +16,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QFontDatabase, QImage, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
-from desktop.printing.form_fonts import (
-    FORM_FAMILY,
-    FontResourceError,
-    font_files,
-    register_form_fonts,
-    renamed_font,
-)
+from desktop.printing.form_fonts import FORM_FAMILY, font_files, register_form_fonts
 from desktop.printing.form_renderer import (
     QR_URL,
     build_document,
@@ -272,23 +266,6 @@ def test_shipped_font_is_registered_under_its_own_family(qapp) -> None:  # noqa:
     assert FORM_FAMILY in QFontDatabase.families()
     assert set(QFontDatabase.styles(FORM_FAMILY)) >= {"Regular", "Bold", "Italic", "Bold Italic"}
     assert all(path.is_file() for path in font_files().values())
-
-
-def test_renamed_font_keeps_tables_and_changes_names() -> None:
-    original = font_files()["Bold"].read_bytes()
-    renamed = renamed_font(original, FORM_FAMILY, "Bold")
-    assert "Motcua Serif".encode("utf-16-be") in renamed
-    assert "Liberation Serif".encode("utf-16-be") not in renamed
-    assert original[:4] == renamed[:4]
-    assert abs(len(renamed) - len(original)) < 4096  # only the name table changed
-
-
-@pytest.mark.parametrize(
-    "data", [b"", b"not a font at all", b"\x00\x01\x00\x00\x00\x01" + b"\x00" * 6 + b"name"]
-)
-def test_renamed_font_rejects_non_fonts(data: bytes) -> None:
-    with pytest.raises(FontResourceError):
-        renamed_font(data, FORM_FAMILY, "Regular")
 
 
 # --- Real PDFs ---

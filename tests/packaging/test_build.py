@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_BYTES = 200 * 1024 * 1024
+BEFORE_THIS_WAVE_BYTES = 176 * 1024 * 1024  # with Qt's 96 translation files and GTK's stack: now ~164 MiB
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("MOTCUA_BUILD_TEST") != "1", reason="set MOTCUA_BUILD_TEST=1 to build the package"
@@ -52,14 +53,18 @@ def _program(built: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.timeout(1800)
 def test_the_folder_is_under_200_mb_and_the_archive_exists(built: Path) -> None:
-    assert folder_bytes(built) < MAX_BYTES
+    assert folder_bytes(built) < min(MAX_BYTES, BEFORE_THIS_WAVE_BYTES)
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     archive = ROOT / "dist" / f"motcua-{version}-linux-x86_64.tar.gz"
     with tarfile.open(archive) as packed:
         names = packed.getnames()
     assert "motcua/motcua" in names
     assert any(name.endswith("resources/translations/motcua_vi.qm") for name in names)
-    assert any(name.endswith("resources/fonts/LiberationSerif-Regular.ttf") for name in names)
+    assert any(name.endswith("resources/fonts/MotcuaSerif-Regular.ttf") for name in names)
+    assert not any(
+        name.endswith("LiberationSerif-Regular.ttf") for name in names
+    )  # renamed once, not at start
+    assert not any("PySide6/Qt/translations/" in name for name in names)  # Qt's own catalogues are unused
     assert not any("WebEngine" in name or "Qt6Quick" in name or "Qt6Qml" in name for name in names)
 
 
