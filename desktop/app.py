@@ -32,9 +32,11 @@ from desktop.queue_view import QueueView
 from desktop.settings_dialog import DeskPreferences, SettingsDialog
 from desktop.unlock_screen import UnlockScreen
 from desktop.window_geometry import geometry_text, restore_geometry
+from resources import use_reference_data
 from sync.store import StorePaths
 from workstation.about import app_version
 from workstation.crash_log import CrashLog, start_logging
+from workstation.installed_versions import InstalledVersions, apply_at_start
 from workstation.it_commands.workstation_paths import LOG_FOLDER_NAME
 from workstation.opening import DeskSession, clerk_logins, unlock_workstation, workstation_exists
 from workstation.settings import (
@@ -271,6 +273,7 @@ class DeskController(QObject):
             self.background,
             refresh_queue=self.queue.refresh,
             new_id=self.new_id,
+            data_dir=self.locations.settings_file.parent,
         )
         self.work_opened.emit(work)
 
@@ -472,6 +475,8 @@ def build(
     locations = resolve_locations(data_dir)
     log_dir = locations.settings_file.parent / LOG_FOLDER_NAME
     crash_log = start_logging(log_dir, program="motcua desk", version=app_version(), now=now)  # redacted
+    apply_at_start(locations.settings_file.parent)  # releases fetched at the last sync take effect now
+    use_reference_data(InstalledVersions(locations.settings_file.parent).active_dir("reference"))
     controller = DeskController(app, locations, now=now, new_id=new_id)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()

@@ -7,8 +7,9 @@ is its own module; this is where they meet the window and the queue.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.background import Background
@@ -17,8 +18,11 @@ from desktop.main_window import MainWindow
 from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
 from desktop.reports import ReportsDialog
 from desktop.sync_panel import SyncController, SyncStatusWidget
+from desktop.updates_dialog import UpdatesDialog
+from workstation.about import app_version
 from workstation.enrolment import stored_transport_factory
 from workstation.province_link import TransportFactory
+from workstation.release_updates import stored_release_fetcher
 from workstation.work_session import WorkSession
 
 SYNC_STATUS_REFRESH_MS = 30_000
@@ -36,8 +40,10 @@ class DeskScreens(QObject):
         refresh_queue: Callable[[], None],
         new_id: Callable[[], str],
         transport_factory: TransportFactory | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(window)
+        self._data_dir = data_dir
         self.window, self.work, self.background = window, work, background
         self._refresh_queue = refresh_queue
         self._new_id = new_id
@@ -57,6 +63,13 @@ class DeskScreens(QObject):
                 on_success=self._use_transport,
                 owner=self,
             )
+        if data_dir is not None:  # and fetches the province's releases after each sync
+            background.run(
+                lambda: stored_release_fetcher(work.store, data_dir, app_version()),
+                on_success=self.sync.set_release_fetcher,
+                owner=self,
+            )
+        self.sync.releases_staged.connect(self._releases_staged)
         self.sync_status = SyncStatusWidget(self.sync, window)
         self._sync_refresh = QTimer(self)  # changes also arrive from other screens and LAN peers
         self._sync_refresh.setInterval(SYNC_STATUS_REFRESH_MS)
@@ -69,6 +82,9 @@ class DeskScreens(QObject):
         self.action_reports.triggered.connect(self.open_reports)
         window.menu_reports.addAction(self.action_reports)
         window.menu_reports.menuAction().setVisible(True)
+        self.action_updates = QAction(window)
+        self.action_updates.triggered.connect(self.open_updates)
+        window.menu_tools.addAction(self.action_updates)
         window.new_dossier_requested.connect(self.open_new_dossier)
         window.open_dossier_requested.connect(self.open_dossier)
         window.set_new_dossier_available(True)
@@ -91,6 +107,23 @@ class DeskScreens(QObject):
 
     def retranslate(self) -> None:
         self.action_reports.setText(self.tr("Register and on-time &statistics…"))
+        self.action_updates.setText(self.tr("&Versions and updates…"))
+
+    def open_updates(self) -> UpdatesDialog | None:
+        if self._data_dir is None:
+            return None
+        dialog = UpdatesDialog(self._data_dir, self.background, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _releases_staged(self, versions: list[str]) -> None:
+        self.window.statusBar().showMessage(
+            self.tr(
+                "A new version from the province has arrived (%1): it is used from the next start."
+            ).replace("%1", ", ".join(versions)),
+            60_000,
+        )
 
     def open_new_dossier(self) -> NewDossierDialog:
         desk = self.work.desk

@@ -70,6 +70,7 @@ from server.storage.interface import ServerStorage
 from server.storage.records import Role
 from server.sync_replica import server_replica_base
 from server.sync_routes import SyncSetup, event_error_extra, sync_router
+from server.update_routes import update_router
 from sync.device_keys import DevicePublicKeys
 from sync.errors import KeyFileError
 from sync.protocol_version import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -300,6 +301,7 @@ def _router() -> APIRouter:
 
     router.include_router(sync_router())
     router.include_router(province_router())
+    router.include_router(update_router())
     return router
 
 

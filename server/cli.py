@@ -10,7 +10,9 @@ conflicts in words);
 ``health [--commune 00070]`` (last contact and backlog per workstation);
 ``export-portal --commune 00070 --since 2026-03-01 OUT.json`` (the national portal's shape, unconfirmed);
 ``import-bundle FILE`` (a desk's USB bundle, checked like a network push, all or nothing);
-``export-bundle --device ID OUT`` (what that desk lacks, encrypted for its keys).
+``export-bundle --device ID OUT`` (what that desk lacks, encrypted for its keys);
+``release-keys DIR``, ``publish-release --kind program|reference --version V --keys DIR FOLDER``,
+``refresh-release``, ``versions`` (updates for the desks: ``server.release_commands``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from server.enrolment import issue_enrolment_code, revoke_device
 from server.errors import BadInput, ServerError, UnknownCommune
 from server.passwords import PasswordParams, check_password_strength, hash_password
 from server.portal_export import export_portal, portal_json
+from server.release_commands import add_release_commands, run_release_command
 from server.storage import open_storage
 from server.storage.interface import ServerStorage
 from server.storage.records import Account, Role
@@ -93,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export-bundle", help="export what a desk lacks to a USB bundle for it")
     p.add_argument("--device", required=True, help="the device id (see list-devices)")
     p.add_argument("out", type=Path, help="the bundle file to write")
+    add_release_commands(commands)
     return parser
 
 
@@ -220,6 +224,8 @@ def _run(
         return
     storage.migrate()
     if _sync_commands(args, storage, out, now) or _bundle_commands(args, config, storage, out, now, new_id):
+        return
+    if run_release_command(args, config, storage, out, now):
         return
     if args.command == "create-communes":
         province = official.official_province(args.province)

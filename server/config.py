@@ -31,6 +31,9 @@ Example::
     [bundles]
     key_file = "bundle-keys.json"     # the province's USB bundle keys (made once, mode 0600)
 
+    [releases]
+    dir = "releases"                  # signed program and reference-data releases for the desks
+
     [accounts]
     token_ttl_hours = 12
     argon2_memory_kib = 65536
@@ -44,7 +47,8 @@ rate at most (as much as one worker allows when its requests all reach the same 
 
 Relative paths are taken from the config file's folder. Unknown sections or keys are refused (typos). Without
 ``[bundles] key_file``, a SQLite server keeps its bundle keys beside its database; a PostgreSQL one has no USB
-bundles until the setting is given.
+bundles until the setting is given; likewise ``[releases] dir`` (default beside a SQLite database, else no
+updates are served).
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ DEFAULT_DATA_DIR = Path("motcua-server-data")
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 BUNDLE_KEY_FILE_NAME = "bundle-keys.json"
+RELEASES_DIR_NAME = "releases"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,8 @@ class ServerConfig:
     limits and the log); empty: the header is ignored and the connection's address counts."""
     bundle_key_file: Path | None = None
     """The province's device keys for USB bundles (``server.bundle_identity``); ``None``: no USB bundles."""
+    releases_dir: Path | None = None
+    """Where the signed releases for the desks are kept (``server.releases``); ``None``: no updates served."""
 
     def __post_init__(self) -> None:
         if not self.host:
@@ -189,6 +196,9 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
     "bundles": {
         "key_file": ("bundle_key_file", (str,)),
     },
+    "releases": {
+        "dir": ("releases_dir", (str,)),
+    },
     "accounts": {
         "token_ttl_hours": ("token_ttl", (int, float)),
         "argon2_memory_kib": ("argon2_memory_kib", (int,)),
@@ -241,6 +251,10 @@ def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
     elif isinstance(database, str) and database.startswith(SQLITE_PREFIX):
         folder = Path(values["database"][len(SQLITE_PREFIX) :]).parent
         values["bundle_key_file"] = folder / BUNDLE_KEY_FILE_NAME
+    if "releases_dir" in values:
+        values["releases_dir"] = _resolve(base_dir, values["releases_dir"])
+    elif isinstance(database, str) and database.startswith(SQLITE_PREFIX):
+        values["releases_dir"] = Path(values["database"][len(SQLITE_PREFIX) :]).parent / RELEASES_DIR_NAME
     return ServerConfig(**values)
 
 
@@ -260,4 +274,5 @@ def default_config(base_dir: Path) -> ServerConfig:
         database=SQLITE_PREFIX + str(data_dir / "server.db"),
         log_dir=data_dir / "logs",
         bundle_key_file=data_dir / BUNDLE_KEY_FILE_NAME,
+        releases_dir=data_dir / RELEASES_DIR_NAME,
     )

@@ -27,6 +27,7 @@ from sync.errors import SyncInterrupted
 from sync.replica_store import ReplicaStore
 from sync.sync_session import SessionResult
 from workstation.province_link import TransportFactory
+from workstation.release_updates import ReleaseFetcher
 from workstation.sync_keys import (
     StoreCheckpoints,
 )
@@ -76,6 +77,8 @@ class SyncController(QObject):
     """A ``SessionResult``, ``BundleExport`` or ``BundleImport``."""
     failed = Signal(object)
     """The error (its words: :class:`desktop.sync_panel.sync_words.SyncWords`)."""
+    releases_staged = Signal(list)
+    """The province's releases fetched and verified after a sync (``["reference 2026.12"]``): next start."""
 
     def __init__(
         self,
@@ -103,6 +106,8 @@ class SyncController(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
         self.set_auto_sync(auto_sync_minutes)
+        self._releases: ReleaseFetcher | None = None
+        self._staged: list[str] = []
 
     # -- state -----------------------------------------------------------------------------------------------
 
@@ -190,8 +195,19 @@ class SyncController(QObject):
         )
         return True
 
+    def set_release_fetcher(self, fetcher: ReleaseFetcher | None) -> None:
+        """After each successful sync, also fetch and verify the province's releases with ``fetcher``."""
+        self._releases = fetcher
+
     def _session(self, factory: TransportFactory, meter: ProgressMeter) -> SessionResult:
-        return run_sync(self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints)
+        result = run_sync(self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints)
+        releases = self._releases
+        if releases is not None:  # the records first; a release never makes the sync fail
+            try:
+                self._staged = [f"{r.kind} {r.version}" for r in releases.check_all()]
+            except Exception as exc:  # noqa: BLE001 - logged for IT; the next sync tries again
+                log.warning("fetching the province's releases failed: %s", type(exc).__name__)
+        return result
 
     def _export(self, path: Path, meter: ProgressMeter) -> BundleExport:
         return export_for_province(
@@ -208,6 +224,9 @@ class SyncController(QObject):
         result, snapshot = outcome
         phase = SyncPhase.ONLINE if activity is Activity.SYNC else self._status.phase
         self._set(SyncStatus(phase, snapshot.waiting, snapshot.last_sync, None, None))
+        staged, self._staged = self._staged, []
+        if staged:
+            self.releases_staged.emit(staged)
         self.finished.emit(result)
 
     def _fail(self, activity: Activity, error: BaseException) -> None:

@@ -174,6 +174,19 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
             )""",
         ),
     ),
+    SqlMigration(
+        4,
+        "the program and reference-data versions each workstation runs (reported when it fetches updates)",
+        (
+            """CREATE TABLE device_versions (
+                device_id text NOT NULL REFERENCES devices (id),
+                kind text NOT NULL,
+                version text NOT NULL,
+                reported_at timestamptz NOT NULL,
+                PRIMARY KEY (device_id, kind)
+            )""",
+        ),
+    ),
 )
 
 

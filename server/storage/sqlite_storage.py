@@ -160,6 +160,19 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             )""",
         ),
     ),
+    SqlMigration(
+        4,
+        "the program and reference-data versions each workstation runs (reported when it fetches updates)",
+        (
+            """CREATE TABLE device_versions (
+                device_id TEXT NOT NULL REFERENCES devices (id),
+                kind TEXT NOT NULL,
+                version TEXT NOT NULL,
+                reported_at TEXT NOT NULL,
+                PRIMARY KEY (device_id, kind)
+            )""",
+        ),
+    ),
 )
 
 

@@ -120,6 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="leave the private key file without a password (not advised)",
     )
+    sub = command("update", "the province's program and reference-data releases on this workstation")
+    actions = sub.add_subparsers(dest="update_action", metavar="ACTION", required=True)
+    actions.add_parser("status", help="the versions in use, fetched and kept")
+    check = actions.add_parser("check", help="fetch and verify newer releases now (as a sync does)")
+    _unlock_options(check)
+    back = actions.add_parser("rollback", help="go back to the version before, from the next start")
+    back.add_argument("kind", choices=("program", "reference"))
+    trust = actions.add_parser("trust", help="trust IT's copy of the province's 1.root.json for KIND")
+    trust.add_argument("kind", choices=("program", "reference"))
+    trust.add_argument("file", type=Path, metavar="ROOT.json")
+    for action in (actions.choices["status"], check, back, trust):
+        _data_dir_option(action, top=False)
     return parser
 
 
@@ -187,6 +199,20 @@ def _dispatch(  # noqa: PLR0911 (one branch per command)
             full_name=args.full_name,
             head=args.head,
             recovery_key=args.recovery_key,
+            now=_utc_now,
+            new_id=_new_id,
+        )
+    if name == "update":
+        from workstation.it_commands.update_commands import run_update
+
+        return run_update(
+            paths,
+            args.update_action,
+            console,
+            kind=getattr(args, "kind", None),
+            file=getattr(args, "file", None),
+            login=getattr(args, "login", None),
+            recovery_key=getattr(args, "recovery_key", None),
             now=_utc_now,
             new_id=_new_id,
         )

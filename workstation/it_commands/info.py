@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workstation.it_commands.build_metadata import build_metadata, component_versions
 from workstation.it_commands.console import EXIT_OK, Console
+from workstation.it_commands.update_commands import status_lines
 from workstation.it_commands.workstation_paths import WorkstationPaths
 
 
@@ -31,6 +32,8 @@ def info_lines(paths: WorkstationPaths) -> list[str]:
         "Components:",
     ]
     lines += [f"  {name + ':':<17} {value}" for name, value in component_versions().items()]
+    lines += ["", "Releases from the province (motcua update status):"]
+    lines += [f"  {line}" for line in status_lines(paths.data_dir)]
     if not paths.has_store():
         lines += ["", "No store on this workstation yet: start motcua to run the first-run wizard."]
     return lines

@@ -1,0 +1,124 @@
+"""Tools → Versions and updates: what the desk runs, what the province sent, and the one-click way back.
+
+The province's releases are fetched and verified during sync (``workstation.release_updates``) and applied
+at the next start; here the clerk (or IT on the phone) sees the versions and can return to the previous one
+with one button: it takes effect when motcua next starts. Reading and writing run in the background.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.background import Background
+from workstation.about import app_version
+from workstation.installed_versions import KINDS, SHIPPED_REFERENCE_VERSION, InstalledVersions, KindState
+
+
+class UpdatesDialog(QDialog):
+    """The versions of the program and of the reference data, each with a "return to the previous" button."""
+
+    def __init__(self, data_dir: Path, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("updates_dialog")
+        self._versions = InstalledVersions(data_dir)
+        self._background = background
+        self._states: dict[str, KindState] = {}
+        layout = QVBoxLayout(self)
+        self.groups: dict[str, QGroupBox] = {}
+        self.texts: dict[str, QLabel] = {}
+        self.back_buttons: dict[str, QPushButton] = {}
+        for kind in KINDS:
+            group = QGroupBox(self)
+            grid = QGridLayout(group)
+            text = QLabel(group)
+            text.setWordWrap(True)
+            button = QPushButton(group)
+            button.setObjectName(f"roll_back_{kind}")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, k=kind: self.roll_back(k))
+            grid.addWidget(text, 0, 0)
+            grid.addWidget(button, 1, 0)
+            layout.addWidget(group)
+            self.groups[kind], self.texts[kind], self.back_buttons[kind] = group, text, button
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
+        layout.addWidget(self.outcome)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.retranslate()
+        self.reload()
+
+    def _shipped(self, kind: str) -> str:
+        return app_version() if kind == "program" else SHIPPED_REFERENCE_VERSION
+
+    def reload(self) -> None:
+        def read() -> dict[str, KindState]:
+            return {kind: self._versions.state(kind) for kind in KINDS}
+
+        self._background.run(read, on_success=self._show, owner=self)
+
+    def _show(self, states: dict[str, KindState]) -> None:
+        self._states = states
+        for kind in KINDS:
+            state = states[kind]
+            shipped = self._shipped(kind)
+            in_use = self._versions.in_use(kind, shipped) if state.active else shipped
+            lines = [
+                self.tr("In use: %1").replace("%1", in_use if in_use != "0" else self.tr("as installed"))
+            ]
+            if state.pending:
+                lines.append(
+                    self.tr("Version %1 has arrived: it is used from the next start.").replace(
+                        "%1", state.pending
+                    )
+                )
+            if state.previous:
+                lines.append(self.tr("Kept to go back to: %1").replace("%1", state.previous))
+            self.texts[kind].setText("\n".join(lines))
+            self.back_buttons[kind].setEnabled(state.active is not None)
+
+    def roll_back(self, kind: str) -> None:
+        for button in self.back_buttons.values():
+            button.setEnabled(False)
+        self._background.run(
+            lambda: self._versions.roll_back(kind),
+            on_success=lambda back: self._rolled_back(kind, back),
+            on_failure=lambda error: self.outcome.setText(str(error)),
+            owner=self,
+        )
+
+    def _rolled_back(self, kind: str, back: str | None) -> None:
+        version = back or self.tr("the version installed")
+        self.outcome.setText(
+            self.tr(
+                "Done: %1 is used from the next start of motcua. Close motcua and open it again."
+            ).replace("%1", version)
+        )
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Versions and updates"))
+        self.groups["program"].setTitle(self.tr("The motcua program"))
+        self.groups["reference"].setTitle(self.tr("Reference data (form templates, procedures)"))
+        for button in self.back_buttons.values():
+            button.setText(self.tr("Return to the previous version"))
+        if self._states:
+            self._show(self._states)

@@ -1,0 +1,65 @@
+"""The admin CLI's release commands: release-keys, publish-release, refresh-release, versions."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from server.config import ServerConfig
+from server.errors import BadInput
+from server.releases import KINDS, make_release_keys, publish_release, refresh_release
+from server.services import Services
+from server.storage.interface import ServerStorage
+from server.update_routes import device_versions
+
+
+def add_release_commands(commands: Any) -> None:
+    """Declare the release commands on the CLI's sub-parsers."""
+    p = commands.add_parser("release-keys", help="make the province's release signing keys (once)")
+    p.add_argument("keys_dir", type=Path, help="an empty folder, best on a USB key kept in a safe")
+    p = commands.add_parser("publish-release", help="sign and publish a program or reference-data release")
+    p.add_argument("--kind", required=True, choices=sorted(KINDS))
+    p.add_argument("--version", required=True, help="above the last published one, e.g. 0.2.0 or 2026.12")
+    p.add_argument("--keys", required=True, type=Path, help="the folder made by release-keys")
+    p.add_argument("folder", type=Path, help="the program folder, or the reference-data folder")
+    p = commands.add_parser("refresh-release", help="re-sign a kind's metadata before it expires")
+    p.add_argument("--kind", required=True, choices=sorted(KINDS))
+    p.add_argument("--keys", required=True, type=Path)
+    commands.add_parser("versions", help="the program and reference-data versions each workstation runs")
+
+
+def _releases_dir(config: ServerConfig) -> Path:
+    if config.releases_dir is None:
+        raise BadInput("no releases folder is set: add [releases] dir to the server's settings")
+    return config.releases_dir
+
+
+def run_release_command(
+    args: argparse.Namespace,
+    config: ServerConfig,
+    storage: ServerStorage,
+    out: TextIO,
+    now: Callable[[], Any],
+) -> bool:
+    """Run ``args.command`` if it is a release command (True), else do nothing (False)."""
+    if args.command == "release-keys":
+        made = make_release_keys(args.keys_dir)
+        print(f"{len(made)} key files written to {args.keys_dir} (private keys mode 0600).", file=out)
+        print("Keep this folder off the server; publish-release needs it.", file=out)
+    elif args.command == "publish-release":
+        published = publish_release(_releases_dir(config), args.kind, args.folder, args.version, args.keys)
+        print(f"{published.kind} {published.version} published; desks fetch it at their next sync", file=out)
+    elif args.command == "refresh-release":
+        refresh_release(_releases_dir(config), args.kind, args.keys)
+        print(f"{args.kind} metadata re-signed", file=out)
+    elif args.command == "versions":
+        svc = Services.build(config, storage, now=now, new_id=lambda: "")
+        rows = device_versions(svc)
+        for commune, device_id, label, kind, version, at in rows:
+            print(f"{commune}\t{device_id}\t{label}\t{kind}\t{version}\t{at[:16]}", file=out)
+        print(f"{len({row[1] for row in rows})} workstation(s) reported versions", file=out)
+    else:
+        return False
+    return True

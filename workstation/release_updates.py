@@ -1,0 +1,246 @@
+"""Fetch the province's signed releases after a sync, verify them (TUF, through ``tufup``), stage them.
+
+For each kind (``program``, ``reference``) the desk keeps TUF metadata in
+``<data>/updates/<kind>/metadata``. The first root metadata is the trust anchor: IT may place it with
+``motcua update trust KIND ROOT.json`` (the file ``publish-release`` left in the server's releases folder,
+``<kind>/metadata/1.root.json``, carried on a USB key); otherwise the desk takes it from its provincial server
+the first time, over the enrolled, authenticated channel, and from then on accepts only what that root's keys
+sign (key rotations included).
+
+Every file is checked against signed metadata: a tampered archive, metadata signed by other keys, an
+older version or replayed older metadata is refused (``UpdateRefused``) and nothing is staged. Each request
+tells the server which versions this desk runs (``Motcua-Versions``), so IT sees them per commune.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import requests
+from tuf.api import exceptions as tuf_errors
+from tufup.client import AuthRequestsFetcher, Client
+
+from sync.protocol_version import protocol_headers
+from workstation.errors import UpdateRefused
+from workstation.installed_versions import KINDS, SHIPPED_REFERENCE_VERSION, InstalledVersions
+
+logger = logging.getLogger(__name__)
+
+ARCHIVE_NAMES = {"program": "motcua", "reference": "motcua-reference"}
+VERSIONS_HEADER = "Motcua-Versions"
+TIMEOUT = (10, 60)
+
+
+@dataclass(frozen=True)
+class FetchedRelease:
+    kind: str
+    version: str
+
+
+class _DeviceAuth(requests.auth.AuthBase):
+    """The device credential and the versions this desk runs, on every request to the province."""
+
+    def __init__(self, credentials: str, versions: str) -> None:
+        self._credentials, self._versions = credentials, versions
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = f"Bearer {self._credentials}"
+        request.headers[VERSIONS_HEADER] = self._versions
+        request.headers.update(protocol_headers())
+        return request
+
+
+class _Fetcher(AuthRequestsFetcher):
+    """tufup's fetcher, checking the server's certificate against the province's CA file when given."""
+
+    def __init__(self, origin: str, auth: _DeviceAuth, ca_file: str | None) -> None:
+        super().__init__(session_auth={origin: auth})
+        self._verify: str | bool = ca_file if ca_file else True
+
+    def _get_session(self, url: str) -> requests.Session:
+        session = super()._get_session(url)
+        session.verify = self._verify
+        return session
+
+
+class _ProvinceClient(Client):
+    """A tufup client whose metadata refresh runs once and lets its errors through (tufup logs them only)."""
+
+    _refreshed = False
+
+    def refresh(self) -> None:
+        if not self._refreshed:
+            super().refresh()
+            self._refreshed = True
+
+
+class ReleaseFetcher:
+    """Checks the province for newer releases of each kind and stages what verifies."""
+
+    def __init__(
+        self,
+        server_url: str,
+        credentials: str,
+        data_dir: Path,
+        *,
+        program_version: str,
+        ca_file: str | None = None,
+        session_factory: Callable[[], requests.Session] = requests.Session,
+    ) -> None:
+        self.base = server_url.rstrip("/")
+        self.credentials = credentials
+        self.versions = InstalledVersions(data_dir)
+        self.program_version = program_version
+        self.ca_file = ca_file
+        self._session_factory = session_factory
+
+    def shipped(self, kind: str) -> str:
+        return self.program_version if kind == "program" else SHIPPED_REFERENCE_VERSION
+
+    def versions_header(self) -> str:
+        return "; ".join(f"{kind}={self.versions.in_use(kind, self.shipped(kind))}" for kind in KINDS)
+
+    def _auth(self) -> _DeviceAuth:
+        return _DeviceAuth(self.credentials, self.versions_header())
+
+    def _url(self, kind: str, part: str) -> str:
+        return f"{self.base}/v1/updates/{kind}/{part}/"
+
+    def _trust_on_first_use(self, kind: str, metadata: Path) -> bool:
+        """Take the first root metadata from the province if IT placed none; False if none is published."""
+        if (metadata / "root.json").is_file():
+            return True
+        session = self._session_factory()
+        try:
+            response = session.get(
+                self._url(kind, "metadata") + "1.root.json",
+                auth=self._auth(),
+                timeout=TIMEOUT,
+                verify=self.ca_file if self.ca_file else True,
+            )
+        except requests.RequestException as exc:
+            raise UpdateRefused(
+                f"the province cannot be reached ({type(exc).__name__})", reason="unreachable"
+            ) from None
+        finally:
+            session.close()
+        if response.status_code == 404:
+            return False
+        if response.status_code != 200 or len(response.content) > 1_000_000:
+            raise UpdateRefused(
+                f"the province answered {response.status_code} for its release keys", reason="unreachable"
+            )
+        metadata.mkdir(parents=True, exist_ok=True)
+        (metadata / "root.json").write_bytes(response.content)
+        logger.info("the province's %s release keys are trusted from now on", kind)
+        return True
+
+    def check(self, kind: str) -> FetchedRelease | None:
+        """Fetch, verify and stage a newer release of ``kind``; ``None`` if there is none (or none wanted)."""
+        folder = self.versions.kind_dir(kind)
+        metadata, targets, extract = folder / "metadata", folder / "targets", folder / "extract"
+        if not self._trust_on_first_use(kind, metadata):
+            return None
+        targets.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(extract, ignore_errors=True)
+        extract.mkdir(parents=True)
+        current = self.versions.in_use(kind, self.shipped(kind))
+        client = _ProvinceClient(
+            app_name=ARCHIVE_NAMES[kind],
+            app_install_dir=folder / "staged",
+            current_version=current,
+            metadata_dir=metadata,
+            metadata_base_url=self._url(kind, "metadata"),
+            target_dir=targets,
+            target_base_url=self._url(kind, "targets"),
+            extract_dir=extract,
+        )
+        client._fetcher = _Fetcher(self.base, self._auth(), self.ca_file)  # noqa: SLF001 - tufup builds its own
+        staged: dict[str, Any] = {}
+        try:
+            client.refresh()
+            found = client.check_for_updates(patch=False)
+            if found is None or not self.versions.wanted(kind, str(found.version), self.shipped(kind)):
+                return None
+            version = str(found.version)
+
+            def stage(src_dir: Path, dst_dir: Path, **_: Any) -> None:
+                staged["path"] = self.versions.stage(kind, version, Path(src_dir))
+
+            client.download_and_apply_update(skip_confirmation=True, install=stage)
+        except tuf_errors.BadVersionNumberError as exc:
+            raise UpdateRefused(
+                f"the province sent older release metadata than before: {exc}", reason="rollback"
+            ) from None
+        except tuf_errors.ExpiredMetadataError:
+            raise UpdateRefused(
+                "the province's release metadata has expired (IT: refresh-release)", reason="expired"
+            ) from None
+        except tuf_errors.UnsignedMetadataError:
+            raise UpdateRefused(
+                "a release file is not signed by the province's release keys", reason="untrusted"
+            ) from None
+        except tuf_errors.LengthOrHashMismatchError:
+            raise UpdateRefused(
+                "a release file does not match its signed size and hash", reason="tampered"
+            ) from None
+        except tuf_errors.RepositoryError as exc:
+            raise UpdateRefused(
+                f"the release metadata does not check out ({type(exc).__name__})", reason="untrusted"
+            ) from None
+        except tuf_errors.DownloadError as exc:
+            raise UpdateRefused(
+                f"a release file could not be fetched ({type(exc).__name__})", reason="unreachable"
+            ) from None
+        finally:
+            shutil.rmtree(extract, ignore_errors=True)
+        if "path" not in staged:
+            raise UpdateRefused(f"the {kind} release {version} could not be unpacked", reason="tampered")
+        return FetchedRelease(kind, version)
+
+    def check_all(self) -> list[FetchedRelease]:
+        """:meth:`check` each kind; a refusal of one kind is logged and does not stop the other."""
+        fetched = []
+        for kind in KINDS:
+            try:
+                release = self.check(kind)
+            except UpdateRefused as exc:
+                logger.warning("%s release refused (%s): %s", kind, exc.reason, exc)
+                continue
+            if release is not None:
+                fetched.append(release)
+        return fetched
+
+
+def trust_root(data_dir: Path, kind: str, root_json: bytes) -> Path:
+    """Make ``root_json`` (IT's copy of ``1.root.json``) this desk's trust anchor for ``kind``."""
+    try:
+        kind_of_file = json.loads(root_json)["signed"]["_type"]
+    except (ValueError, KeyError, TypeError):
+        kind_of_file = None
+    if kind_of_file != "root":
+        raise UpdateRefused("the file is not TUF root metadata (1.root.json)", reason="untrusted")
+    metadata = InstalledVersions(data_dir).kind_dir(kind) / "metadata"
+    if metadata.exists():
+        shutil.rmtree(metadata)
+    metadata.mkdir(parents=True)
+    (metadata / "root.json").write_bytes(root_json)
+    return metadata / "root.json"
+
+
+def stored_release_fetcher(store: Any, data_dir: Path, program_version: str) -> ReleaseFetcher | None:
+    """The fetcher for this enrolled desk (server, credential and CA file from the store), else ``None``."""
+    from workstation.enrolment import server_link, stored_credentials
+
+    link, credentials = server_link(store), stored_credentials(store)
+    if link is None or credentials is None:
+        return None
+    return ReleaseFetcher(
+        link.server_url, credentials, data_dir, program_version=program_version, ca_file=link.ca_file
+    )
