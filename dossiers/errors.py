@@ -284,3 +284,10 @@ class InvalidCorrectedValue(CorrectionError):
 
     code = "correction_invalid_value"
     template = "The corrected {field} is not acceptable: {problem}."
+
+
+class ProvinceDaysFormatError(CalendarError):
+    """The province's list of days off and make-up working days is not as documented (the message says
+    where: the entry's position and field)."""
+
+    code = "province_days"

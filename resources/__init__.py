@@ -1,7 +1,8 @@
-"""motcua's data files: catalogue seed, form templates, icons, translations, fonts.
+"""motcua's data files: catalogue seed, form templates, the province's calendar days, translations, fonts.
 
 A reference-data release from the province (``workstation.installed_versions``) may replace whole folders
-(``forms``, ``catalogue``): the desk calls :func:`use_reference_data` at start, before anything reads them.
+(``forms``, ``catalogue``, ``calendar``): the desk calls :func:`use_reference_data` at start, before anything
+reads them.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 RESOURCES_DIR = Path(__file__).resolve().parent
-REPLACEABLE = ("forms", "catalogue")
+REPLACEABLE = ("forms", "catalogue", "calendar")
 """The folders a reference-data release may replace."""
 
 _reference_dir: Path | None = None

@@ -3,7 +3,8 @@
 Two kinds, each a TUF repository of its own under the server's releases folder:
 
 - ``program``: the desk program's folder (the PyInstaller build), archive ``motcua-<version>.tar.gz``;
-- ``reference``: the reference data the desk reads from ``resources/`` (form templates, the catalogue seed),
+- ``reference``: the reference data the desk reads from ``resources/`` (form templates, the catalogue seed,
+  the province's days off and make-up working days),
   archive ``motcua-reference-<version>.tar.gz``; checked here before it is published.
 
 IT makes the release keys once (``python -m server.cli release-keys DIR``) and keeps that folder off the
@@ -25,6 +26,7 @@ from tufup.repo import Keys, Repository
 
 from dossiers.catalogue import parse_catalogue
 from dossiers.errors import DossierError
+from dossiers.province_days import parse_province_days
 from server.errors import BadInput
 
 logger = logging.getLogger(__name__)
@@ -36,7 +38,7 @@ EXPIRATION_DAYS = {"root": 730, "targets": 180, "snapshot": 180, "timestamp": 18
 """How long signed metadata stays valid: long, because desks may stay offline for weeks and the keys are
 kept off the server (``refresh-release`` re-signs before that: the IT guide says when)."""
 
-REFERENCE_FOLDERS = {"forms", "catalogue"}
+REFERENCE_FOLDERS = {"forms", "catalogue", "calendar"}
 """What a reference-data release may replace in the desk's ``resources/`` (whole folders)."""
 
 PROGRAM_EXECUTABLES = ("motcua", "motcua.exe")
@@ -148,6 +150,13 @@ def check_release_folder(kind: str, folder: Path) -> None:
             raise BadInput(
                 "the forms folder lacks " + ", ".join(missing) + " (a release replaces the whole folder)"
             )
+    if "calendar" in found:
+        try:
+            parse_province_days((folder / "calendar" / "province_days.json").read_bytes())
+        except OSError:
+            raise BadInput("the calendar folder lacks province_days.json") from None
+        except DossierError as exc:
+            raise BadInput(f"the province's days in the release are not valid: {exc}") from None
     if "catalogue" in found:
         try:
             parse_catalogue((folder / "catalogue" / "procedures.json").read_bytes())

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from dossiers.catalogue import Catalogue, parse_catalogue
 from dossiers.dossier import Office
+from dossiers.province_days import parse_province_days
 from dossiers.vietnam_time import VIETNAM_TIME
-from dossiers.working_calendar import WorkingCalendar
+from dossiers.working_calendar import ProvinceDayOff, WorkingCalendar
 from resources import resource_path
 from sync.connection import Connection
 from sync.store import Store, get_meta
@@ -90,6 +91,11 @@ def load_catalogue() -> Catalogue:
     return parse_catalogue(resource_path("catalogue", "procedures.json").read_bytes())
 
 
+def load_province_days() -> tuple[tuple[ProvinceDayOff, ...], frozenset[dt.date]]:
+    """The province's days off and make-up days (shipped empty; a reference-data release brings them)."""
+    return parse_province_days(resource_path("calendar", "province_days.json").read_bytes())
+
+
 def open_work_session(
     session: DeskSession,
     *,
@@ -123,8 +129,13 @@ def open_work_session(
         return now().astimezone(VIETNAM_TIME)
 
     year = local_now().year
+    days_off, make_up_days = load_province_days()
     calendar = WorkingCalendar.vietnam(
-        year - CALENDAR_YEARS_BACK, year + CALENDAR_YEARS_AHEAD, opening=site.opening_hours()
+        year - CALENDAR_YEARS_BACK,
+        year + CALENDAR_YEARS_AHEAD,
+        opening=site.opening_hours(),
+        days_off=days_off,
+        make_up_days=make_up_days,
     )
     desk = DossierDesk(
         store,
