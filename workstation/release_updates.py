@@ -169,6 +169,8 @@ class ReleaseFetcher:
             if found is None or not self.versions.wanted(kind, str(found.version), self.shipped(kind)):
                 return None
             version = str(found.version)
+            if client.new_archive_info is not None:
+                self._resume_download(kind, client.new_archive_info, targets)
 
             def stage(src_dir: Path, dst_dir: Path, **_: Any) -> None:
                 staged["path"] = self.versions.stage(kind, version, Path(src_dir))
@@ -203,6 +205,50 @@ class ReleaseFetcher:
         if "path" not in staged:
             raise UpdateRefused(f"the {kind} release {version} could not be unpacked", reason="tampered")
         return FetchedRelease(kind, version)
+
+    def _resume_download(self, kind: str, info: Any, targets: Path) -> None:
+        """Fetch the archive into ``<name>.partial``, continuing where a cut link left it (HTTP Range); once
+        whole it is renamed for tufup, which checks its signed length and hashes before using it (a wrong one
+        is fetched again whole)."""
+        final = targets / Path(info.path).name
+        if final.is_file():
+            return
+        partial = final.with_name(final.name + ".partial")
+        have = partial.stat().st_size if partial.is_file() else 0
+        if have > info.length:
+            partial.unlink()
+            have = 0
+        session = self._session_factory()
+        try:
+            headers = {"Range": f"bytes={have}-"} if have else {}
+            with session.get(
+                self._url(kind, "targets") + info.path,
+                auth=self._auth(),
+                headers=headers,
+                stream=True,
+                timeout=TIMEOUT,
+                verify=self.ca_file if self.ca_file else True,
+            ) as response:
+                if response.status_code == 200:
+                    have = 0  # the server sent the whole file
+                elif response.status_code != 206:
+                    return  # tufup fetches it whole and says what is wrong
+                with partial.open("r+b" if have else "wb") as out:
+                    out.seek(have)
+                    out.truncate()
+                    for chunk in response.iter_content(64 * 1024):
+                        if out.tell() + len(chunk) > info.length:
+                            break  # more than signed: tufup will refuse it
+                        out.write(chunk)
+        except (requests.RequestException, OSError) as exc:
+            raise UpdateRefused(
+                f"the release download stopped ({type(exc).__name__}); it continues at the next sync",
+                reason="unreachable",
+            ) from None
+        finally:
+            session.close()
+        if partial.stat().st_size == info.length:
+            partial.replace(final)
 
     def check_all(self) -> list[FetchedRelease]:
         """:meth:`check` each kind; a refusal of one kind is logged and does not stop the other."""

@@ -224,3 +224,22 @@ def test_a_program_release_takes_over_at_the_next_start_and_can_be_rolled_back(
     assert f"program: {newer} in use" in _it(data, "status")[1]
     assert "is used from the next start" in _it(data, "rollback", "program")[1]
     assert f"program: {app_version()} in use" in _it(data, "status")[1]
+
+
+def test_a_cut_download_continues_where_it_stopped(province: ProvinceServer, tmp_path: Path) -> None:
+    keys = tmp_path / "usb" / "release-keys"
+    province.cli("release-keys", str(keys))
+    folder = reference_folder(tmp_path / "build")
+    province.cli(
+        "publish-release", "--kind", "reference", "--version", "2026.12", "--keys", str(keys), str(folder)
+    )
+    genuine = (province.releases / "reference" / "targets" / "motcua-reference-2026.12.tar.gz").read_bytes()
+    data = _enrolled_desk_with_a_dossier(tmp_path, province)
+    targets = data / "updates" / "reference" / "targets"
+    targets.mkdir(parents=True)
+    (targets / "motcua-reference-2026.12.tar.gz.partial").write_bytes(genuine[: len(genuine) // 2])  # the cut
+    status, said = _it(data, "check", "--login", "lan")
+    assert status == 0 and "reference: 2026.12 fetched and verified" in said, said
+    log = (province.root / "stderr.txt").read_text(encoding="utf-8")
+    assert '"status": 206' in log  # only the rest was asked for (Range), and the whole checked by its hash
+    assert (targets / "motcua-reference-2026.12.tar.gz").read_bytes() == genuine
