@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop.background import Background
 from workstation.about import app_version
+from workstation.errors import UpdateRefused
 from workstation.installed_versions import KINDS, SHIPPED_REFERENCE_VERSION, InstalledVersions, KindState
+from workstation.release_bundles import import_release_file
+from workstation.release_updates import FetchedRelease
 
 
 class UpdatesDialog(QDialog):
@@ -32,6 +36,7 @@ class UpdatesDialog(QDialog):
     def __init__(self, data_dir: Path, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("updates_dialog")
+        self._data_dir = data_dir
         self._versions = InstalledVersions(data_dir)
         self._background = background
         self._states: dict[str, KindState] = {}
@@ -52,6 +57,10 @@ class UpdatesDialog(QDialog):
             grid.addWidget(button, 1, 0)
             layout.addWidget(group)
             self.groups[kind], self.texts[kind], self.back_buttons[kind] = group, text, button
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("import_update_file")
+        self.import_button.clicked.connect(self.import_file)
+        layout.addWidget(self.import_button)
         self.outcome = QLabel(self)
         self.outcome.setWordWrap(True)
         layout.addWidget(self.outcome)
@@ -109,6 +118,47 @@ class UpdatesDialog(QDialog):
         )
         self.reload()
 
+    def import_file(self) -> None:
+        """A release file from a USB stick (no network): checked as a download is, used at the next start."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import an update"), "", self.tr("motcua update files (*.tar);;All files (*)")
+        )
+        if not name:
+            return
+        self.import_button.setEnabled(False)
+        self.outcome.setText(self.tr("Checking the file…"))
+        self._background.run(
+            lambda: import_release_file(Path(name), self._data_dir, app_version()),
+            on_success=self._imported,
+            on_failure=self._import_refused,
+            owner=self,
+        )
+
+    def _imported(self, fetched: list[FetchedRelease]) -> None:
+        self.import_button.setEnabled(True)
+        if fetched:
+            versions = ", ".join(release.version for release in fetched)
+            self.outcome.setText(
+                self.tr("The update %1 is checked and kept: it is used from the next start.").replace(
+                    "%1", versions
+                )
+            )
+        else:
+            self.outcome.setText(self.tr("This desk already has everything the file holds."))
+        self.reload()
+
+    def _import_refused(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(error, UpdateRefused):
+            self.outcome.setText(
+                self.tr(
+                    "This file was refused: it is not a genuine update from the province, or it is damaged. "
+                    "Nothing was changed."
+                )
+            )
+        else:
+            self.outcome.setText(self.tr("The file could not be read. Nothing was changed."))
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -120,5 +170,6 @@ class UpdatesDialog(QDialog):
         self.groups["reference"].setTitle(self.tr("Reference data (form templates, procedures)"))
         for button in self.back_buttons.values():
             button.setText(self.tr("Return to the previous version"))
+        self.import_button.setText(self.tr("Import an update file (USB stick)…"))
         if self._states:
             self._show(self._states)

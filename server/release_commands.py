@@ -1,4 +1,4 @@
-"""The admin CLI's release commands: release-keys, publish-release, refresh-release, versions."""
+"""The admin CLI's release commands: release-keys, publish-, refresh-, export-release, versions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from server.config import ServerConfig
 from server.errors import BadInput
-from server.releases import KINDS, make_release_keys, publish_release, refresh_release
+from server.releases import KINDS, export_release, make_release_keys, publish_release, refresh_release
 from server.services import Services
 from server.storage.interface import ServerStorage
 from server.update_routes import device_versions
@@ -27,6 +27,9 @@ def add_release_commands(commands: Any) -> None:
     p = commands.add_parser("refresh-release", help="re-sign a kind's metadata before it expires")
     p.add_argument("--kind", required=True, choices=sorted(KINDS))
     p.add_argument("--keys", required=True, type=Path)
+    p = commands.add_parser("export-release", help="write a kind's newest release to a file for a USB stick")
+    p.add_argument("--kind", required=True, choices=sorted(KINDS))
+    p.add_argument("out", type=Path, help="the file to write (a desk reads it with motcua update import)")
     commands.add_parser("versions", help="the program and reference-data versions each workstation runs")
 
 
@@ -54,6 +57,9 @@ def run_release_command(
     elif args.command == "refresh-release":
         refresh_release(_releases_dir(config), args.kind, args.keys)
         print(f"{args.kind} metadata re-signed", file=out)
+    elif args.command == "export-release":
+        version = export_release(_releases_dir(config), args.kind, args.out)
+        print(f"{args.kind} {version} written to {args.out}: on the desk, motcua update import", file=out)
     elif args.command == "versions":
         svc = Services.build(config, storage, now=now, new_id=lambda: "")
         rows = device_versions(svc)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,8 @@ PROGRAM_EXECUTABLES = ("motcua", "motcua.exe")
 FILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$"
 """The names of published release files (TUF metadata and archives): no folder, no "..", nothing hidden."""
 _NAME = re.compile(FILE_NAME_PATTERN)
+USB_ROOT = "motcua-release"
+"""The top folder of a release carried on a USB stick (``workstation.release_bundles`` reads it)."""
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,24 @@ def refresh_release(releases_dir: Path, kind: str, keys_dir: Path) -> None:
         for role in ("targets", "snapshot", "timestamp"):
             repository.refresh_expiration_date(role, days=EXPIRATION_DAYS[role])
         repository.publish_changes(private_key_dirs=[Path(keys_dir)])
+
+
+def export_release(releases_dir: Path, kind: str, out: Path) -> str:
+    """Write a USB file carrying ``kind``'s signed metadata and its newest archive; returns that version."""
+    latest = latest_version(releases_dir, kind)
+    if latest is None:
+        raise BadInput(f"no {kind} release is published yet")
+    if Path(out).exists():
+        raise BadInput(f"{out} exists already: give a new file name")
+    folder = Path(releases_dir) / kind
+    archive = folder / "targets" / f"{_kind(kind)}-{latest}.tar.gz"
+    partial = Path(out).with_name(Path(out).name + ".partial")
+    with tarfile.open(partial, "w") as packed:
+        for path in sorted((folder / "metadata").glob("*.json")):
+            packed.add(path, f"{USB_ROOT}/{kind}/metadata/{path.name}")
+        packed.add(archive, f"{USB_ROOT}/{kind}/targets/{archive.name}")
+    partial.replace(out)
+    return latest
 
 
 def release_file(releases_dir: Path, kind: str, part: str, name: str) -> Path | None:

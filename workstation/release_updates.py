@@ -143,68 +143,18 @@ class ReleaseFetcher:
 
     def check(self, kind: str) -> FetchedRelease | None:
         """Fetch, verify and stage a newer release of ``kind``; ``None`` if there is none (or none wanted)."""
-        folder = self.versions.kind_dir(kind)
-        metadata, targets, extract = folder / "metadata", folder / "targets", folder / "extract"
+        metadata = self.versions.kind_dir(kind) / "metadata"
         if not self._trust_on_first_use(kind, metadata):
             return None
-        targets.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(extract, ignore_errors=True)
-        extract.mkdir(parents=True)
-        current = self.versions.in_use(kind, self.shipped(kind))
-        client = _ProvinceClient(
-            app_name=ARCHIVE_NAMES[kind],
-            app_install_dir=folder / "staged",
-            current_version=current,
-            metadata_dir=metadata,
-            metadata_base_url=self._url(kind, "metadata"),
-            target_dir=targets,
-            target_base_url=self._url(kind, "targets"),
-            extract_dir=extract,
+        return verify_and_stage(
+            self.versions,
+            kind,
+            self.shipped(kind),
+            metadata_url=self._url(kind, "metadata"),
+            targets_url=self._url(kind, "targets"),
+            fetcher=_Fetcher(self.base, self._auth(), self.ca_file),
+            before_download=lambda info, targets: self._resume_download(kind, info, targets),
         )
-        client._fetcher = _Fetcher(self.base, self._auth(), self.ca_file)  # noqa: SLF001 - tufup builds its own
-        staged: dict[str, Any] = {}
-        try:
-            client.refresh()
-            found = client.check_for_updates(patch=False)
-            if found is None or not self.versions.wanted(kind, str(found.version), self.shipped(kind)):
-                return None
-            version = str(found.version)
-            if client.new_archive_info is not None:
-                self._resume_download(kind, client.new_archive_info, targets)
-
-            def stage(src_dir: Path, dst_dir: Path, **_: Any) -> None:
-                staged["path"] = self.versions.stage(kind, version, Path(src_dir))
-
-            client.download_and_apply_update(skip_confirmation=True, install=stage)
-        except tuf_errors.BadVersionNumberError as exc:
-            raise UpdateRefused(
-                f"the province sent older release metadata than before: {exc}", reason="rollback"
-            ) from None
-        except tuf_errors.ExpiredMetadataError:
-            raise UpdateRefused(
-                "the province's release metadata has expired (IT: refresh-release)", reason="expired"
-            ) from None
-        except tuf_errors.UnsignedMetadataError:
-            raise UpdateRefused(
-                "a release file is not signed by the province's release keys", reason="untrusted"
-            ) from None
-        except tuf_errors.LengthOrHashMismatchError:
-            raise UpdateRefused(
-                "a release file does not match its signed size and hash", reason="tampered"
-            ) from None
-        except tuf_errors.RepositoryError as exc:
-            raise UpdateRefused(
-                f"the release metadata does not check out ({type(exc).__name__})", reason="untrusted"
-            ) from None
-        except tuf_errors.DownloadError as exc:
-            raise UpdateRefused(
-                f"a release file could not be fetched ({type(exc).__name__})", reason="unreachable"
-            ) from None
-        finally:
-            shutil.rmtree(extract, ignore_errors=True)
-        if "path" not in staged:
-            raise UpdateRefused(f"the {kind} release {version} could not be unpacked", reason="tampered")
-        return FetchedRelease(kind, version)
 
     def _resume_download(self, kind: str, info: Any, targets: Path) -> None:
         """Fetch the archive into ``<name>.partial``, continuing where a cut link left it (HTTP Range); once
@@ -262,6 +212,80 @@ class ReleaseFetcher:
             if release is not None:
                 fetched.append(release)
         return fetched
+
+
+def verify_and_stage(
+    versions: InstalledVersions,
+    kind: str,
+    shipped: str,
+    *,
+    metadata_url: str,
+    targets_url: str,
+    fetcher: Any,
+    before_download: Callable[[Any, Path], None] | None = None,
+) -> FetchedRelease | None:
+    """The one path every release takes, from the network or a USB file: TUF metadata refreshed and checked
+    against the trusted root, the newest archive above what runs (and not held back) fetched and checked
+    against its signed length and hashes, unpacked and staged. Refusals are ``UpdateRefused``, in words."""
+    folder = versions.kind_dir(kind)
+    metadata, targets, extract = folder / "metadata", folder / "targets", folder / "extract"
+    targets.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(extract, ignore_errors=True)
+    extract.mkdir(parents=True)
+    client = _ProvinceClient(
+        app_name=ARCHIVE_NAMES[kind],
+        app_install_dir=folder / "staged",
+        current_version=versions.in_use(kind, shipped),
+        metadata_dir=metadata,
+        metadata_base_url=metadata_url,
+        target_dir=targets,
+        target_base_url=targets_url,
+        extract_dir=extract,
+    )
+    client._fetcher = fetcher  # noqa: SLF001 - tufup builds its own
+    staged: dict[str, Any] = {}
+    try:
+        client.refresh()
+        found = client.check_for_updates(patch=False)
+        if found is None or not versions.wanted(kind, str(found.version), shipped):
+            return None
+        version = str(found.version)
+        if client.new_archive_info is not None and before_download is not None:
+            before_download(client.new_archive_info, targets)
+
+        def stage(src_dir: Path, dst_dir: Path, **_: Any) -> None:
+            staged["path"] = versions.stage(kind, version, Path(src_dir))
+
+        client.download_and_apply_update(skip_confirmation=True, install=stage)
+    except tuf_errors.BadVersionNumberError as exc:
+        raise UpdateRefused(
+            f"the province sent older release metadata than before: {exc}", reason="rollback"
+        ) from None
+    except tuf_errors.ExpiredMetadataError:
+        raise UpdateRefused(
+            "the province's release metadata has expired (IT: refresh-release)", reason="expired"
+        ) from None
+    except tuf_errors.UnsignedMetadataError:
+        raise UpdateRefused(
+            "a release file is not signed by the province's release keys", reason="untrusted"
+        ) from None
+    except tuf_errors.LengthOrHashMismatchError:
+        raise UpdateRefused(
+            "a release file does not match its signed size and hash", reason="tampered"
+        ) from None
+    except tuf_errors.RepositoryError as exc:
+        raise UpdateRefused(
+            f"the release metadata does not check out ({type(exc).__name__})", reason="untrusted"
+        ) from None
+    except tuf_errors.DownloadError as exc:
+        raise UpdateRefused(
+            f"a release file could not be fetched ({type(exc).__name__})", reason="unreachable"
+        ) from None
+    finally:
+        shutil.rmtree(extract, ignore_errors=True)
+    if "path" not in staged:
+        raise UpdateRefused(f"the {kind} release {version} could not be unpacked", reason="tampered")
+    return FetchedRelease(kind, version)
 
 
 def trust_root(data_dir: Path, kind: str, root_json: bytes) -> Path:

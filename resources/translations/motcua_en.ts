@@ -3285,54 +3285,94 @@
 <context>
     <name>UpdatesDialog</name>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="80"/>
+        <location filename="../../desktop/updates_dialog.py" line="89"/>
         <source>In use: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="80"/>
+        <location filename="../../desktop/updates_dialog.py" line="89"/>
         <source>as installed</source>
         <translation>as installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="84"/>
+        <location filename="../../desktop/updates_dialog.py" line="93"/>
         <source>Version %1 has arrived: it is used from the next start.</source>
         <translation>Version %1 has arrived: it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="89"/>
+        <location filename="../../desktop/updates_dialog.py" line="98"/>
         <source>Kept to go back to: %1</source>
         <translation>Kept to go back to: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="104"/>
+        <location filename="../../desktop/updates_dialog.py" line="113"/>
         <source>the version installed</source>
         <translation>the version installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="107"/>
+        <location filename="../../desktop/updates_dialog.py" line="116"/>
         <source>Done: %1 is used from the next start of motcua. Close motcua and open it again.</source>
         <translation>Done: %1 is used from the next start of motcua. Close motcua and open it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="118"/>
+        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <source>Import an update</source>
+        <translation>Import an update</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <source>motcua update files (*.tar);;All files (*)</source>
+        <translation>motcua update files (*.tar);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="129"/>
+        <source>Checking the file…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="142"/>
+        <source>The update %1 is checked and kept: it is used from the next start.</source>
+        <translation>The update %1 is checked and kept: it is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="147"/>
+        <source>This desk already has everything the file holds.</source>
+        <translation>This desk already has everything the file holds.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="155"/>
+        <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
+        <translation>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="160"/>
+        <source>The file could not be read. Nothing was changed.</source>
+        <translation>The file could not be read. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="168"/>
         <source>Versions and updates</source>
         <translation>Versions and updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="119"/>
+        <location filename="../../desktop/updates_dialog.py" line="169"/>
         <source>The motcua program</source>
         <translation>The motcua program</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="120"/>
+        <location filename="../../desktop/updates_dialog.py" line="170"/>
         <source>Reference data (form templates, procedures)</source>
         <translation>Reference data (form templates, procedures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="122"/>
+        <location filename="../../desktop/updates_dialog.py" line="172"/>
         <source>Return to the previous version</source>
         <translation>Return to the previous version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <source>Import an update file (USB stick)…</source>
+        <translation>Import an update file (USB stick)…</translation>
     </message>
 </context>
 </TS>

@@ -3274,54 +3274,94 @@
 <context>
     <name>UpdatesDialog</name>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="80"/>
+        <location filename="../../desktop/updates_dialog.py" line="89"/>
         <source>In use: %1</source>
         <translation>Đang dùng: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="80"/>
+        <location filename="../../desktop/updates_dialog.py" line="89"/>
         <source>as installed</source>
         <translation>bản đã cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="84"/>
+        <location filename="../../desktop/updates_dialog.py" line="93"/>
         <source>Version %1 has arrived: it is used from the next start.</source>
         <translation>Đã nhận phiên bản %1: được dùng từ lần mở tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="89"/>
+        <location filename="../../desktop/updates_dialog.py" line="98"/>
         <source>Kept to go back to: %1</source>
         <translation>Giữ lại để quay về: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="104"/>
+        <location filename="../../desktop/updates_dialog.py" line="113"/>
         <source>the version installed</source>
         <translation>bản đã cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="107"/>
+        <location filename="../../desktop/updates_dialog.py" line="116"/>
         <source>Done: %1 is used from the next start of motcua. Close motcua and open it again.</source>
         <translation>Xong: %1 được dùng từ lần mở motcua tiếp theo. Hãy đóng motcua rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="118"/>
+        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <source>Import an update</source>
+        <translation>Nhập bản cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <source>motcua update files (*.tar);;All files (*)</source>
+        <translation>Tệp cập nhật motcua (*.tar);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="129"/>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="142"/>
+        <source>The update %1 is checked and kept: it is used from the next start.</source>
+        <translation>Bản cập nhật %1 đã được kiểm tra và lưu lại: được dùng từ lần mở tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="147"/>
+        <source>This desk already has everything the file holds.</source>
+        <translation>Máy này đã có đủ những gì trong tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="155"/>
+        <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
+        <translation>Tệp này bị từ chối: không phải bản cập nhật thật của tỉnh, hoặc tệp bị hỏng. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="160"/>
+        <source>The file could not be read. Nothing was changed.</source>
+        <translation>Không đọc được tệp. Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="168"/>
         <source>Versions and updates</source>
         <translation>Phiên bản và cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="119"/>
+        <location filename="../../desktop/updates_dialog.py" line="169"/>
         <source>The motcua program</source>
         <translation>Chương trình motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="120"/>
+        <location filename="../../desktop/updates_dialog.py" line="170"/>
         <source>Reference data (form templates, procedures)</source>
         <translation>Dữ liệu dùng chung (mẫu biểu, thủ tục)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="122"/>
+        <location filename="../../desktop/updates_dialog.py" line="172"/>
         <source>Return to the previous version</source>
         <translation>Quay về phiên bản trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <source>Import an update file (USB stick)…</source>
+        <translation>Nhập tệp cập nhật (từ USB)…</translation>
     </message>
 </context>
 </TS>

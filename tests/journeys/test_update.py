@@ -30,7 +30,7 @@ from tests.helpers.province_releases import MARKER, ProvinceServer, program_fold
 from tests.helpers.qt_keys import press
 from workstation.about import app_version
 from workstation.it_commands import command_line
-from workstation.it_commands.console import Console
+from workstation.it_commands.console import CommandFailed, Console
 from workstation.program_handover import HANDED_OVER
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
@@ -103,7 +103,10 @@ def _it(data: Path, *args: str) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
     console = Console(out=out, err=err, ask_secret=lambda _prompt: PASS)
     parsed = command_line.build_parser().parse_args(["update", *args, "--data-dir", str(data)])
-    status = command_line._dispatch(parsed, console, ())  # noqa: SLF001 - the console is the test's
+    try:
+        status = command_line._dispatch(parsed, console, ())  # noqa: SLF001 - the console is the test's
+    except CommandFailed as exc:  # what run_it_command prints, with its exit status
+        return exc.exit_code, out.getvalue() + err.getvalue() + exc.message
     return status, out.getvalue() + err.getvalue()
 
 
@@ -243,3 +246,31 @@ def test_a_cut_download_continues_where_it_stopped(province: ProvinceServer, tmp
     log = (province.root / "stderr.txt").read_text(encoding="utf-8")
     assert '"status": 206' in log  # only the rest was asked for (Range), and the whole checked by its hash
     assert (targets / "motcua-reference-2026.12.tar.gz").read_bytes() == genuine
+
+
+def test_a_commune_without_network_takes_the_release_from_a_usb_file(
+    province: ProvinceServer, tmp_path: Path
+) -> None:
+    keys = tmp_path / "usb" / "release-keys"
+    province.cli("release-keys", str(keys))
+    folder = reference_folder(tmp_path / "build")
+    province.cli(
+        "publish-release", "--kind", "reference", "--version", "2026.12", "--keys", str(keys), str(folder)
+    )
+    carried = tmp_path / "stick" / "motcua-reference-2026.12.tar"
+    carried.parent.mkdir()
+    assert "2026.12 written" in province.cli("export-release", "--kind", "reference", str(carried))
+    data = new_desk(tmp_path, "offline-desk", province.clock)  # never enrolled, never online
+    tampered = tmp_path / "stick" / "tampered.tar"
+    raw = bytearray(carried.read_bytes())
+    raw[-20_000] ^= 0xFF  # a byte of the archive, near the end of the file
+    tampered.write_bytes(bytes(raw))
+    status, said = _it(data, "import", str(tampered))
+    assert status != 0 and "refused (tampered)" in said, said
+    assert "2026.12" not in _it(data, "status")[1]
+    status, said = _it(data, "import", str(tmp_path / "usb" / "release-keys" / "root"))
+    assert status != 0 and "cannot be read" in said
+    status, said = _it(data, "import", str(carried))
+    assert status == 0 and "reference: 2026.12 verified; applied at the next start" in said, said
+    status, said = _it(data, "import", str(carried))
+    assert "nothing newer" in said

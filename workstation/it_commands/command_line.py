@@ -130,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     trust = actions.add_parser("trust", help="trust IT's copy of the province's 1.root.json for KIND")
     trust.add_argument("kind", choices=("program", "reference"))
     trust.add_argument("file", type=Path, metavar="ROOT.json")
-    for action in (actions.choices["status"], check, back, trust):
+    carried = actions.add_parser("import", help="verify and stage the releases in a file from a USB stick")
+    carried.add_argument("file", type=Path, metavar="FILE", help="made by the server's export-release")
+    for action in (actions.choices["status"], check, back, trust, carried):
         _data_dir_option(action, top=False)
     return parser
 

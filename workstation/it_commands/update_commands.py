@@ -1,8 +1,9 @@
-"""``motcua update status|check|rollback|trust``: the province's releases on this workstation.
+"""``motcua update status|check|import|rollback|trust``: the province's releases on this workstation.
 
 ``status`` shows the versions in use, waiting and kept; ``check`` fetches and verifies newer releases now
-(as a sync does), ``rollback KIND`` goes back to the version before (from the next start), ``trust KIND
-FILE`` makes IT's copy of the province's ``1.root.json`` this desk's trust anchor for that kind.
+(as a sync does), ``import FILE`` does the same from a USB stick's file, ``rollback KIND`` goes back to the
+version before (from the next start), ``trust KIND FILE`` makes IT's copy of the province's
+``1.root.json`` this desk's trust anchor for that kind.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import obtain_data_key
 from workstation.it_commands.damaged_store import open_desk_store
 from workstation.it_commands.workstation_paths import WorkstationPaths
+from workstation.release_bundles import import_release_file
 from workstation.release_updates import stored_release_fetcher, trust_root
 
 
@@ -75,6 +77,17 @@ def run_update(
         except UpdateRefused as exc:
             raise CommandFailed(str(exc)) from None
         console.say(f"{kind} releases are now checked against the keys in {file.name}.")
+        return EXIT_OK
+    if action == "import":
+        assert file is not None
+        try:
+            fetched = import_release_file(file, paths.data_dir, app_version())
+        except UpdateRefused as exc:
+            raise CommandFailed(f"refused ({exc.reason}): {exc}") from None
+        for release in fetched:
+            console.say(f"{release.kind}: {release.version} verified; applied at the next start")
+        if not fetched:
+            console.say("nothing newer than what this workstation has")
         return EXIT_OK
     if not paths.has_store():
         raise CommandFailed("there is no store on this workstation yet: start motcua and finish the set-up")
