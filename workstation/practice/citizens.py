@@ -55,7 +55,7 @@ class PracticeCitizen:
 
 
 def id_number_for(place_code: str, birth_year: int, sex: Sex, serial: int) -> str:
-    """A 12-digit personal ID number: place code, century-and-sex digit, the year's last two digits, serial."""
+    """A 12-digit ID number: place code, century-and-sex digit, the year's last two digits, serial."""
     century = (birth_year // 100 - 19) * 2 + (1 if sex is Sex.FEMALE else 0)
     return f"{place_code}{century}{birth_year % 100:02d}{serial:06d}"
 

@@ -84,7 +84,8 @@ def exercises(citizens: Mapping[int, PracticeCitizen]) -> tuple[Exercise, ...]:
         ),
         Exercise(
             "province_answers",
-            f"Đồng bộ thực hành (F9) cho đến khi cơ quan cấp tỉnh xử lý xong hồ sơ của {processing.full_name} "
+            "Đồng bộ thực hành (F9) cho đến khi cơ quan cấp tỉnh xử lý xong hồ sơ của "
+            f"{processing.full_name} "
             "(lần đầu tỉnh nhận hồ sơ, lần sau tỉnh trả kết quả).",
         ),
     )

@@ -7,8 +7,8 @@ and the pull the "officers" act on what the hub holds, so their answers come bac
 - a dossier handed over for processing is first acknowledged (a note: the province has it), then, at the
   next sync, completed, or, for the marital status certificate, sent back asking for a supplement;
 - a province officer works on her own replica (:attr:`officer`) and corrects the phone number of the
-  dossiers in ``conflict_ids``; her edit reaches the hub only at the next sync, so a clerk who changed the same
-  phone meanwhile gets a real conflict through the normal merge rules.
+  dossiers in ``conflict_ids``; her edit reaches the hub only at the next sync, so a clerk who changed
+  the same phone meanwhile gets a real conflict through the normal merge rules.
 
 Replica ids start with ``thuchanh-`` (``dossiers.practice_marks``): a real server refuses them.
 """
