@@ -9,6 +9,7 @@ so the exercises can tell that a letter was printed.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -63,17 +64,28 @@ def marked_form(form: Any) -> Any:
 def paint_mark(painter: QPainter, area: QRectF) -> None:
     """The practice mark across ``area``, diagonally, in light red letters."""
     painter.save()
+    diagonal = (area.width() ** 2 + area.height() ** 2) ** 0.5
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(max(12, int(min(area.width(), area.height()) / 13)))
+    font.setPixelSize(100)
+    painter.setFont(font)
+    wide = painter.fontMetrics().horizontalAdvance(PRACTICE_MARK) or 1
+    font.setPixelSize(max(8, int(100 * 0.75 * diagonal / wide)))  # three quarters of the diagonal
     painter.setFont(font)
     painter.setPen(QColor(200, 30, 30, 110))
     painter.translate(area.center())
-    painter.rotate(-45 if area.height() >= area.width() else -30)
-    width = (area.width() ** 2 + area.height() ** 2) ** 0.5
+    painter.rotate(-math.degrees(math.atan2(area.height(), area.width())))
+    height = 2 * font.pixelSize()
     painter.drawText(
-        QRectF(-width / 2, -font.pixelSize(), width, 2 * font.pixelSize()),
-        Qt.AlignmentFlag.AlignCenter,
-        PRACTICE_MARK,
+        QRectF(-diagonal / 2, -height / 2, diagonal, height), Qt.AlignmentFlag.AlignCenter, PRACTICE_MARK
     )
+    painter.restore()
+    painter.save()  # and once across the top margin, level, so it reads in any text copy of the page
+    small = QFont()
+    small.setBold(True)
+    small.setPixelSize(max(8, int(area.height() / 70)))
+    painter.setFont(small)
+    painter.setPen(QColor(200, 30, 30))
+    line = QRectF(area.left(), area.top() - 2.2 * small.pixelSize(), area.width(), 1.6 * small.pixelSize())
+    painter.drawText(line, Qt.AlignmentFlag.AlignCenter, PRACTICE_MARK)
     painter.restore()

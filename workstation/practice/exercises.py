@@ -28,6 +28,7 @@ from workstation.practice.practice_store import CAST, citizens_for
 PROGRESS_FILE_NAME = "progress.json"
 PROGRESS_FORMAT = "motcua-practice-progress"
 MAX_TRAINEE_CHARS = 80
+MARRIAGE_PROCEDURES = ("1.000894", "1.000593")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,9 @@ def _check_birth(desk: DossierDesk, citizen: PracticeCitizen) -> tuple[bool, str
 
 
 def _check_marriage(desk: DossierDesk, citizen: PracticeCitizen) -> tuple[bool, str]:
-    found = [f for f in _dossiers_of(desk, citizen.id_number) if f.dossier.procedure_code == "1.000894"]
+    found = [
+        f for f in _dossiers_of(desk, citizen.id_number) if f.dossier.procedure_code in MARRIAGE_PROCEDURES
+    ]
     if not found:
         return False, f"Chưa có hồ sơ đăng ký kết hôn của công dân thẻ số {citizen.card}."
     waiting = [
