@@ -274,17 +274,17 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="50"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="51"/>
         <source>First clerk account</source>
         <translation>First clerk account</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="52"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="53"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="56"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="57"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n character; a few words you remember are better than a short code. Nobody can read it back, not even IT.</numerusform>
@@ -292,22 +292,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="63"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="67"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
@@ -315,47 +315,47 @@
 <context>
     <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <location filename="../../desktop/clerks_dialog.py" line="154"/>
         <source>Clerks of this desk</source>
         <translation>Clerks of this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
         <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
         <translation>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <location filename="../../desktop/clerks_dialog.py" line="162"/>
         <source>&amp;Remove the selected clerk…</source>
         <translation>&amp;Remove the selected clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <location filename="../../desktop/clerks_dialog.py" line="165"/>
         <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
         <translation>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <location filename="../../desktop/clerks_dialog.py" line="170"/>
         <source>Add a clerk</source>
         <translation>Add a clerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <location filename="../../desktop/clerks_dialog.py" line="173"/>
         <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
         <translation>
             <numerusform>The new clerk types her own passphrase, twice: at least %n character, a few words she remembers. Nobody can read it back.</numerusform>
@@ -363,73 +363,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <location filename="../../desktop/clerks_dialog.py" line="180"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <location filename="../../desktop/clerks_dialog.py" line="181"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <location filename="../../desktop/clerks_dialog.py" line="182"/>
         <source>Re&amp;type the passphrase:</source>
         <translation>Re&amp;type the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <location filename="../../desktop/clerks_dialog.py" line="183"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <location filename="../../desktop/clerks_dialog.py" line="189"/>
         <source>&amp;Add the clerk</source>
         <translation>&amp;Add the clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <location filename="../../desktop/clerks_dialog.py" line="190"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Head clerk</source>
         <translation>Head clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="202"/>
-        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <location filename="../../desktop/clerks_dialog.py" line="206"/>
+        <location filename="../../desktop/clerks_dialog.py" line="253"/>
         <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
         <translation>Only the desk&apos;s head clerk can add or remove clerks.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>A clerk with this login already exists. Choose another login.</source>
         <translation>A clerk with this login already exists. Choose another login.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <location filename="../../desktop/clerks_dialog.py" line="208"/>
         <source>A login name has 1 to 64 visible characters.</source>
         <translation>A login name has 1 to 64 visible characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
         <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
         <translation>Enter the clerk&apos;s full name (at most 100 characters).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="207"/>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>The passphrase is too short: use at least %n character.</numerusform>
@@ -437,57 +437,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <location filename="../../desktop/clerks_dialog.py" line="213"/>
         <source>This clerk is no longer on the list.</source>
         <translation>This clerk is no longer on the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <location filename="../../desktop/clerks_dialog.py" line="214"/>
         <source>You cannot remove your own account: another head clerk can.</source>
         <translation>You cannot remove your own account: another head clerk can.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <location filename="../../desktop/clerks_dialog.py" line="215"/>
         <source>The desk&apos;s last head clerk cannot be removed.</source>
         <translation>The desk&apos;s last head clerk cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
         <source>The key file cannot be changed now. Ask IT.</source>
         <translation>The key file cannot be changed now. Ask IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <location filename="../../desktop/clerks_dialog.py" line="220"/>
         <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
         <translation>The clerk accounts could not be changed (%1). Try again or ask IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <location filename="../../desktop/clerks_dialog.py" line="317"/>
         <source>Adding the clerk…</source>
         <translation>Adding the clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <location filename="../../desktop/clerks_dialog.py" line="339"/>
         <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
         <translation>%1 (%2) is added: she unlocks the desk with her own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
         <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
         <translation>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <location filename="../../desktop/clerks_dialog.py" line="361"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <location filename="../../desktop/clerks_dialog.py" line="362"/>
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <location filename="../../desktop/clerks_dialog.py" line="385"/>
         <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
         <translation>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</translation>
     </message>
@@ -780,12 +780,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="187"/>
+        <location filename="../../desktop/app.py" line="200"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="401"/>
+        <location filename="../../desktop/app.py" line="433"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -1030,22 +1030,22 @@
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="629"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="667"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="703"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -1383,6 +1383,69 @@
         <location filename="../../desktop/first_run_wizard/enrol_page.py" line="230"/>
         <source>The enrolment failed (%1).</source>
         <translation>The enrolment failed (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesDialog</name>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="41"/>
+        <source>Practice exercises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>What the check found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="56"/>
+        <source>&amp;Check my work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="58"/>
+        <source>&amp;Reset to the start…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="59"/>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="61"/>
+        <source>&amp;Trainee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="82"/>
+        <source>Type your name first: progress is kept per trainee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="88"/>
+        <source>Checking…</source>
+        <translation type="unfinished">Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="108"/>
+        <source>Progress: %1 of %2 exercises done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="116"/>
+        <source>The check could not run (%1).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2291,69 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDesk</name>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="112"/>
+        <source>&amp;Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="113"/>
+        <source>&amp;Exercises…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="116"/>
+        <source>Print the practice &amp;cards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <source>&amp;Reset the practice data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <source>&amp;Leave practice mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="147"/>
+        <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="150"/>
+        <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="152"/>
+        <source>Practice mode never enrols with the provincial server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="155"/>
+        <source>Practice mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <source>Save the practice cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="191"/>
+        <source>Practice cards saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3176,67 +3302,77 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="127"/>
+        <location filename="../../desktop/unlock_screen.py" line="135"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: one-stop desk (locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>One-stop desk</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>The desk is locked. Enter your login and passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="140"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Choose another clerk&apos;s login and enter their passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="142"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Enter your login and passphrase to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="144"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="145"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="146"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="139"/>
+        <location filename="../../desktop/unlock_screen.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="140"/>
+        <location filename="../../desktop/unlock_screen.py" line="148"/>
+        <source>P&amp;ractice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="149"/>
+        <source>Practice mode: learn the desk on made-up dossiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="150"/>
         <source>Forgot the passphrase?</source>
         <translation>Forgot the passphrase?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="143"/>
+        <location filename="../../desktop/unlock_screen.py" line="153"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="164"/>
+        <location filename="../../desktop/unlock_screen.py" line="174"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="177"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>You can try again in %n second.</numerusform>
@@ -3244,7 +3380,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="179"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Too many wrong tries. Try again in %n second.</numerusform>
@@ -3252,22 +3388,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="181"/>
         <source>Enter your login and passphrase.</source>
         <translation>Enter your login and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="174"/>
+        <location filename="../../desktop/unlock_screen.py" line="184"/>
         <source>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</source>
         <translation>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="179"/>
+        <location filename="../../desktop/unlock_screen.py" line="189"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="245"/>
+        <location filename="../../desktop/unlock_screen.py" line="260"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>

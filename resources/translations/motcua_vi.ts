@@ -274,39 +274,39 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="50"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="51"/>
         <source>First clerk account</source>
         <translation>Tài khoản cán bộ đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="52"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="53"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Bước 3/5. Người cài đặt Bộ phận Một cửa; có thể thêm cán bộ khác sau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="56"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="57"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>Mật khẩu dùng để mở máy và bảo vệ dữ liệu của người dân trên máy tính này. Dùng ít nhất %n ký tự; vài từ dễ nhớ tốt hơn một mã ngắn. Không ai xem lại được mật khẩu, kể cả bộ phận CNTT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="63"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="67"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
@@ -314,177 +314,177 @@
 <context>
     <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <location filename="../../desktop/clerks_dialog.py" line="154"/>
         <source>Clerks of this desk</source>
         <translation>Cán bộ của bàn làm việc này</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
         <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
         <translation>Mỗi cán bộ có tên đăng nhập và mật khẩu riêng. Cán bộ phụ trách thêm và xoá cán bộ; mỗi thay đổi trong lịch sử hồ sơ ghi tên cán bộ đã thực hiện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Login</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <location filename="../../desktop/clerks_dialog.py" line="162"/>
         <source>&amp;Remove the selected clerk…</source>
         <translation>&amp;Xoá cán bộ đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <location filename="../../desktop/clerks_dialog.py" line="165"/>
         <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
         <translation>Xoá một cán bộ là bỏ mật khẩu của người đó khỏi bàn làm việc này. Với cán bộ đã nghỉ việc, bộ phận CNTT có thể chạy “motcua rotate-key --remove LOGIN” thay vào đó: lệnh này xoá tài khoản và mã hoá lại dữ liệu bằng khoá mới, để bản sao cũ của tệp khoá không còn mở được dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <location filename="../../desktop/clerks_dialog.py" line="170"/>
         <source>Add a clerk</source>
         <translation>Thêm cán bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <location filename="../../desktop/clerks_dialog.py" line="173"/>
         <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
         <translation>
             <numerusform>Cán bộ mới tự nhập mật khẩu của mình, hai lần: ít nhất %n ký tự, vài từ dễ nhớ. Không ai đọc lại được mật khẩu.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <location filename="../../desktop/clerks_dialog.py" line="180"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <location filename="../../desktop/clerks_dialog.py" line="181"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <location filename="../../desktop/clerks_dialog.py" line="182"/>
         <source>Re&amp;type the passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <location filename="../../desktop/clerks_dialog.py" line="183"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <location filename="../../desktop/clerks_dialog.py" line="189"/>
         <source>&amp;Add the clerk</source>
         <translation>&amp;Thêm cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <location filename="../../desktop/clerks_dialog.py" line="190"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Head clerk</source>
         <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="202"/>
-        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <location filename="../../desktop/clerks_dialog.py" line="206"/>
+        <location filename="../../desktop/clerks_dialog.py" line="253"/>
         <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
         <translation>Chỉ cán bộ phụ trách mới được thêm hoặc xoá cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>A clerk with this login already exists. Choose another login.</source>
         <translation>Đã có cán bộ dùng tên đăng nhập này. Hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <location filename="../../desktop/clerks_dialog.py" line="208"/>
         <source>A login name has 1 to 64 visible characters.</source>
         <translation>Tên đăng nhập có từ 1 đến 64 ký tự nhìn thấy được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
         <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
         <translation>Hãy nhập họ và tên của cán bộ (tối đa 100 ký tự).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="207"/>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>Mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <location filename="../../desktop/clerks_dialog.py" line="213"/>
         <source>This clerk is no longer on the list.</source>
         <translation>Cán bộ này không còn trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <location filename="../../desktop/clerks_dialog.py" line="214"/>
         <source>You cannot remove your own account: another head clerk can.</source>
         <translation>Bạn không thể tự xoá tài khoản của mình: một cán bộ phụ trách khác có thể xoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <location filename="../../desktop/clerks_dialog.py" line="215"/>
         <source>The desk&apos;s last head clerk cannot be removed.</source>
         <translation>Không thể xoá cán bộ phụ trách cuối cùng của bàn làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
         <source>The key file cannot be changed now. Ask IT.</source>
         <translation>Hiện không thể thay đổi tệp khoá. Hãy hỏi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <location filename="../../desktop/clerks_dialog.py" line="220"/>
         <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
         <translation>Không thay đổi được tài khoản cán bộ (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <location filename="../../desktop/clerks_dialog.py" line="317"/>
         <source>Adding the clerk…</source>
         <translation>Đang thêm cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <location filename="../../desktop/clerks_dialog.py" line="339"/>
         <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
         <translation>Đã thêm %1 (%2): cán bộ này mở khoá bằng mật khẩu riêng của mình.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
         <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
         <translation>Xoá tài khoản của %1 (%2)? Người này sẽ không mở khoá được bàn làm việc này nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <location filename="../../desktop/clerks_dialog.py" line="361"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <location filename="../../desktop/clerks_dialog.py" line="362"/>
         <source>Keep</source>
         <translation>Giữ lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <location filename="../../desktop/clerks_dialog.py" line="385"/>
         <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
         <translation>%1 (%2) không còn mở khoá được bàn làm việc này. Nếu người này đã nghỉ việc, hãy nhờ bộ phận CNTT chạy “motcua rotate-key”: lệnh này mã hoá lại dữ liệu bằng khoá mới.</translation>
     </message>
@@ -777,12 +777,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="187"/>
+        <location filename="../../desktop/app.py" line="200"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="401"/>
+        <location filename="../../desktop/app.py" line="433"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -1027,22 +1027,22 @@
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="629"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="667"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="703"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -1380,6 +1380,69 @@
         <location filename="../../desktop/first_run_wizard/enrol_page.py" line="230"/>
         <source>The enrolment failed (%1).</source>
         <translation>Đăng ký không thành công (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesDialog</name>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="41"/>
+        <source>Practice exercises</source>
+        <translation>Bài tập thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Done</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Exercise</source>
+        <translation>Bài tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>What the check found</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="56"/>
+        <source>&amp;Check my work</source>
+        <translation>&amp;Kiểm tra bài làm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="58"/>
+        <source>&amp;Reset to the start…</source>
+        <translation>Đặt &amp;lại từ đầu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="59"/>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="61"/>
+        <source>&amp;Trainee:</source>
+        <translation>&amp;Học viên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="82"/>
+        <source>Type your name first: progress is kept per trainee.</source>
+        <translation>Hãy gõ họ tên trước: tiến độ được lưu theo từng học viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="88"/>
+        <source>Checking…</source>
+        <translation type="unfinished">Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="108"/>
+        <source>Progress: %1 of %2 exercises done.</source>
+        <translation>Tiến độ: đã làm đúng %1 trên %2 bài.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="116"/>
+        <source>The check could not run (%1).</source>
+        <translation>Không kiểm tra được (%1).</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2287,69 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Hãy chọn ít nhất một ngày làm việc.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDesk</name>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="112"/>
+        <source>&amp;Practice</source>
+        <translation>&amp;Thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="113"/>
+        <source>&amp;Exercises…</source>
+        <translation>&amp;Bài tập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="116"/>
+        <source>Print the practice &amp;cards…</source>
+        <translation>In &amp;thẻ công dân thực hành…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <source>&amp;Reset the practice data…</source>
+        <translation>Đặt &amp;lại dữ liệu thực hành…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <source>&amp;Leave practice mode</source>
+        <translation>Th&amp;oát chế độ thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="147"/>
+        <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
+        <translation>Chế độ thực hành không bao giờ ghi tệp USB: dữ liệu thực hành không được gửi lên tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="150"/>
+        <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
+        <translation>Chế độ thực hành không bao giờ đọc tệp USB: dữ liệu thật không được đưa vào kho thực hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="152"/>
+        <source>Practice mode never enrols with the provincial server.</source>
+        <translation>Chế độ thực hành không bao giờ đăng ký máy với máy chủ tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="155"/>
+        <source>Practice mode</source>
+        <translation>Chế độ thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <source>Save the practice cards</source>
+        <translation>Lưu thẻ công dân thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="191"/>
+        <source>Practice cards saved.</source>
+        <translation>Đã lưu thẻ thực hành.</translation>
     </message>
 </context>
 <context>
@@ -3167,96 +3293,106 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="127"/>
+        <location filename="../../desktop/unlock_screen.py" line="135"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: Bộ phận Một cửa (đã khoá)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>One-stop desk</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>Máy đã khoá. Nhập tên đăng nhập và mật khẩu để làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="140"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Chọn tên đăng nhập của cán bộ khác và nhập mật khẩu của họ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="142"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Nhập tên đăng nhập và mật khẩu để bắt đầu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="144"/>
         <source>&amp;Login:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="145"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="146"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="139"/>
+        <location filename="../../desktop/unlock_screen.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="140"/>
+        <location filename="../../desktop/unlock_screen.py" line="148"/>
+        <source>P&amp;ractice</source>
+        <translation>&amp;Thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="149"/>
+        <source>Practice mode: learn the desk on made-up dossiers</source>
+        <translation>Chế độ thực hành: tập sử dụng phần mềm với hồ sơ mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="150"/>
         <source>Forgot the passphrase?</source>
         <translation>Quên mật khẩu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="143"/>
+        <location filename="../../desktop/unlock_screen.py" line="153"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Một cán bộ khác của Bộ phận Một cửa có thể đăng nhập và đặt mật khẩu mới cho bạn. Nếu mọi cán bộ đều quên mật khẩu, hãy gọi bộ phận CNTT của tỉnh: với khoá khôi phục của tỉnh, họ có thể mở lại dữ liệu của máy này và đặt mật khẩu mới (xem mục &quot;Khôi phục máy trạm&quot; trong hướng dẫn CNTT). Dữ liệu không bị mất, nhưng cần bộ phận CNTT; ở xã không ai bỏ qua được mật khẩu. Nhập sai nhiều lần thì mỗi lần sau phải chờ lâu hơn một chút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="164"/>
+        <location filename="../../desktop/unlock_screen.py" line="174"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra bộ gõ tiếng Việt và phím Caps Lock, rồi thử lại.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="177"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>Có thể thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="179"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Nhập sai quá nhiều lần. Hãy thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="181"/>
         <source>Enter your login and passphrase.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="174"/>
+        <location filename="../../desktop/unlock_screen.py" line="184"/>
         <source>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</source>
         <translation>Dữ liệu của Bộ phận Một cửa trên máy này bị hỏng nên không mở được. Dữ liệu được giữ nguyên như cũ: không có gì bị thay đổi hay bị xoá. Hãy gọi bộ phận CNTT: họ có thể khôi phục dữ liệu từ bản sao lưu (lỗi: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="179"/>
+        <location filename="../../desktop/unlock_screen.py" line="189"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>Không mở được dữ liệu của Bộ phận Một cửa. Hãy nhờ bộ phận CNTT hỗ trợ (lỗi: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="245"/>
+        <location filename="../../desktop/unlock_screen.py" line="260"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
