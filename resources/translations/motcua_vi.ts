@@ -1417,7 +1417,7 @@
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="59"/>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="61"/>
@@ -1432,7 +1432,7 @@
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="88"/>
         <source>Checking…</source>
-        <translation type="unfinished">Đang kiểm tra…</translation>
+        <translation>Đang kiểm tra…</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="108"/>
@@ -2344,7 +2344,7 @@
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="185"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">Tệp PDF (*.pdf)</translation>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="191"/>
