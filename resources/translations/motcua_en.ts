@@ -1390,62 +1390,62 @@
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="41"/>
         <source>Practice exercises</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice exercises</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
         <source>Exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>Exercise</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
         <source>What the check found</source>
-        <translation type="unfinished"></translation>
+        <translation>What the check found</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="56"/>
         <source>&amp;Check my work</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Check my work</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="58"/>
         <source>&amp;Reset to the start…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset to the start…</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="59"/>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="61"/>
         <source>&amp;Trainee:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trainee:</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="82"/>
         <source>Type your name first: progress is kept per trainee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type your name first: progress is kept per trainee.</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="88"/>
         <source>Checking…</source>
-        <translation type="unfinished">Checking…</translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="108"/>
         <source>Progress: %1 of %2 exercises done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress: %1 of %2 exercises done.</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/exercises_dialog.py" line="116"/>
         <source>The check could not run (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The check could not run (%1).</translation>
     </message>
 </context>
 <context>
@@ -2298,62 +2298,62 @@
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="112"/>
         <source>&amp;Practice</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Practice</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="113"/>
         <source>&amp;Exercises…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exercises…</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="116"/>
         <source>Print the practice &amp;cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the practice &amp;cards…</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="118"/>
         <source>&amp;Reset the practice data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reset the practice data…</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="120"/>
         <source>&amp;Leave practice mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leave practice mode</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="147"/>
         <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice mode never writes a USB bundle: practice data must not reach the province.</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="150"/>
         <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice mode never reads a USB bundle: real data must not enter the practice store.</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="152"/>
         <source>Practice mode never enrols with the provincial server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice mode never enrols with the provincial server.</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="155"/>
         <source>Practice mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice mode</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="185"/>
         <source>Save the practice cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the practice cards</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="185"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desktop/practice/practice_desk.py" line="191"/>
         <source>Practice cards saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice cards saved.</translation>
     </message>
 </context>
 <context>
@@ -3349,12 +3349,12 @@
     <message>
         <location filename="../../desktop/unlock_screen.py" line="148"/>
         <source>P&amp;ractice</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ractice</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock_screen.py" line="149"/>
         <source>Practice mode: learn the desk on made-up dossiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Practice mode: learn the desk on made-up dossiers</translation>
     </message>
     <message>
         <location filename="../../desktop/unlock_screen.py" line="150"/>
