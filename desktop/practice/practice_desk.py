@@ -26,6 +26,7 @@ from desktop.practice.practice_cards import render_cards_pdf
 from desktop.practice.practice_look import PracticeLook
 from desktop.printing.practice_mark import start_practice_printing, stop_practice_printing
 from dossiers.vietnam_time import VIETNAM_TIME
+from workstation.dossier_desk import QueueFilter
 from workstation.opening import DeskSession
 from workstation.practice.exercises import PROGRESS_FILE_NAME, ProgressBook, check_exercises
 from workstation.practice.practice_store import (
@@ -132,6 +133,8 @@ class PracticeDesk(DeskController):
         conflict = {c.card: c for c in citizens_for(today)}[CAST.conflict_card].id_number
         self.province = SimulatedProvince(now=self.now, new_id=self.new_id, conflict_ids={conflict})
         super()._work_opened(work)
+        if self.queue is not None:  # the sample queue was received on earlier days: show all of it
+            self.queue.set_filter(QueueFilter.ALL)
         screens = self.screens
         assert screens is not None
         screens.sync.set_transport_factory(self.province.transport)  # the simulated province, in process

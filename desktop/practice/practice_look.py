@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QFileDialog, QLabel, QMainWindow, QToolBar, QWidget
 
 TITLE_PREFIX = "THỰC HÀNH · "
 BANNER_TEXT = "CHẾ ĐỘ THỰC HÀNH: dữ liệu mẫu, không có giá trị, không gửi lên tỉnh"
@@ -47,20 +47,27 @@ class PracticeLook(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
         if kind in (QEvent.Type.Show, QEvent.Type.WindowTitleChange) and isinstance(watched, QWidget):
-            if watched.isWindow() and watched.windowType() not in (
-                Qt.WindowType.Popup,
-                Qt.WindowType.ToolTip,
-            ):
-                decorate(watched)
+            skipped = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+            if watched.isWindow() and watched.windowType() not in skipped:
+                if kind == QEvent.Type.Show:
+                    decorate(watched)
+                else:  # a title set while the window is built: the banner waits for the window's layout
+                    prefix_title(watched)
         return False
 
 
-def decorate(widget: QWidget) -> None:
-    """Title prefix (always), and once: the colour and the banner where the window has room for one."""
+def prefix_title(widget: QWidget) -> None:
     title = widget.windowTitle()
     if not title.startswith(TITLE_PREFIX):
         widget.setWindowTitle(TITLE_PREFIX + title)
-    if widget.property(DECORATED):
+
+
+def decorate(widget: QWidget) -> None:
+    """Title prefix (always), and once: the colour and the banner where the window has room for one.
+
+    Qt's file dialog gets the title only: repainting it once shown left its Save button deaf to clicks."""
+    prefix_title(widget)
+    if widget.property(DECORATED) or isinstance(widget, QFileDialog):  # Qt's own file dialog: title only
         return
     widget.setProperty(DECORATED, True)
     palette = widget.palette()

@@ -180,7 +180,9 @@ def _check_late(desk: DossierDesk, citizen: PracticeCitizen) -> tuple[bool, str]
         return False, "Đã trả kết quả nhưng chưa lập thư xin lỗi (Mẫu 04): hồ sơ trễ hạn phải có thư xin lỗi."
     if apology:
         return False, "Đã lập Mẫu 04; còn phải ghi nhận trả kết quả (nút “Trả kết quả”)."
-    return False, "Chưa làm: mở hồ sơ, chọn “Thư xin lỗi (Mẫu 04)”, nhập ngày hẹn mới và lý do, in thư."
+    return False, (
+        "Chưa làm: mở hồ sơ, bấm “Xin lỗi và hẹn lại ngày trả (Mẫu 04)”, nhập ngày hẹn mới và lý do, in thư."
+    )
 
 
 def _check_conflict(desk: DossierDesk, citizen: PracticeCitizen) -> tuple[bool, str]:
