@@ -68,6 +68,7 @@ class PracticeDesk(DeskController):
         self.province: SimulatedProvince | None = None
         self.exercises_dialog: ExercisesDialog | None = None
         self.refusal: QMessageBox | None = None
+        self.reset_question: QMessageBox | None = None
         self.printed: list[tuple[str, str]] = []
         self.cards_written: Path | None = None
 
@@ -117,7 +118,7 @@ class PracticeDesk(DeskController):
             self.action_cards = QAction(self.tr("Print the practice &cards…"), window)
             self.action_cards.triggered.connect(self.print_cards)
             self.action_reset = QAction(self.tr("&Reset the practice data…"), window)
-            self.action_reset.triggered.connect(lambda: self.reset(""))
+            self.action_reset.triggered.connect(lambda: self.ask_reset(""))
             self.action_leave = QAction(self.tr("&Leave practice mode"), window)
             self.action_leave.triggered.connect(self.quit)
             for action in (self.action_exercises, self.action_cards, self.action_reset, self.action_leave):
@@ -168,7 +169,7 @@ class PracticeDesk(DeskController):
         dialog = self.exercises_dialog
         if dialog is None:
             dialog = ExercisesDialog(self.background, self._check, self.window)
-            dialog.reset_requested.connect(self.reset)
+            dialog.reset_requested.connect(self.ask_reset)
             self.exercises_dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -187,11 +188,42 @@ class PracticeDesk(DeskController):
         name, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the practice cards"), "the-thuc-hanh.pdf", self.tr("PDF files (*.pdf)")
         )
-        if name:
-            today = self.now().astimezone(VIETNAM_TIME).date()
-            self.cards_written = render_cards_pdf(citizens_for(today), name)  # painting needs the UI thread
-            if self.window is not None:
-                self.window.statusBar().showMessage(self.tr("Practice cards saved."), 10_000)
+        if not name:
+            return
+        today = self.now().astimezone(VIETNAM_TIME).date()
+        self.background.run(  # the chosen file (maybe a USB stick) is written off the UI thread
+            lambda: render_cards_pdf(citizens_for(today), name),
+            on_success=self._cards_saved,
+            on_failure=lambda _error: self._status(
+                self.tr("The practice cards could not be written there. Check the folder and try again.")
+            ),
+        )
+
+    def _cards_saved(self, path: Path) -> None:
+        self.cards_written = path
+        self._status(self.tr("Practice cards saved."))
+
+    def _status(self, text: str) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(text, 10_000)
+
+    def ask_reset(self, trainee: str = "") -> QMessageBox:
+        """Ask before going back to the start (what the trainee did in the practice store is deleted)."""
+        text = self.tr(
+            "Delete everything done in practice mode and start again with the sample dossiers? "
+            "Real data is not touched."
+        )
+        if trainee:
+            text += " " + self.tr("The progress of %1 starts again too.").replace("%1", trainee)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Reset the practice data"), text, parent=self.window
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self.reset(trainee))
+        self.reset_question = box
+        box.open()
+        return box
 
     def reset(self, trainee: str = "") -> None:
         """Back to the start: the practice store deleted and made again (and ``trainee``'s progress)."""

@@ -2296,64 +2296,84 @@
 <context>
     <name>PracticeDesk</name>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="112"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="114"/>
         <source>&amp;Practice</source>
         <translation>&amp;Practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="113"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="115"/>
         <source>&amp;Exercises…</source>
         <translation>&amp;Exercises…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="116"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
         <source>Print the practice &amp;cards…</source>
         <translation>Print the practice &amp;cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
         <source>&amp;Reset the practice data…</source>
         <translation>&amp;Reset the practice data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="122"/>
         <source>&amp;Leave practice mode</source>
         <translation>&amp;Leave practice mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="147"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="151"/>
         <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
         <translation>Practice mode never writes a USB bundle: practice data must not reach the province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="150"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="154"/>
         <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
         <translation>Practice mode never reads a USB bundle: real data must not enter the practice store.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="152"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="156"/>
         <source>Practice mode never enrols with the provincial server.</source>
         <translation>Practice mode never enrols with the provincial server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="155"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="159"/>
         <source>Practice mode</source>
         <translation>Practice mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
         <source>Save the practice cards</source>
         <translation>Save the practice cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="191"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="198"/>
+        <source>The practice cards could not be written there. Check the folder and try again.</source>
+        <translation>The practice cards could not be written there. Check the folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
         <source>Practice cards saved.</source>
         <translation>Practice cards saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="213"/>
+        <source>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</source>
+        <translation>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="217"/>
+        <source>The progress of %1 starts again too.</source>
+        <translation>The progress of %1 starts again too.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="219"/>
+        <source>Reset the practice data</source>
+        <translation>Reset the practice data</translation>
     </message>
 </context>
 <context>

@@ -2292,64 +2292,84 @@
 <context>
     <name>PracticeDesk</name>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="112"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="114"/>
         <source>&amp;Practice</source>
         <translation>&amp;Thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="113"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="115"/>
         <source>&amp;Exercises…</source>
         <translation>&amp;Bài tập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="116"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
         <source>Print the practice &amp;cards…</source>
         <translation>In &amp;thẻ công dân thực hành…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
         <source>&amp;Reset the practice data…</source>
         <translation>Đặt &amp;lại dữ liệu thực hành…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="122"/>
         <source>&amp;Leave practice mode</source>
         <translation>Th&amp;oát chế độ thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="147"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="151"/>
         <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
         <translation>Chế độ thực hành không bao giờ ghi tệp USB: dữ liệu thực hành không được gửi lên tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="150"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="154"/>
         <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
         <translation>Chế độ thực hành không bao giờ đọc tệp USB: dữ liệu thật không được đưa vào kho thực hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="152"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="156"/>
         <source>Practice mode never enrols with the provincial server.</source>
         <translation>Chế độ thực hành không bao giờ đăng ký máy với máy chủ tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="155"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="159"/>
         <source>Practice mode</source>
         <translation>Chế độ thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
         <source>Save the practice cards</source>
         <translation>Lưu thẻ công dân thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="185"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="191"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="198"/>
+        <source>The practice cards could not be written there. Check the folder and try again.</source>
+        <translation>Không ghi được thẻ thực hành vào đó. Hãy kiểm tra thư mục rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
         <source>Practice cards saved.</source>
         <translation>Đã lưu thẻ thực hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="213"/>
+        <source>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</source>
+        <translation>Xóa mọi việc đã làm trong chế độ thực hành và bắt đầu lại với hồ sơ mẫu? Dữ liệu thật không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="217"/>
+        <source>The progress of %1 starts again too.</source>
+        <translation>Tiến độ của %1 cũng được tính lại từ đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="219"/>
+        <source>Reset the practice data</source>
+        <translation>Đặt lại dữ liệu thực hành</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop.new_dossier import NewDossierDialog
 from desktop.practice.practice_desk import PracticeDesk
@@ -166,9 +166,10 @@ def test_a_trainee_practises(qtbot, tmp_path: Path) -> None:
         row = [r.exercise.key for r in dialog.results].index("receive_birth")
         assert code in dialog.table.item(row, 2).text()  # the explanation names the practice code
 
-        click(qtbot, dialog.reset_button)  # back to the start
+        click(qtbot, dialog.reset_button)  # back to the start, once the trainer says yes
+        qtbot.waitUntil(lambda: desk.reset_question is not None and desk.reset_question.isVisible())
         with qtbot.waitSignal(desk.reset_done, timeout=30_000):
-            pass
+            click(qtbot, desk.reset_question.button(QMessageBox.StandardButton.Yes))
         qtbot.waitUntil(lambda: desk.work is not None and desk.screens is not None, timeout=30_000)
         done = _check_exercises(qtbot, desk, "Lê Thị Thu")
         assert not any(done.values())
