@@ -152,9 +152,16 @@ def test_exercises_are_checked_from_the_store_and_progress_is_kept_per_trainee(
     assert results["resolve_conflict"].passed and "0988777666" in results["resolve_conflict"].explanation
     assert results["find_without_diacritics"].passed
 
+    late = _dossier_of(work, CAST.late_card)  # returned late: the apology (Mẫu 04) is asked for too
+    desk.change_status(late, Status.RESULT_RETURNED)
+    result = {r.exercise.key: r for r in check_exercises(desk, TODAY)}["late_return"]
+    assert not result.passed and "Mẫu 04" in result.explanation
+    desk.update(late, {"notes": ["Mẫu 04: hẹn lại 2026-12-01 → 2026-12-09. Chờ ký"]})
+    assert {r.exercise.key: r for r in check_exercises(desk, TODAY)}["late_return"].passed
+
     book = ProgressBook(tmp_path / "progress.json")
-    done = book.record("  Lê   Thị Thu ", tuple(results.values()), now())
-    assert set(done) == {"resolve_conflict", "find_without_diacritics"}
+    done = book.record("  Lê   Thị Thu ", check_exercises(desk, TODAY), now())
+    assert set(done) == {"resolve_conflict", "find_without_diacritics", "late_return"}
     assert book.read() == {"Lê Thị Thu": done}
     book.record("Trần Văn An", (), now())
     book.forget("Lê Thị Thu")
