@@ -11,7 +11,7 @@ from pathlib import Path
 
 from workstation.about import app_version, version_text
 from workstation.errors import WorkstationError
-from workstation.it_commands.command_line import build_parser, run_it_command
+from workstation.it_commands.command_line import PRACTICE_REFUSES_COMMANDS, build_parser, run_it_command
 from workstation.program_handover import hand_over, program_to_start
 from workstation.settings import resolve_locations
 
@@ -23,6 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.self_test:
         args.command, args.debug = "self-test", False
+    if args.command is not None and args.practice:
+        print(PRACTICE_REFUSES_COMMANDS, file=sys.stderr)
+        return 2
     if args.command is not None:
         from desktop.self_test_steps import GUI_STEPS  # Qt itself loads only if self-test runs them
 
@@ -31,8 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if staged is not None:
         hand_over(staged, list(sys.argv[1:] if argv is None else argv))
     from desktop.app import run
+    from desktop.practice.practice_desk import practice_desk
 
-    return run(sys.argv[:1], data_dir=args.data_dir)
+    return run(sys.argv[:1], data_dir=args.data_dir, practice=args.practice, practice_desk=practice_desk)
 
 
 def _staged_program(data_dir: Path | None) -> Path | None:

@@ -39,6 +39,7 @@ from workstation.crash_log import CrashLog, start_logging
 from workstation.installed_versions import InstalledVersions, apply_at_start
 from workstation.it_commands.workstation_paths import LOG_FOLDER_NAME
 from workstation.opening import DeskSession, clerk_logins, unlock_workstation, workstation_exists
+from workstation.practice.practice_store import practice_data_dir
 from workstation.settings import (
     DEFAULT_AUTO_LOCK_MINUTES,
     LocalSettings,
@@ -78,6 +79,11 @@ def new_replica_id() -> str:
     return uuid.uuid4().hex
 
 
+PracticeFactory = Callable[..., "DeskController"]
+"""Makes the practice desk (``desktop.practice.practice_desk.practice_desk``; handed in by the entry point,
+so that this module does not import it): ``(app, data_dir, *, now, new_id, standalone)``."""
+
+
 class DeskController(QObject):
     """The desk's screens and session. ``idle_unit_ms`` is one auto-lock "minute" (tests shorten it)."""
 
@@ -98,6 +104,8 @@ class DeskController(QObject):
         new_id: Callable[[], str] = new_replica_id,
         idle_unit_ms: int = MINUTE_MS,
         backoff_base_seconds: float = 1.0,
+        practice_desk: PracticeFactory | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.app = app
@@ -128,6 +136,11 @@ class DeskController(QObject):
         self.unlock_screen = UnlockScreen(self.background, self._attempt_unlock)
         self.unlock_screen.unlocked.connect(self._opened)
         self.unlock_screen.quit_requested.connect(self.quit)
+        self.practice_desk, self.data_dir = practice_desk, data_dir
+        self.practice: DeskController | None = None
+        """The practice desk started from the unlock screen ("Thực hành"), while it runs."""
+        self.unlock_screen.practice_requested.connect(self.start_practice)
+        self.unlock_screen.set_practice_available(practice_desk is not None)
         self.idle = IdleWatcher(app, DEFAULT_AUTO_LOCK_MINUTES * idle_unit_ms, self)
         self.idle.idle.connect(self.lock)
         self._logins: tuple[str, ...] = ()
@@ -294,6 +307,24 @@ class DeskController(QObject):
         self.background.run(lambda: clerk_logins(folder), on_success=self._refresh_logins)
         self.locked.emit()
 
+    def start_practice(self) -> DeskController | None:
+        """Practice mode from the unlock screen: the practice desk on its own store; the real store stays
+        closed (only unlocked sessions open it) and the unlock screen comes back when practice ends."""
+        if self.practice_desk is None or self.practice is not None or self.session is not None:
+            return None
+        self.unlock_screen.hide()
+        practice = self.practice_desk(
+            self.app, self.data_dir, now=self.now, new_id=self.new_id, standalone=False
+        )
+        practice.ended.connect(self._practice_ended)  # type: ignore[attr-defined]
+        self.practice = practice
+        practice.start()
+        return practice
+
+    def _practice_ended(self) -> None:
+        self.practice = None
+        self._show_unlock("start")
+
     def switch_clerk(self) -> None:
         self.lock("switch")
 
@@ -436,6 +467,8 @@ class DeskController(QObject):
 
     def shutdown(self) -> None:
         """Stop background work and close the store (waits for queued writes). Idempotent."""
+        if self.practice is not None:
+            self.practice.shutdown()
         self.idle.stop()
         if self.screens is not None:
             self.screens.shutdown()
@@ -465,24 +498,42 @@ def build(
     *,
     now: Callable[[], datetime] = utc_now,
     new_id: Callable[[], str] = new_replica_id,
+    practice: bool = False,
+    practice_desk: PracticeFactory | None = None,
 ) -> DeskProgram:
-    """Everything :func:`run` does before the event loop: the application, logging, the controller started."""
+    """Everything :func:`run` does before the event loop: the application, logging, the controller started.
+
+    ``practice``: open practice mode only (``motcua --practice``), made by ``practice_desk``; the real store
+    and its folder are not touched."""
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     app.setApplicationName("motcua")
     app.setOrganizationName("motcua")
     app.setQuitOnLastWindowClosed(False)  # locking hides every window; quitting is explicit
     locations = resolve_locations(data_dir)
-    log_dir = locations.settings_file.parent / LOG_FOLDER_NAME
+    log_dir = (practice_data_dir(data_dir) if practice else locations.settings_file.parent) / LOG_FOLDER_NAME
     crash_log = start_logging(log_dir, program="motcua desk", version=app_version(), now=now)  # redacted
     apply_at_start(locations.settings_file.parent)  # releases fetched at the last sync take effect now
     use_reference_data(InstalledVersions(locations.settings_file.parent).active_dir("reference"))
-    controller = DeskController(app, locations, now=now, new_id=new_id)
+    if practice:
+        if practice_desk is None:
+            raise ValueError("practice mode needs the practice desk")
+        controller = practice_desk(app, data_dir, now=now, new_id=new_id, standalone=True)
+    else:
+        controller = DeskController(
+            app, locations, now=now, new_id=new_id, practice_desk=practice_desk, data_dir=data_dir
+        )
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
     return DeskProgram(app, controller, crash_log)
 
 
-def run(argv: Sequence[str], data_dir: Path | None = None) -> int:
+def run(
+    argv: Sequence[str],
+    data_dir: Path | None = None,
+    *,
+    practice: bool = False,
+    practice_desk: PracticeFactory | None = None,
+) -> int:
     """The desk application: build it, then run the event loop until the clerk quits."""
-    return build(argv, data_dir).app.exec()
+    return build(argv, data_dir, practice=practice, practice_desk=practice_desk).app.exec()

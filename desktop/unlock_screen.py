@@ -41,6 +41,8 @@ class UnlockScreen(QWidget):
 
     unlocked = Signal(object)
     quit_requested = Signal()
+    practice_requested = Signal()
+    """"Thực hành": practice mode on its own store (shown only before any real session is open)."""
 
     def __init__(self, background: Background, attempt: Attempt, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,10 @@ class UnlockScreen(QWidget):
         self.unlock_button = QPushButton(self)
         self.unlock_button.setDefault(True)
         self.quit_button = QPushButton(self)
+        self.practice_button = QPushButton(self)
+        self.practice_button.setObjectName("practice")
+        self._practice_available = False
+        self.practice_button.hide()
         self.message = error_label(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -93,6 +99,7 @@ class UnlockScreen(QWidget):
         form.addRow(self.login_label, self.login)
         form.addRow(self.passphrase_label, self.passphrase)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.practice_button)
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         buttons.addWidget(self.unlock_button)
@@ -118,6 +125,7 @@ class UnlockScreen(QWidget):
         self.unlock_button.clicked.connect(self.submit)
         self.passphrase.returnPressed.connect(self.submit)
         self.quit_button.clicked.connect(self.quit_requested)
+        self.practice_button.clicked.connect(self.practice_requested)
         self.resize(820, 560)
         self.retranslate()
 
@@ -137,6 +145,8 @@ class UnlockScreen(QWidget):
         self.passphrase_label.setText(self.tr("&Passphrase:"))
         self.unlock_button.setText(self.tr("&Unlock"))
         self.quit_button.setText(self.tr("&Quit"))
+        self.practice_button.setText(self.tr("P&ractice"))
+        self.practice_button.setToolTip(self.tr("Practice mode: learn the desk on made-up dossiers"))
         self.help_toggle.setText(self.tr("Forgot the passphrase?"))
         self.help.setText(
             self.tr(
@@ -193,6 +203,7 @@ class UnlockScreen(QWidget):
     def prepare(self, logins: tuple[str, ...], *, mode: str = "start", current: str | None = None) -> None:
         """Fill the logins and reset the fields; ``mode`` is "start", "locked" or "switch"."""
         self._mode = mode
+        self.practice_button.setVisible(self._practice_available and mode == "start")
         self.login.clear()
         self.login.addItems(list(logins))
         if current is not None and mode == "locked":
@@ -209,6 +220,10 @@ class UnlockScreen(QWidget):
             self._message = None
         self.retranslate()
         (self.passphrase if self.login.currentText() else self.login).setFocus()
+
+    def set_practice_available(self, available: bool) -> None:
+        self._practice_available = available
+        self.practice_button.setVisible(available and self._mode == "start")
 
     @property
     def busy(self) -> bool:

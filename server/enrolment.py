@@ -20,9 +20,17 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from dossiers.code_allocation import SequenceSpace, check_no_overlap, split_space
 from dossiers.errors import SequenceOverlap
+from dossiers.practice_marks import PRACTICE_REFUSAL, is_practice_replica
 from dossiers.vietnam_time import vietnam_today
 from server.credentials import DEVICE_TOKEN, hash_secret, make_token, new_secret
-from server.errors import BadDeviceKeys, BadInput, EnrolmentRefused, NoSequenceBlockLeft, UnknownCommune
+from server.errors import (
+    BadDeviceKeys,
+    BadInput,
+    EnrolmentRefused,
+    NoSequenceBlockLeft,
+    PracticeReplicaRefused,
+    UnknownCommune,
+)
 from server.storage.interface import ServerStorage
 from server.storage.records import Commune, Device, EnrolmentCode, SequenceBlock
 from sync.device_keys import DevicePublicKeys
@@ -153,6 +161,8 @@ def check_label(label: str) -> str:
 def check_keys(keys: DevicePublicKeys) -> None:
     """Refuse a replica id that is not 1–64 ASCII letters, digits, '-' or '_', or keys that are not points."""
     rid = keys.replica_id
+    if is_practice_replica(rid):
+        raise PracticeReplicaRefused(f"enrolment refused: {PRACTICE_REFUSAL}")
     if not 1 <= len(rid) <= MAX_REPLICA_ID_CHARS or not all(
         ch.isascii() and (ch.isalnum() or ch in "-_") for ch in rid
     ):

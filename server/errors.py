@@ -178,6 +178,12 @@ class Forbidden(ServerError):
     status = 403
 
 
+class PracticeReplicaRefused(Forbidden):
+    """A practice (training) workstation tried to enrol or send events: practice data has no legal value."""
+
+    code = "practice_replica"
+
+
 class RequestTooLarge(ServerError):
     code = "request_too_large"
     status = 413

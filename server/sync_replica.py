@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dossiers.practice_marks import PRACTICE_REFUSAL, is_practice_replica
 from server.errors import BadInput, Forbidden
 from server.storage.interface import ServerStorage, Tx
 from sync.change_events import ChangeEvent, canonical_json, decode_event
@@ -220,6 +221,8 @@ class ServerReplica:
         duplicates = 0
         for event, body in ((item.event, item.text) for item in batch):
             origin = event.id.replica_id
+            if is_practice_replica(origin):
+                raise EventsRefused(f"events refused: {PRACTICE_REFUSAL}", reason="practice_replica")
             if origin not in devices and origin != self._replica_id:  # before the lookup: no answer tells
                 raise EventsRefused(  # whether another commune's event id exists
                     "an event from a replica that is not a workstation of this commune",

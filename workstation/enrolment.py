@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import requests
 
 from dossiers.code_allocation import SequenceSpace
+from dossiers.practice_marks import is_practice_replica
 from dossiers.vietnam_time import vietnam_today
 from sync.connection import Connection
 from sync.device_keys import DeviceIdentity
@@ -119,6 +120,11 @@ def server_link(store: Store) -> ServerLink | None:
 
 def check_can_enrol(store: Store) -> SiteSettings:
     """The site settings, if this desk can be enrolled (it has them and is not enrolled yet)."""
+    if is_practice_replica(store.replica_id):
+        raise DeskEnrolmentError(
+            "this is a practice (training) workstation: it never enrols with the provincial server",
+            reason="practice",
+        )
     with store.reader() as conn:
         site = read_site_settings(conn)
         enrolled = get_meta(conn, CREDENTIALS_KEY) is not None

@@ -19,13 +19,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from desktop.printing.form_fonts import register_form_fonts
 from desktop.printing.form_template import FormTemplateError, Markup, fill, form_context
+from desktop.printing.practice_mark import marked_form, paint_mark, practice_printing
 from desktop.printing.qr_image import qr_image
 from dossiers.official_forms import FORM_TYPES, OfficialForm, header_text
 from resources import resource_path
@@ -165,6 +174,11 @@ def _laid_out(
 
 
 def _paint(form: OfficialForm, device: QPagedPaintDevice, directory: Path | None) -> None:
+    practice = practice_printing()
+    if practice is not None:  # practice mode: the mark on every page, the code as practice writes it
+        form = marked_form(form)
+        if practice.printed is not None:
+            practice.printed(form.form_number, getattr(form, "dossier_code", ""))
     template = load_template(form, directory)
     _apply_layout(device, page_layout(template))
     scales = FIT_SCALES if fits_page(template) else FIT_SCALES[:1]
@@ -172,7 +186,29 @@ def _paint(form: OfficialForm, device: QPagedPaintDevice, directory: Path | None
         document = _laid_out(form, device, directory, scale)
         if document.pageCount() <= len(form.copies):
             break
-    document.print_(device)
+    if practice is None:
+        document.print_(device)
+    else:
+        _print_marked(document, device)
+
+
+def _print_marked(document: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Paint ``document`` page by page, each with the practice mark across it."""
+    page = document.pageSize()
+    painter = QPainter(device)
+    try:
+        for number in range(document.pageCount()):
+            if number:
+                device.newPage()
+            area = QRectF(0, number * page.height(), page.width(), page.height())
+            painter.save()
+            painter.translate(0, -area.top())
+            painter.setClipRect(area)
+            document.drawContents(painter, area)
+            painter.restore()
+            paint_mark(painter, QRectF(0, 0, page.width(), page.height()))
+    finally:
+        painter.end()
 
 
 def render_pdf(form: OfficialForm, path: str | Path, *, directory: Path | None = None) -> Path:

@@ -780,12 +780,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="189"/>
+        <location filename="../../desktop/app.py" line="202"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="405"/>
+        <location filename="../../desktop/app.py" line="436"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -1393,6 +1393,69 @@
         <location filename="../../desktop/first_run_wizard/enrol_page.py" line="230"/>
         <source>The enrolment failed (%1).</source>
         <translation>The enrolment failed (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesDialog</name>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="41"/>
+        <source>Practice exercises</source>
+        <translation>Practice exercises</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Exercise</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>What the check found</source>
+        <translation>What the check found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="56"/>
+        <source>&amp;Check my work</source>
+        <translation>&amp;Check my work</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="58"/>
+        <source>&amp;Reset to the start…</source>
+        <translation>&amp;Reset to the start…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="59"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="61"/>
+        <source>&amp;Trainee:</source>
+        <translation>&amp;Trainee:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="82"/>
+        <source>Type your name first: progress is kept per trainee.</source>
+        <translation>Type your name first: progress is kept per trainee.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="88"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="108"/>
+        <source>Progress: %1 of %2 exercises done.</source>
+        <translation>Progress: %1 of %2 exercises done.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="116"/>
+        <source>The check could not run (%1).</source>
+        <translation>The check could not run (%1).</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2301,89 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDesk</name>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="114"/>
+        <source>&amp;Practice</source>
+        <translation>&amp;Practice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="115"/>
+        <source>&amp;Exercises…</source>
+        <translation>&amp;Exercises…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <source>Print the practice &amp;cards…</source>
+        <translation>Print the practice &amp;cards…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <source>&amp;Reset the practice data…</source>
+        <translation>&amp;Reset the practice data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="122"/>
+        <source>&amp;Leave practice mode</source>
+        <translation>&amp;Leave practice mode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="151"/>
+        <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
+        <translation>Practice mode never writes a USB bundle: practice data must not reach the province.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="154"/>
+        <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
+        <translation>Practice mode never reads a USB bundle: real data must not enter the practice store.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="156"/>
+        <source>Practice mode never enrols with the provincial server.</source>
+        <translation>Practice mode never enrols with the provincial server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="159"/>
+        <source>Practice mode</source>
+        <translation>Practice mode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <source>Save the practice cards</source>
+        <translation>Save the practice cards</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="198"/>
+        <source>The practice cards could not be written there. Check the folder and try again.</source>
+        <translation>The practice cards could not be written there. Check the folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
+        <source>Practice cards saved.</source>
+        <translation>Practice cards saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="213"/>
+        <source>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</source>
+        <translation>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="217"/>
+        <source>The progress of %1 starts again too.</source>
+        <translation>The progress of %1 starts again too.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="219"/>
+        <source>Reset the practice data</source>
+        <translation>Reset the practice data</translation>
     </message>
 </context>
 <context>
@@ -3186,67 +3332,77 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="127"/>
+        <location filename="../../desktop/unlock_screen.py" line="135"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: one-stop desk (locked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>One-stop desk</source>
         <translation>One-stop desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>The desk is locked. Enter your login and passphrase to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="140"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Choose another clerk&apos;s login and enter their passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="142"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Enter your login and passphrase to open the desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="144"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="145"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="146"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="139"/>
+        <location filename="../../desktop/unlock_screen.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="140"/>
+        <location filename="../../desktop/unlock_screen.py" line="148"/>
+        <source>P&amp;ractice</source>
+        <translation>P&amp;ractice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="149"/>
+        <source>Practice mode: learn the desk on made-up dossiers</source>
+        <translation>Practice mode: learn the desk on made-up dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="150"/>
         <source>Forgot the passphrase?</source>
         <translation>Forgot the passphrase?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="143"/>
+        <location filename="../../desktop/unlock_screen.py" line="153"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="164"/>
+        <location filename="../../desktop/unlock_screen.py" line="174"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="177"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>You can try again in %n second.</numerusform>
@@ -3254,7 +3410,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="179"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Too many wrong tries. Try again in %n second.</numerusform>
@@ -3262,22 +3418,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="181"/>
         <source>Enter your login and passphrase.</source>
         <translation>Enter your login and passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="174"/>
+        <location filename="../../desktop/unlock_screen.py" line="184"/>
         <source>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</source>
         <translation>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="179"/>
+        <location filename="../../desktop/unlock_screen.py" line="189"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="245"/>
+        <location filename="../../desktop/unlock_screen.py" line="260"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>

@@ -777,12 +777,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="189"/>
+        <location filename="../../desktop/app.py" line="202"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="405"/>
+        <location filename="../../desktop/app.py" line="436"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -1390,6 +1390,69 @@
         <location filename="../../desktop/first_run_wizard/enrol_page.py" line="230"/>
         <source>The enrolment failed (%1).</source>
         <translation>Đăng ký không thành công (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesDialog</name>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="41"/>
+        <source>Practice exercises</source>
+        <translation>Bài tập thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Done</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>Exercise</source>
+        <translation>Bài tập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="46"/>
+        <source>What the check found</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="56"/>
+        <source>&amp;Check my work</source>
+        <translation>&amp;Kiểm tra bài làm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="58"/>
+        <source>&amp;Reset to the start…</source>
+        <translation>Đặt &amp;lại từ đầu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="59"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="61"/>
+        <source>&amp;Trainee:</source>
+        <translation>&amp;Học viên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="82"/>
+        <source>Type your name first: progress is kept per trainee.</source>
+        <translation>Hãy gõ họ tên trước: tiến độ được lưu theo từng học viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="88"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="108"/>
+        <source>Progress: %1 of %2 exercises done.</source>
+        <translation>Tiến độ: đã làm đúng %1 trên %2 bài.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/exercises_dialog.py" line="116"/>
+        <source>The check could not run (%1).</source>
+        <translation>Không kiểm tra được (%1).</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2297,89 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Hãy chọn ít nhất một ngày làm việc.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDesk</name>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="114"/>
+        <source>&amp;Practice</source>
+        <translation>&amp;Thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="115"/>
+        <source>&amp;Exercises…</source>
+        <translation>&amp;Bài tập…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <source>Print the practice &amp;cards…</source>
+        <translation>In &amp;thẻ công dân thực hành…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <source>&amp;Reset the practice data…</source>
+        <translation>Đặt &amp;lại dữ liệu thực hành…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="122"/>
+        <source>&amp;Leave practice mode</source>
+        <translation>Th&amp;oát chế độ thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="151"/>
+        <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
+        <translation>Chế độ thực hành không bao giờ ghi tệp USB: dữ liệu thực hành không được gửi lên tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="154"/>
+        <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
+        <translation>Chế độ thực hành không bao giờ đọc tệp USB: dữ liệu thật không được đưa vào kho thực hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="156"/>
+        <source>Practice mode never enrols with the provincial server.</source>
+        <translation>Chế độ thực hành không bao giờ đăng ký máy với máy chủ tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="159"/>
+        <source>Practice mode</source>
+        <translation>Chế độ thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <source>Save the practice cards</source>
+        <translation>Lưu thẻ công dân thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="198"/>
+        <source>The practice cards could not be written there. Check the folder and try again.</source>
+        <translation>Không ghi được thẻ thực hành vào đó. Hãy kiểm tra thư mục rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
+        <source>Practice cards saved.</source>
+        <translation>Đã lưu thẻ thực hành.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="213"/>
+        <source>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</source>
+        <translation>Xóa mọi việc đã làm trong chế độ thực hành và bắt đầu lại với hồ sơ mẫu? Dữ liệu thật không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="217"/>
+        <source>The progress of %1 starts again too.</source>
+        <translation>Tiến độ của %1 cũng được tính lại từ đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/practice/practice_desk.py" line="219"/>
+        <source>Reset the practice data</source>
+        <translation>Đặt lại dữ liệu thực hành</translation>
     </message>
 </context>
 <context>
@@ -3177,96 +3323,106 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="127"/>
+        <location filename="../../desktop/unlock_screen.py" line="135"/>
         <source>motcua: one-stop desk (locked)</source>
         <translation>motcua: Bộ phận Một cửa (đã khoá)</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="128"/>
+        <location filename="../../desktop/unlock_screen.py" line="136"/>
         <source>One-stop desk</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="130"/>
+        <location filename="../../desktop/unlock_screen.py" line="138"/>
         <source>The desk is locked. Enter your login and passphrase to continue.</source>
         <translation>Máy đã khoá. Nhập tên đăng nhập và mật khẩu để làm việc tiếp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="132"/>
+        <location filename="../../desktop/unlock_screen.py" line="140"/>
         <source>Choose another clerk&apos;s login and enter their passphrase.</source>
         <translation>Chọn tên đăng nhập của cán bộ khác và nhập mật khẩu của họ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="134"/>
+        <location filename="../../desktop/unlock_screen.py" line="142"/>
         <source>Enter your login and passphrase to open the desk.</source>
         <translation>Nhập tên đăng nhập và mật khẩu để bắt đầu làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="136"/>
+        <location filename="../../desktop/unlock_screen.py" line="144"/>
         <source>&amp;Login:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="137"/>
+        <location filename="../../desktop/unlock_screen.py" line="145"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="138"/>
+        <location filename="../../desktop/unlock_screen.py" line="146"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="139"/>
+        <location filename="../../desktop/unlock_screen.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="140"/>
+        <location filename="../../desktop/unlock_screen.py" line="148"/>
+        <source>P&amp;ractice</source>
+        <translation>&amp;Thực hành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="149"/>
+        <source>Practice mode: learn the desk on made-up dossiers</source>
+        <translation>Chế độ thực hành: tập sử dụng phần mềm với hồ sơ mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/unlock_screen.py" line="150"/>
         <source>Forgot the passphrase?</source>
         <translation>Quên mật khẩu?</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="143"/>
+        <location filename="../../desktop/unlock_screen.py" line="153"/>
         <source>Another clerk of this desk can log in and set a new passphrase for you. If every clerk has forgotten their passphrase, call provincial IT: with the province&apos;s recovery key they can open this workstation&apos;s data again and set a new passphrase (see &quot;Recover a workstation&quot; in the IT guide). Nothing is lost, but it needs IT; nobody at the commune can bypass the passphrase. Repeated wrong tries make the desk wait a little longer each time.</source>
         <translation>Một cán bộ khác của Bộ phận Một cửa có thể đăng nhập và đặt mật khẩu mới cho bạn. Nếu mọi cán bộ đều quên mật khẩu, hãy gọi bộ phận CNTT của tỉnh: với khoá khôi phục của tỉnh, họ có thể mở lại dữ liệu của máy này và đặt mật khẩu mới (xem mục &quot;Khôi phục máy trạm&quot; trong hướng dẫn CNTT). Dữ liệu không bị mất, nhưng cần bộ phận CNTT; ở xã không ai bỏ qua được mật khẩu. Nhập sai nhiều lần thì mỗi lần sau phải chờ lâu hơn một chút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="164"/>
+        <location filename="../../desktop/unlock_screen.py" line="174"/>
         <source>Wrong login or passphrase. Check the keyboard language and Caps Lock, then try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra bộ gõ tiếng Việt và phím Caps Lock, rồi thử lại.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="167"/>
+        <location filename="../../desktop/unlock_screen.py" line="177"/>
         <source>You can try again in %n seconds.</source>
         <translation>
             <numerusform>Có thể thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/unlock_screen.py" line="169"/>
+        <location filename="../../desktop/unlock_screen.py" line="179"/>
         <source>Too many wrong tries. Try again in %n seconds.</source>
         <translation>
             <numerusform>Nhập sai quá nhiều lần. Hãy thử lại sau %n giây.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="171"/>
+        <location filename="../../desktop/unlock_screen.py" line="181"/>
         <source>Enter your login and passphrase.</source>
         <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="174"/>
+        <location filename="../../desktop/unlock_screen.py" line="184"/>
         <source>The desk&apos;s data on this computer is damaged and cannot be opened. It has been left exactly as it was: nothing was changed or deleted. Call IT: they can put the data back from a backup (error: %1).</source>
         <translation>Dữ liệu của Bộ phận Một cửa trên máy này bị hỏng nên không mở được. Dữ liệu được giữ nguyên như cũ: không có gì bị thay đổi hay bị xoá. Hãy gọi bộ phận CNTT: họ có thể khôi phục dữ liệu từ bản sao lưu (lỗi: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="179"/>
+        <location filename="../../desktop/unlock_screen.py" line="189"/>
         <source>The desk&apos;s data could not be opened. Ask IT for help (error: %1).</source>
         <translation>Không mở được dữ liệu của Bộ phận Một cửa. Hãy nhờ bộ phận CNTT hỗ trợ (lỗi: %1).</translation>
     </message>
     <message>
-        <location filename="../../desktop/unlock_screen.py" line="245"/>
+        <location filename="../../desktop/unlock_screen.py" line="260"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>

@@ -155,6 +155,11 @@ class FileDialogAnswer(QObject):
         accept = box.button(QDialogButtonBox.StandardButton.Open) or box.button(
             QDialogButtonBox.StandardButton.Save
         )
+        if not accept.isEnabled():  # typed before the dialog had read the folder: type the name again
+            name.setFocus()
+            name.selectAll()
+            press(name, Qt.Key.Key_Delete)
+            return
         accept.setFocus()  # as after Tab: the completer no longer lists files for the name box
         QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
 

@@ -14,6 +14,11 @@ from pathlib import Path
 
 from workstation.it_commands.self_test import ExtraStep
 
+PRACTICE_REFUSES_COMMANDS = (
+    "motcua --practice: practice mode runs no IT command: it never enrols, syncs, backs up or restores, "
+    "and it never opens the real store. Start it without a command."
+)
+
 IT_COMMANDS_HELP = """The commands are for IT support (motcua COMMAND --help for each). Passphrases are asked
 for (hidden), never given on the command line. Without a command, motcua opens the desk application."""
 
@@ -59,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument(
         "--self-test", action="store_true", help="check this installation (as 'motcua self-test') and exit"
+    )
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="open practice mode (training on made-up dossiers, its own store; never the real one)",
     )
     _data_dir_option(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

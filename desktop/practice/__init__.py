@@ -1,0 +1,1 @@
+"""Practice mode's screens: the practice desk, its banner and colour, the exercises and the practice cards."""
