@@ -18,12 +18,14 @@ from sync.bundle_format import read_bundle_header
 from sync.errors import SyncError
 from sync.event_texts import EncodedEvent
 from sync.replica_store import ReplicaStore
+from sync.scan_transfer import ScanProgress
 from sync.store import Store
 from sync.sync_checkpoints import Checkpoint
 from sync.sync_session import ReceiveResult, SessionResult, Transport, run_session
 from sync.version_vectors import VersionVector
 from workstation.errors import WorkstationError
 from workstation.province_link import TransportFactory
+from workstation.scan_fetching import carries_scans, sync_scans
 from workstation.sync_keys import (
     StoreCheckpoints,
     device_identity,
@@ -58,6 +60,11 @@ class TransferProgress:
     bytes_total: int = 0
     items_done: int = 0
     items_total: int = 0
+    scans_done: int = 0
+    scans_total: int = 0
+    """Scans sent or fetched after the records (``workstation.scan_fetching``), and how many there are."""
+    scan_bytes_done: int = 0
+    scan_bytes_total: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,16 +170,30 @@ def run_sync(
     """One sync session with the peer the factory's transport reaches; the transport is closed after."""
     transport = factory()
     try:
-        return run_session(
+        result = run_session(
             MeteredReplica(replica, meter, session=True),
             MeteredTransport(transport, meter),
             now=now,
             checkpoints=checkpoints,
         )
+        if carries_scans(transport):  # the scans follow the records they belong to
+            sync_scans(transport, replica.store, lambda p: meter_scans(meter, p))  # type: ignore[arg-type]
+        return result
     finally:
         close = getattr(transport, "close", None)
         if callable(close):
             close()
+
+
+def meter_scans(meter: ProgressMeter, progress: ScanProgress) -> None:
+    """Show how far the scans have got in the transfer's progress."""
+    meter.update(
+        scans_done=progress.done,
+        scans_total=progress.total,
+        scan_bytes_done=progress.bytes_done,
+        scan_bytes_total=progress.bytes_total,
+        force=progress.done == progress.total,
+    )
 
 
 def export_for_province(

@@ -1,0 +1,118 @@
+"""A citizen's papers reach the province and every desk of the commune (issue 12), through the desk
+application object ``desktop.app.build()`` makes, against ``python -m server`` on 127.0.0.1.
+
+Desk A (enrolled by ``motcua enrol``) receives a dossier with a scan through F2; its automatic sync (switched
+on with a short interval, as the desk's sync controller does it; "Sync now" is never pressed) sends the
+records and then the scan: the server holds the scan byte for byte. Desk B of the same commune syncs by
+itself, opens the dossier and sees the scan. Desk C, the PC that replaces a dead desk (a fresh store enrolled
+anew), syncs by itself and gets the dossier and its scan back before anyone opens it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import DeskController
+from desktop.dossier_page import DossierWindow
+from tests.helpers.enrolled_desks import PASS
+from tests.helpers.journey_steps import desk_program, unlock_as
+from tests.helpers.qt_keys import press
+from tests.helpers.scan_journeys import ScanServer, enrolled_desk, receive_with_scan, scan_server
+from workstation.scan_fetching import ScanState
+
+AUTO_SYNC_MINUTES = 0.02  # 1.2 s: the desk's own timer starts every sync below
+
+pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils missing")
+
+
+def _open_desk(qtbot, desk: DeskController) -> None:
+    """Unlock as ``lan``; once the work session is open, switch the sync controller's automatic mode on."""
+    unlock_as(qtbot, desk, "lan", PASS)
+    qtbot.waitUntil(lambda: desk.screens is not None and desk.screens.sync.can_sync, timeout=20_000)
+    desk.screens.sync.set_auto_sync(AUTO_SYNC_MINUTES)
+
+
+def _held(desk: DeskController, sha256: str) -> bool:
+    with desk.work.store.reader() as conn:
+        return conn.execute("SELECT 1 FROM attachments WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def _open_first_dossier(qtbot, desk: DeskController) -> DossierWindow:
+    """The dossier in the queue, opened with Enter."""
+    queue = desk.queue
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1 and queue.table.isVisible(), timeout=20_000)
+    queue.table.setFocus()
+    queue.table.selectRow(0)
+    press(queue.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, DossierWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
+    [page] = [w for w in QApplication.topLevelWidgets() if isinstance(w, DossierWindow) and w.isVisible()]
+    qtbot.waitUntil(lambda: page.page is not None, timeout=10_000)
+    return page
+
+
+def _sees_the_scan(qtbot, page: DossierWindow, sha256: str, content: bytes) -> None:
+    qtbot.waitUntil(lambda: page.scan_states.get(sha256) is ScanState.HERE, timeout=30_000)
+    assert "giay-chung-sinh.pdf" in page.attachments.item(0).text()
+    assert "(" not in page.attachments.item(0).text()  # no "downloading" / "not available" words left
+    exported = page.desk.store.paths.folder.parent / "exported.pdf"
+    page.export_attachment(exported)
+    qtbot.waitUntil(lambda: exported.exists() and exported.read_bytes() == content, timeout=10_000)
+    exported.unlink()
+
+
+def test_a_scan_reaches_the_province_and_the_other_desks(qtbot, tmp_path: Path) -> None:
+    content = b"%PDF-1.4 scanned birth certificate " + bytes(range(256)) * 700  # ~180 KB, several chunks
+    sha256 = hashlib.sha256(content).hexdigest()
+    scan_file = tmp_path / "scans" / "giay-chung-sinh.pdf"
+    scan_file.parent.mkdir()
+    scan_file.write_bytes(content)
+
+    with scan_server(tmp_path) as server:
+        a = enrolled_desk(tmp_path, "desk-a", server)
+        b = enrolled_desk(tmp_path, "desk-b", server)
+
+        _desk_a_receives_and_syncs_by_itself(qtbot, a, server, scan_file, sha256, content)
+        _desk_b_opens_the_dossier(qtbot, b, sha256, content)
+
+        c = enrolled_desk(tmp_path, "desk-c", server)  # the PC that replaces a dead one, enrolled anew
+        _restored_desk_gets_it_back(qtbot, c, sha256, content)
+
+
+def _desk_a_receives_and_syncs_by_itself(
+    qtbot, data: Path, server: ScanServer, scan_file: Path, sha256: str, content: bytes
+) -> None:
+    with desk_program(data) as program:
+        desk = program.controller
+        _open_desk(qtbot, desk)
+        receive_with_scan(qtbot, desk, scan_file)
+        progress: list = []
+        desk.screens.sync.progress.connect(progress.append)
+        qtbot.waitUntil(lambda: server.scan_bytes(sha256) is not None, timeout=60_000)
+        assert server.scan_bytes(sha256) == content  # byte for byte
+        assert any(p.scans_total == 1 for p in progress)  # the sync's progress counted the scan
+
+
+def _desk_b_opens_the_dossier(qtbot, data: Path, sha256: str, content: bytes) -> None:
+    with desk_program(data) as program:
+        desk = program.controller
+        _open_desk(qtbot, desk)
+        page = _open_first_dossier(qtbot, desk)
+        _sees_the_scan(qtbot, page, sha256, content)
+        assert _held(desk, sha256)
+
+
+def _restored_desk_gets_it_back(qtbot, data: Path, sha256: str, content: bytes) -> None:
+    with desk_program(data) as program:
+        desk = program.controller
+        _open_desk(qtbot, desk)
+        qtbot.waitUntil(lambda: _held(desk, sha256), timeout=60_000)  # fetched by the sync itself
+        page = _open_first_dossier(qtbot, desk)
+        _sees_the_scan(qtbot, page, sha256, content)
