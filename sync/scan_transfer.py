@@ -1,5 +1,5 @@
-"""Scans (attachments) between a store and the provincial server: uploaded after the records, resumed by chunk,
-deduplicated by hash; downloaded by hash into the store's encrypted attachment store.
+"""Scans (attachments) between a store and the provincial server: uploaded after the records, resumed by
+chunk, deduplicated by hash; downloaded by hash into the store's encrypted attachment store.
 
 Both run on a worker thread (never the UI's). Uploads read the store through its readers; a download is held
 in memory (at most the store's attachment limit), checked against its hash, then added on the store's writer,
@@ -138,8 +138,8 @@ def upload_scans(
     for number, item in enumerate(missing):
         start = item.received
 
-        def moved(position: int, number: int = number, start: int = start) -> None:
-            progress(ScanProgress(number, len(missing), done_bytes + max(0, position - start), total))
+        def moved(position: int, number: int = number, start: int = start, before: int = done_bytes) -> None:
+            progress(ScanProgress(number, len(missing), before + max(0, position - start), total))
 
         def open_content(sha: str = item.sha256) -> BinaryIO:
             return _Counting(_open_scan(store, sha), moved)  # type: ignore[return-value]
