@@ -152,11 +152,10 @@ def upload_scans(
             if not is_refusal(exc):
                 raise
             report.refused[item.sha256] = str(exc.code)
-            continue
-        finally:
-            done_bytes += item.size - start
-        report.sent += 1
-        report.bytes += item.size - start
+        else:
+            report.sent += 1
+            report.bytes += item.size - start
+        done_bytes += item.size - start
         progress(ScanProgress(number + 1, len(missing), done_bytes, total))
     return report
 
