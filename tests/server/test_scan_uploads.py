@@ -144,7 +144,8 @@ def test_what_a_commune_may_not_send_is_refused_in_words_and_the_rest_goes(
 
 def test_quotas_are_configured_per_commune() -> None:
     config = config_from_toml(
-        '[scans]\nmax_scan_bytes = 1000\ncommune_quota_bytes = 5000\n[scans.commune_quotas]\n"00070" = 9000\n',
+        "[scans]\nmax_scan_bytes = 1000\ncommune_quota_bytes = 5000\n"
+        '[scans.commune_quotas]\n"00070" = 9000\n',
         Path("."),
     )
     assert config.max_scan_bytes == 1000

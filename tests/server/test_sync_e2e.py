@@ -248,7 +248,8 @@ def test_bad_session_bodies_are_4xx_and_store_nothing(
         )
         assert 400 <= answer.status_code < 500
     sha = hashlib.sha256(b"right").hexdigest()
-    unnamed = live.request("PUT", f"/v1/sync/attachments/{sha}?offset=0&size=5", data=b"right", headers=headers)
+    path = f"/v1/sync/attachments/{sha}?offset=0&size=5"
+    unnamed = live.request("PUT", path, data=b"right", headers=headers)
     assert unnamed.status_code == 403 and unnamed.json()["error"] == "scan_not_of_commune"
     assert province(storage, communes[0]).vector().to_dict() == {}
     desk.new_dossier(1, (sha,))
