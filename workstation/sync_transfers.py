@@ -34,6 +34,7 @@ from workstation.sync_keys import (
     province_keys,
     waiting_events,
 )
+from workstation.usb_scans import export_scans, import_scans
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress reports (the last one is always sent)."""
@@ -129,6 +130,8 @@ class MeteredReplica:
         self._inner = inner
         self._meter = meter
         self._session = session
+        self.exported: list[str] = []
+        """The texts of the events an export took (its scans are the ones they name)."""
 
     @property
     def replica_id(self) -> str:
@@ -142,6 +145,8 @@ class MeteredReplica:
         events = self._inner.missing_encoded(vector)
         to_come = sum(max(0, vector[rid] - mine[rid]) for rid in vector) if self._session else 0
         self._meter.update(items_total=len(events) + to_come, force=True)
+        if not self._session:
+            self.exported = events
         return events
 
     def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveResult:
@@ -211,15 +216,15 @@ def export_for_province(
     if receiver is None:
         raise ProvinceKeysMissing("the province's public keys are not stored on this workstation")
     since = checkpoints.load(replica.replica_id, receiver.replica_id)
+    metered = MeteredReplica(replica, meter, session=False)
+    identity = device_identity(store)
     written = export_bundle(
-        MeteredReplica(replica, meter, session=False),
-        path,
-        identity=device_identity(store),
-        receiver=receiver,
-        since=since,
-        bundle_id=bundle_id,
-        now=now,
+        metered, path, identity=identity, receiver=receiver, since=since, bundle_id=bundle_id, now=now
     )
+    scans = export_scans(  # the scans these records name, beside the bundle in bounded parts
+        store, path, metered.exported, sender=identity, receiver=receiver, bundle_id=bundle_id, now=now
+    )
+    meter.update(scans_done=scans.scans, scans_total=scans.scans, force=True)
     meter.update(
         items_done=written.events,
         items_total=written.events,
@@ -247,13 +252,15 @@ def import_from_bundle(
         claimed = None  # import_bundle says what is wrong with the file
     total = claimed if isinstance(claimed, int) and not isinstance(claimed, bool) else 0
     meter.update(bytes_total=size, items_total=max(total, 0), force=True)
+    identity, senders = device_identity(store), peer_keys(store)
     result = import_bundle(
         MeteredReplica(replica, meter, session=False),
         path,
-        identity=device_identity(store),
-        known_senders=peer_keys(store),
+        identity=identity,
+        known_senders=senders,
         now=now,
         checkpoints=checkpoints,
     )
-    meter.update(bytes_done=size, force=True)
+    scans = import_scans(store, path, receiver=identity, known_senders=senders)  # the parts beside it
+    meter.update(bytes_done=size, scans_done=scans, scans_total=scans, force=True)
     return result
