@@ -18,6 +18,7 @@ from sync.bundle_format import read_bundle_header
 from sync.errors import SyncError
 from sync.event_texts import EncodedEvent
 from sync.replica_store import ReplicaStore
+from sync.scan_bundles import DEFAULT_PART_BYTES
 from sync.scan_transfer import ScanProgress
 from sync.store import Store
 from sync.sync_checkpoints import Checkpoint
@@ -210,8 +211,10 @@ def export_for_province(
     *,
     bundle_id: str,
     now: Callable[[], datetime],
+    scan_part_bytes: int = DEFAULT_PART_BYTES,
 ) -> BundleExport:
-    """Write what the province lacks (since the last bundle it acknowledged) to a bundle at ``path``."""
+    """Write what the province lacks (since the last bundle it acknowledged) to a bundle at ``path``, and
+    the scans those records name beside it in parts of at most ``scan_part_bytes``."""
     receiver = province_keys(store)
     if receiver is None:
         raise ProvinceKeysMissing("the province's public keys are not stored on this workstation")
@@ -222,7 +225,14 @@ def export_for_province(
         metered, path, identity=identity, receiver=receiver, since=since, bundle_id=bundle_id, now=now
     )
     scans = export_scans(  # the scans these records name, beside the bundle in bounded parts
-        store, path, metered.exported, sender=identity, receiver=receiver, bundle_id=bundle_id, now=now
+        store,
+        path,
+        metered.exported,
+        sender=identity,
+        receiver=receiver,
+        bundle_id=bundle_id,
+        now=now,
+        max_bytes=scan_part_bytes,
     )
     meter.update(scans_done=scans.scans, scans_total=scans.scans, force=True)
     meter.update(
