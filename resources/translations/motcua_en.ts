@@ -274,17 +274,17 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="50"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="51"/>
         <source>First clerk account</source>
         <translation>First clerk account</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="52"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="53"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="56"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="57"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n character; a few words you remember are better than a short code. Nobody can read it back, not even IT.</numerusform>
@@ -292,22 +292,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="63"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="67"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
@@ -315,47 +315,47 @@
 <context>
     <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <location filename="../../desktop/clerks_dialog.py" line="154"/>
         <source>Clerks of this desk</source>
         <translation>Clerks of this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
         <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
         <translation>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <location filename="../../desktop/clerks_dialog.py" line="162"/>
         <source>&amp;Remove the selected clerk…</source>
         <translation>&amp;Remove the selected clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <location filename="../../desktop/clerks_dialog.py" line="165"/>
         <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
         <translation>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <location filename="../../desktop/clerks_dialog.py" line="170"/>
         <source>Add a clerk</source>
         <translation>Add a clerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <location filename="../../desktop/clerks_dialog.py" line="173"/>
         <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
         <translation>
             <numerusform>The new clerk types her own passphrase, twice: at least %n character, a few words she remembers. Nobody can read it back.</numerusform>
@@ -363,73 +363,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <location filename="../../desktop/clerks_dialog.py" line="180"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <location filename="../../desktop/clerks_dialog.py" line="181"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <location filename="../../desktop/clerks_dialog.py" line="182"/>
         <source>Re&amp;type the passphrase:</source>
         <translation>Re&amp;type the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <location filename="../../desktop/clerks_dialog.py" line="183"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <location filename="../../desktop/clerks_dialog.py" line="189"/>
         <source>&amp;Add the clerk</source>
         <translation>&amp;Add the clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <location filename="../../desktop/clerks_dialog.py" line="190"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Head clerk</source>
         <translation>Head clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="202"/>
-        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <location filename="../../desktop/clerks_dialog.py" line="206"/>
+        <location filename="../../desktop/clerks_dialog.py" line="253"/>
         <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
         <translation>Only the desk&apos;s head clerk can add or remove clerks.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>A clerk with this login already exists. Choose another login.</source>
         <translation>A clerk with this login already exists. Choose another login.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <location filename="../../desktop/clerks_dialog.py" line="208"/>
         <source>A login name has 1 to 64 visible characters.</source>
         <translation>A login name has 1 to 64 visible characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
         <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
         <translation>Enter the clerk&apos;s full name (at most 100 characters).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="207"/>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>The passphrase is too short: use at least %n character.</numerusform>
@@ -437,57 +437,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <location filename="../../desktop/clerks_dialog.py" line="213"/>
         <source>This clerk is no longer on the list.</source>
         <translation>This clerk is no longer on the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <location filename="../../desktop/clerks_dialog.py" line="214"/>
         <source>You cannot remove your own account: another head clerk can.</source>
         <translation>You cannot remove your own account: another head clerk can.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <location filename="../../desktop/clerks_dialog.py" line="215"/>
         <source>The desk&apos;s last head clerk cannot be removed.</source>
         <translation>The desk&apos;s last head clerk cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
         <source>The key file cannot be changed now. Ask IT.</source>
         <translation>The key file cannot be changed now. Ask IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <location filename="../../desktop/clerks_dialog.py" line="220"/>
         <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
         <translation>The clerk accounts could not be changed (%1). Try again or ask IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <location filename="../../desktop/clerks_dialog.py" line="317"/>
         <source>Adding the clerk…</source>
         <translation>Adding the clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <location filename="../../desktop/clerks_dialog.py" line="339"/>
         <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
         <translation>%1 (%2) is added: she unlocks the desk with her own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
         <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
         <translation>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <location filename="../../desktop/clerks_dialog.py" line="361"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <location filename="../../desktop/clerks_dialog.py" line="362"/>
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <location filename="../../desktop/clerks_dialog.py" line="385"/>
         <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
         <translation>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</translation>
     </message>
@@ -785,7 +785,7 @@
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="401"/>
+        <location filename="../../desktop/app.py" line="402"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -793,7 +793,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="93"/>
+        <location filename="../../desktop/desk_screens.py" line="95"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
@@ -824,228 +824,243 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="304"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="305"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
         <source>Received by</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
         <source>Documents received</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Timeline (every change, oldest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="320"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>Print the control sheet (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="321"/>
         <source>&amp;Correct details…</source>
         <translation>&amp;Correct details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="322"/>
         <source>Correct the applicant&apos;s details or the documents (Ctrl+E)</source>
         <translation>Correct the applicant&apos;s details or the documents (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
         <source>Reprint the receipt (Mẫu 01)</source>
         <translation>Reprint the receipt (Mẫu 01)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="325"/>
         <source>Open conflicts</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="329"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="330"/>
         <source>Loading the dossier…</source>
         <translation>Loading the dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="362"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="357"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="363"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="365"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="370"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="376"/>
         <source>No fee</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="375"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="381"/>
         <source> (in conflict)</source>
         <translation> (in conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="384"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="390"/>
         <source>(none recorded)</source>
         <translation>(none recorded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="410"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="418"/>
         <source>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</source>
         <translation>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="426"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="434"/>
         <source>Overdue (due %1)</source>
         <translation>Overdue (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="428"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="436"/>
         <source>Returned on time (due %1)</source>
         <translation>Returned on time (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="430"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="438"/>
         <source>Due today (%1)</source>
         <translation>Due today (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="440"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="447"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="455"/>
         <source>No action: the dossier is closed</source>
         <translation>No action: the dossier is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="462"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="470"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="467"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="475"/>
         <source>Resolve: %1</source>
         <translation>Resolve: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="479"/>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="480"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="487"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="488"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="521"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="529"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="637"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="679"/>
+        <source>downloading from the province…</source>
+        <translation>downloading from the province…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
+        <source>not available offline: the province cannot be reached now</source>
+        <translation>not available offline: the province cannot be reached now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="683"/>
+        <source>not at the province yet: the desk that received it has not synced</source>
+        <translation>not at the province yet: the desk that received it has not synced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="724"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="738"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="760"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -2804,41 +2819,46 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
+        <source>Scans: %1 of %2 (%3 of %4)</source>
+        <translation>Scans: %1 of %2 (%3 of %4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="236"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="233"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="243"/>
         <source>%1 transferred</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="259"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="260"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="261"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="262"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="272"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="263"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="273"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>
