@@ -219,13 +219,17 @@ def fetch_scans(
     wanted: Sequence[tuple[str, str, int]],
     *,
     progress: Callable[[ScanProgress], None] = lambda _p: None,
+    budget: int | None = None,
 ) -> ScanReport:
-    """Fetch each (hash, media type, size) of ``wanted`` not held yet; scans the server lacks are listed."""
+    """Fetch each (hash, media type, size) of ``wanted`` not held yet; scans the server lacks are listed.
+    With ``budget``, stop once that many bytes were fetched (scans the server lacks cost nothing)."""
     report = ScanReport()
     total = sum(max(size, 0) for _sha, _media, size in wanted)
     done_bytes = 0
     progress(ScanProgress(0, len(wanted), 0, total))
     for number, (sha256, media_type, size) in enumerate(wanted):
+        if budget is not None and report.bytes >= budget:
+            break
         try:
             info = fetch_scan(carrier, store, sha256, media_type)
         except TransportError as exc:

@@ -5,6 +5,7 @@ for a dossier a clerk opens). Blocking (disk and network): the desk calls these 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ from sync.store import Store
 from workstation.province_link import TransportFactory
 
 DOSSIER = "dossier"
+FETCH_BUDGET_BYTES = 16 * 1024 * 1024
+"""What one sync fetches of other desks' scans at most (a few minutes on a slow commune link)."""
+
+log = logging.getLogger(__name__)
 
 _WANTED_SQL = """
 SELECT DISTINCT
@@ -94,10 +99,19 @@ class ScanSync:
     fetched: ScanReport
 
 
-def sync_scans(carrier: ScanCarrier, store: Store, progress: Callable[[ScanProgress], None]) -> ScanSync:
-    """Send this desk's scans the server lacks, then fetch the scans its dossiers name that it lacks."""
+def sync_scans(
+    carrier: ScanCarrier,
+    store: Store,
+    progress: Callable[[ScanProgress], None],
+    *,
+    fetch_budget: int = FETCH_BUDGET_BYTES,
+) -> ScanSync:
+    """Send this desk's scans the server lacks, then fetch scans its dossiers name that it lacks, up to
+    ``fetch_budget`` bytes (the rest in the next syncs: a sync never waits long behind other desks' scans)."""
     sent = upload_scans(carrier, store, progress=progress)
-    fetched = fetch_scans(carrier, store, wanted_scans(store), progress=progress)
+    for sha, code in sent.refused.items():  # for IT; the hash names no one
+        log.warning("the server refused scan %s…: %s", sha[:12], code)
+    fetched = fetch_scans(carrier, store, wanted_scans(store), progress=progress, budget=fetch_budget)
     return ScanSync(sent, fetched)
 
 

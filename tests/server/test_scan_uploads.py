@@ -182,3 +182,26 @@ def test_a_cut_mid_upload_resumes_by_chunk(
     assert report.sent == 1 and report.bytes == len(content) - state.received
     assert stored(storage, commune, sha) == content
     assert hashlib.sha256(stored(storage, commune, sha)).hexdigest() == sha
+
+
+def test_a_sync_fetches_other_desks_scans_up_to_its_budget(
+    live: LiveServer, desks, communes: list[str]
+) -> None:
+    commune = communes[0]
+    sender, other = desks(live, "desk-a1", commune), desks(live, "desk-a2", commune)
+    contents = [os.urandom(1000) for _ in range(3)]
+    sent = [add_scan(sender, content) for content in contents]
+    unsent = hashlib.sha256(b"a scan no desk has sent").hexdigest()
+    sender.new_dossier(1, (unsent, *sent))
+    sender.sync(live.url)
+    with sender.transport(live.url) as transport:
+        assert upload_scans(transport, sender.store).sent == 3
+    wanted = [(unsent, "application/pdf", 10), *((sha, "application/pdf", 1000) for sha in sent)]
+    with other.transport(live.url) as transport:
+        first = fetch_scans(transport, other.store, wanted, budget=1500)
+        assert first.not_on_server == [unsent] and first.fetched == 2  # stops once past its budget
+        rest = fetch_scans(transport, other.store, wanted[3:], budget=1500)
+    assert rest.fetched == 1
+    with other.store.reader() as conn:
+        attachments = AttachmentStore(conn, other.store.paths.attachments, now=other.store.now)
+        assert [attachments.read_bytes(sha) for sha in sent] == contents
