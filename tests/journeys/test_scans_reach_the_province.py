@@ -46,14 +46,23 @@ def _held(desk: DeskController, sha256: str) -> bool:
 def _open_first_dossier(qtbot, desk: DeskController) -> DossierWindow:
     """The dossier in the queue, opened with Enter."""
     queue = desk.queue
+
+    def shown() -> list[DossierWindow]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, DossierWindow) and w.isVisible()]
+
     qtbot.waitUntil(lambda: queue.model.rowCount() == 1 and queue.table.isVisible(), timeout=20_000)
-    queue.table.setFocus()
-    queue.table.selectRow(0)
-    press(queue.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: any(isinstance(w, DossierWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
-    )
-    [page] = [w for w in QApplication.topLevelWidgets() if isinstance(w, DossierWindow) and w.isVisible()]
+    for _attempt in range(10):  # each automatic sync refreshes the queue: a row may be redrawn under Enter
+        queue.table.setFocus()
+        queue.table.selectRow(0)
+        qtbot.waitUntil(lambda: queue.table.currentIndex().isValid(), timeout=5_000)
+        press(queue.table, Qt.Key.Key_Return)
+        for _tick in range(20):
+            if shown():
+                break
+            qtbot.wait(100)
+        if shown():
+            break
+    [page] = shown()
     qtbot.waitUntil(lambda: page.page is not None, timeout=10_000)
     return page
 
