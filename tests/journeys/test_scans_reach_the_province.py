@@ -4,14 +4,18 @@ application object ``desktop.app.build()`` makes, against ``python -m server`` o
 Desk A (enrolled by ``motcua enrol``) receives a dossier with a scan through F2; its automatic sync (switched
 on with a short interval, as the desk's sync controller does it; "Sync now" is never pressed) sends the
 records and then the scan: the server holds the scan byte for byte. Desk B of the same commune syncs by
-itself, opens the dossier and sees the scan. Desk C, the PC that replaces a dead desk (a fresh store enrolled
-anew), syncs by itself and gets the dossier and its scan back before anyone opens it.
+itself, opens the dossier and sees the scan. Desk C, desk A's store restored by ``motcua restore`` from a
+backup taken before the reception and enrolled again, syncs by itself and gets the dossier and its scan back
+before anyone opens it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,12 +27,25 @@ from desktop.dossier_page import DossierWindow
 from tests.helpers.enrolled_desks import PASS
 from tests.helpers.journey_steps import desk_program, unlock_as
 from tests.helpers.qt_keys import press
-from tests.helpers.scan_journeys import ScanServer, enrolled_desk, receive_with_scan, scan_server
+from tests.helpers.scan_journeys import ScanServer, enrolled_desk, receive_with_scan, scan_server, utc_now
+from workstation.it_commands.backup_restore import run_backup, run_restore
+from workstation.it_commands.console import Console
+from workstation.it_commands.enrol import run_enrol
+from workstation.it_commands.workstation_paths import workstation_paths
 from workstation.scan_fetching import ScanState
 
 AUTO_SYNC_MINUTES = 0.02  # 1.2 s: the desk's own timer starts every sync below
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils missing")
+
+
+def _console() -> Console:
+    return Console(out=io.StringIO(), err=io.StringIO(), ask_secret=lambda _prompt: PASS)
+
+
+def _ids(name: str) -> Callable[[], str]:
+    counter = itertools.count(1)
+    return lambda: f"{name}-{next(counter)}"
 
 
 def _open_desk(qtbot, desk: DeskController) -> None:
@@ -87,11 +104,50 @@ def test_a_scan_reaches_the_province_and_the_other_desks(qtbot, tmp_path: Path) 
     with scan_server(tmp_path) as server:
         a = enrolled_desk(tmp_path, "desk-a", server)
         b = enrolled_desk(tmp_path, "desk-b", server)
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        assert (
+            run_backup(
+                workstation_paths(a),
+                usb,
+                _console(),
+                login="lan",
+                recovery_key=None,
+                now=utc_now,
+                new_id=_ids("bk"),
+            )
+            == 0
+        )  # last night's backup: before today's reception
 
         _desk_a_receives_and_syncs_by_itself(qtbot, a, server, scan_file, sha256, content)
         _desk_b_opens_the_dossier(qtbot, b, sha256, content)
 
-        c = enrolled_desk(tmp_path, "desk-c", server)  # the PC that replaces a dead one, enrolled anew
+        # desk A's disk dies: IT restores last night's backup on a new PC, then enrols it again
+        c = tmp_path / "desk-c"
+        [backup] = list(usb.iterdir())
+        said = _console()
+        restored = run_restore(
+            workstation_paths(c),
+            backup,
+            said,
+            force=False,
+            login="lan",
+            recovery_key=None,
+            now=utc_now,
+            new_id=_ids("restored"),
+        )
+        assert restored == 0
+        assert "Enrol it again" in said.out.getvalue()  # type: ignore[attr-defined]  # a StringIO
+        enrolled = run_enrol(
+            workstation_paths(c),
+            server.url,
+            server.code(),
+            _console(),
+            login="lan",
+            now=utc_now,
+            new_id=_ids("c"),
+        )
+        assert enrolled == 0
         _restored_desk_gets_it_back(qtbot, c, sha256, content)
 
 
