@@ -107,6 +107,7 @@ class DeskScreens(QObject):
         desk = self.work.desk
         page = DossierWindow(desk, self.background, desk.office, dossier_id, self.window, scans=self.scans)
         page.changed.connect(lambda _id: self.dossiers_changed())
+        self.sync.finished.connect(page.look_for_scans_again)  # a scan not here yet may come with a sync
         page.show()
         return page
 

@@ -670,6 +670,11 @@ class DossierWindow(QWidget):
 
         self.background.run(lambda: fetcher.lacking(entries), on_success=lacking, owner=self)
 
+    def look_for_scans_again(self, *_result: object) -> None:
+        """After a sync: scans this page still lacks may have reached the province meanwhile."""
+        if any(state is not ScanState.HERE for state in self.scan_states.values()) and self.isVisible():
+            self._look_for_scans()
+
     def _scan_hashes(self) -> list[str]:
         return [sha for sha in (scan_hash(entry) for entry in self.attachment_items) if sha]
 

@@ -57,6 +57,7 @@ def _records_only(work: WorkSession, url: str) -> None:
 def _page(qtbot, work: WorkSession, background: Background, dossier_id: str, fetcher: ScanFetcher):
     page = DossierWindow(work.desk, background, work.desk.office, dossier_id, scans=fetcher)
     qtbot.addWidget(page)
+    page.show()
     return page
 
 
@@ -124,6 +125,16 @@ def test_a_scan_not_here_is_fetched_in_the_background_and_said_in_words(
         page = _page(qtbot, b, background, unsent_id, fetcher)
         qtbot.waitUntil(lambda: page.scan_states.get(unsent_sha) is ScanState.NOT_ON_SERVER, timeout=10_000)
         assert "not at the province yet" in page.attachment_info.text()
+        run_sync(  # desk A's next sync sends it; desk B's page looks again after its own next sync
+            a.desk.replica,
+            factory,
+            ProgressMeter(Activity.SYNC, lambda _p: None),
+            now=a.desk.clock,
+            checkpoints=StoreCheckpoints(a.store),
+        )
+        page.look_for_scans_again()
+        qtbot.waitUntil(lambda: page.scan_states.get(unsent_sha) is ScanState.HERE, timeout=10_000)
+        assert page.attachment_info.text() == ""
         page.close()
         for made in (fetcher, offline):
             made.shutdown()
