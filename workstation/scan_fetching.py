@@ -27,8 +27,8 @@ from sync.store import Store
 from workstation.province_link import TransportFactory
 
 DOSSIER = "dossier"
-FETCH_BUDGET_BYTES = 16 * 1024 * 1024
-"""What one sync fetches of other desks' scans at most (a few minutes on a slow commune link)."""
+FETCH_BUDGET_BYTES = 4 * 1024 * 1024
+"""What one sync fetches of other desks' scans at most (about two minutes at 256 kbit/s)."""
 
 log = logging.getLogger(__name__)
 
