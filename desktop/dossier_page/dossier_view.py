@@ -710,6 +710,10 @@ class DossierWindow(QWidget):
         entry = self._current_attachment()
         if entry is None:
             return
+        state = self.scan_states.get(str(scan_hash(entry) or ""), ScanState.HERE)
+        if state is not ScanState.HERE:  # not on this desk (yet): say where it stands, nothing to open
+            self.attachment_info.setText(self.scan_words(state))
+            return
         desk, sha256, name = self.desk, str(entry.get("sha256", "")), str(entry.get("name"))
 
         def load() -> tuple[str, int, QImage | None]:

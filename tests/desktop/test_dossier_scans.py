@@ -115,6 +115,9 @@ def test_a_scan_not_here_is_fetched_in_the_background_and_said_in_words(
             lambda: page.scan_states.get(other_sha) is ScanState.NOT_AVAILABLE_OFFLINE, timeout=10_000
         )
         assert "not available offline" in page.attachments.item(0).text()
+        page.attachment_info.setText("")
+        page.open_attachment()  # Open says where the scan stands instead of failing
+        assert "not available offline" in page.attachment_info.text() and not page.message.isVisible()
         page.close()
 
         # a scan no desk has sent yet: "not at the province yet"
