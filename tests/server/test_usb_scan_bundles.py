@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.background import Background
+from desktop.sync_panel import SyncController
 from server.cli import main as server_cli
 from server.communes import load_communes
 from server.storage.sqlite_storage import SqliteStorage
@@ -27,7 +29,7 @@ from tests.helpers.scans import add_scan
 from tests.server.conftest import Clock, Ids, LiveServer, make_config
 from workstation.enrolment import server_link
 from workstation.sync_keys import StoreCheckpoints, device_identity, peer_keys
-from workstation.sync_transfers import Activity, ProgressMeter, export_for_province, import_from_bundle
+from workstation.sync_transfers import Activity, ProgressMeter, export_for_province
 
 KB = 1000
 PART = 512 * KB
@@ -90,7 +92,9 @@ def _meter() -> ProgressMeter:
     return ProgressMeter(Activity.EXPORT, lambda _p: None)
 
 
-def test_scans_travel_by_usb_stick_in_bounded_parts_both_ways(province: Province, tmp_path: Path) -> None:
+def test_scans_travel_by_usb_stick_in_bounded_parts_both_ways(
+    qtbot, province: Province, tmp_path: Path
+) -> None:
     sizes = (300 * KB, 300 * KB, 200 * KB, 600 * KB)  # the last is bigger than a part: network only
     contents = [os.urandom(size) for size in sizes]
     data_a = new_desk(tmp_path, "desk-a", province.clock)
@@ -140,14 +144,20 @@ def test_scans_travel_by_usb_stick_in_bounded_parts_both_ways(province: Province
     assert status == 0, err
     assert "2 scan(s) written beside it in 1 part(s)" in out
     work_b = open_work(session_b, province.clock, "b")
-    import_from_bundle(
-        session_b.store,
-        work_b.desk.replica,
-        StoreCheckpoints(session_b.store),
-        incoming,
-        _meter(),
-        now=province.clock.now,
+    background = Background()  # desk B imports through its sync controller, as the USB menu does
+    controller = SyncController(
+        work_b.desk.replica, background=background, now=province.clock.now, new_id=lambda: uuid.uuid4().hex
     )
+    done: list[object] = []
+    controller.finished.connect(done.append)
+    controller.failed.connect(done.append)
+    progress: list = []
+    controller.progress.connect(progress.append)
+    assert controller.import_bundle(incoming)
+    qtbot.waitUntil(lambda: bool(done) and not controller.busy, timeout=20_000)
+    controller.shutdown()
+    background.shutdown()
+    assert progress[-1].scans_done == 2  # the import's progress counts the scans
     with session_b.store.reader() as conn:
         attachments = AttachmentStore(conn, session_b.store.paths.attachments, now=province.clock.now)
         for scan, content in zip(scans[:2], contents[:2], strict=True):
