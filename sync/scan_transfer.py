@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Protocol
 
@@ -127,10 +127,12 @@ def upload_scans(
     *,
     progress: Callable[[ScanProgress], None] = lambda _p: None,
     chunk_bytes: int = 256 * 1024,
+    only: Collection[str] | None = None,
 ) -> ScanReport:
-    """Send every scan of ``store`` the server lacks, from where each upload stands (dedup by hash)."""
+    """Send every scan of ``store`` (of ``only``, if given) the server lacks, from where each upload stands
+    (dedup by hash)."""
     report = ScanReport()
-    held = held_scans(store)
+    held = [info for info in held_scans(store) if only is None or info.sha256 in only]
     missing = carrier.missing_attachments([(info.sha256, info.size) for info in held]) if held else []
     total = sum(item.size - item.received for item in missing)
     done_bytes = 0

@@ -32,15 +32,15 @@ FETCH_BUDGET_BYTES = 4 * 1024 * 1024
 
 log = logging.getLogger(__name__)
 
-_WANTED_SQL = """
+_NAMED_SQL = """
 SELECT DISTINCT
     CASE a.type WHEN 'text' THEN a.value ELSE json_extract(a.value, '$.sha256') END AS sha,
     CASE a.type WHEN 'object' THEN json_extract(a.value, '$.media_type') END,
     CASE a.type WHEN 'object' THEN json_extract(a.value, '$.size') END
 FROM record_states AS r, json_each(r.state, '$.values.attachments') AS a
 WHERE r.record_type = ? AND sha IS NOT NULL
-    AND sha NOT IN (SELECT sha256 FROM attachments)
 """
+_WANTED_SQL = _NAMED_SQL + "    AND sha NOT IN (SELECT sha256 FROM attachments)\n"
 
 
 class ScanState(StrEnum):
@@ -71,6 +71,13 @@ def wanted_scans(store: Store) -> list[tuple[str, str, int]]:
         for sha, media, size in rows
         if isinstance(sha, str) and len(sha) == 64
     ]
+
+
+def named_scans(store: Store) -> set[str]:
+    """The hashes of every scan a dossier on this desk names (held here or not)."""
+    with store.reader() as conn:
+        rows = conn.execute(_NAMED_SQL, (DOSSIER,)).fetchall()
+    return {str(row[0]) for row in rows if isinstance(row[0], str)}
 
 
 def held(store: Store, hashes: Sequence[str]) -> set[str]:
@@ -108,7 +115,7 @@ def sync_scans(
 ) -> ScanSync:
     """Send this desk's scans the server lacks, then fetch scans its dossiers name that it lacks, up to
     ``fetch_budget`` bytes (the rest in the next syncs: a sync never waits long behind other desks' scans)."""
-    sent = upload_scans(carrier, store, progress=progress)
+    sent = upload_scans(carrier, store, progress=progress, only=named_scans(store))  # no orphan scan
     for sha, code in sent.refused.items():  # for IT; the hash names no one
         log.warning("the server refused scan %s…: %s", sha[:12], code)
     fetched = fetch_scans(carrier, store, wanted_scans(store), progress=progress, budget=fetch_budget)

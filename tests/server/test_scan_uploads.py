@@ -22,6 +22,7 @@ from tests.helpers.flaky_link import FlakyLink
 from tests.helpers.live_desks import Desk
 from tests.helpers.server_accounts import enrol
 from tests.server.conftest import Clock, Ids, LiveServer
+from workstation.scan_fetching import sync_scans
 
 CHUNK = 64 * 1024
 
@@ -205,3 +206,19 @@ def test_a_sync_fetches_other_desks_scans_up_to_its_budget(
     with other.store.reader() as conn:
         attachments = AttachmentStore(conn, other.store.paths.attachments, now=other.store.now)
         assert [attachments.read_bytes(sha) for sha in sent] == contents
+
+
+def test_a_desk_sync_sends_only_the_scans_its_dossiers_name(
+    live: LiveServer, storage: ServerStorage, desks, communes: list[str]
+) -> None:
+    commune = communes[0]
+    desk = desks(live, "desk-a1", commune)
+    named, orphan = os.urandom(2000), os.urandom(3000)  # the orphan: attached to a reception never saved
+    sha = add_scan(desk, named)
+    orphan_sha = add_scan(desk, orphan)
+    desk.new_dossier(1, (sha,))
+    desk.sync(live.url)
+    with desk.transport(live.url) as transport:
+        done = sync_scans(transport, desk.store, lambda _p: None)
+    assert done.sent.sent == 1 and done.sent.refused == {} and done.fetched.fetched == 0
+    assert stored(storage, commune, sha) == named and stored(storage, commune, orphan_sha) == b""
