@@ -157,9 +157,9 @@ def _desk_a_receives_and_syncs_by_itself(
     with desk_program(data) as program:
         desk = program.controller
         _open_desk(qtbot, desk)
-        receive_with_scan(qtbot, desk, scan_file)
         progress: list = []
         desk.screens.sync.progress.connect(progress.append)
+        receive_with_scan(qtbot, desk, scan_file)
         qtbot.waitUntil(lambda: server.scan_bytes(sha256) is not None, timeout=60_000)
         assert server.scan_bytes(sha256) == content  # byte for byte
         assert any(p.scans_total == 1 for p in progress)  # the sync's progress counted the scan
