@@ -158,11 +158,15 @@ def _desk_a_receives_and_syncs_by_itself(
         desk = program.controller
         _open_desk(qtbot, desk)
         progress: list = []
+        bar_texts: list[str] = []
+        bar = desk.screens.sync_status.progress_bar
         desk.screens.sync.progress.connect(progress.append)
+        desk.screens.sync.progress.connect(lambda _p: bar_texts.append(bar.format()))  # after the widget's
         receive_with_scan(qtbot, desk, scan_file)
         qtbot.waitUntil(lambda: server.scan_bytes(sha256) is not None, timeout=60_000)
         assert server.scan_bytes(sha256) == content  # byte for byte
         assert any(p.scans_total == 1 for p in progress)  # the sync's progress counted the scan
+        assert any(text.startswith("Bản quét: ") for text in bar_texts), bar_texts  # and showed it
 
 
 def _desk_b_opens_the_dossier(qtbot, data: Path, sha256: str, content: bytes) -> None:
