@@ -23,6 +23,7 @@ from workstation.about import app_version
 from workstation.enrolment import stored_transport_factory
 from workstation.province_link import TransportFactory
 from workstation.release_updates import stored_release_fetcher
+from workstation.scan_fetching import ScanFetcher
 from workstation.work_session import WorkSession
 
 SYNC_STATUS_REFRESH_MS = 30_000
@@ -57,6 +58,7 @@ class DeskScreens(QObject):
             parent=self,
         )
         self.sync.finished.connect(lambda *_: refresh_queue())
+        self.scans = ScanFetcher(work.store, lambda: self.sync.transport_factory)
         if transport_factory is None:  # an enrolled desk syncs with its province (read off the UI thread)
             background.run(
                 lambda: stored_transport_factory(work.store),
@@ -136,8 +138,9 @@ class DeskScreens(QObject):
 
     def open_dossier(self, dossier_id: str) -> DossierWindow:
         desk = self.work.desk
-        page = DossierWindow(desk, self.background, desk.office, dossier_id, self.window)
+        page = DossierWindow(desk, self.background, desk.office, dossier_id, self.window, scans=self.scans)
         page.changed.connect(lambda _id: self.dossiers_changed())
+        self.sync.finished.connect(page.look_for_scans_again)  # a scan not here yet may come with a sync
         page.show()
         return page
 
@@ -150,3 +153,4 @@ class DeskScreens(QObject):
     def shutdown(self) -> None:
         self._sync_refresh.stop()
         self.sync.shutdown()
+        self.scans.shutdown()

@@ -4,6 +4,11 @@ Decision: chunks are rows of the database (``attachment_chunks``, bytea/BLOB), n
 that one PostgreSQL backup holds everything and a push and its attachments share one consistency story.
 Each commune has its own copy of a hash (``(commune_code, sha256)`` keys): a workstation can only read what
 a workstation of its commune uploaded, and proves it holds the content by uploading it.
+
+What a commune may not send is refused in words before any byte is kept: a scan no dossier of the commune
+names (another commune's, or none at all), a scan larger than ``[scans] max_scan_bytes``, a scan that would
+take the commune past its quota (``[scans] commune_quota_bytes`` / ``commune_quotas``), and, at the last
+chunk, bytes that do not have the announced hash.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from server.errors import BadInput, Conflict, NotFound, RequestTooLarge
+from server.errors import BadInput, Conflict, Forbidden, NotFound, RequestTooLarge
 from server.storage.interface import ServerStorage, Tx
 
 SHA256_PATTERN = re.compile(r"[0-9a-f]{64}")
@@ -45,6 +50,22 @@ class UnknownAttachment(NotFound):
     code = "unknown_attachment"
 
 
+class ScanTooLarge(RequestTooLarge):
+    code = "scan_too_large"
+
+
+class ScanQuotaExceeded(RequestTooLarge):
+    """The commune's scans would take more room than its quota on the server."""
+
+    code = "scan_quota_exceeded"
+
+
+class ScanNotOfCommune(Forbidden):
+    """No dossier of the workstation's commune names this scan (another commune's, or none)."""
+
+    code = "scan_not_of_commune"
+
+
 @dataclass(frozen=True, slots=True)
 class UploadState:
     sha256: str
@@ -64,7 +85,7 @@ def _check_size(size: int, limit: int) -> None:
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
         raise BadInput("an attachment size is a whole number of bytes")
     if size > limit:
-        raise RequestTooLarge(f"an attachment may have at most {limit} bytes")
+        raise ScanTooLarge(f"a scan may have at most {limit} bytes; this one has {size}")
 
 
 def upload_states(storage: ServerStorage, commune: str, wanted: list[tuple[str, int]]) -> list[UploadState]:
@@ -93,10 +114,14 @@ def put_chunk(
     data: bytes,
     now: dt.datetime,
     limit: int = MAX_ATTACHMENT_BYTES,
+    quota: int | None = None,
+    named_by_commune: bool = False,
 ) -> UploadState:
     """Store ``data`` at ``offset`` of the upload of ``sha256`` (``size`` bytes in all), in one transaction.
 
-    The last chunk checks the whole content's hash; a mismatch drops the upload (``AttachmentMismatch``).
+    An upload starts only if it fits the commune's ``quota`` (bytes, ``None``: no quota) and, with
+    ``named_by_commune``, if a dossier event of the commune names the hash. The last chunk checks the whole
+    content's hash; a mismatch drops the upload (``AttachmentMismatch``).
     """
     check_sha256(sha256)
     _check_size(size, limit)
@@ -115,6 +140,8 @@ def put_chunk(
             tx.run("DELETE FROM attachments WHERE commune_code = ? AND sha256 = ?", (commune, sha256))
             rows = []
         received = int(rows[0][1]) if rows else 0
+        if not rows:
+            _check_may_start(tx, commune, sha256, size, quota=quota, named_by_commune=named_by_commune)
         if offset != received:
             raise WrongOffset(f"the upload stands at byte {received}", expected=received)
         if not data and size != 0:
@@ -146,6 +173,31 @@ def put_chunk(
             tx.run("DELETE FROM attachments WHERE commune_code = ? AND sha256 = ?", (commune, sha256))
         raise AttachmentMismatch("the uploaded bytes do not have this SHA-256: the upload was dropped")
     return UploadState(sha256, size, received, complete)
+
+
+def _check_may_start(
+    tx: Tx, commune: str, sha256: str, size: int, *, quota: int | None, named_by_commune: bool
+) -> None:
+    if named_by_commune and not tx.query(
+        "SELECT 1 FROM sync_events WHERE scope = ? AND body LIKE ? LIMIT 1", (commune, f"%{sha256}%")
+    ):
+        raise ScanNotOfCommune(
+            "no dossier of this commune names this scan: a commune sends only its own dossiers' scans,"
+            " after the dossiers themselves"
+        )
+    if quota is not None:
+        held = commune_scan_bytes(tx, commune)
+        if held + size > quota:
+            raise ScanQuotaExceeded(
+                f"the commune's scans would take {held + size} bytes on the server, over its quota of"
+                f" {quota} bytes: ask the province to raise it"
+            )
+
+
+def commune_scan_bytes(tx: Tx, commune: str) -> int:
+    """The room the commune's scans (complete or being uploaded) take, in bytes."""
+    rows = tx.query("SELECT COALESCE(SUM(size), 0) FROM attachments WHERE commune_code = ?", (commune,))
+    return int(rows[0][0])
 
 
 def _stored_digest(tx: Tx, commune: str, sha256: str) -> str:

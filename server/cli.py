@@ -46,6 +46,7 @@ from server.storage.records import Account, Role
 from server.sync_health import commune_health, health_lines, province_health
 from server.sync_replica import ServerReplica
 from server.usb_bundles import export_desk_bundle, import_desk_bundle
+from server.usb_scan_bundles import export_desk_scans, import_desk_scans
 from sync.conflicts import UNSET
 
 
@@ -182,6 +183,17 @@ def _bundle_commands(
             f"{done.events} event(s), {done.new} new, {done.duplicates} already here, {done.waiting} waiting",
             file=out,
         )
+        scans = import_desk_scans(
+            storage, args.file, keys=province_bundle_keys(config.bundle_key_file), config=config, now=now
+        )
+        if scans.parts:
+            print(
+                f"scans: {scans.stored} stored, {scans.already_here} already here, "
+                f"{len(scans.refused)} refused (from {scans.parts} part(s))",
+                file=out,
+            )
+        for sha, why in scans.refused.items():
+            print(f"scan {sha[:12]}… refused: {why}", file=out)
     elif args.command == "export-bundle":
         written = export_desk_bundle(
             storage,
@@ -194,6 +206,17 @@ def _bundle_commands(
             now=now,
         )
         print(f"{written.events} event(s) written to {written.path} for workstation {args.device}", file=out)
+        scans = export_desk_scans(
+            storage,
+            args.device,
+            written,
+            keys=province_bundle_keys(config.bundle_key_file),
+            record_types=(DOSSIER_RECORD,),
+            scope_field=SCOPE_FIELD,
+            now=now,
+        )
+        if scans.paths:
+            print(f"{scans.scans} scan(s) written beside it in {len(scans.paths)} part(s)", file=out)
     else:
         return False
     return True

@@ -24,6 +24,12 @@ Example::
     anonymous_requests_per_minute = 30
     anonymous_burst = 10
 
+    [scans]
+    max_scan_bytes = 67108864         # one scan (a PDF or image of a dossier's paper)
+    commune_quota_bytes = 21474836480 # all the scans of one commune together
+    [scans.commune_quotas]            # communes that may hold more (or less) than that
+    "00070" = 42949672960
+
     [enrolment]
     code_ttl_hours = 72
     sequence_blocks = 10
@@ -106,6 +112,16 @@ class ServerConfig:
     """The province's device keys for USB bundles (``server.bundle_identity``); ``None``: no USB bundles."""
     releases_dir: Path | None = None
     """Where the signed releases for the desks are kept (``server.releases``); ``None``: no updates served."""
+    max_scan_bytes: int = 64 * 1024 * 1024
+    """The largest scan a workstation may upload."""
+    scan_quota_bytes: int = 20 * 1024 * 1024 * 1024
+    """All the scans of one commune together, unless ``scan_quotas`` names the commune."""
+    scan_quotas: tuple[tuple[str, int], ...] = ()
+    """(commune code, bytes) for communes whose scans may take more or less room than the default."""
+
+    def scan_quota(self, commune: str) -> int:
+        """How many bytes of scans ``commune`` may hold on the server."""
+        return dict(self.scan_quotas).get(commune, self.scan_quota_bytes)
 
     def __post_init__(self) -> None:
         if not self.host:
@@ -131,6 +147,9 @@ class ServerConfig:
             "server.postgres_pool_size": self.postgres_pool_size,
             "server.postgres_pool_timeout": self.postgres_pool_timeout,
             "server.workers": self.workers,
+            "scans.max_scan_bytes": self.max_scan_bytes,
+            "scans.commune_quota_bytes": self.scan_quota_bytes,
+            **{f"scans.commune_quotas.{code}": quota for code, quota in self.scan_quotas},
         }
         for key, value in positive.items():
             if value <= 0:
@@ -199,6 +218,11 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
     "releases": {
         "dir": ("releases_dir", (str,)),
     },
+    "scans": {
+        "max_scan_bytes": ("max_scan_bytes", (int,)),
+        "commune_quota_bytes": ("scan_quota_bytes", (int,)),
+        "commune_quotas": ("scan_quotas", (dict,)),
+    },
     "accounts": {
         "token_ttl_hours": ("token_ttl", (int, float)),
         "argon2_memory_kib": ("argon2_memory_kib", (int,)),
@@ -238,6 +262,11 @@ def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
         if not all(isinstance(proxy, str) for proxy in proxies):
             raise ConfigError("server.trusted_proxies must be a list of addresses, as strings")
         values["trusted_proxies"] = tuple(proxies)
+    if "scan_quotas" in values:
+        quotas = values["scan_quotas"]
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in quotas.values()):
+            raise ConfigError("scans.commune_quotas gives each commune code a whole number of bytes")
+        values["scan_quotas"] = tuple(sorted((str(code), int(v)) for code, v in quotas.items()))
     for field in ("code_ttl", "token_ttl"):
         if field in values:
             values[field] = timedelta(hours=values[field])

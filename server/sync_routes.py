@@ -320,6 +320,9 @@ def sync_router() -> APIRouter:
                 size=size,
                 data=data,
                 now=svc.now(),
+                limit=svc.config.max_scan_bytes,
+                quota=svc.config.scan_quota(device.device.commune_code),
+                named_by_commune=True,
             )
         )
         return ChunkResponse(sha256=sha256, size=state.size, received=state.received, complete=state.complete)

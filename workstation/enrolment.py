@@ -118,6 +118,21 @@ def server_link(store: Store) -> ServerLink | None:
     return None if text is None else ServerLink.from_json(text)
 
 
+def forget_enrolment(store: Store) -> ServerLink | None:
+    """Drop this store's enrolment (its credential and server link); the link it had, if any.
+
+    For a store restored under a new replica id: the server knows the credential as the old replica's, so
+    the restored store cannot sync with it; it is enrolled again with a new code instead.
+    """
+    link = server_link(store)
+
+    def drop(conn: Connection) -> None:
+        conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (CREDENTIALS_KEY, SERVER_LINK_KEY))
+
+    store.write(drop).result()
+    return link
+
+
 def check_can_enrol(store: Store) -> SiteSettings:
     """The site settings, if this desk can be enrolled (it has them and is not enrolled yet)."""
     if is_practice_replica(store.replica_id):

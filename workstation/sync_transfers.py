@@ -18,12 +18,15 @@ from sync.bundle_format import read_bundle_header
 from sync.errors import SyncError
 from sync.event_texts import EncodedEvent
 from sync.replica_store import ReplicaStore
+from sync.scan_bundles import DEFAULT_PART_BYTES
+from sync.scan_transfer import ScanProgress
 from sync.store import Store
 from sync.sync_checkpoints import Checkpoint
 from sync.sync_session import ReceiveResult, SessionResult, Transport, run_session
 from sync.version_vectors import VersionVector
 from workstation.errors import WorkstationError
 from workstation.province_link import TransportFactory
+from workstation.scan_fetching import carries_scans, sync_scans
 from workstation.sync_keys import (
     StoreCheckpoints,
     device_identity,
@@ -32,6 +35,7 @@ from workstation.sync_keys import (
     province_keys,
     waiting_events,
 )
+from workstation.usb_scans import export_scans, import_scans
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress reports (the last one is always sent)."""
@@ -58,6 +62,11 @@ class TransferProgress:
     bytes_total: int = 0
     items_done: int = 0
     items_total: int = 0
+    scans_done: int = 0
+    scans_total: int = 0
+    """Scans sent or fetched after the records (``workstation.scan_fetching``), and how many there are."""
+    scan_bytes_done: int = 0
+    scan_bytes_total: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +131,8 @@ class MeteredReplica:
         self._inner = inner
         self._meter = meter
         self._session = session
+        self.exported: list[str] = []
+        """The texts of the events an export took (its scans are the ones they name)."""
 
     @property
     def replica_id(self) -> str:
@@ -135,6 +146,8 @@ class MeteredReplica:
         events = self._inner.missing_encoded(vector)
         to_come = sum(max(0, vector[rid] - mine[rid]) for rid in vector) if self._session else 0
         self._meter.update(items_total=len(events) + to_come, force=True)
+        if not self._session:
+            self.exported = events
         return events
 
     def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveResult:
@@ -163,16 +176,30 @@ def run_sync(
     """One sync session with the peer the factory's transport reaches; the transport is closed after."""
     transport = factory()
     try:
-        return run_session(
+        result = run_session(
             MeteredReplica(replica, meter, session=True),
             MeteredTransport(transport, meter),
             now=now,
             checkpoints=checkpoints,
         )
+        if carries_scans(transport):  # the scans follow the records they belong to
+            sync_scans(transport, replica.store, lambda p: meter_scans(meter, p))  # type: ignore[arg-type]
+        return result
     finally:
         close = getattr(transport, "close", None)
         if callable(close):
             close()
+
+
+def meter_scans(meter: ProgressMeter, progress: ScanProgress) -> None:
+    """Show how far the scans have got in the transfer's progress."""
+    meter.update(
+        scans_done=progress.done,
+        scans_total=progress.total,
+        scan_bytes_done=progress.bytes_done,
+        scan_bytes_total=progress.bytes_total,
+        force=progress.done == progress.total,
+    )
 
 
 def export_for_province(
@@ -184,21 +211,30 @@ def export_for_province(
     *,
     bundle_id: str,
     now: Callable[[], datetime],
+    scan_part_bytes: int = DEFAULT_PART_BYTES,
 ) -> BundleExport:
-    """Write what the province lacks (since the last bundle it acknowledged) to a bundle at ``path``."""
+    """Write what the province lacks (since the last bundle it acknowledged) to a bundle at ``path``, and
+    the scans those records name beside it in parts of at most ``scan_part_bytes``."""
     receiver = province_keys(store)
     if receiver is None:
         raise ProvinceKeysMissing("the province's public keys are not stored on this workstation")
     since = checkpoints.load(replica.replica_id, receiver.replica_id)
+    metered = MeteredReplica(replica, meter, session=False)
+    identity = device_identity(store)
     written = export_bundle(
-        MeteredReplica(replica, meter, session=False),
+        metered, path, identity=identity, receiver=receiver, since=since, bundle_id=bundle_id, now=now
+    )
+    scans = export_scans(  # the scans these records name, beside the bundle in bounded parts
+        store,
         path,
-        identity=device_identity(store),
+        metered.exported,
+        sender=identity,
         receiver=receiver,
-        since=since,
         bundle_id=bundle_id,
         now=now,
+        max_bytes=scan_part_bytes,
     )
+    meter.update(scans_done=scans.scans, scans_total=scans.scans, force=True)
     meter.update(
         items_done=written.events,
         items_total=written.events,
@@ -226,13 +262,15 @@ def import_from_bundle(
         claimed = None  # import_bundle says what is wrong with the file
     total = claimed if isinstance(claimed, int) and not isinstance(claimed, bool) else 0
     meter.update(bytes_total=size, items_total=max(total, 0), force=True)
+    identity, senders = device_identity(store), peer_keys(store)
     result = import_bundle(
         MeteredReplica(replica, meter, session=False),
         path,
-        identity=device_identity(store),
-        known_senders=peer_keys(store),
+        identity=identity,
+        known_senders=senders,
         now=now,
         checkpoints=checkpoints,
     )
-    meter.update(bytes_done=size, force=True)
+    scans = import_scans(store, path, receiver=identity, known_senders=senders)  # the parts beside it
+    meter.update(bytes_done=size, scans_done=scans, scans_total=scans, force=True)
     return result

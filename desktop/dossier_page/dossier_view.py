@@ -59,6 +59,7 @@ from sync.attachments import AttachmentStore
 from sync.conflicts import Conflict
 from workstation.clerks import clerk_names
 from workstation.dossier_desk import DossierDesk, DossierPage
+from workstation.scan_fetching import ScanFetcher, ScanState, scan_hash
 
 DUE_GREEN = "#1b5e20"
 DETAIL_FIELDS = {
@@ -136,9 +137,14 @@ class DossierWindow(QWidget):
         office: Office,
         dossier_id: str,
         parent: QWidget | None = None,
+        *,
+        scans: ScanFetcher | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.desk = desk
+        self.scans = scans
+        self.scan_states: dict[str, ScanState] = {}
+        """Where each scan of the dossier stands on this desk (``HERE`` once it is held)."""
         self.background = background
         self.office = office
         self.dossier_id = dossier_id
@@ -390,8 +396,10 @@ class DossierWindow(QWidget):
         for entry in self.attachment_items:
             self.attachments.addItem(str(entry.get("name")))
         has_attachments = bool(self.attachment_items)
+        self._show_scan_states()
         if has_attachments:
             self.attachments.setCurrentRow(0)
+            self._look_for_scans()
         self.open_button.setEnabled(has_attachments)
         self.export_button.setEnabled(has_attachments)
         self.timeline_model.set_page(page, self.desk.replica_id)
@@ -639,6 +647,60 @@ class DossierWindow(QWidget):
 
     # -- attachments --
 
+    def _look_for_scans(self) -> None:
+        """Scans this desk lacks are fetched from the province in the background (said in words meanwhile)."""
+        fetcher, entries = self.scans, list(self.attachment_items)
+        if fetcher is None:
+            return
+
+        def lacking(missing: list[str]) -> None:
+            if not missing:
+                self.scan_states = {sha: ScanState.HERE for sha in self._scan_hashes()}
+                self._show_scan_states()
+                return
+            self.scan_states = {sha: ScanState.DOWNLOADING for sha in missing}
+            self._show_scan_states()
+            self.background.watch(fetcher.fetch(entries), on_success=fetched, owner=self)
+
+        def fetched(states: dict[str, ScanState]) -> None:
+            self.scan_states = dict(states)
+            self._show_scan_states()
+            if all(state is ScanState.HERE for state in states.values()):
+                self.attachment_info.setText("")
+
+        self.background.run(lambda: fetcher.lacking(entries), on_success=lacking, owner=self)
+
+    def look_for_scans_again(self, *_result: object) -> None:
+        """After a sync: scans this page still lacks may have reached the province meanwhile."""
+        if any(state is not ScanState.HERE for state in self.scan_states.values()) and self.isVisible():
+            self._look_for_scans()
+
+    def _scan_hashes(self) -> list[str]:
+        return [sha for sha in (scan_hash(entry) for entry in self.attachment_items) if sha]
+
+    def scan_words(self, state: ScanState) -> str:
+        """How the page words where a scan stands ("" once it is on this desk)."""
+        if state is ScanState.DOWNLOADING:
+            return self.tr("downloading from the province…")
+        if state is ScanState.NOT_AVAILABLE_OFFLINE:
+            return self.tr("not available offline: the province cannot be reached now")
+        if state is ScanState.NOT_ON_SERVER:
+            return self.tr("not at the province yet: the desk that received it has not synced")
+        return ""
+
+    def _show_scan_states(self) -> None:
+        for row, entry in enumerate(self.attachment_items):
+            item = self.attachments.item(row)
+            if item is None:
+                continue
+            state = self.scan_states.get(str(scan_hash(entry) or ""), ScanState.HERE)
+            words = self.scan_words(state)
+            name = str(entry.get("name"))
+            item.setText(f"{name} ({words})" if words else name)
+        waiting = [s for s in self.scan_states.values() if s is not ScanState.HERE]
+        if waiting:
+            self.attachment_info.setText(self.scan_words(waiting[0]))
+
     def _current_attachment(self) -> dict[str, Any] | None:
         row = self.attachments.currentRow()
         return self.attachment_items[row] if 0 <= row < len(self.attachment_items) else None
@@ -647,6 +709,10 @@ class DossierWindow(QWidget):
         """Decrypt the selected attachment into memory (off the UI thread) and show it if it is an image."""
         entry = self._current_attachment()
         if entry is None:
+            return
+        state = self.scan_states.get(str(scan_hash(entry) or ""), ScanState.HERE)
+        if state is not ScanState.HERE:  # not on this desk (yet): say where it stands, nothing to open
+            self.attachment_info.setText(self.scan_words(state))
             return
         desk, sha256, name = self.desk, str(entry.get("sha256", "")), str(entry.get("name"))
 

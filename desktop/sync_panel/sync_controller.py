@@ -88,7 +88,7 @@ class SyncController(QObject):
         now: Callable[[], datetime],
         new_id: Callable[[], str],
         transport_factory: TransportFactory | None = None,
-        auto_sync_minutes: int = 0,
+        auto_sync_minutes: float = 0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -123,6 +123,11 @@ class SyncController(QObject):
     def can_sync(self) -> bool:
         return self._factory is not None
 
+    @property
+    def transport_factory(self) -> TransportFactory | None:
+        """Where a sync goes (``None``: nowhere); the desk's scan fetching uses the same."""
+        return self._factory
+
     def set_transport_factory(self, factory: TransportFactory | None) -> None:
         """Change where "Sync now" goes (e.g. after enrolment); ``None``: nowhere (bundles still work)."""
         self._factory = factory
@@ -130,13 +135,13 @@ class SyncController(QObject):
             phase = SyncPhase.NOT_SET_UP if factory is None else SyncPhase.OFFLINE
             self._set(replace(self._status, phase=phase, error=None))
 
-    def set_auto_sync(self, minutes: int) -> None:
-        """Sync every ``minutes`` (0: only when asked)."""
+    def set_auto_sync(self, minutes: float) -> None:
+        """Sync every ``minutes`` (0: only when asked; a fraction of a minute is allowed)."""
         if minutes < 0:
             raise ValueError("the sync interval cannot be negative")
         self._timer.stop()
         if minutes:
-            self._timer.start(minutes * 60_000)
+            self._timer.start(max(1, int(minutes * 60_000)))
 
     def _set(self, status: SyncStatus) -> None:
         self._status = status

@@ -219,7 +219,17 @@ class SyncStatusWidget(QWidget):
         self._progress = progress
         bar = self.progress_bar
         size = data_size(progress.bytes_done)
-        if progress.items_total > 0:
+        if progress.scans_total > 0:  # the records are through; the scans follow
+            bar.setRange(0, max(progress.scan_bytes_total, 1))
+            bar.setValue(min(progress.scan_bytes_done, progress.scan_bytes_total))
+            text = (
+                self.tr("Scans: %1 of %2 (%3 of %4)")
+                .replace("%1", str(progress.scans_done))
+                .replace("%2", str(progress.scans_total))
+                .replace("%3", data_size(progress.scan_bytes_done))
+                .replace("%4", data_size(progress.scan_bytes_total))
+            )
+        elif progress.items_total > 0:
             bar.setRange(0, progress.items_total)
             bar.setValue(min(progress.items_done, progress.items_total))
             text = (

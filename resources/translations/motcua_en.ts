@@ -793,17 +793,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="109"/>
+        <location filename="../../desktop/desk_screens.py" line="111"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="110"/>
+        <location filename="../../desktop/desk_screens.py" line="112"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Versions and updates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="123"/>
+        <location filename="../../desktop/desk_screens.py" line="125"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>A new version from the province has arrived (%1): it is used from the next start.</translation>
     </message>
@@ -834,228 +834,243 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
         <source>ID number</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="304"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="305"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Fee</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
         <source>Received by</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
         <source>Documents received</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Timeline (every change, oldest first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="320"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>Print the control sheet (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="321"/>
         <source>&amp;Correct details…</source>
         <translation>&amp;Correct details…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="322"/>
         <source>Correct the applicant&apos;s details or the documents (Ctrl+E)</source>
         <translation>Correct the applicant&apos;s details or the documents (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
         <source>Reprint the receipt (Mẫu 01)</source>
         <translation>Reprint the receipt (Mẫu 01)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="325"/>
         <source>Open conflicts</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="329"/>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="330"/>
         <source>Loading the dossier…</source>
         <translation>Loading the dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="362"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="357"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="363"/>
         <source>Dossier %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="365"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="370"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="376"/>
         <source>No fee</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="375"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="381"/>
         <source> (in conflict)</source>
         <translation> (in conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="384"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="390"/>
         <source>(none recorded)</source>
         <translation>(none recorded)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="410"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="418"/>
         <source>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</source>
         <translation>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="426"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="434"/>
         <source>Overdue (due %1)</source>
         <translation>Overdue (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="428"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="436"/>
         <source>Returned on time (due %1)</source>
         <translation>Returned on time (due %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="430"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="438"/>
         <source>Due today (%1)</source>
         <translation>Due today (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="440"/>
         <source>Due %1</source>
         <translation>Due %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="447"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="455"/>
         <source>No action: the dossier is closed</source>
         <translation>No action: the dossier is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="462"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="470"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="467"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="475"/>
         <source>Resolve: %1</source>
         <translation>Resolve: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="479"/>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="480"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="487"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="488"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="521"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="529"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="629"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="637"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="667"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="684"/>
+        <source>downloading from the province…</source>
+        <translation>downloading from the province…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="686"/>
+        <source>not available offline: the province cannot be reached now</source>
+        <translation>not available offline: the province cannot be reached now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="688"/>
+        <source>not at the province yet: the desk that received it has not synced</source>
+        <translation>not at the province yet: the desk that received it has not synced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="733"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="747"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="703"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="769"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -2960,41 +2975,46 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
+        <source>Scans: %1 of %2 (%3 of %4)</source>
+        <translation>Scans: %1 of %2 (%3 of %4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="236"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="233"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="243"/>
         <source>%1 transferred</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="259"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="260"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="261"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="262"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="272"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="263"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="273"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>

@@ -790,17 +790,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="109"/>
+        <location filename="../../desktop/desk_screens.py" line="111"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="110"/>
+        <location filename="../../desktop/desk_screens.py" line="112"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Phiên bản và cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="123"/>
+        <location filename="../../desktop/desk_screens.py" line="125"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>Đã nhận phiên bản mới từ tỉnh (%1): phiên bản này được dùng từ lần mở tiếp theo.</translation>
     </message>
@@ -831,228 +831,243 @@
 <context>
     <name>DossierWindow</name>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="294"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="295"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="297"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
         <source>ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="304"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="305"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="306"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="301"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
         <source>Appointment</source>
         <translation>Ngày hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="302"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
         <source>Fee</source>
         <translation>Phí, lệ phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="303"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
         <source>Details</source>
         <translation>Thông tin hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="308"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
         <source>Documents received</source>
         <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="309"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
         <source>Attachments</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="310"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="311"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
         <source>Export…</source>
         <translation>Xuất ra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="312"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
         <source>Timeline (every change, oldest first)</source>
         <translation>Lịch sử (mọi thay đổi, cũ nhất trước)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="313"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
         <source>Actions</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="314"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="320"/>
         <source>Print the control sheet (Mẫu 06)</source>
         <translation>In Phiếu kiểm soát (Mẫu 06)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="315"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="321"/>
         <source>&amp;Correct details…</source>
         <translation>&amp;Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="316"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="322"/>
         <source>Correct the applicant&apos;s details or the documents (Ctrl+E)</source>
         <translation>Sửa thông tin người nộp hoặc giấy tờ đã nhận (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="317"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
         <source>Reprint the receipt (Mẫu 01)</source>
         <translation>In lại Giấy tiếp nhận (Mẫu 01)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="318"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
         <source>Close (Esc)</source>
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="319"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="325"/>
         <source>Open conflicts</source>
         <translation>Xung đột chưa giải quyết</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="323"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="329"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="324"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="330"/>
         <source>Loading the dossier…</source>
         <translation>Đang mở hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="356"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="362"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="357"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="363"/>
         <source>Dossier %1</source>
         <translation>Hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="359"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="365"/>
         <source>Status: %1</source>
         <translation>Trạng thái: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="370"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="376"/>
         <source>No fee</source>
         <translation>Không thu</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="375"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="381"/>
         <source> (in conflict)</source>
         <translation> (đang xung đột)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="384"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="390"/>
         <source>(none recorded)</source>
         <translation>(chưa ghi nhận)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="410"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="418"/>
         <source>Correction saved. Reprint the receipt (Mẫu 01) with the corrected details?</source>
         <translation>Đã lưu nội dung sửa. In lại Giấy tiếp nhận (Mẫu 01) với thông tin đã sửa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="426"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="434"/>
         <source>Overdue (due %1)</source>
         <translation>Quá hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="428"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="436"/>
         <source>Returned on time (due %1)</source>
         <translation>Đã trả đúng hạn (hẹn %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="430"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="438"/>
         <source>Due today (%1)</source>
         <translation>Đến hạn hôm nay (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="432"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="440"/>
         <source>Due %1</source>
         <translation>Hẹn trả %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="447"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="455"/>
         <source>No action: the dossier is closed</source>
         <translation>Không còn thao tác: hồ sơ đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="462"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="470"/>
         <source>Changes made at the same time elsewhere disagree. Until you decide, the desk shows one of them.</source>
         <translation>Các thay đổi cùng lúc ở nơi khác không khớp nhau. Cho đến khi bạn quyết định, máy hiển thị tạm một giá trị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="467"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="475"/>
         <source>Resolve: %1</source>
         <translation>Giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="479"/>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="480"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="487"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="488"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="521"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="529"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="629"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="637"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="667"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="684"/>
+        <source>downloading from the province…</source>
+        <translation>đang tải về từ tỉnh…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="686"/>
+        <source>not available offline: the province cannot be reached now</source>
+        <translation>không xem được khi mất mạng: hiện không kết nối được với tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="688"/>
+        <source>not at the province yet: the desk that received it has not synced</source>
+        <translation>chưa có ở tỉnh: máy tiếp nhận hồ sơ này chưa đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="733"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="747"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="703"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="769"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -2954,41 +2969,46 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
+        <source>Scans: %1 of %2 (%3 of %4)</source>
+        <translation>Bản quét: %1 / %2 (%3 / %4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="236"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1/%2 thay đổi, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="233"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="243"/>
         <source>%1 transferred</source>
         <translation>Đã truyền %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="258"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="259"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="260"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
         <source>Export for the province…</source>
         <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="261"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="262"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="272"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="263"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="273"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>

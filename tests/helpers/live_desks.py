@@ -50,10 +50,12 @@ class Desk:
         with self.transport(url, **options) as transport:
             return run_session(self.replica, transport, now=ticking())
 
-    def new_dossier(self, number: int) -> None:
-        self.replica.write(
-            "dossier", f"{self.commune}-{number:05d}", dossier_fields(self.commune, number), "clerk"
-        )
+    def new_dossier(self, number: int, scans: tuple[str, ...] = ()) -> None:
+        """A dossier of this desk's commune, naming the scans (hashes) given (the server takes no others)."""
+        fields = dossier_fields(self.commune, number)
+        if scans:
+            fields["attachments"] = [{"sha256": sha} for sha in scans]
+        self.replica.write("dossier", f"{self.commune}-{number:05d}", fields, "clerk")
 
     def close(self) -> None:
         self.conn.close()

@@ -114,7 +114,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ),
     ("PUT", "/v1/sync/attachments/{sha256}"): Row(
         f"/v1/sync/attachments/{SHA_FRESH}?offset=0&size={len(FRESH_CONTENT)}",
-        statuses(200, **OFFICERS_FORBIDDEN),
+        statuses(200, device_b=403, **OFFICERS_FORBIDDEN),  # no dossier of commune B names it
         lambda ctx: {"data": FRESH_CONTENT},
     ),
     ("GET", "/v1/reference/catalogue"): Row("/v1/reference/catalogue", statuses(200)),
@@ -171,15 +171,18 @@ def test_authorisation_matrix(
     ):
         add_account(storage, name, role)
     publish_catalogue(storage, catalogue_text(1), clock.now())
-    with HttpTransport(live.url, device_a["device_secret"]) as transport:
-        transport.upload_attachment(SHA_SECRET, len(SECRET_CONTENT), lambda: io.BytesIO(SECRET_CONTENT))
     from tests.server.conftest import device_keys
 
     desk = MemoryReplica("replica-a", "desk", (DOSSIER_RECORD,), clock.now)
-    fields = {"commune": communes[0], "status": transition_value(Status.NEW, Status.ACCEPTED, Actor.DESK)}
+    fields = {
+        "commune": communes[0],
+        "status": transition_value(Status.NEW, Status.ACCEPTED, Actor.DESK),
+        "attachments": [{"sha256": SHA_SECRET}, {"sha256": SHA_FRESH}],  # a scan travels after its dossier
+    }
     desk.write("dossier", "dossier-a", fields, "clerk")
     with HttpTransport(live.url, device_a["device_secret"]) as transport:
         run_session(desk, transport, now=clock.now)
+        transport.upload_attachment(SHA_SECRET, len(SECRET_CONTENT), lambda: io.BytesIO(SECRET_CONTENT))
     ctx = {
         "commune_a": communes[0],
         "dossier_a": "dossier-a",

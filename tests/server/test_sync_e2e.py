@@ -55,10 +55,11 @@ def test_push_1000_dossiers_with_attachments_then_pull_province_changes(
     live: LiveServer, storage: ServerStorage, world: Callable[[str, str], Desk], communes: list[str]
 ) -> None:
     desk = world("desk-a1", communes[0])
-    for number in range(1, 1001):
-        desk.new_dossier(number)
     contents = [os.urandom(n) for n in (0, 10, 300_000)]
     infos = [desk.attachments.add_stream(io.BytesIO(data)) for data in contents]
+    desk.new_dossier(1, tuple(info.sha256 for info in infos))  # the server takes only scans a dossier names
+    for number in range(2, 1001):
+        desk.new_dossier(number)
 
     result = desk.sync(live.url)
     assert result.pushed_events == 1000 and result.peer_counts.new == 1000
@@ -172,8 +173,8 @@ def test_a_device_of_commune_b_cannot_read_or_write_commune_a(
 ) -> None:
     desk_a = world("desk-a1", communes[0])
     desk_b = world("desk-b1", communes[1])
-    desk_a.new_dossier(1)
     info = desk_a.attachments.add_stream(io.BytesIO(b"scan of commune A"))
+    desk_a.new_dossier(1, (info.sha256,))
     desk_a.sync(live.url)
     with desk_a.transport(live.url) as transport:
         transport.upload_missing(desk_a.attachments)
@@ -247,6 +248,12 @@ def test_bad_session_bodies_are_4xx_and_store_nothing(
         )
         assert 400 <= answer.status_code < 500
     sha = hashlib.sha256(b"right").hexdigest()
+    path = f"/v1/sync/attachments/{sha}?offset=0&size=5"
+    unnamed = live.request("PUT", path, data=b"right", headers=headers)
+    assert unnamed.status_code == 403 and unnamed.json()["error"] == "scan_not_of_commune"
+    assert province(storage, communes[0]).vector().to_dict() == {}
+    desk.new_dossier(1, (sha,))
+    desk.sync(live.url)
     wrong = live.request("PUT", f"/v1/sync/attachments/{sha}?offset=0&size=5", data=b"wrong", headers=headers)
     assert wrong.status_code == 422 and wrong.json()["error"] == "attachment_hash_mismatch"
     ahead = live.request("PUT", f"/v1/sync/attachments/{sha}?offset=3&size=5", data=b"ht", headers=headers)
@@ -255,7 +262,6 @@ def test_bad_session_bodies_are_4xx_and_store_nothing(
         "/v1/sync/attachments/missing", json={"attachments": [{"sha256": sha, "size": 5}]}, headers=headers
     )
     assert missing.json() == {"missing": [{"sha256": sha, "size": 5, "received": 0}]}
-    assert province(storage, communes[0]).vector().to_dict() == {}
 
 
 def test_catalogue_is_versioned_with_an_etag(

@@ -10,6 +10,7 @@ from sync.backup import BackupManifest, RestoredStore, create_backup, restore, v
 from sync.connection import DriverError
 from sync.errors import BackupError, SchemaTooNew, StoreError, WrongPassphrase
 from sync.store import KEY_FILE_NAME
+from workstation.enrolment import ServerLink, forget_enrolment
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
 from workstation.it_commands.credentials import obtain_data_key
 from workstation.it_commands.damaged_store import open_desk_store
@@ -121,16 +122,33 @@ def run_restore(
             key_file, None, console, login=login, recovery_key=recovery_key, now=now, backoff=False
         )
         restored = _restore_as(backup, target, data_key, force=force, now=now, new_id=new_id)
+        former = _forget_enrolment(paths, data_key, now=now, new_id=new_id)
     console.say(f"Restored the backup of {manifest.created_at} into {restored.folder}.")
     console.say(
         f"This workstation's new replica id is {restored.replica_id} "
         f"(the backup's was {restored.restored_from})."
     )
+    if former is not None:
+        console.say(
+            f"The backup was enrolled with {former.server_url} as device {former.device_id}; under its new "
+            "replica id this store cannot sync as that device. Enrol it again with a new code from "
+            "provincial IT (motcua enrol), and ask them to revoke the old device."
+        )
     console.say(
         "Start motcua and sign in as before, then sync: work done after the backup comes back from the "
-        "provincial server if it had been synced."
+        "provincial server if it had been synced, with its scans."
     )
     return EXIT_OK
+
+
+def _forget_enrolment(
+    paths: WorkstationPaths, data_key: bytes, *, now: Callable[[], datetime], new_id: Callable[[], str]
+) -> ServerLink | None:
+    store = open_desk_store(paths, data_key, now=now, new_id=new_id, outcome="the enrolment was kept")
+    try:
+        return forget_enrolment(store)
+    finally:
+        store.close()
 
 
 def _restore_as(
