@@ -11,25 +11,29 @@ so nothing here knows how the bytes travel.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.background import Background
 from sync.bundle_exchange import BundleExport, BundleImport
-from sync.errors import SyncInterrupted
+from sync.errors import SyncError, SyncInterrupted
 from sync.replica_store import ReplicaStore
-from sync.sync_session import SessionResult
+from sync.resuming_session import ResumedSession
+from sync.retry_policy import Waiter
 from workstation.province_link import TransportFactory
 from workstation.sync_keys import (
     StoreCheckpoints,
 )
+from workstation.sync_schedule import AutoSync, run_resuming_sync
 from workstation.sync_transfers import (
     Activity,
     ProgressMeter,
@@ -37,7 +41,6 @@ from workstation.sync_transfers import (
     export_for_province,
     import_from_bundle,
     read_snapshot,
-    run_sync,
 )
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,8 @@ class SyncPhase(StrEnum):
     SYNCING = "syncing"
     ONLINE = "online"
     FAILED = "failed"
+    CHECKING = "checking"
+    """Set up, and the server not asked yet (the first probe is on its way)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,14 @@ class SyncStatus:
     error: BaseException | None = None
     activity: Activity | None = None
     """What is running now, if anything."""
+    reachable: bool | None = None
+    """The last real contact with the server (a probe or a sync): it answered, or not; ``None``: not yet."""
+    last_contact: datetime | None = None
+    """When the server last answered."""
+    acknowledged: int | None = None
+    """This desk's own events up to this counter are held by a peer (``None`` until first read)."""
+    retry_in: float | None = None
+    """A sync lost its link and resumes by itself in this many seconds."""
 
 
 class SyncController(QObject):
@@ -76,6 +89,9 @@ class SyncController(QObject):
     """A ``SessionResult``, ``BundleExport`` or ``BundleImport``."""
     failed = Signal(object)
     """The error (its words: :class:`desktop.sync_panel.sync_words.SyncWords`)."""
+    closing = Signal()
+    """The desk is closing and waits (a bounded time) for a last sync."""
+    _retrying = Signal(object, float)
 
     def __init__(
         self,
@@ -86,6 +102,7 @@ class SyncController(QObject):
         new_id: Callable[[], str],
         transport_factory: TransportFactory | None = None,
         auto_sync_minutes: int = 0,
+        auto_sync: AutoSync | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,11 +115,25 @@ class SyncController(QObject):
         self._factory = transport_factory
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="motcua-sync")
         self._running: Future[Any] | None = None
-        phase = SyncPhase.OFFLINE if transport_factory is not None else SyncPhase.NOT_SET_UP
+        self._activity: Activity | None = None
+        self._waiter: Waiter | None = None
+        self.last_session: ResumedSession | None = None
+        """The last sync that completed, with its tries."""
+        self.started_by: list[str] = []
+        """Why each sync started (``timer``, ``network``, ``reception``, ``close``, ``manual``), in order."""
+        phase = SyncPhase.CHECKING if transport_factory is not None else SyncPhase.NOT_SET_UP
         self._status = SyncStatus(phase)
+        self._plan = auto_sync if auto_sync is not None else AutoSync(auto_sync_minutes * 60)
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self.sync_now)
-        self.set_auto_sync(auto_sync_minutes)
+        self._timer.timeout.connect(lambda: self._auto("timer"))
+        self._probe_timer = QTimer(self)
+        self._probe_timer.timeout.connect(self.probe)
+        self._probing = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(lambda: self._auto("reception"))
+        self._retrying.connect(self._show_retry)
+        self._arm()
 
     # -- state -----------------------------------------------------------------------------------------------
 
@@ -118,20 +149,85 @@ class SyncController(QObject):
     def can_sync(self) -> bool:
         return self._factory is not None
 
+    @property
+    def syncing(self) -> bool:
+        return self._running is not None and self._activity is Activity.SYNC
+
     def set_transport_factory(self, factory: TransportFactory | None) -> None:
         """Change where "Sync now" goes (e.g. after enrolment); ``None``: nowhere (bundles still work)."""
         self._factory = factory
         if not self.busy:
-            phase = SyncPhase.NOT_SET_UP if factory is None else SyncPhase.OFFLINE
-            self._set(replace(self._status, phase=phase, error=None))
+            phase = SyncPhase.NOT_SET_UP if factory is None else SyncPhase.CHECKING
+            self._set(replace(self._status, phase=phase, error=None, reachable=None))
+        self._arm()
 
     def set_auto_sync(self, minutes: int) -> None:
-        """Sync every ``minutes`` (0: only when asked)."""
+        """Sync every ``minutes`` (0: only on the other occasions and when asked)."""
         if minutes < 0:
             raise ValueError("the sync interval cannot be negative")
+        self.set_auto_sync_plan(AutoSync.every(minutes * 60))
+
+    def set_auto_sync_plan(self, plan: AutoSync) -> None:
+        """The occasions' timings (see :class:`workstation.sync_schedule.AutoSync`)."""
+        if plan.interval < 0:
+            raise ValueError("the sync interval cannot be negative")
+        self._plan = plan
+        self._arm()
+
+    def _arm(self) -> None:
+        """Start (or stop) the periodic sync and the probe: only with somewhere to sync to."""
         self._timer.stop()
-        if minutes:
-            self._timer.start(minutes * 60_000)
+        self._probe_timer.stop()
+        if self._factory is None:
+            return
+        if self._plan.interval:
+            self._timer.start(int(self._plan.interval * 1000))
+        if callable(getattr(self._factory, "probe", None)):
+            self._probe_timer.start(int(self._plan.probe * 1000))
+            QTimer.singleShot(0, self, self.probe)  # the light tells the truth from the start
+
+    def sync_soon(self) -> None:
+        """A reception was saved: sync a few seconds later (several receptions in a row make one sync)."""
+        if self._factory is not None:
+            self._soon.start(int(self._plan.after_reception * 1000))
+
+    def _auto(self, reason: str) -> None:
+        if not self.syncing:
+            self.sync_now(reason=reason)
+
+    # -- the probe -----------------------------------------------------------------------------------------
+
+    def probe(self) -> None:
+        """Ask the server whether it answers (off the UI thread); the light follows, and a server found
+        again after it did not answer starts a sync."""
+        probe = getattr(self._factory, "probe", None)
+        if not callable(probe) or self._probing:
+            return
+        self._probing = True
+        try:
+            self._background.run(
+                probe, on_success=self._probed, on_failure=lambda _e: self._probed(False), owner=self
+            )
+        except RuntimeError:  # the desk is closing
+            self._probing = False
+
+    def _probed(self, answered: object) -> None:
+        self._probing = False
+        reachable = bool(answered)
+        came_back = reachable and self._status.reachable is False
+        self._contact(reachable)
+        if came_back and self._factory is not None:
+            self._auto("network")
+
+    def _contact(self, reachable: bool) -> None:
+        status = self._status
+        last = self._now() if reachable else status.last_contact
+        phase = status.phase
+        if not self.syncing and self._factory is not None and phase is not SyncPhase.FAILED:
+            phase = SyncPhase.ONLINE if reachable else SyncPhase.OFFLINE
+        elif phase is SyncPhase.FAILED and not reachable:
+            phase = SyncPhase.OFFLINE
+        self._set(replace(status, phase=phase, reachable=reachable, last_contact=last))
 
     def _set(self, status: SyncStatus) -> None:
         self._status = status
@@ -148,16 +244,32 @@ class SyncController(QObject):
         return read_snapshot(self.replica, self.checkpoints)
 
     def _apply_snapshot(self, snapshot: SyncSnapshot) -> None:
-        self._set(replace(self._status, waiting=snapshot.waiting, last_sync=snapshot.last_sync))
+        self._set(
+            replace(
+                self._status,
+                waiting=snapshot.waiting,
+                last_sync=snapshot.last_sync,
+                acknowledged=snapshot.acknowledged,
+            )
+        )
 
     # -- the three activities ------------------------------------------------------------------------------
 
-    def sync_now(self) -> bool:
-        """Start a session with the peer; ``False`` if one is running or no transport is configured."""
+    def sync_now(self, *, reason: str = "manual") -> bool:
+        """Start a session with the peer; ``False`` if a bundle transfer is running or no transport is
+        configured. A sync already running is joined: its pause before the next try ends at once."""
         factory = self._factory
-        if factory is None or self.busy:
+        if factory is None:
             return False
-        return self._start(Activity.SYNC, lambda meter: self._session(factory, meter))
+        if self.syncing:
+            if self._waiter is not None:
+                self._waiter.wake()
+            return True
+        if self.busy:
+            return False
+        self.started_by.append(reason)
+        waiter = self._waiter = Waiter()
+        return self._start(Activity.SYNC, lambda meter: self._session(factory, meter, waiter))
 
     def export_bundle(self, path: Path | str) -> bool:
         """Write what the province lacks to a bundle at ``path``; ``False`` if something is running."""
@@ -174,7 +286,8 @@ class SyncController(QObject):
     def _start(self, activity: Activity, work: Callable[[ProgressMeter], Any]) -> bool:
         meter = ProgressMeter(activity, self.progress.emit)
         phase = SyncPhase.SYNCING if activity is Activity.SYNC else self._status.phase
-        self._set(replace(self._status, phase=phase, activity=activity, error=None))
+        self._activity = activity
+        self._set(replace(self._status, phase=phase, activity=activity, error=None, retry_in=None))
         self.progress.emit(meter.value)
 
         def run() -> tuple[Any, SyncSnapshot]:
@@ -190,8 +303,20 @@ class SyncController(QObject):
         )
         return True
 
-    def _session(self, factory: TransportFactory, meter: ProgressMeter) -> SessionResult:
-        return run_sync(self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints)
+    def _session(self, factory: TransportFactory, meter: ProgressMeter, waiter: Waiter) -> ResumedSession:
+        return run_resuming_sync(
+            self.replica,
+            factory,
+            meter,
+            now=self._now,
+            checkpoints=self.checkpoints,
+            waiter=waiter,
+            on_retry=self._retrying.emit,  # from the worker: Qt queues it to the UI thread
+        )
+
+    def _show_retry(self, error: SyncError, pause: float) -> None:
+        if self.syncing:
+            self._set(replace(self._status, reachable=False, retry_in=pause, error=None))
 
     def _export(self, path: Path, meter: ProgressMeter) -> BundleExport:
         return export_for_province(
@@ -205,27 +330,82 @@ class SyncController(QObject):
 
     def _done(self, activity: Activity, outcome: tuple[Any, SyncSnapshot]) -> None:
         self._running = None
+        self._activity = None
         result, snapshot = outcome
+        status = self._status
+        if isinstance(result, ResumedSession):
+            self.last_session = result
+            result = result.result
+            status = replace(status, reachable=True, last_contact=self._now())
         phase = SyncPhase.ONLINE if activity is Activity.SYNC else self._status.phase
-        self._set(SyncStatus(phase, snapshot.waiting, snapshot.last_sync, None, None))
+        self._set(
+            replace(
+                status,
+                phase=phase,
+                waiting=snapshot.waiting,
+                last_sync=snapshot.last_sync,
+                acknowledged=snapshot.acknowledged,
+                error=None,
+                activity=None,
+                retry_in=None,
+            )
+        )
         self.finished.emit(result)
 
     def _fail(self, activity: Activity, error: BaseException) -> None:
         self._running = None
+        self._activity = None
         log.warning(  # for IT: the redacting logger keeps personal data out of the log file
             "%s failed: %s",
             activity.value,
             getattr(error, "kind", type(error).__name__),
             exc_info=(type(error), error, error.__traceback__),
         )
-        phase = self._status.phase
+        status = self._status
+        phase = status.phase
         if activity is Activity.SYNC:
-            phase = SyncPhase.OFFLINE if isinstance(error, SyncInterrupted) else SyncPhase.FAILED
-        self._set(replace(self._status, phase=phase, error=error, activity=None))
+            offline = isinstance(error, SyncInterrupted)
+            phase = SyncPhase.OFFLINE if offline else SyncPhase.FAILED
+            if offline:
+                status = replace(status, reachable=False)
+        self._set(replace(status, phase=phase, error=error, activity=None, retry_in=None))
         self.failed.emit(error)
         self.refresh()
 
+    def sync_before_close(self, timeout: float | None = None) -> bool:
+        """The desk is closing: send what waits, waiting at most ``timeout`` seconds (the plan's by default)
+        while the UI keeps painting; then whatever is still running is told to stop. Never refuses the close.
+        Returns whether a sync completed."""
+        self._stop_timers()
+        if self._factory is None:
+            return False
+        waiting = self._status.waiting
+        if not self.syncing and waiting == 0:
+            return False
+        if not self.syncing and not self.sync_now(reason="close"):
+            return False
+        running = self._running
+        if running is None:
+            return False
+        self.closing.emit()
+        deadline = time.monotonic() + (self._plan.close_wait if timeout is None else timeout)
+        while not running.done() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            wait_for([running], timeout=0.05)
+        self._cancel_running()
+        return running.done() and not running.cancelled() and running.exception() is None
+
+    def _stop_timers(self) -> None:
+        for timer in (self._timer, self._probe_timer, self._soon):
+            timer.stop()
+
+    def _cancel_running(self) -> None:
+        if self._waiter is not None:
+            self._waiter.cancel()
+
     def shutdown(self, *, wait: bool = True) -> None:
-        """Stop the timer and the worker (a running transfer finishes first when ``wait``)."""
-        self._timer.stop()
+        """Stop the timers and the worker (a running transfer finishes first when ``wait``; a sync is told
+        to stop at its next chunk)."""
+        self._stop_timers()
+        self._cancel_running()
         self._worker.shutdown(wait=wait, cancel_futures=True)
