@@ -28,12 +28,12 @@ from sync.bundle_exchange import BundleExport, BundleImport
 from sync.errors import SyncError, SyncInterrupted
 from sync.replica_store import ReplicaStore
 from sync.resuming_session import ResumedSession
-from sync.retry_policy import Waiter
+from sync.retry_policy import RetryPolicy, Waiter
 from workstation.province_link import TransportFactory
 from workstation.sync_keys import (
     StoreCheckpoints,
 )
-from workstation.sync_schedule import AutoSync, run_resuming_sync
+from workstation.sync_schedule import AutoSync, desk_retry_policy, run_resuming_sync
 from workstation.sync_transfers import (
     Activity,
     ProgressMeter,
@@ -78,6 +78,14 @@ class SyncStatus:
     """A sync lost its link and resumes by itself in this many seconds."""
 
 
+def _first_phase(factory: TransportFactory | None) -> SyncPhase:
+    """Before any contact: not set up, checking (a server probe is on its way), or offline (a peer that
+    cannot be probed: nothing known until a sync)."""
+    if factory is None:
+        return SyncPhase.NOT_SET_UP
+    return SyncPhase.CHECKING if callable(getattr(factory, "probe", None)) else SyncPhase.OFFLINE
+
+
 class SyncController(QObject):
     """Runs syncs and bundle transfers off the UI thread, one at a time; keeps :attr:`status` current."""
 
@@ -103,6 +111,7 @@ class SyncController(QObject):
         transport_factory: TransportFactory | None = None,
         auto_sync_minutes: int = 0,
         auto_sync: AutoSync | None = None,
+        retry_policy: Callable[[Waiter], RetryPolicy] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -117,12 +126,12 @@ class SyncController(QObject):
         self._running: Future[Any] | None = None
         self._activity: Activity | None = None
         self._waiter: Waiter | None = None
+        self._retry_policy = retry_policy if retry_policy is not None else desk_retry_policy
         self.last_session: ResumedSession | None = None
         """The last sync that completed, with its tries."""
         self.started_by: list[str] = []
         """Why each sync started (``timer``, ``network``, ``reception``, ``close``, ``manual``), in order."""
-        phase = SyncPhase.CHECKING if transport_factory is not None else SyncPhase.NOT_SET_UP
-        self._status = SyncStatus(phase)
+        self._status = SyncStatus(_first_phase(transport_factory))
         self._plan = auto_sync if auto_sync is not None else AutoSync(auto_sync_minutes * 60)
         self._timer = QTimer(self)
         self._timer.timeout.connect(lambda: self._auto("timer"))
@@ -157,8 +166,7 @@ class SyncController(QObject):
         """Change where "Sync now" goes (e.g. after enrolment); ``None``: nowhere (bundles still work)."""
         self._factory = factory
         if not self.busy:
-            phase = SyncPhase.NOT_SET_UP if factory is None else SyncPhase.CHECKING
-            self._set(replace(self._status, phase=phase, error=None, reachable=None))
+            self._set(replace(self._status, phase=_first_phase(factory), error=None, reachable=None))
         self._arm()
 
     def set_auto_sync(self, minutes: int) -> None:
@@ -311,6 +319,7 @@ class SyncController(QObject):
             now=self._now,
             checkpoints=self.checkpoints,
             waiter=waiter,
+            policy=self._retry_policy(waiter),
             on_retry=self._retrying.emit,  # from the worker: Qt queues it to the UI thread
         )
 
