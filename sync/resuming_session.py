@@ -24,12 +24,30 @@ from sync.version_vectors import VersionVector
 
 @dataclass(frozen=True)
 class ResumedSession:
-    """A completed session and what it took: ``tries`` sessions, the ``errors`` kinds met on the way."""
+    """A completed session and what it took: ``tries`` sessions, the ``errors`` kinds met on the way and
+    the step each of them cut (``hello``, ``push`` or ``pull``)."""
 
     result: SessionResult
     tries: int
     errors: tuple[str, ...]
     batch_size: int
+    cut_during: tuple[str, ...] = ()
+
+
+class _Steps:
+    """Passes calls through to a transport, remembering the last step asked for."""
+
+    def __init__(self, inner: Transport) -> None:
+        self.inner = inner
+        self.last = ""
+
+    @property
+    def round_trips(self) -> int:
+        return self.inner.round_trips
+
+    def call(self, route: str, body: Iterable[bytes]) -> Iterable[bytes]:
+        self.last = route
+        return self.inner.call(route, body)
 
 
 class _Watched:
@@ -80,16 +98,19 @@ def run_resuming_session(
     """
     clock = RetryClock(policy)
     errors: list[str] = []
+    steps: list[str] = []
     pulled = 0
     first_to_push: int | None = None
     last_to_push: int | None = None
     while True:
         watched = _Watched(local)
         transport = transports()
+        step = _Steps(transport)
         try:
-            result = run_session(watched, transport, now=now, checkpoints=checkpoints, batch_size=batch_size)
+            result = run_session(watched, step, now=now, checkpoints=checkpoints, batch_size=batch_size)
         except SyncError as exc:
             errors.append(exc.kind)
+            steps.append(step.last)
             pulled += watched.pulled_events
             if first_to_push is None:
                 first_to_push = watched.to_push
@@ -118,4 +139,4 @@ def run_resuming_session(
                 close()
         pushed = first_to_push if first_to_push is not None else result.pushed_events
         total = replace(result, pushed_events=pushed, pulled_events=pulled + result.pulled_events)
-        return ResumedSession(total, clock.tries + 1, tuple(errors), batch_size)
+        return ResumedSession(total, clock.tries + 1, tuple(errors), batch_size, tuple(steps))

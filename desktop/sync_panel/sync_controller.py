@@ -225,17 +225,24 @@ class SyncController(QObject):
         came_back = reachable and self._status.reachable is False
         self._contact(reachable)
         if came_back and self._factory is not None:
-            self._auto("network")
+            if self.syncing and self._waiter is not None:
+                self._waiter.wake()  # a sync waiting before its next try: now
+            else:
+                self._auto("network")
 
     def _contact(self, reachable: bool) -> None:
         status = self._status
         last = self._now() if reachable else status.last_contact
         phase = status.phase
-        if not self.syncing and self._factory is not None and phase is not SyncPhase.FAILED:
+        if self.syncing:
+            if reachable and phase is SyncPhase.OFFLINE:
+                phase = SyncPhase.SYNCING  # a sync waiting to try again: it tries now (see _probed)
+        elif self._factory is not None and phase is not SyncPhase.FAILED:
             phase = SyncPhase.ONLINE if reachable else SyncPhase.OFFLINE
         elif phase is SyncPhase.FAILED and not reachable:
             phase = SyncPhase.OFFLINE
-        self._set(replace(status, phase=phase, reachable=reachable, last_contact=last))
+        retry_in = None if reachable else status.retry_in
+        self._set(replace(status, phase=phase, reachable=reachable, last_contact=last, retry_in=retry_in))
 
     def _set(self, status: SyncStatus) -> None:
         self._status = status
@@ -324,8 +331,13 @@ class SyncController(QObject):
         )
 
     def _show_retry(self, error: SyncError, pause: float) -> None:
+        """A try failed and the sync waits before the next: the light says what the failure says."""
         if self.syncing:
-            self._set(replace(self._status, reachable=False, retry_in=pause, error=None))
+            offline = isinstance(error, SyncInterrupted)
+            status = replace(self._status, retry_in=pause, error=None)
+            if offline:
+                status = replace(status, phase=SyncPhase.OFFLINE, reachable=False)
+            self._set(status)
 
     def _export(self, path: Path, meter: ProgressMeter) -> BundleExport:
         return export_for_province(

@@ -197,7 +197,7 @@ class SyncStatusWidget(QWidget):
             SyncPhase.FAILED: words.problem_state(),
             SyncPhase.CHECKING: words.checking(),
         }[phase]
-        if phase is SyncPhase.SYNCING and status.retry_in is not None:
+        if status.activity is Activity.SYNC and status.retry_in is not None:
             text = words.retrying(max(1, round(status.retry_in)))
         self.state_label.setText(text)
         set_text_colour(self.dot, PHASE_COLOURS[phase])

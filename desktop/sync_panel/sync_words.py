@@ -156,7 +156,7 @@ class SyncWords(QObject):
         return self.tr("Checking the connection…")
 
     def retrying(self, seconds: int) -> str:
-        return self.tr("Connection lost: the sync resumes by itself in %n second(s)", "", seconds)
+        return self.tr("Offline: the sync resumes by itself in %n second(s)", "", seconds)
 
     def last_contact(self, when: str) -> str:
         return self.tr("Last contact with the server: %1").replace("%1", when)

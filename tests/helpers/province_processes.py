@@ -1,0 +1,121 @@
+"""A provincial server as its own process on 127.0.0.1 (SQLite), set up with its admin CLI, and desks of
+Phường Hoàn Kiếm enrolled with it through the IT command, holding dossiers written in one transaction; what
+the server holds, counted in its database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sqlite3
+import subprocess
+import uuid
+from pathlib import Path
+
+from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
+from server.cli import main as server_cli
+from sync.replica_store import ReplicaStore
+from tests.helpers.enrolled_desks import HOAN_KIEM, PASS, desk_ids, new_desk, unlock
+from tests.helpers.live_desks import dossier_fields
+from tests.helpers.server_processes import free_port, start_server, stop_server
+from workstation.it_commands.console import Console
+from workstation.it_commands.enrol import run_enrol
+from workstation.it_commands.workstation_paths import workstation_paths
+from workstation.settings import LocalSettings, resolve_locations, save_local_settings
+
+
+class RealClock:
+    """The desk's and the server's clock in these journeys: the real one (the server runs apart)."""
+
+    @staticmethod
+    def now() -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+
+class ProvinceProcess:
+    """``python -m server`` on a free port over a SQLite file in ``folder``; stop and start it again."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.database = folder / "server.db"
+        self.port = free_port()
+        self.config = folder / "server.toml"
+        self.config.write_text(
+            f'[server]\nport = {self.port}\ndatabase = "sqlite:///{self.database}"\n', encoding="utf-8"
+        )
+        for command in (["migrate"], ["create-communes", "--province", "01"]):
+            self.cli(*command)
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def cli(self, *args: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        status = server_cli(["--config", str(self.config), *args], stdout=out, stderr=err)
+        assert status == 0, err.getvalue()
+        return out.getvalue()
+
+    def code(self) -> str:
+        """A one-time enrolment code for Phường Hoàn Kiếm, as provincial IT makes it."""
+        return self.cli("enrol-code", "--commune", HOAN_KIEM).split(": ", 1)[1].split()[0]
+
+    def start(self) -> None:
+        self.process = start_server(self.config, self.port)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_server(self.process)
+            self.process = None
+
+    def events_of(self, replica_id: str) -> tuple[int, int]:
+        """How many events of ``replica_id`` the server stores, and how many distinct (counted twice?)."""
+        with sqlite3.connect(self.database) as conn:
+            total, distinct = conn.execute(
+                "SELECT count(*), count(DISTINCT counter) FROM sync_events WHERE replica_id = ?",
+                (replica_id,),
+            ).fetchone()
+        return int(total), int(distinct)
+
+
+def enrolled_desk(
+    root: Path, name: str, server_url: str, code: str, *, sync_interval: int | None = None
+) -> Path:
+    """A desk's data folder: store created (clerk ``lan``), enrolled through the IT command at
+    ``server_url``; ``sync_interval`` seconds written to its plain settings. Returns the data folder."""
+    clock = RealClock()
+    data = new_desk(root, name, clock)  # type: ignore[arg-type]
+    out, err = io.StringIO(), io.StringIO()
+    console = Console(out=out, err=err, ask_secret=lambda _prompt: PASS)
+    status = run_enrol(
+        workstation_paths(data), server_url, code, console, login="lan", now=clock.now, new_id=desk_ids(name)
+    )
+    assert status == 0, out.getvalue() + err.getvalue()
+    if sync_interval is not None:
+        save_local_settings(
+            resolve_locations(data).settings_file, LocalSettings(sync_interval_seconds=sync_interval)
+        )
+    return data
+
+
+def write_dossiers(data: Path, count: int, *, first: int = 1) -> str:
+    """``count`` dossiers of the commune written on the desk in ``data`` (one transaction); its replica id."""
+    session = unlock(data, RealClock(), name=f"writer-{uuid.uuid4().hex[:6]}")  # type: ignore[arg-type]
+    try:
+        store = session.store
+        replica = ReplicaStore(store, "desk", (DOSSIER_RECORD,), scope_field=SCOPE_FIELD, now=RealClock.now)
+
+        def write(conn: object) -> None:
+            for number in range(first, first + count):
+                replica.write_in(
+                    conn,  # type: ignore[arg-type]
+                    "dossier",
+                    f"{store.replica_id}-{number:05d}",
+                    dossier_fields(HOAN_KIEM, number),
+                    "lan",
+                )
+
+        store.write(write).result()
+        return store.replica_id
+    finally:
+        session.store.close()
