@@ -11,6 +11,7 @@ import subprocess
 import uuid
 from pathlib import Path
 
+from desktop.__main__ import main as motcua
 from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server.cli import main as server_cli
 from sync.replica_store import ReplicaStore
@@ -20,7 +21,6 @@ from tests.helpers.server_processes import free_port, start_server, stop_server
 from workstation.it_commands.console import Console
 from workstation.it_commands.enrol import run_enrol
 from workstation.it_commands.workstation_paths import workstation_paths
-from workstation.settings import LocalSettings, resolve_locations, save_local_settings
 
 
 class RealClock:
@@ -82,7 +82,7 @@ def enrolled_desk(
     root: Path, name: str, server_url: str, code: str, *, sync_interval: int | None = None
 ) -> Path:
     """A desk's data folder: store created (clerk ``lan``), enrolled through the IT command at
-    ``server_url``; ``sync_interval`` seconds written to its plain settings. Returns the data folder."""
+    ``server_url``; ``sync_interval``: seconds between automatic syncs, set with the IT command."""
     clock = RealClock()
     data = new_desk(root, name, clock)  # type: ignore[arg-type]
     out, err = io.StringIO(), io.StringIO()
@@ -91,10 +91,8 @@ def enrolled_desk(
         workstation_paths(data), server_url, code, console, login="lan", now=clock.now, new_id=desk_ids(name)
     )
     assert status == 0, out.getvalue() + err.getvalue()
-    if sync_interval is not None:
-        save_local_settings(
-            resolve_locations(data).settings_file, LocalSettings(sync_interval_seconds=sync_interval)
-        )
+    if sync_interval is not None:  # as IT sets it: motcua sync-interval SECONDS
+        assert motcua(["sync-interval", "--data-dir", str(data), str(sync_interval)]) == 0
     return data
 
 
