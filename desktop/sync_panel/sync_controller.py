@@ -45,6 +45,11 @@ from workstation.sync_transfers import (
 
 log = logging.getLogger(__name__)
 
+NEEDS_A_PERSON = frozenset({"unauthorised", "revoked", "too_old", "sync_update_required"})
+"""Errors after which no automatic occasion syncs again (re-enrolment, an update): no retry loop."""
+SHUTDOWN_WAIT = 3.0
+"""Seconds the desk's shutdown waits for a sync told to stop (a transfer blocked on the network is left)."""
+
 
 class SyncPhase(StrEnum):
     NOT_SET_UP = "not_set_up"
@@ -200,6 +205,9 @@ class SyncController(QObject):
             self._soon.start(int(self._plan.after_reception * 1000))
 
     def _auto(self, reason: str) -> None:
+        error = self._status.error
+        if getattr(error, "kind", None) in NEEDS_A_PERSON:
+            return  # the server refused this desk: only a person's "Sync now" (after IT acted) tries again
         if not self.syncing:
             self.sync_now(reason=reason)
 
@@ -429,4 +437,8 @@ class SyncController(QObject):
         to stop at its next chunk)."""
         self._stop_timers()
         self._cancel_running()
+        running = self._running
+        if wait and running is not None and self.syncing:
+            wait_for([running], timeout=SHUTDOWN_WAIT)
+            wait = running.done()  # a read blocked on a dead link ends with its timeout, on its own
         self._worker.shutdown(wait=wait, cancel_futures=True)

@@ -170,6 +170,13 @@ def test_401_stops_at_once_and_asks_for_a_new_enrolment(qtbot, desks, background
     qtbot.waitUntil(lambda: errors != [] and not sync.busy, timeout=5_000)
     assert peer.made == 1 and sync.status.phase is SyncPhase.FAILED
     assert "enrol this workstation again" in widget.problem_label.text()
+    sync.set_auto_sync_plan(AutoSync(1, probe=3600, after_reception=0.01))  # occasions keep coming…
+    sync.sync_soon()
+    qtbot.wait(1500)
+    assert peer.made == 1 and sync.started_by == ["manual"]  # …but none asks the server again
+    assert sync.sync_now()  # a person may, once IT has acted
+    qtbot.waitUntil(lambda: sync.last_session is not None and not sync.busy, timeout=5_000)
+    assert peer.made == 2 and sync.status.phase is SyncPhase.ONLINE
     sync.shutdown()
 
 
