@@ -6,13 +6,16 @@ the desk each of the other desk's events once.
 
 Then the status tells the truth: the light says "Online" from the start while the server is up, "Offline"
 once it is down and "Online" again when it is back (and a sync follows by itself); the "Not yet synced" filter
-empties after the sync."""
+empties after the sync. A desk closed with changes waiting sends them before it closes."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import DeskController
 from desktop.sync_panel import SyncController, SyncPhase
@@ -20,7 +23,7 @@ from dossiers.dossier_record import DOSSIER_RECORD
 from sync.sync_session import run_session
 from tests.helpers.enrolled_desks import PASS, unlock
 from tests.helpers.flaky_link import FlakyLink
-from tests.helpers.journey_steps import desk_program, unlock_as
+from tests.helpers.journey_steps import desk_program, shortcut, unlock_as
 from tests.helpers.province_processes import (
     ProvinceProcess,
     RealClock,
@@ -152,3 +155,25 @@ def test_the_light_and_the_not_yet_synced_filter_tell_the_truth(
             timeout=30_000,
         )
         assert sync.status.reachable is True and sync.status.error is None
+
+
+def test_closing_the_desk_sends_what_waits_first_and_still_closes(
+    qtbot, tmp_path: Path, province: ProvinceProcess
+) -> None:
+    data = enrolled_desk(tmp_path, "desk-a", province.url, province.code(), sync_interval=0)  # no timer
+    mine = write_dossiers(data, 4)
+    with desk_program(data) as program:
+        desk = program.controller
+        unlock_as(qtbot, desk, "lan", PASS)
+        qtbot.waitUntil(lambda: desk.screens is not None, timeout=20_000)
+        sync = sync_of(desk)
+        qtbot.waitUntil(lambda: sync.status.reachable is True and sync.status.waiting == 4, timeout=10_000)
+        assert sync.started_by == [] and province.events_of(mine) == (0, 0)
+        started = time.monotonic()
+        shortcut(qtbot, desk.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # Desk → Quit
+        qtbot.waitUntil(
+            lambda: not any(w.isVisible() for w in QApplication.topLevelWidgets()), timeout=20_000
+        )
+        assert time.monotonic() - started < 15  # the wait before closing is bounded (10 s)
+        assert sync.started_by == ["close"] and desk.store_lock is not None and not desk.store_lock.held
+    assert province.events_of(mine) == (4, 4)
