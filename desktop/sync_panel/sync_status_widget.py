@@ -197,8 +197,9 @@ class SyncStatusWidget(QWidget):
             SyncPhase.FAILED: words.problem_state(),
             SyncPhase.CHECKING: words.checking(),
         }[phase]
-        if status.activity is Activity.SYNC and status.retry_in is not None:
-            text = words.retrying(max(1, round(status.retry_in)))
+        if status.activity is Activity.SYNC and status.retry_in is not None:  # waiting before a retry
+            seconds = max(1, round(status.retry_in))
+            text = words.retrying(seconds) if phase is SyncPhase.OFFLINE else words.server_busy(seconds)
         self.state_label.setText(text)
         set_text_colour(self.dot, PHASE_COLOURS[phase])
         self.waiting_label.setText("" if status.waiting is None else words.waiting(status.waiting))

@@ -158,6 +158,9 @@ class SyncWords(QObject):
     def retrying(self, seconds: int) -> str:
         return self.tr("Offline: the sync resumes by itself in %n second(s)", "", seconds)
 
+    def server_busy(self, seconds: int) -> str:
+        return self.tr("The server is busy: the sync resumes by itself in %n second(s)", "", seconds)
+
     def last_contact(self, when: str) -> str:
         return self.tr("Last contact with the server: %1").replace("%1", when)
 

@@ -2803,42 +2803,42 @@
         <translation>Import from USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="234"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="235"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="241"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="242"/>
         <source>%1 transferred</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="266"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="267"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="267"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="272"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>
@@ -3093,28 +3093,36 @@
             <numerusform>Offline: the sync resumes by itself in %n seconds</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <source>The server is busy: the sync resumes by itself in %n second(s)</source>
+        <translation>
+            <numerusform>The server is busy: the sync resumes by itself in %n second</numerusform>
+            <numerusform>The server is busy: the sync resumes by itself in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
         <source>Last contact with the server: %1</source>
         <translation>Last contact with the server: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
         <source>Sending the last changes to the province before closing…</source>
         <translation>Sending the last changes to the province before closing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
         <source>Not connected to the provincial server</source>
         <translation>Not connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
         <source>Sync problem</source>
         <translation>Sync problem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -3122,22 +3130,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
         <source>This file was already imported: nothing new.</source>
         <translation>This file was already imported: nothing new.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="185"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>%n change imported.</numerusform>
@@ -3145,7 +3153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>%n change written to the file.</numerusform>
@@ -3153,7 +3161,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="192"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="195"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Sync finished: %1 sent, %2 received.</translation>
     </message>

@@ -2797,42 +2797,42 @@
         <translation>Nhập từ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="234"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="235"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1/%2 thay đổi, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="241"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="242"/>
         <source>%1 transferred</source>
         <translation>Đã truyền %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="266"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="267"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="267"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
         <source>Export for the province…</source>
         <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="272"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>
@@ -3086,64 +3086,71 @@
             <numerusform>Không có kết nối: tự đồng bộ lại sau %n giây</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <source>The server is busy: the sync resumes by itself in %n second(s)</source>
+        <translation>
+            <numerusform>Máy chủ đang bận: tự đồng bộ lại sau %n giây</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
         <source>Last contact with the server: %1</source>
         <translation>Lần cuối liên lạc được với máy chủ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
         <source>Sending the last changes to the province before closing…</source>
         <translation>Đang gửi các thay đổi cuối cùng lên tỉnh trước khi đóng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
         <source>Not connected to the provincial server</source>
         <translation>Chưa kết nối với máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
         <source>Sync problem</source>
         <translation>Lỗi đồng bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n thay đổi đang chờ gửi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>Last sync: %1</source>
         <translation>Đồng bộ lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
         <source>Never synced</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
         <source>This file was already imported: nothing new.</source>
         <translation>Tệp này đã được nhập rồi: không có gì mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="185"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>Đã nhập %n thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>Đã ghi %n thay đổi vào tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="192"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="195"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Đồng bộ xong: gửi %1, nhận %2.</translation>
     </message>

@@ -15,7 +15,7 @@ import pytest
 
 from desktop.background import Background
 from desktop.sync_panel import SyncController, SyncPhase, SyncStatusWidget
-from sync.errors import ServerOffline, ServerUnauthorised
+from sync.errors import ServerFailed, ServerOffline, ServerUnauthorised
 from sync.retry_policy import RetryPolicy, Waiter
 from sync.sync_session import InProcessTransport, SessionResponder
 from tests.helpers.dossier_desks import Clock, draft, open_desk
@@ -127,10 +127,19 @@ def test_the_light_follows_the_probe_and_a_server_back_starts_a_sync(qtbot, desk
     sync.shutdown()
 
 
-def test_sync_now_joins_a_sync_waiting_before_its_next_try(qtbot, desks, background, clock) -> None:
+@pytest.mark.parametrize(
+    "error, phase, words",
+    [
+        (ServerOffline("cut"), SyncPhase.OFFLINE, "retrying"),
+        (ServerFailed("unavailable", status=503), SyncPhase.SYNCING, "server_busy"),
+    ],
+)
+def test_sync_now_joins_a_sync_waiting_before_its_next_try(
+    qtbot, desks, background, clock, error, phase, words
+) -> None:
     a, b = desks
     peer = Peer(b)
-    peer.failures = [ServerOffline("cut")]
+    peer.failures = [error]
     peer.up = False  # the probe does not find it either (a probe that does would end the wait too)
     waits: list[float] = []
 
@@ -146,8 +155,8 @@ def test_sync_now_joins_a_sync_waiting_before_its_next_try(qtbot, desks, backgro
     qtbot.addWidget(widget)
     assert sync.sync_now(reason="timer")
     qtbot.waitUntil(lambda: sync.status.retry_in is not None, timeout=5_000)  # waits minutes before a retry
-    assert sync.status.phase is SyncPhase.OFFLINE and widget.action_sync.isEnabled()
-    assert widget.state_label.text() == widget.words.retrying(round(sync.status.retry_in))
+    assert sync.status.phase is phase and widget.action_sync.isEnabled()
+    assert widget.state_label.text() == getattr(widget.words, words)(round(sync.status.retry_in))
     started = time.monotonic()
     assert widget.sync_now()  # the clerk presses "Sync now": the same sync tries again at once
     qtbot.waitUntil(lambda: sync.last_session is not None and not sync.busy, timeout=10_000)
