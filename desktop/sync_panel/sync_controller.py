@@ -6,6 +6,12 @@ thread, one at a time, and reports through signals delivered on the UI thread: `
 ``failed`` (the error). The work itself is ``workstation.sync_transfers``. The transport is made by a factory
 passed in (the provincial server's ``HttpTransport``, a LAN peer's transport, or an in-process one in tests),
 so nothing here knows how the bytes travel.
+
+With a transport, the controller also syncs by itself (:class:`workstation.sync_schedule.AutoSync`): on its
+timer, a moment after a reception (:meth:`SyncController.sync_soon`), when its probe finds the server again,
+and before the desk closes (:meth:`SyncController.sync_before_close`). A sync resumes by itself after a cut
+(``sync.resuming_session``); "Sync now" during one joins it. The light (``SyncStatus.phase``) is the last
+real contact: the probe's answer or the last sync's.
 """
 
 from __future__ import annotations
@@ -405,11 +411,11 @@ class SyncController(QObject):
         """The desk is closing: send what waits, waiting at most ``timeout`` seconds (the plan's by default)
         while the UI keeps painting; then whatever is still running is told to stop. Never refuses the close.
         Returns whether a sync completed."""
+        reception_pending = self._soon.isActive()  # saved a moment ago: the count may not show it yet
         self._stop_timers()
         if self._factory is None:
             return False
-        waiting = self._status.waiting
-        if not self.syncing and waiting == 0:
+        if not self.syncing and self._status.waiting == 0 and not reception_pending:
             return False
         if not self.syncing and not self.sync_now(reason="close"):
             return False
