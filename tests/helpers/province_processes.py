@@ -15,9 +15,11 @@ from desktop.__main__ import main as motcua
 from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server.cli import main as server_cli
 from sync.replica_store import ReplicaStore
+from sync.sync_session import run_session
 from tests.helpers.enrolled_desks import HOAN_KIEM, PASS, desk_ids, new_desk, unlock
 from tests.helpers.live_desks import dossier_fields
 from tests.helpers.server_processes import free_port, start_server, stop_server
+from workstation.enrolment import stored_transport_factory
 from workstation.it_commands.console import Console
 from workstation.it_commands.enrol import run_enrol
 from workstation.it_commands.workstation_paths import workstation_paths
@@ -96,8 +98,9 @@ def enrolled_desk(
     return data
 
 
-def write_dossiers(data: Path, count: int, *, first: int = 1) -> str:
-    """``count`` dossiers of the commune written on the desk in ``data`` (one transaction); its replica id."""
+def write_dossiers(data: Path, count: int, *, first: int = 1, then_sync: bool = False) -> str:
+    """``count`` dossiers of the commune written on the desk in ``data`` (one transaction), then, with
+    ``then_sync``, sent to its server in one session (as "Sync now" does); its replica id."""
     session = unlock(data, RealClock(), name=f"writer-{uuid.uuid4().hex[:6]}")  # type: ignore[arg-type]
     try:
         store = session.store
@@ -114,6 +117,10 @@ def write_dossiers(data: Path, count: int, *, first: int = 1) -> str:
                 )
 
         store.write(write).result()
+        if then_sync:
+            factory = stored_transport_factory(store)
+            assert factory is not None
+            assert run_session(replica, factory(), now=RealClock.now).pushed_events == count
         return store.replica_id
     finally:
         session.store.close()

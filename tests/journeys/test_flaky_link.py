@@ -11,6 +11,7 @@ empties after the sync. A desk closed with changes waiting sends them before it 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,19 +20,15 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import DeskController
 from desktop.sync_panel import SyncController, SyncPhase
-from dossiers.dossier_record import DOSSIER_RECORD
-from sync.sync_session import run_session
-from tests.helpers.enrolled_desks import PASS, unlock
+from tests.helpers.enrolled_desks import PASS
 from tests.helpers.flaky_link import FlakyLink
 from tests.helpers.journey_steps import desk_program, shortcut, unlock_as
 from tests.helpers.province_processes import (
     ProvinceProcess,
-    RealClock,
     enrolled_desk,
     write_dossiers,
 )
 from workstation.dossier_desk import QueueFilter
-from workstation.enrolment import stored_transport_factory
 
 PUSHED, PULLED = 1500, 1500  # three batches of 500 each way (~145 kB compressed per batch)
 BUDGET = 200_000  # bytes a connection may carry before the link cuts it: about a batch and a half
@@ -39,31 +36,12 @@ CUTS = 5
 
 
 @pytest.fixture
-def province(tmp_path: Path):
-    server = ProvinceProcess(tmp_path / "server")
+def province(tmp_path: Path) -> Iterator[ProvinceProcess]:
+    """A provincial server of its own for each journey (a journey may stop and start it)."""
+    server = ProvinceProcess(tmp_path / "province")
     server.start()
     yield server
     server.stop()
-
-
-def other_desk_syncs_first(tmp_path: Path, province: ProvinceProcess) -> str:
-    """A second desk of the commune sends its dossiers to the province directly; its replica id."""
-    data = enrolled_desk(tmp_path, "desk-b", province.url, province.code())
-    replica_id = write_dossiers(data, PULLED)
-    session = unlock(data, RealClock(), name="desk-b-sync")  # type: ignore[arg-type]
-    try:
-        from sync.replica_store import ReplicaStore
-
-        replica = ReplicaStore(
-            session.store, "desk", (DOSSIER_RECORD,), scope_field="commune", now=RealClock.now
-        )
-        factory = stored_transport_factory(session.store)
-        assert factory is not None
-        result = run_session(replica, factory(), now=RealClock.now)
-        assert result.pushed_events == PULLED
-    finally:
-        session.store.close()
-    return replica_id
 
 
 def sync_of(desk: DeskController) -> SyncController:
@@ -74,7 +52,9 @@ def sync_of(desk: DeskController) -> SyncController:
 def test_a_sync_started_by_the_timer_survives_cuts_mid_push_and_mid_pull(
     qtbot, tmp_path: Path, province: ProvinceProcess
 ) -> None:
-    other = other_desk_syncs_first(tmp_path, province)
+    other = write_dossiers(
+        enrolled_desk(tmp_path, "desk-b", province.url, province.code()), PULLED, then_sync=True
+    )
     host, port = "127.0.0.1", province.port
     armed = [False]
 
@@ -82,7 +62,7 @@ def test_a_sync_started_by_the_timer_survives_cuts_mid_push_and_mid_pull(
         return BUDGET if armed[0] and link.stats.cuts < CUTS else None
 
     with FlakyLink((host, port), cut_after=budget) as link:
-        data = enrolled_desk(tmp_path, "desk-a", link.url, province.code(), sync_interval=3)
+        data = enrolled_desk(tmp_path, "desk-a", link.url, province.code(), sync_interval=2)
         mine = write_dossiers(data, PUSHED)
         armed[0] = True
         with desk_program(data) as program:
@@ -110,7 +90,7 @@ def test_a_sync_started_by_the_timer_survives_cuts_mid_push_and_mid_pull(
 def test_the_light_and_the_not_yet_synced_filter_tell_the_truth(
     qtbot, tmp_path: Path, province: ProvinceProcess
 ) -> None:
-    data = enrolled_desk(tmp_path, "desk-a", province.url, province.code(), sync_interval=2)
+    data = enrolled_desk(tmp_path, "desk-c", province.url, province.code(), sync_interval=2)
     write_dossiers(data, 3)
     with desk_program(data) as program:
         desk = program.controller
@@ -160,7 +140,7 @@ def test_the_light_and_the_not_yet_synced_filter_tell_the_truth(
 def test_closing_the_desk_sends_what_waits_first_and_still_closes(
     qtbot, tmp_path: Path, province: ProvinceProcess
 ) -> None:
-    data = enrolled_desk(tmp_path, "desk-a", province.url, province.code(), sync_interval=0)  # no timer
+    data = enrolled_desk(tmp_path, "desk-d", province.url, province.code(), sync_interval=0)  # no timer
     mine = write_dossiers(data, 4)
     with desk_program(data) as program:
         desk = program.controller

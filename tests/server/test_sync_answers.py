@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from sync.http_transport import HttpTransport
 from sync.resuming_session import ResumedSession, run_resuming_session
 from sync.retry_policy import RetryPolicy
 from sync.sync_messages import HELLO, encode_frame
-from tests.helpers.live_desks import Desk, province, ticking
+from tests.helpers.live_desks import Desk, dossier_fields, province, ticking
 from tests.helpers.scripted_answers import Answer, ScriptedFront
 from tests.helpers.server_accounts import enrol
 from tests.server.conftest import Clock, Ids, LiveServer
@@ -43,10 +44,21 @@ def desk(
     live: LiveServer, storage: ServerStorage, clock: Clock, ids: Ids, communes: list[str], tmp_path: Path
 ) -> Iterator[Desk]:
     made = Desk(tmp_path, "desk-a", communes[0], enrol(live, storage, communes[0], clock, ids, "desk-a"))
-    for number in range(1, 121):
-        made.new_dossier(number)
+    fill(made, 120)
     yield made
     made.close()
+
+
+def fill(desk: Desk, count: int) -> None:
+    """``count`` dossiers written on ``desk`` in one transaction."""
+
+    def write(conn: Any) -> None:
+        for number in range(1, count + 1):
+            desk.replica.write_in(
+                conn, "dossier", f"{desk.commune}-{number:05d}", dossier_fields(desk.commune, number), "c"
+            )
+
+    desk.store.write(write).result()
 
 
 def resume(desk: Desk, url: str, pauses: Pauses, **options: object) -> tuple[ResumedSession, list[str]]:
@@ -115,8 +127,7 @@ def test_the_real_servers_rate_limit_is_honoured_and_the_sync_still_completes(
     live = serve(device_burst=2, device_requests_per_minute=20)  # a token every 3 s
     made = Desk(tmp_path, "desk-b", communes[0], enrol(live, storage, communes[0], clock, ids, "desk-b"))
     try:
-        for number in range(1, 31):
-            made.new_dossier(number)
+        fill(made, 30)
         asked: list[float] = []
         pauses = Pauses(clock)
         policy = RetryPolicy(attempts=8, base=1.0, cap=30.0, total=300.0, sleep=pauses, jitter=lambda: 0.0)
@@ -186,8 +197,7 @@ def test_413_splits_the_batches_and_what_was_committed_is_not_resent(
     live = serve(max_push_batch_bytes=40_000)
     made = Desk(tmp_path, "desk-c", communes[0], enrol(live, storage, communes[0], clock, ids, "desk-c"))
     try:
-        for number in range(1, 301):
-            made.new_dossier(number)
+        fill(made, 300)
         pauses = Pauses(clock)
         result, retried = resume(made, live.url, pauses, batch_size=200)
     finally:
