@@ -82,7 +82,7 @@ def test_a_sync_started_by_the_timer_survives_cuts_mid_push_and_mid_pull(
             desk_vector = desk.work.desk.replica.vector()
             assert desk_vector[mine] == PUSHED and desk_vector[other] == PULLED
             qtbot.waitUntil(lambda: sync.status.waiting == 0, timeout=10_000)
-            assert sync.status.phase is SyncPhase.ONLINE
+            assert sync.status.reachable is True and sync.status.error is None
     assert province.events_of(mine) == (PUSHED, PUSHED)  # each once on the server: nothing lost or twice
     assert province.events_of(other) == (PULLED, PULLED)
 
@@ -90,7 +90,7 @@ def test_a_sync_started_by_the_timer_survives_cuts_mid_push_and_mid_pull(
 def test_the_light_and_the_not_yet_synced_filter_tell_the_truth(
     qtbot, tmp_path: Path, province: ProvinceProcess
 ) -> None:
-    data = enrolled_desk(tmp_path, "desk-c", province.url, province.code(), sync_interval=2)
+    data = enrolled_desk(tmp_path, "desk-c", province.url, province.code(), sync_interval=4)
     write_dossiers(data, 3)
     with desk_program(data) as program:
         desk = program.controller
@@ -122,7 +122,7 @@ def test_the_light_and_the_not_yet_synced_filter_tell_the_truth(
         qtbot.waitUntil(lambda: queue.counts.get(QueueFilter.NOT_SYNCED) == 0, timeout=10_000)
         qtbot.waitUntil(lambda: queue.model.rowCount() == 0, timeout=10_000)
         assert queue.counts.get(QueueFilter.ALL) == 3
-        assert light() == words.online()
+        assert light() in (words.online(), words.syncing())  # the timer may have started the next one
 
         province.stop()  # the server goes down: the next probe (or the next sync's cut) turns the light
         qtbot.waitUntil(offline_shown, timeout=20_000)
