@@ -51,6 +51,7 @@ from workstation.settings import (
     write_site_settings,
 )
 from workstation.store_lock import StoreInUse, StoreLock
+from workstation.sync_schedule import AutoSync
 from workstation.work_session import WorkSession, open_work_session
 
 MINUTE_MS = 60_000
@@ -287,6 +288,8 @@ class DeskController(QObject):
             refresh_queue=self.queue.refresh,
             new_id=self.new_id,
             data_dir=self.locations.settings_file.parent,
+            auto_sync=AutoSync.every(self.local.sync_interval_seconds),
+            synced_up_to=self.queue.set_synced_up_to,
         )
         self.work_opened.emit(work)
 
@@ -458,6 +461,8 @@ class DeskController(QObject):
         """Hide everything, finish the queued writes and background work, then leave the event loop."""
         self.idle.stop()
         remembered = self.remember_geometry()
+        if self.screens is not None:
+            self.screens.sync_before_close()  # bounded: the close always happens
         if remembered is not None:
             wait([remembered], timeout=GEOMETRY_SAVE_SECONDS)  # shutdown drops work not yet started
         for widget in QApplication.topLevelWidgets():

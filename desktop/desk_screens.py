@@ -24,6 +24,7 @@ from workstation.enrolment import stored_transport_factory
 from workstation.province_link import TransportFactory
 from workstation.release_updates import stored_release_fetcher
 from workstation.scan_fetching import ScanFetcher
+from workstation.sync_schedule import AutoSync
 from workstation.work_session import WorkSession
 
 SYNC_STATUS_REFRESH_MS = 30_000
@@ -42,6 +43,8 @@ class DeskScreens(QObject):
         new_id: Callable[[], str],
         transport_factory: TransportFactory | None = None,
         data_dir: Path | None = None,
+        auto_sync: AutoSync | None = None,
+        synced_up_to: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(window)
         self._data_dir = data_dir
@@ -55,10 +58,13 @@ class DeskScreens(QObject):
             now=desk.clock,
             new_id=new_id,
             transport_factory=transport_factory,
+            auto_sync=auto_sync,
             parent=self,
         )
         self.sync.finished.connect(lambda *_: refresh_queue())
         self.scans = ScanFetcher(work.store, lambda: self.sync.transport_factory)
+        self._synced_up_to = synced_up_to
+        self.sync.status_changed.connect(self._sync_status)
         if transport_factory is None:  # an enrolled desk syncs with its province (read off the UI thread)
             background.run(
                 lambda: stored_transport_factory(work.store),
@@ -103,6 +109,20 @@ class DeskScreens(QObject):
         self._refresh_queue()
         self.sync.refresh()
 
+    def _sync_status(self, status: object) -> None:
+        acknowledged = getattr(status, "acknowledged", None)
+        if self._synced_up_to is not None and acknowledged is not None:
+            self._synced_up_to(acknowledged)  # "not yet synced" shows only what no peer holds
+
+    def reception_saved(self) -> None:
+        """A new dossier was saved: the queue follows, and the desk syncs a few seconds later."""
+        self.dossiers_changed()
+        self.sync.sync_soon()
+
+    def sync_before_close(self) -> None:
+        """The desk is closing: a last sync of what waits (bounded wait; the close always happens)."""
+        self.sync.sync_before_close()
+
     def _use_transport(self, factory: TransportFactory | None) -> None:
         if factory is not None:
             self.sync.set_transport_factory(factory)
@@ -132,7 +152,7 @@ class DeskScreens(QObject):
         dialog = NewDossierDialog(
             desk, self.background, desk.office, self.window, now=desk.clock, new_id=self._new_id
         )
-        dialog.dossier_saved.connect(lambda _dossier: self.dossiers_changed())
+        dialog.dossier_saved.connect(lambda _dossier: self.reception_saved())
         dialog.open()
         return dialog
 

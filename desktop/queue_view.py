@@ -9,6 +9,7 @@ thread after changes and on a timer.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -195,6 +196,13 @@ class QueueView(QWidget):
     def start_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def set_synced_up_to(self, counter: int) -> None:
+        """This desk's events up to ``counter`` are held by a peer: "not yet synced" and the row marks
+        follow (re-queried only when it changed)."""
+        if counter != self.model.query.synced_up_to:
+            self.model.set_query(replace(self.model.query, synced_up_to=counter))
+            self.refresh_counts()
 
     def refresh(self) -> None:
         """Re-read the rows and the counts (after a change, on F5)."""

@@ -118,6 +118,10 @@ def store_folder_for(locations: Locations, local: LocalSettings) -> Path:
 # --- settings needed before unlocking ------------------------------------------------------------------
 
 
+DEFAULT_SYNC_INTERVAL_SECONDS = 300
+MIN_SYNC_INTERVAL_SECONDS, MAX_SYNC_INTERVAL_SECONDS = 2, 86_400
+
+
 @dataclass(frozen=True)
 class LocalSettings:
     """Language, font size, an optional store folder override and where the main window was (Qt's geometry
@@ -127,8 +131,18 @@ class LocalSettings:
     font_points: int = DEFAULT_FONT_POINTS
     data_dir: str | None = None
     window_geometry: str | None = None
+    sync_interval_seconds: int = DEFAULT_SYNC_INTERVAL_SECONDS
+    """How often an enrolled desk syncs by itself (0: only on the other occasions and "Sync now")."""
 
     def __post_init__(self) -> None:
+        interval = self.sync_interval_seconds
+        if type(interval) is not int or not (
+            interval == 0 or MIN_SYNC_INTERVAL_SECONDS <= interval <= MAX_SYNC_INTERVAL_SECONDS
+        ):
+            raise SettingsError(
+                f"the sync interval is 0 (off) or {MIN_SYNC_INTERVAL_SECONDS} to "
+                f"{MAX_SYNC_INTERVAL_SECONDS} seconds"
+            )
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {LANGUAGES}")
         if type(self.font_points) is not int or not MIN_FONT_POINTS <= self.font_points <= MAX_FONT_POINTS:
@@ -154,6 +168,8 @@ class LocalSettings:
             doc["data_dir"] = self.data_dir
         if self.window_geometry is not None:
             doc["window_geometry"] = self.window_geometry
+        if self.sync_interval_seconds != DEFAULT_SYNC_INTERVAL_SECONDS:
+            doc["sync_interval_seconds"] = self.sync_interval_seconds
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
@@ -166,7 +182,7 @@ class LocalSettings:
         if not isinstance(doc, dict) or doc.get("format") != LOCAL_FORMAT:
             return cls()
         result = cls()
-        for name in ("language", "font_points", "data_dir", "window_geometry"):
+        for name in ("language", "font_points", "data_dir", "window_geometry", "sync_interval_seconds"):
             if name in doc:
                 try:
                     result = replace(result, **{name: doc[name]})

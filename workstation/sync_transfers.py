@@ -75,6 +75,8 @@ class SyncSnapshot:
 
     waiting: int
     last_sync: datetime | None
+    acknowledged: int = 0
+    """This desk's own events up to this counter are held by a peer (the queue's "synced" mark)."""
 
 
 class ProgressMeter:
@@ -160,8 +162,9 @@ class MeteredReplica:
 def read_snapshot(replica: ReplicaStore, checkpoints: StoreCheckpoints) -> SyncSnapshot:
     """How many of this desk's changes wait for a peer, and the last successful sync (reads the store)."""
     held: list[Checkpoint] = checkpoints.all(replica.replica_id)
+    acknowledged = max((c.peer_after[replica.replica_id] for c in held), default=0)
     return SyncSnapshot(
-        waiting_events(replica.replica_id, replica.vector(), held), last_successful_sync(held)
+        waiting_events(replica.replica_id, replica.vector(), held), last_successful_sync(held), acknowledged
     )
 
 

@@ -34,7 +34,7 @@ from desktop.warning_text import ERROR_RED, error_label, set_text_colour
 from dossiers.appointments import vietnam_time
 from sync.bundle_exchange import BundleExport, BundleImport
 from sync.sync_session import SessionResult
-from workstation.sync_transfers import TransferProgress
+from workstation.sync_transfers import Activity, TransferProgress
 
 PathChooser = Callable[[QWidget], Path | None]
 PHASE_COLOURS = {
@@ -43,6 +43,7 @@ PHASE_COLOURS = {
     SyncPhase.SYNCING: QColor("#1565c0"),
     SyncPhase.ONLINE: QColor("#2e7d32"),
     SyncPhase.FAILED: ERROR_RED,
+    SyncPhase.CHECKING: QColor("#757575"),
 }
 BUNDLE_FILTER = "motcua (*.mcb)"
 
@@ -147,6 +148,7 @@ class SyncStatusWidget(QWidget):
         controller.progress.connect(self._show_progress)
         controller.finished.connect(self._show_result)
         controller.failed.connect(self._show_failure)
+        controller.closing.connect(lambda: self._set_note(self.words.closing()))
         self.retranslate()
         controller.refresh()
 
@@ -154,7 +156,7 @@ class SyncStatusWidget(QWidget):
 
     def sync_now(self) -> bool:
         self._set_note("")
-        return self.controller.sync_now()
+        return self.controller.sync_now()  # joins a sync already running
 
     def export_to(self, path: Path | str) -> bool:
         self._set_note("")
@@ -193,7 +195,11 @@ class SyncStatusWidget(QWidget):
             SyncPhase.SYNCING: words.syncing(),
             SyncPhase.ONLINE: words.online(),
             SyncPhase.FAILED: words.problem_state(),
+            SyncPhase.CHECKING: words.checking(),
         }[phase]
+        if status.activity is Activity.SYNC and status.retry_in is not None:  # waiting before a retry
+            seconds = max(1, round(status.retry_in))
+            text = words.retrying(seconds) if phase is SyncPhase.OFFLINE else words.server_busy(seconds)
         self.state_label.setText(text)
         set_text_colour(self.dot, PHASE_COLOURS[phase])
         self.waiting_label.setText("" if status.waiting is None else words.waiting(status.waiting))
@@ -202,7 +208,8 @@ class SyncStatusWidget(QWidget):
             words.never_synced() if status.last_sync is None else words.last_sync(when_text(status.last_sync))
         )
         busy = status.activity is not None
-        self.action_sync.setEnabled(not busy and self.controller.can_sync)
+        syncing = status.activity is Activity.SYNC  # "Sync now" then joins it (ends a pause before a retry)
+        self.action_sync.setEnabled((not busy or syncing) and self.controller.can_sync)
         self.action_export.setEnabled(not busy)
         self.action_import.setEnabled(not busy)
         self.progress_bar.setVisible(busy)
@@ -213,7 +220,9 @@ class SyncStatusWidget(QWidget):
         if self.problem is not None:
             self.problem_label.setText(self.problem.text)
             self.problem_label.setToolTip(self.problem.text)
-        self.setToolTip(text)
+        contact = "" if status.last_contact is None else words.last_contact(when_text(status.last_contact))
+        self.setToolTip(f"{text}\n{contact}" if contact else text)
+        self.dot.setToolTip(contact or text)
 
     def _show_progress(self, progress: TransferProgress) -> None:
         self._progress = progress

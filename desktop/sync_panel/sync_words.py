@@ -50,11 +50,11 @@ class SyncWords(QObject):
             ),
             "sync_interrupted": (
                 self.tr("The connection was lost during the sync."),
-                self.tr("Nothing received was lost. Press Sync now again when the network is back."),
+                self.tr("Nothing received was lost. The desk tries again by itself."),
             ),
             "unauthorised": (
-                self.tr("The provincial server did not accept this workstation."),
-                self.tr("Ask provincial IT to check this workstation's enrolment."),
+                self.tr("The provincial server did not accept this workstation: it must be enrolled again."),
+                self.tr("Ask provincial IT for a new enrolment code and enrol this workstation again."),
             ),
             "revoked": (
                 self.tr("Provincial IT has switched this workstation off for syncing."),
@@ -65,7 +65,7 @@ class SyncWords(QObject):
             "bundle_too_new": (self.tr("The software needs updating."), update),
             "rate_limited": (
                 self.tr("The provincial server is busy."),
-                self.tr("Wait a few minutes, then press Sync now again."),
+                self.tr("The desk tries again by itself when the server says it may."),
             ),
             "server_error": (
                 self.tr("The provincial server had a problem."),
@@ -151,6 +151,21 @@ class SyncWords(QObject):
 
     def syncing(self) -> str:
         return self.tr("Syncing…")
+
+    def checking(self) -> str:
+        return self.tr("Checking the connection…")
+
+    def retrying(self, seconds: int) -> str:
+        return self.tr("Offline: the sync resumes by itself in %n second(s)", "", seconds)
+
+    def server_busy(self, seconds: int) -> str:
+        return self.tr("The server is busy: the sync resumes by itself in %n second(s)", "", seconds)
+
+    def last_contact(self, when: str) -> str:
+        return self.tr("Last contact with the server: %1").replace("%1", when)
+
+    def closing(self) -> str:
+        return self.tr("Sending the last changes to the province before closing…")
 
     def not_set_up(self) -> str:
         return self.tr("Not connected to the provincial server")

@@ -780,12 +780,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="202"/>
+        <location filename="../../desktop/app.py" line="203"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="436"/>
+        <location filename="../../desktop/app.py" line="439"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -793,17 +793,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="111"/>
+        <location filename="../../desktop/desk_screens.py" line="131"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="112"/>
+        <location filename="../../desktop/desk_screens.py" line="132"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Versions and updates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="125"/>
+        <location filename="../../desktop/desk_screens.py" line="145"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>A new version from the province has arrived (%1): it is used from the next start.</translation>
     </message>
@@ -2473,7 +2473,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="297"/>
-        <location filename="../../desktop/queue_view.py" line="326"/>
+        <location filename="../../desktop/queue_view.py" line="334"/>
         <source>due today</source>
         <translation>due today</translation>
     </message>
@@ -2526,12 +2526,12 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="282"/>
+        <location filename="../../desktop/queue_view.py" line="290"/>
         <source>Showing %1 of %2 matches: refine the search to see the others</source>
         <translation>Showing %1 of %2 matches: refine the search to see the others</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="287"/>
+        <location filename="../../desktop/queue_view.py" line="295"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>%n dossier found</numerusform>
@@ -2539,7 +2539,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="297"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -2547,67 +2547,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="293"/>
+        <location filename="../../desktop/queue_view.py" line="301"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>No dossier matches this search in this list. Try the filter “All”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="296"/>
+        <location filename="../../desktop/queue_view.py" line="304"/>
         <source>No dossiers in this list.</source>
         <translation>No dossiers in this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="302"/>
+        <location filename="../../desktop/queue_view.py" line="310"/>
         <source>Received today</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="303"/>
+        <location filename="../../desktop/queue_view.py" line="311"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="304"/>
+        <location filename="../../desktop/queue_view.py" line="312"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="313"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="306"/>
+        <location filename="../../desktop/queue_view.py" line="314"/>
         <source>Awaiting supplement</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="307"/>
+        <location filename="../../desktop/queue_view.py" line="315"/>
         <source>With conflicts</source>
         <translation>With conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="308"/>
+        <location filename="../../desktop/queue_view.py" line="316"/>
         <source>Not yet synced</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="309"/>
+        <location filename="../../desktop/queue_view.py" line="317"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="339"/>
+        <location filename="../../desktop/queue_view.py" line="347"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="341"/>
+        <location filename="../../desktop/queue_view.py" line="349"/>
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="342"/>
+        <location filename="../../desktop/queue_view.py" line="350"/>
         <source>Dossiers</source>
         <translation>Dossiers</translation>
     </message>
@@ -2964,57 +2964,57 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="179"/>
         <source>Export for the province</source>
         <translation>Export for the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="182"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="184"/>
         <source>Import from USB</source>
         <translation>Import from USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="235"/>
         <source>Scans: %1 of %2 (%3 of %4)</source>
         <translation>Scans: %1 of %2 (%3 of %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="236"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="245"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="243"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
         <source>%1 transferred</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="277"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="278"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="279"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="280"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="272"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="281"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="273"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="282"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>
@@ -3042,21 +3042,6 @@
         <translation>The connection was lost during the sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
-        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
-        <translation>Nothing received was lost. Press Sync now again when the network is back.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
-        <source>The provincial server did not accept this workstation.</source>
-        <translation>The provincial server did not accept this workstation.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
-        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
-        <translation>Ask provincial IT to check this workstation&apos;s enrolment.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
         <source>Provincial IT has switched this workstation off for syncing.</source>
         <translation>Provincial IT has switched this workstation off for syncing.</translation>
@@ -3079,9 +3064,24 @@
         <translation>The provincial server is busy.</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <source>Nothing received was lost. The desk tries again by itself.</source>
+        <translation>Nothing received was lost. The desk tries again by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
+        <source>The provincial server did not accept this workstation: it must be enrolled again.</source>
+        <translation>The provincial server did not accept this workstation: it must be enrolled again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <source>Ask provincial IT for a new enrolment code and enrol this workstation again.</source>
+        <translation>Ask provincial IT for a new enrolment code and enrol this workstation again.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
-        <source>Wait a few minutes, then press Sync now again.</source>
-        <translation>Wait a few minutes, then press Sync now again.</translation>
+        <source>The desk tries again by itself when the server says it may.</source>
+        <translation>The desk tries again by itself when the server says it may.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
@@ -3258,16 +3258,47 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="156"/>
+        <source>Checking the connection…</source>
+        <translation>Checking the connection…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
+        <source>Offline: the sync resumes by itself in %n second(s)</source>
+        <translation>
+            <numerusform>Offline: the sync resumes by itself in %n second</numerusform>
+            <numerusform>Offline: the sync resumes by itself in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <source>The server is busy: the sync resumes by itself in %n second(s)</source>
+        <translation>
+            <numerusform>The server is busy: the sync resumes by itself in %n second</numerusform>
+            <numerusform>The server is busy: the sync resumes by itself in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <source>Last contact with the server: %1</source>
+        <translation>Last contact with the server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <source>Sending the last changes to the province before closing…</source>
+        <translation>Sending the last changes to the province before closing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
         <source>Not connected to the provincial server</source>
         <translation>Not connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
         <source>Sync problem</source>
         <translation>Sync problem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -3275,22 +3306,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
         <source>This file was already imported: nothing new.</source>
         <translation>This file was already imported: nothing new.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>%n change imported.</numerusform>
@@ -3298,7 +3329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>%n change written to the file.</numerusform>
@@ -3306,7 +3337,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="195"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Sync finished: %1 sent, %2 received.</translation>
     </message>

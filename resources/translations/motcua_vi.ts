@@ -777,12 +777,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="202"/>
+        <location filename="../../desktop/app.py" line="203"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="436"/>
+        <location filename="../../desktop/app.py" line="439"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -790,17 +790,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="111"/>
+        <location filename="../../desktop/desk_screens.py" line="131"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="112"/>
+        <location filename="../../desktop/desk_screens.py" line="132"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Phiên bản và cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="125"/>
+        <location filename="../../desktop/desk_screens.py" line="145"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>Đã nhận phiên bản mới từ tỉnh (%1): phiên bản này được dùng từ lần mở tiếp theo.</translation>
     </message>
@@ -2469,7 +2469,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="297"/>
-        <location filename="../../desktop/queue_view.py" line="326"/>
+        <location filename="../../desktop/queue_view.py" line="334"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
@@ -2522,86 +2522,86 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="282"/>
+        <location filename="../../desktop/queue_view.py" line="290"/>
         <source>Showing %1 of %2 matches: refine the search to see the others</source>
         <translation>Đang hiện %1 trong %2 kết quả: hãy tìm cụ thể hơn để thấy các hồ sơ khác</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="287"/>
+        <location filename="../../desktop/queue_view.py" line="295"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>Tìm thấy %n hồ sơ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="297"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n hồ sơ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="293"/>
+        <location filename="../../desktop/queue_view.py" line="301"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>Không có hồ sơ nào khớp trong danh sách này. Thử bộ lọc “Tất cả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="296"/>
+        <location filename="../../desktop/queue_view.py" line="304"/>
         <source>No dossiers in this list.</source>
         <translation>Danh sách này chưa có hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="302"/>
+        <location filename="../../desktop/queue_view.py" line="310"/>
         <source>Received today</source>
         <translation>Nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="303"/>
+        <location filename="../../desktop/queue_view.py" line="311"/>
         <source>Due today</source>
         <translation>Hẹn trả hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="304"/>
+        <location filename="../../desktop/queue_view.py" line="312"/>
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="305"/>
+        <location filename="../../desktop/queue_view.py" line="313"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="306"/>
+        <location filename="../../desktop/queue_view.py" line="314"/>
         <source>Awaiting supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="307"/>
+        <location filename="../../desktop/queue_view.py" line="315"/>
         <source>With conflicts</source>
         <translation>Có xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="308"/>
+        <location filename="../../desktop/queue_view.py" line="316"/>
         <source>Not yet synced</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="309"/>
+        <location filename="../../desktop/queue_view.py" line="317"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="339"/>
+        <location filename="../../desktop/queue_view.py" line="347"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Tìm: họ tên (có dấu hoặc không dấu), số CCCD, mã hồ sơ, số điện thoại (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="341"/>
+        <location filename="../../desktop/queue_view.py" line="349"/>
         <source>Search the queue</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="342"/>
+        <location filename="../../desktop/queue_view.py" line="350"/>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>
@@ -2958,57 +2958,57 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="179"/>
         <source>Export for the province</source>
         <translation>Xuất dữ liệu gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="182"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="184"/>
         <source>Import from USB</source>
         <translation>Nhập từ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="226"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="235"/>
         <source>Scans: %1 of %2 (%3 of %4)</source>
         <translation>Bản quét: %1 / %2 (%3 / %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="236"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="245"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1/%2 thay đổi, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="243"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
         <source>%1 transferred</source>
         <translation>Đã truyền %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="268"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="277"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="269"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="278"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="270"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="279"/>
         <source>Export for the province…</source>
         <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="271"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="280"/>
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="272"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="281"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="273"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="282"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>
@@ -3036,21 +3036,6 @@
         <translation>Mất kết nối trong khi đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
-        <source>Nothing received was lost. Press Sync now again when the network is back.</source>
-        <translation>Dữ liệu đã nhận không bị mất. Khi có mạng trở lại, bấm Đồng bộ ngay.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
-        <source>The provincial server did not accept this workstation.</source>
-        <translation>Máy chủ của tỉnh không chấp nhận máy trạm này.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
-        <source>Ask provincial IT to check this workstation&apos;s enrolment.</source>
-        <translation>Đề nghị bộ phận CNTT của tỉnh kiểm tra việc đăng ký máy trạm này.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="60"/>
         <source>Provincial IT has switched this workstation off for syncing.</source>
         <translation>Bộ phận CNTT của tỉnh đã ngừng cho máy trạm này đồng bộ.</translation>
@@ -3073,9 +3058,24 @@
         <translation>Máy chủ của tỉnh đang bận.</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="53"/>
+        <source>Nothing received was lost. The desk tries again by itself.</source>
+        <translation>Dữ liệu đã nhận không bị mất. Máy tự đồng bộ lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="56"/>
+        <source>The provincial server did not accept this workstation: it must be enrolled again.</source>
+        <translation>Máy chủ của tỉnh không chấp nhận máy trạm này: cần đăng ký lại máy trạm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="57"/>
+        <source>Ask provincial IT for a new enrolment code and enrol this workstation again.</source>
+        <translation>Đề nghị bộ phận CNTT của tỉnh cấp mã đăng ký mới và đăng ký lại máy trạm này.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="68"/>
-        <source>Wait a few minutes, then press Sync now again.</source>
-        <translation>Chờ vài phút rồi bấm Đồng bộ ngay lần nữa.</translation>
+        <source>The desk tries again by itself when the server says it may.</source>
+        <translation>Máy tự đồng bộ lại khi máy chủ cho phép.</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="71"/>
@@ -3252,52 +3252,81 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="156"/>
+        <source>Checking the connection…</source>
+        <translation>Đang kiểm tra kết nối…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
+        <source>Offline: the sync resumes by itself in %n second(s)</source>
+        <translation>
+            <numerusform>Không có kết nối: tự đồng bộ lại sau %n giây</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <source>The server is busy: the sync resumes by itself in %n second(s)</source>
+        <translation>
+            <numerusform>Máy chủ đang bận: tự đồng bộ lại sau %n giây</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <source>Last contact with the server: %1</source>
+        <translation>Lần cuối liên lạc được với máy chủ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <source>Sending the last changes to the province before closing…</source>
+        <translation>Đang gửi các thay đổi cuối cùng lên tỉnh trước khi đóng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
         <source>Not connected to the provincial server</source>
         <translation>Chưa kết nối với máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
         <source>Sync problem</source>
         <translation>Lỗi đồng bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n thay đổi đang chờ gửi</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
         <source>Last sync: %1</source>
         <translation>Đồng bộ lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
         <source>Never synced</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
         <source>This file was already imported: nothing new.</source>
         <translation>Tệp này đã được nhập rồi: không có gì mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="173"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>Đã nhập %n thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="176"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>Đã ghi %n thay đổi vào tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="195"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Đồng bộ xong: gửi %1, nhận %2.</translation>
     </message>

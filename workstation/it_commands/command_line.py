@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--ca-file", type=Path, metavar="PEM", help="the province's CA certificate to trust")
     sub.add_argument("--label", metavar="NAME", help="a name for this workstation in the server's list")
     _unlock_options(sub)
+    sub = command("sync-interval", "show or set how often this desk syncs by itself (seconds; 0: off)")
+    sub.add_argument(
+        "seconds", type=int, nargs="?", metavar="SECONDS", help="e.g. 300; 0 turns the timer off"
+    )
     sub = command(
         "recovery-key",
         "make the province's recovery key pair (once, by provincial IT) in FOLDER; never replaces",
@@ -197,6 +201,10 @@ def _dispatch(  # noqa: PLR0911 (one branch per command)
             now=_utc_now,
             new_id=_new_id,
         )
+    if name == "sync-interval":
+        from workstation.it_commands.sync_interval import run_sync_interval
+
+        return run_sync_interval(paths, args.seconds, console)
     if name == "info":
         from workstation.it_commands.info import run_info
 

@@ -68,6 +68,7 @@ def settings_section(paths: WorkstationPaths) -> dict[str, Any]:
     return {
         "language": local.language,
         "font_points": local.font_points,
+        "sync_interval_seconds": local.sync_interval_seconds,
         "data_dir_override": None if local.data_dir is None else shown_path(local.data_dir),
         "data_folder": shown_path(paths.data_dir),
         "store_folder": shown_path(paths.store_folder),
