@@ -98,6 +98,11 @@ class Background(QObject):
         future.add_done_callback(done)
         return future
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`shutdown` was called (new work is refused)."""
+        return self._closed
+
     def shutdown(self, *, wait: bool = True) -> None:
         """Refuse new work, drop work not yet started, and (by default) wait for running work."""
         self._closed = True

@@ -127,6 +127,14 @@ class LanguageSwitcher:
         )
         return True
 
+    def release(self) -> None:
+        """Take this switcher's translator out of the application (another desk's stays, e.g. the real desk
+        under practice mode)."""
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator.deleteLater()
+        self._translator, self._data = None, None
+
 
 def is_vietnamese() -> bool:
     """Whether the desk speaks Vietnamese now: yes unless English was chosen (Vietnamese is the default)."""

@@ -159,6 +159,8 @@ class QueueModel(QAbstractTableModel):
         def load() -> QueuePage:
             return pager.page(query, offset, size, after=after)
 
+        if self.background.closed:  # the desk is closing: an outcome that came back late asks nothing more
+            return
         self.background.run(
             load,
             on_success=lambda page: self._arrived(generation, number, page),

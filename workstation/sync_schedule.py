@@ -94,8 +94,11 @@ def run_resuming_sync(
     """One sync with the peer the factory reaches, resumed after cuts until it completes (see the module
     docstring); ``waiter`` is the pause between tries ("Sync now" wakes it, closing cancels it)."""
 
+    made: list[Transport] = []
+
     def transports() -> Transport:
         transport = factory()
+        made[:] = [transport]
         return Stoppable(MeteredTransport(transport, meter), waiter, closes=transport)
 
     session = run_resuming_session(
@@ -107,12 +110,12 @@ def run_resuming_sync(
         on_retry=on_retry,
         cancelled=lambda: waiter.cancelled,
     )
-    transport = factory()  # the scans follow the records they belong to (resumed by chunk next time if cut)
-    try:
-        if carries_scans(transport):
+    if made and carries_scans(made[0]):  # the scans follow their records (resumed by chunk next time if cut)
+        transport = factory()
+        try:
             sync_scans(transport, replica.store, lambda p: meter_scans(meter, p))  # type: ignore[arg-type]
-    finally:
-        close = getattr(transport, "close", None)
-        if callable(close):
-            close()
+        finally:
+            close = getattr(transport, "close", None)
+            if callable(close):
+                close()
     return session

@@ -267,6 +267,7 @@ class PracticeDesk(DeskController):
         super().shutdown()
         stop_practice_printing()
         self.look.remove()
+        self.language.release()  # the real desk's own translator stays
 
 
 def practice_desk(
