@@ -271,6 +271,7 @@ class DeskController(QObject):
             self.background,
             refresh_queue=self.queue.refresh,
             new_id=self.new_id,
+            clock_warning_minutes=self.local.clock_warning_minutes,
         )
         self.work_opened.emit(work)
 

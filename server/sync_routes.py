@@ -29,6 +29,7 @@ from server.auth import DevicePrincipal, Principal, require_device, require_prin
 from server.catalogues import latest_catalogue
 from server.errors import BadInput, Forbidden, NotFound, RequestTooLarge, ServerError
 from server.push_limits import BatchSizeGuard
+from server.reference_routes import server_time_headers
 from server.services import Services
 from server.storage.interface import ServerStorage
 from server.sync_replica import ServerReplica
@@ -191,7 +192,7 @@ def sync_router() -> APIRouter:
             reply = await anyio.to_thread.run_sync(_first_frame, responder.handle(HELLO, [body]))
         _refusal(reply)
         await anyio.to_thread.run_sync(lambda: _record_sync(services(request), device.device.id))
-        return Response(reply, media_type=OCTETS)
+        return Response(reply, media_type=OCTETS, headers=server_time_headers(services(request).now()))
 
     @router.post("/sync/push", response_class=Response, responses=octet_response, openapi_extra=octet_body)
     async def push(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:

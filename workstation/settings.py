@@ -41,6 +41,8 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 MIN_FONT_POINTS, MAX_FONT_POINTS, DEFAULT_FONT_POINTS = 9, 24, 11
 MAX_GEOMETRY_CHARS = 1024
+DEFAULT_CLOCK_WARNING_MINUTES = 5
+MAX_CLOCK_WARNING_MINUTES = 24 * 60
 MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES = 1, 240, 10
 
 Week = tuple[tuple[tuple[dt.time, dt.time], ...], ...]
@@ -106,6 +108,8 @@ class LocalSettings:
     font_points: int = DEFAULT_FONT_POINTS
     data_dir: str | None = None
     window_geometry: str | None = None
+    clock_warning_minutes: int = DEFAULT_CLOCK_WARNING_MINUTES
+    """Warn the clerk when this PC's clock is further than this from the provincial server's (IT sets it)."""
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -121,6 +125,9 @@ class LocalSettings:
             or not geometry.isascii()
         ):
             raise SettingsError("window_geometry must be short base64 text")
+        minutes = self.clock_warning_minutes
+        if type(minutes) is not int or not 1 <= minutes <= MAX_CLOCK_WARNING_MINUTES:
+            raise SettingsError(f"clock_warning_minutes must be 1 to {MAX_CLOCK_WARNING_MINUTES}")
 
     def to_json(self) -> str:
         doc: dict[str, Any] = {
@@ -133,6 +140,8 @@ class LocalSettings:
             doc["data_dir"] = self.data_dir
         if self.window_geometry is not None:
             doc["window_geometry"] = self.window_geometry
+        if self.clock_warning_minutes != DEFAULT_CLOCK_WARNING_MINUTES:
+            doc["clock_warning_minutes"] = self.clock_warning_minutes
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
@@ -145,7 +154,7 @@ class LocalSettings:
         if not isinstance(doc, dict) or doc.get("format") != LOCAL_FORMAT:
             return cls()
         result = cls()
-        for name in ("language", "font_points", "data_dir", "window_geometry"):
+        for name in ("language", "font_points", "data_dir", "window_geometry", "clock_warning_minutes"):
             if name in doc:
                 try:
                     result = replace(result, **{name: doc[name]})

@@ -27,6 +27,7 @@ from sync.errors import SyncInterrupted
 from sync.replica_store import ReplicaStore
 from sync.sync_session import SessionResult
 from workstation.province_link import TransportFactory
+from workstation.reference_sync import sync_with_province
 from workstation.sync_keys import (
     StoreCheckpoints,
 )
@@ -37,7 +38,6 @@ from workstation.sync_transfers import (
     export_for_province,
     import_from_bundle,
     read_snapshot,
-    run_sync,
 )
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,8 @@ class SyncController(QObject):
         return True
 
     def _session(self, factory: TransportFactory, meter: ProgressMeter) -> SessionResult:
-        return run_sync(self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints)
+        # the province's catalogue and fees, and the clock check, come with the session
+        return sync_with_province(self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints)
 
     def _export(self, path: Path, meter: ProgressMeter) -> BundleExport:
         return export_for_province(

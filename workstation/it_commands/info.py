@@ -5,6 +5,7 @@ from __future__ import annotations
 from workstation.it_commands.build_metadata import build_metadata, component_versions
 from workstation.it_commands.console import EXIT_OK, Console
 from workstation.it_commands.workstation_paths import WorkstationPaths
+from workstation.province_contact import contact_lines, read_contact
 
 
 def _state(exists: bool) -> str:
@@ -33,6 +34,8 @@ def info_lines(paths: WorkstationPaths) -> list[str]:
     lines += [f"  {name + ':':<17} {value}" for name, value in component_versions().items()]
     if not paths.has_store():
         lines += ["", "No store on this workstation yet: start motcua to run the first-run wizard."]
+    else:
+        lines += ["", *contact_lines(read_contact(paths.store_folder), paths.local.clock_warning_minutes)]
     return lines
 
 

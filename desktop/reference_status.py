@@ -1,0 +1,192 @@
+"""The province's reference data on the desk: which catalogue and fee table are in use (status bar), a new
+one put into use at the next safe moment, and the warning when this PC's clock is off.
+
+After each sync (:mod:`workstation.reference_sync` brought the data and measured the clock),
+:meth:`ReferenceStatus.after_sync` reads what the store and the contact file hold, off the UI thread. A new
+catalogue or fee table waits while a reception is being typed (a New dossier window is open, even hidden by a
+lock) and is put into use when the last one closes, so a fee never changes under the clerk's hands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from desktop.background import Background
+from desktop.warning_text import error_label
+from workstation.dossier_desk import DossierDesk
+from workstation.province_contact import (
+    DEFAULT_CLOCK_WARNING_MINUTES,
+    ClockWarning,
+    ProvinceContact,
+    clock_warning,
+    note_contact,
+    read_contact,
+)
+from workstation.province_reference import DeskReference, newest_catalogue, read_reference
+
+
+class ReferenceStatus(QWidget):
+    """The status bar's part about the province's reference data and the PC clock."""
+
+    def __init__(
+        self,
+        desk: DossierDesk,
+        background: Background,
+        *,
+        clock_warning_minutes: int = DEFAULT_CLOCK_WARNING_MINUTES,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reference-status")
+        self.desk, self.background = desk, background
+        self.threshold = clock_warning_minutes
+        self.folder: Path = desk.store.paths.folder
+        self.fee_version: int | None = None
+        self.pending: DeskReference | None = None
+        self.warning: ClockWarning | None = None
+        self._receptions: set[int] = set()
+        self._last_contact: str | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.version = QLabel(self)
+        self.version.setObjectName("catalogue-version")
+        self.clock = error_label(self)
+        self.clock.setObjectName("clock-warning")
+        self.clock.setWordWrap(False)
+        self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clock.hide()
+        layout.addWidget(self.clock)
+        layout.addWidget(self.version)
+        self.retranslate()
+        folder, store = self.folder, desk.store
+
+        def start() -> tuple[DeskReference, ProvinceContact | None]:
+            with store.reader() as conn:
+                return read_reference(conn), read_contact(folder)
+
+        background.run(start, on_success=self._started, owner=self)
+
+    # -- the reference data ----------------------------------------------------------------------------------
+
+    @property
+    def catalogue_version(self) -> int:
+        return self.desk.catalogue.version
+
+    def _started(self, found: tuple[DeskReference, ProvinceContact | None]) -> None:
+        reference, contact = found
+        self.fee_version = reference.fee_version if reference.fees == self.desk.province_fees else None
+        self._last_contact = contact.contact_at if contact else None
+        self._note_in_use()
+        self.retranslate()
+
+    def after_sync(self, *_: object) -> None:
+        """A sync ended (well or not): see what it brought and what it measured."""
+        folder, store = self.folder, self.desk.store
+
+        def read() -> tuple[DeskReference, ProvinceContact | None]:
+            with store.reader() as conn:
+                return read_reference(conn), read_contact(folder)
+
+        try:
+            self.background.run(read, on_success=self._arrived, owner=self)
+        except RuntimeError:  # the desk is closing
+            pass
+
+    def _arrived(self, found: tuple[DeskReference, ProvinceContact | None]) -> None:
+        reference, contact = found
+        if contact is not None and contact.contact_at != self._last_contact:
+            self._last_contact = contact.contact_at
+            self.warning = clock_warning(contact.clock_offset_seconds, self.threshold)
+        catalogue = newest_catalogue(self.desk.catalogue, reference.catalogue)
+        if catalogue is not self.desk.catalogue or (
+            reference.fee_version is not None and reference.fee_version != self.fee_version
+        ):
+            self.pending = reference
+        self.apply_when_safe()
+        self.retranslate()
+
+    def reception_opened(self, dialog: QObject) -> None:
+        """A New dossier window opened: nothing changes until it is closed."""
+        key = id(dialog)
+        self._receptions.add(key)
+        dialog.destroyed.connect(lambda *_: self._reception_closed(key))
+        finished = getattr(dialog, "finished", None)
+        if finished is not None:
+            finished.connect(lambda *_: self._reception_closed(key))
+
+    def _reception_closed(self, key: int) -> None:
+        self._receptions.discard(key)
+        self.apply_when_safe()
+
+    @property
+    def reception_in_progress(self) -> bool:
+        return bool(self._receptions)
+
+    def apply_when_safe(self) -> None:
+        """Put the waiting reference data into use unless a reception is being typed."""
+        reference = self.pending
+        if reference is None or self._receptions:
+            self.retranslate()
+            return
+        self.pending = None
+        self.desk.catalogue = newest_catalogue(self.desk.catalogue, reference.catalogue)
+        if reference.fee_version is not None:
+            self.desk.province_fees = dict(reference.fees)
+            self.fee_version = reference.fee_version
+        self._note_in_use()
+        self.retranslate()
+
+    def _note_in_use(self) -> None:
+        folder = self.folder
+        catalogue, fees = self.catalogue_version, self.fee_version
+        since = self.desk.clock().astimezone(dt.UTC).isoformat(timespec="seconds")
+        try:
+            self.background.run(
+                lambda: note_contact(
+                    folder, catalogue_in_use=catalogue, fee_table_in_use=fees, in_use_since=since
+                )
+            )
+        except RuntimeError:
+            pass
+
+    # -- words ----------------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        text = self.tr("Catalogue version %1").replace("%1", str(self.catalogue_version))
+        if self.fee_version is not None:
+            text += ", " + self.tr("fee table version %1").replace("%1", str(self.fee_version))
+        tip = ""
+        if self.pending is not None:
+            text += " " + self.tr("(a new one waits for the reception being typed)")
+            tip = self.tr(
+                "The province published a new catalogue or fee table. It is used as soon as the "
+                "reception being typed is finished or closed."
+            )
+        self.version.setText(text)
+        self.version.setToolTip(tip)
+        warning = self.warning
+        if warning is None:
+            self.clock.hide()
+            self.clock.clear()
+            return
+        if warning.ahead:
+            words = self.tr(
+                "This computer's clock is %1 minutes ahead of the provincial server's. Receipts, appointment "
+                "dates and dossier numbers use it: ask IT to set the clock right."
+            )
+        else:
+            words = self.tr(
+                "This computer's clock is %1 minutes behind the provincial server's. Receipts, appointment "
+                "dates and dossier numbers use it: ask IT to set the clock right."
+            )
+        self.clock.setText(words.replace("%1", str(warning.minutes)))
+        self.clock.show()
