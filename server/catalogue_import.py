@@ -138,13 +138,20 @@ class SheetProblem:
         return f"{where}: {self.problem}"
 
 
+def _reading_order(problem: SheetProblem) -> tuple[int, int, int, str]:
+    sheets = list(_SHEET_NAMES)
+    sheet = sheets.index(problem.sheet) if problem.sheet in sheets else -1
+    return (sheet, problem.row, len(problem.column), problem.column)
+
+
 class SpreadsheetRefused(BadInput):
-    """The spreadsheet has problems: nothing was published. ``problems`` says where each one is."""
+    """The spreadsheet has problems: nothing was published. ``problems`` says where each one is, in reading
+    order (sheet by sheet, row by row, column by column)."""
 
     code = "catalogue_sheet_refused"
 
     def __init__(self, problems: Iterable[SheetProblem]) -> None:
-        self.problems = tuple(problems)
+        self.problems = tuple(sorted(problems, key=_reading_order))
         shown = [problem.words() for problem in self.problems[:MAX_PROBLEMS_SHOWN]]
         more = len(self.problems) - len(shown)
         lines = "\n".join(f"  - {line}" for line in shown)
@@ -335,7 +342,7 @@ class _Row:
         for result, names in choices.items():
             if word in names:
                 return result
-        allowed = ", ".join(names[-1] if len(names) > 1 else names[0] for names in choices.values())
+        allowed = ", ".join(names[1] if len(names) > 1 else names[0] for names in choices.values())
         self.problem(key, f"'{value}' is not one of: {allowed}")
         return None
 
