@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QWidget
 
 from desktop.background import Background
 from desktop.warning_text import error_label
@@ -109,18 +110,16 @@ class ReferenceStatus(QWidget):
         self.apply_when_safe()
         self.retranslate()
 
-    def reception_opened(self, dialog: QObject) -> None:
+    def reception_opened(self, dialog: QDialog) -> None:
         """A New dossier window opened: nothing changes until it is closed."""
         key = id(dialog)
         self._receptions.add(key)
-        dialog.destroyed.connect(lambda *_: self._reception_closed(key))
-        finished = getattr(dialog, "finished", None)
-        if finished is not None:
-            finished.connect(lambda *_: self._reception_closed(key))
+        dialog.finished.connect(lambda *_: self._reception_closed(key))
 
     def _reception_closed(self, key: int) -> None:
         self._receptions.discard(key)
-        self.apply_when_safe()
+        if shiboken6.isValid(self):
+            self.apply_when_safe()
 
     @property
     def reception_in_progress(self) -> bool:

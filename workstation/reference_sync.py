@@ -52,7 +52,7 @@ def sync_with_province(
             note_contact(
                 folder,
                 contact_at=now().isoformat(timespec="seconds"),
-                clock_offset_seconds=round(offset.total_seconds(), 1),
+                clock_offset_seconds=round(offset.total_seconds(), 1) + 0.0,  # never -0.0
             )
     if any(isinstance(transport, ReferenceSource) for transport in made):  # the province, not a LAN peer
         refresh_reference(replica, factory)

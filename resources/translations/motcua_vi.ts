@@ -274,39 +274,39 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="50"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="51"/>
         <source>First clerk account</source>
         <translation>Tài khoản cán bộ đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="52"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="53"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Bước 3/5. Người cài đặt Bộ phận Một cửa; có thể thêm cán bộ khác sau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="56"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="57"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>Mật khẩu dùng để mở máy và bảo vệ dữ liệu của người dân trên máy tính này. Dùng ít nhất %n ký tự; vài từ dễ nhớ tốt hơn một mã ngắn. Không ai xem lại được mật khẩu, kể cả bộ phận CNTT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="63"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="67"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
@@ -314,177 +314,177 @@
 <context>
     <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <location filename="../../desktop/clerks_dialog.py" line="154"/>
         <source>Clerks of this desk</source>
         <translation>Cán bộ của bàn làm việc này</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
         <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
         <translation>Mỗi cán bộ có tên đăng nhập và mật khẩu riêng. Cán bộ phụ trách thêm và xoá cán bộ; mỗi thay đổi trong lịch sử hồ sơ ghi tên cán bộ đã thực hiện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Login</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <location filename="../../desktop/clerks_dialog.py" line="162"/>
         <source>&amp;Remove the selected clerk…</source>
         <translation>&amp;Xoá cán bộ đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <location filename="../../desktop/clerks_dialog.py" line="165"/>
         <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
         <translation>Xoá một cán bộ là bỏ mật khẩu của người đó khỏi bàn làm việc này. Với cán bộ đã nghỉ việc, bộ phận CNTT có thể chạy “motcua rotate-key --remove LOGIN” thay vào đó: lệnh này xoá tài khoản và mã hoá lại dữ liệu bằng khoá mới, để bản sao cũ của tệp khoá không còn mở được dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <location filename="../../desktop/clerks_dialog.py" line="170"/>
         <source>Add a clerk</source>
         <translation>Thêm cán bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <location filename="../../desktop/clerks_dialog.py" line="173"/>
         <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
         <translation>
             <numerusform>Cán bộ mới tự nhập mật khẩu của mình, hai lần: ít nhất %n ký tự, vài từ dễ nhớ. Không ai đọc lại được mật khẩu.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <location filename="../../desktop/clerks_dialog.py" line="180"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <location filename="../../desktop/clerks_dialog.py" line="181"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <location filename="../../desktop/clerks_dialog.py" line="182"/>
         <source>Re&amp;type the passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <location filename="../../desktop/clerks_dialog.py" line="183"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <location filename="../../desktop/clerks_dialog.py" line="189"/>
         <source>&amp;Add the clerk</source>
         <translation>&amp;Thêm cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <location filename="../../desktop/clerks_dialog.py" line="190"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Head clerk</source>
         <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="202"/>
-        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <location filename="../../desktop/clerks_dialog.py" line="206"/>
+        <location filename="../../desktop/clerks_dialog.py" line="253"/>
         <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
         <translation>Chỉ cán bộ phụ trách mới được thêm hoặc xoá cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>A clerk with this login already exists. Choose another login.</source>
         <translation>Đã có cán bộ dùng tên đăng nhập này. Hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <location filename="../../desktop/clerks_dialog.py" line="208"/>
         <source>A login name has 1 to 64 visible characters.</source>
         <translation>Tên đăng nhập có từ 1 đến 64 ký tự nhìn thấy được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
         <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
         <translation>Hãy nhập họ và tên của cán bộ (tối đa 100 ký tự).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="207"/>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>Mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <location filename="../../desktop/clerks_dialog.py" line="213"/>
         <source>This clerk is no longer on the list.</source>
         <translation>Cán bộ này không còn trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <location filename="../../desktop/clerks_dialog.py" line="214"/>
         <source>You cannot remove your own account: another head clerk can.</source>
         <translation>Bạn không thể tự xoá tài khoản của mình: một cán bộ phụ trách khác có thể xoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <location filename="../../desktop/clerks_dialog.py" line="215"/>
         <source>The desk&apos;s last head clerk cannot be removed.</source>
         <translation>Không thể xoá cán bộ phụ trách cuối cùng của bàn làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
         <source>The key file cannot be changed now. Ask IT.</source>
         <translation>Hiện không thể thay đổi tệp khoá. Hãy hỏi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <location filename="../../desktop/clerks_dialog.py" line="220"/>
         <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
         <translation>Không thay đổi được tài khoản cán bộ (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <location filename="../../desktop/clerks_dialog.py" line="317"/>
         <source>Adding the clerk…</source>
         <translation>Đang thêm cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <location filename="../../desktop/clerks_dialog.py" line="339"/>
         <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
         <translation>Đã thêm %1 (%2): cán bộ này mở khoá bằng mật khẩu riêng của mình.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
         <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
         <translation>Xoá tài khoản của %1 (%2)? Người này sẽ không mở khoá được bàn làm việc này nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <location filename="../../desktop/clerks_dialog.py" line="361"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <location filename="../../desktop/clerks_dialog.py" line="362"/>
         <source>Keep</source>
         <translation>Giữ lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <location filename="../../desktop/clerks_dialog.py" line="385"/>
         <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
         <translation>%1 (%2) không còn mở khoá được bàn làm việc này. Nếu người này đã nghỉ việc, hãy nhờ bộ phận CNTT chạy “motcua rotate-key”: lệnh này mã hoá lại dữ liệu bằng khoá mới.</translation>
     </message>
@@ -782,7 +782,7 @@
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="401"/>
+        <location filename="../../desktop/app.py" line="403"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -790,7 +790,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="93"/>
+        <location filename="../../desktop/desk_screens.py" line="102"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
@@ -1027,22 +1027,22 @@
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="629"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="667"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="703"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -2487,6 +2487,39 @@
         <location filename="../../desktop/first_run_wizard/recovery_page.py" line="86"/>
         <source>Recovery key (*.pem);;All files (*)</source>
         <translation>Khoá khôi phục (*.pem);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceStatus</name>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="164"/>
+        <source>Catalogue version %1</source>
+        <translation>Danh mục phiên bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="166"/>
+        <source>fee table version %1</source>
+        <translation>biểu phí phiên bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="169"/>
+        <source>(a new one waits for the reception being typed)</source>
+        <translation>(bản mới đang chờ xong hồ sơ đang nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="171"/>
+        <source>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</source>
+        <translation>Tỉnh đã công bố danh mục hoặc biểu phí mới. Bản mới được dùng ngay khi hồ sơ đang nhập được lưu hoặc đóng lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="183"/>
+        <source>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
+        <translation>Đồng hồ của máy này đang chạy nhanh %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="188"/>
+        <source>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
+        <translation>Đồng hồ của máy này đang chạy chậm %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
     </message>
 </context>
 <context>
