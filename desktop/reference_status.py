@@ -50,7 +50,7 @@ class ReferenceStatus(QWidget):
         self.pending: DeskReference | None = None
         self.warning: ClockWarning | None = None
         self._receptions: set[int] = set()
-        self._last_contact: str | None = None
+        self.last_contact: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.version = QLabel(self)
@@ -80,7 +80,7 @@ class ReferenceStatus(QWidget):
     def _started(self, found: tuple[DeskReference, ProvinceContact | None]) -> None:
         reference, contact = found
         self.fee_version = reference.fee_version if reference.fees == self.desk.province_fees else None
-        self._last_contact = contact.contact_at if contact else None
+        self.last_contact = contact.contact_at if contact else None
         self._note_in_use()
         self.retranslate()
 
@@ -99,8 +99,8 @@ class ReferenceStatus(QWidget):
 
     def _arrived(self, found: tuple[DeskReference, ProvinceContact | None]) -> None:
         reference, contact = found
-        if contact is not None and contact.contact_at != self._last_contact:
-            self._last_contact = contact.contact_at
+        if contact is not None and contact.contact_at != self.last_contact:
+            self.last_contact = contact.contact_at
             self.warning = clock_warning(contact.clock_offset_seconds, self.threshold)
         catalogue = newest_catalogue(self.desk.catalogue, reference.catalogue)
         if catalogue is not self.desk.catalogue or (
