@@ -2,7 +2,8 @@
 
 The workbook has three sheets (columns in ``docs/server-deployment.md``, "Importing the catalogue from a
 spreadsheet"): ``Thủ tục`` (one row per procedure), ``Giấy tờ`` (one row per document of a procedure) and
-``Lệ phí`` (the amounts of province-set fees, per commune where they differ; may be left out). Every row is
+``Lệ phí`` (the amounts of province-set fees, per commune where they differ; may be left out); or one CSV
+file per sheet (:func:`read_csv_files`). Every row is
 checked; if anything is wrong the whole sheet is refused with the sheet, row and column of each problem in
 words (:class:`SpreadsheetRefused`), and nothing is published. Otherwise the catalogue and the fee table are
 published together, in one transaction. The admin CLI (``import-catalogue``) and the officers' web pages
@@ -11,12 +12,14 @@ call :func:`import_catalogue_sheet`.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
 from dossiers.catalogue import (
@@ -198,6 +201,34 @@ def read_workbook(data: bytes) -> dict[str, Rows]:
         return sheets
     finally:
         book.close()
+
+
+def read_csv_files(files: Mapping[str, bytes]) -> dict[str, Rows]:
+    """Sheets from CSV files (UTF-8, as Excel's "CSV UTF-8" saves them; comma, semicolon or tab), one per
+    sheet, each named by its file name: ``thu-tuc.csv``, ``giay-to.csv``, ``le-phi.csv`` (or ``Thủ tục.csv``,
+    ``procedures.csv`` …)."""
+    sheets: dict[str, Rows] = {}
+    for name, data in files.items():
+        stem = PurePath(name).stem.replace("-", " ").replace("_", " ")
+        where = SheetProblem(stem, 0, "", "", "")
+        if len(data) > MAX_SHEET_BYTES:
+            raise SpreadsheetRefused([replace(where, problem="the file is larger than 20 MB")])
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problem = f"the file is not UTF-8 text (byte {exc.start}): save it as CSV UTF-8"
+            raise SpreadsheetRefused([replace(where, problem=problem)]) from None
+        try:
+            dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        rows: Rows = []
+        for row in csv.reader(io.StringIO(text), dialect):
+            rows.append(tuple(cell if cell.strip() else None for cell in row))
+            if len(rows) > MAX_ROWS + 1:
+                break
+        sheets[stem] = rows
+    return sheets
 
 
 def _letter(index: int) -> str:
@@ -557,7 +588,23 @@ def import_catalogue_sheet(
     its fee table in one transaction; :class:`SpreadsheetRefused` (nothing published) if anything is wrong."""
     if not publisher.strip():
         raise BadInput("say who publishes the catalogue (e.g. Sở Tư pháp tỉnh …)")
-    sheets = read_workbook(data)
+    return import_catalogue_tables(
+        storage, read_workbook(data), publisher=publisher, now=now, version=version, published=published
+    )
+
+
+def import_catalogue_tables(
+    storage: ServerStorage,
+    sheets: dict[str, Rows],
+    *,
+    publisher: str,
+    now: Callable[[], dt.datetime],
+    version: int | None = None,
+    published: dt.date | None = None,
+) -> ImportedCatalogue:
+    """As :func:`import_catalogue_sheet`, for sheets read already (:func:`read_workbook`, CSV files)."""
+    if not publisher.strip():
+        raise BadInput("say who publishes the catalogue (e.g. Sở Tư pháp tỉnh …)")
     moment = now()
     chosen = version if version is not None else newest_catalogue_version(storage) + 1
     day = published if published is not None else moment.astimezone(VIETNAM_TIME).date()

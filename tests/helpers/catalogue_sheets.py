@@ -3,6 +3,7 @@ with cells a test changes and fee rows it adds."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Iterable
@@ -127,3 +128,22 @@ def catalogue_workbook(
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def catalogue_csv_files(*, fees: Iterable[tuple[str, str | None, Any]] = ()) -> dict[str, bytes]:
+    """The same three sheets as CSV files (UTF-8 with a byte-order mark, as Excel saves "CSV UTF-8"), the
+    procedures' with semicolons as a Vietnamese-locale Excel writes them."""
+    procedures = shipped_procedures()
+
+    def text(rows: Iterable[Iterable[Any]], delimiter: str = ",") -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=delimiter)
+        for row in rows:
+            writer.writerow(["" if cell is None else cell for cell in row])
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+    return {
+        "thu-tuc.csv": text([PROCEDURE_HEADINGS, *(procedure_row(p) for p in procedures)], ";"),
+        "giay-to.csv": text([DOCUMENT_HEADINGS, *(row for p in procedures for row in document_rows(p))]),
+        "le-phi.csv": text([FEE_HEADINGS, *fees]),
+    }

@@ -16,7 +16,7 @@ from server.catalogue_import import SpreadsheetRefused, import_catalogue_sheet
 from server.catalogues import latest_catalogue
 from server.fee_tables import commune_fees, latest_fee_table
 from server.storage.interface import ServerStorage
-from tests.helpers.catalogue_sheets import catalogue_workbook
+from tests.helpers.catalogue_sheets import catalogue_csv_files, catalogue_workbook
 from tests.server.conftest import START, Cli
 
 PUBLISHER = "Sở Tư pháp Thành phố Hà Nội"
@@ -145,3 +145,27 @@ def test_cli_import_catalogue(cli: Cli, tmp_path: Path) -> None:
         assert published is not None and published.version == 7
     finally:
         storage.close()
+
+
+def test_csv_files_one_per_sheet(cli: Cli, tmp_path: Path) -> None:
+    assert cli("migrate")[0] == 0 and cli("create-communes", "--province", "01")[0] == 0
+    files = catalogue_csv_files(fees=[("1.004873", "70", 3_000)])  # 00070 lost its zeros in a spreadsheet
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(str(tmp_path / name))
+    code, out, err = cli("import-catalogue", *paths, "--publisher", PUBLISHER)
+    assert code == 0, err
+    assert "catalogue version 1 published (14 procedures)" in out and "fee table version 1" in out
+    storage = cli.storage()
+    try:
+        published = latest_catalogue(storage)
+        shipped = parse_catalogue(Path(resource_path("catalogue", "procedures.json")).read_bytes())
+        assert published is not None and parse_catalogue(published.body).procedures == shipped.procedures
+        fees = commune_fees(storage, HOAN_KIEM)
+        assert fees is not None and fees.amounts == {"1.004873": 3_000}
+    finally:
+        storage.close()
+    (tmp_path / "le-phi.csv").write_bytes("\ufeffMã mức phí,Mã xã,Mức thu\n1.004873,,năm nghìn\n".encode())
+    code, out, err = cli("import-catalogue", *paths, "--publisher", PUBLISHER)
+    assert code == 2 and "sheet 'Lệ phí', row 2, column C (Mức thu): 'năm nghìn' is not a whole number" in err
