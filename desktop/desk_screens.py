@@ -68,7 +68,7 @@ class DeskScreens(QObject):
         window.sync_status.hide()
         window.statusBar().addPermanentWidget(self.sync_status, 1)  # the sync area takes the room left
         self.reference = ReferenceStatus(  # the catalogue in use, its updates, the clock check
-            desk, background, clock_warning_minutes=clock_warning_minutes, parent=window
+            desk, background, window, clock_warning_minutes=clock_warning_minutes
         )
         self.sync.finished.connect(self.reference.after_sync)
         self.sync.failed.connect(self.reference.after_sync)

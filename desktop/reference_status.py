@@ -14,10 +14,19 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
 from desktop.background import Background
-from desktop.warning_text import error_label
+from desktop.warning_text import ERROR_RED, error_label
 from workstation.dossier_desk import DossierDesk
 from workstation.province_contact import (
     DEFAULT_CLOCK_WARNING_MINUTES,
@@ -31,17 +40,18 @@ from workstation.province_reference import DeskReference, newest_catalogue, read
 
 
 class ReferenceStatus(QWidget):
-    """The status bar's part about the province's reference data and the PC clock."""
+    """The status bar's part about the province's reference data (the catalogue's version; the fee table's
+    and a waiting update in its tooltip), and the clock warning's strip above the status bar."""
 
     def __init__(
         self,
         desk: DossierDesk,
         background: Background,
+        window: QMainWindow,
         *,
         clock_warning_minutes: int = DEFAULT_CLOCK_WARNING_MINUTES,
-        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(window)
         self.setObjectName("reference-status")
         self.desk, self.background = desk, background
         self.threshold = clock_warning_minutes
@@ -53,15 +63,29 @@ class ReferenceStatus(QWidget):
         self.last_contact: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.version = QLabel(self)
+        self.version = QLabel(self)  # short: the sync area beside it needs the status bar's width
         self.version.setObjectName("catalogue-version")
-        self.clock = error_label(self)
-        self.clock.setObjectName("clock-warning")
-        self.clock.setWordWrap(False)
-        self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.clock.hide()
-        layout.addWidget(self.clock)
         layout.addWidget(self.version)
+        # The clock warning gets a strip of its own above the status bar, as wide as the window, shown only
+        # while the clock is off: it must be read, and the status bar has no room for it.
+        self.banner = QToolBar(window)
+        self.banner.setObjectName("clock-warning-bar")
+        self.banner.setMovable(False)
+        self.banner.setFloatable(False)
+        self.banner.toggleViewAction().setVisible(False)
+        self.clock = error_label(self.banner)
+        self.clock.setObjectName("clock-warning")
+        self.clock.setWordWrap(False)  # one line (a toolbar sizes a wrapped label for a narrow width)
+        self.clock.setContentsMargins(4, 2, 4, 2)
+        self.clock.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.addWidget(self.clock)
+        palette = self.clock.palette()  # a toolbar paints its labels' text in the button colours
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+            palette.setColor(role, ERROR_RED)
+        self.clock.setPalette(palette)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.banner)
+        self.banner.hide()
         self.retranslate()
         folder, store = self.folder, desk.store
 
@@ -160,21 +184,22 @@ class ReferenceStatus(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        text = self.tr("Catalogue version %1").replace("%1", str(self.catalogue_version))
+        self.version.setText(self.tr("Catalogue v%1").replace("%1", str(self.catalogue_version)))
+        tip = self.tr("Catalogue of procedures: version %1").replace("%1", str(self.catalogue_version))
         if self.fee_version is not None:
-            text += ", " + self.tr("fee table version %1").replace("%1", str(self.fee_version))
-        tip = ""
+            tip += "\n" + self.tr("The province's fee table: version %1").replace("%1", str(self.fee_version))
         if self.pending is not None:
-            text += " " + self.tr("(a new one waits for the reception being typed)")
-            tip = self.tr(
+            self.version.setText(
+                self.tr("Catalogue v%1 (a new one waits)").replace("%1", str(self.catalogue_version))
+            )
+            tip += "\n" + self.tr(
                 "The province published a new catalogue or fee table. It is used as soon as the "
                 "reception being typed is finished or closed."
             )
-        self.version.setText(text)
         self.version.setToolTip(tip)
         warning = self.warning
         if warning is None:
-            self.clock.hide()
+            self.banner.hide()
             self.clock.clear()
             return
         if warning.ahead:
@@ -188,4 +213,5 @@ class ReferenceStatus(QWidget):
                 "dates and dossier numbers use it: ask IT to set the clock right."
             )
         self.clock.setText(words.replace("%1", str(warning.minutes)))
-        self.clock.show()
+        self.clock.setToolTip(self.clock.text())  # all of it, should a large font cut the line
+        self.banner.show()

@@ -2498,32 +2498,37 @@
 <context>
     <name>ReferenceStatus</name>
     <message>
-        <location filename="../../desktop/reference_status.py" line="164"/>
-        <source>Catalogue version %1</source>
-        <translation>Catalogue version %1</translation>
+        <location filename="../../desktop/reference_status.py" line="180"/>
+        <source>Catalogue v%1</source>
+        <translation>Catalogue v%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="166"/>
-        <source>fee table version %1</source>
-        <translation>fee table version %1</translation>
+        <location filename="../../desktop/reference_status.py" line="181"/>
+        <source>Catalogue of procedures: version %1</source>
+        <translation>Catalogue of procedures: version %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="169"/>
-        <source>(a new one waits for the reception being typed)</source>
-        <translation>(a new one waits for the reception being typed)</translation>
+        <location filename="../../desktop/reference_status.py" line="183"/>
+        <source>The province&apos;s fee table: version %1</source>
+        <translation>The province&apos;s fee table: version %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="171"/>
+        <location filename="../../desktop/reference_status.py" line="186"/>
+        <source>Catalogue v%1 (a new one waits)</source>
+        <translation>Catalogue v%1 (a new one waits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="189"/>
         <source>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</source>
         <translation>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="183"/>
+        <location filename="../../desktop/reference_status.py" line="200"/>
         <source>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
         <translation>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="188"/>
+        <location filename="../../desktop/reference_status.py" line="205"/>
         <source>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
         <translation>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</translation>
     </message>

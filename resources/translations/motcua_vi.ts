@@ -2492,32 +2492,37 @@
 <context>
     <name>ReferenceStatus</name>
     <message>
-        <location filename="../../desktop/reference_status.py" line="164"/>
-        <source>Catalogue version %1</source>
-        <translation>Danh mục phiên bản %1</translation>
+        <location filename="../../desktop/reference_status.py" line="180"/>
+        <source>Catalogue v%1</source>
+        <translation>Danh mục v%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="166"/>
-        <source>fee table version %1</source>
-        <translation>biểu phí phiên bản %1</translation>
+        <location filename="../../desktop/reference_status.py" line="181"/>
+        <source>Catalogue of procedures: version %1</source>
+        <translation>Danh mục thủ tục: phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="169"/>
-        <source>(a new one waits for the reception being typed)</source>
-        <translation>(bản mới đang chờ xong hồ sơ đang nhập)</translation>
+        <location filename="../../desktop/reference_status.py" line="183"/>
+        <source>The province&apos;s fee table: version %1</source>
+        <translation>Biểu phí của tỉnh: phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="171"/>
+        <location filename="../../desktop/reference_status.py" line="186"/>
+        <source>Catalogue v%1 (a new one waits)</source>
+        <translation>Danh mục v%1 (có bản mới đang chờ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="189"/>
         <source>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</source>
         <translation>Tỉnh đã công bố danh mục hoặc biểu phí mới. Bản mới được dùng ngay khi hồ sơ đang nhập được lưu hoặc đóng lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="183"/>
+        <location filename="../../desktop/reference_status.py" line="200"/>
         <source>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
         <translation>Đồng hồ của máy này đang chạy nhanh %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="188"/>
+        <location filename="../../desktop/reference_status.py" line="205"/>
         <source>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
         <translation>Đồng hồ của máy này đang chạy chậm %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
     </message>

@@ -131,7 +131,7 @@ def test_a_published_catalogue_and_fee_table_reach_the_desk_and_change_its_fee(
         unlock_as(qtbot, desk, "lan", PASS)
         qtbot.waitUntil(lambda: desk.screens is not None and desk.screens.sync.can_sync, timeout=10_000)
         window, reference = desk.window, desk.screens.reference
-        assert reference.version.text() == "Danh mục phiên bản 1"  # the catalogue shipped with the program
+        assert reference.version.text() == "Danh mục v1"  # the catalogue shipped with the program
 
         dialog = _open_reception(qtbot, desk)  # before the province publishes: the clerk must type the fee
         assert "chưa có mức thu" in dialog.fee.text() and dialog.fee_input.isVisible()
@@ -142,8 +142,8 @@ def test_a_published_catalogue_and_fee_table_reach_the_desk_and_change_its_fee(
         )
         assert "catalogue version 2 published (14 procedures)" in said and "fee table version 1" in said
         shortcut(qtbot, window, Qt.Key.Key_F9)  # Sync now
-        qtbot.waitUntil(lambda: "phiên bản 2" in reference.version.text(), timeout=30_000)
-        assert reference.version.text() == "Danh mục phiên bản 2, biểu phí phiên bản 1"
+        qtbot.waitUntil(lambda: reference.version.text() == "Danh mục v2", timeout=30_000)
+        assert reference.version.toolTip() == "Danh mục thủ tục: phiên bản 2\nBiểu phí của tỉnh: phiên bản 1"
         assert not reference.clock.isVisible()  # the clocks agree: no warning
 
         dialog = _open_reception(qtbot, desk)
@@ -154,13 +154,13 @@ def test_a_published_catalogue_and_fee_table_reach_the_desk_and_change_its_fee(
         )
         desk.screens.sync.sync_now()  # what the auto-sync timer calls (the open window keeps the desk's keys)
         qtbot.waitUntil(lambda: reference.pending is not None, timeout=30_000)
-        assert "chờ" in reference.version.text() and "phiên bản 2" in reference.version.text()
+        assert reference.version.text() == "Danh mục v2 (có bản mới đang chờ)"
         assert desk.work.desk.province_fees[MARITAL_STATUS] == 3_000  # not while the reception is typed
         dialog.request_quote()
         qtbot.waitUntil(lambda: dialog.quote is not None and dialog.quote.fee == 3_000)
         _close(qtbot, dialog)
-        qtbot.waitUntil(lambda: "phiên bản 3" in reference.version.text())  # now it is in use
-        assert reference.version.text() == "Danh mục phiên bản 3, biểu phí phiên bản 2"
+        qtbot.waitUntil(lambda: reference.version.text() == "Danh mục v3")  # now it is in use
+        assert reference.version.toolTip() == "Danh mục thủ tục: phiên bản 3\nBiểu phí của tỉnh: phiên bản 2"
 
         dialog = _open_reception(qtbot, desk)
         assert dialog.fee.text() == "Lệ phí: 4.000 đ"
@@ -170,7 +170,8 @@ def test_a_published_catalogue_and_fee_table_reach_the_desk_and_change_its_fee(
         desk = program.controller
         unlock_as(qtbot, desk, "lan", PASS)
         qtbot.waitUntil(lambda: desk.screens is not None and desk.screens.reference.fee_version == 2)
-        assert desk.screens.reference.version.text() == "Danh mục phiên bản 3, biểu phí phiên bản 2"
+        assert desk.screens.reference.version.toolTip().endswith("Biểu phí của tỉnh: phiên bản 2")
+        assert desk.screens.reference.version.text() == "Danh mục v3"
         assert desk.work.desk.province_fees == {MARITAL_STATUS: 4_000}
     info = _info(data)
     assert "catalogue in use:     3 (received: 3)" in info and "fee table in use:     2 (received: 2)" in info
