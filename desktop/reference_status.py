@@ -126,10 +126,9 @@ class ReferenceStatus(QWidget):
         if contact is not None and contact.contact_at != self.last_contact:
             self.last_contact = contact.contact_at
             self.warning = clock_warning(contact.clock_offset_seconds, self.threshold)
-        catalogue = newest_catalogue(self.desk.catalogue, reference.catalogue)
-        if catalogue is not self.desk.catalogue or (
-            reference.fee_version is not None and reference.fee_version != self.fee_version
-        ):
+        current, received = self.desk.catalogue, reference.catalogue
+        new_catalogue = received is not None and received.version >= current.version and received != current
+        if new_catalogue or (reference.fee_version is not None and reference.fee_version != self.fee_version):
             self.pending = reference
         self.apply_when_safe()
         self.retranslate()

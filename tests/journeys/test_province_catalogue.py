@@ -113,6 +113,17 @@ def _offset(info: str) -> float:
     return float(found)
 
 
+def reference_read_after_sync(desk: DeskController) -> bool:
+    """The sync ended and the status area has read what it brought."""
+    screens = desk.screens
+    return (
+        screens is not None
+        and not screens.sync.busy
+        and screens.sync.status.last_sync is not None
+        and desk.background.pending == 0
+    )
+
+
 def _info(data: Path) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
@@ -173,6 +184,11 @@ def test_a_published_catalogue_and_fee_table_reach_the_desk_and_change_its_fee(
         assert desk.screens.reference.version.toolTip().endswith("Biểu phí của tỉnh: phiên bản 2")
         assert desk.screens.reference.version.text() == "Danh mục v3"
         assert desk.work.desk.province_fees == {MARITAL_STATUS: 4_000}
+        dialog = _open_reception(qtbot, desk)  # a sync that brings nothing new leaves nothing waiting
+        desk.screens.sync.sync_now()
+        qtbot.waitUntil(lambda: reference_read_after_sync(desk), timeout=30_000)
+        assert desk.screens.reference.pending is None
+        _close(qtbot, dialog)
     info = _info(data)
     assert "catalogue in use:     3 (received: 3)" in info and "fee table in use:     2 (received: 2)" in info
     assert abs(_offset(info)) < 5 and "warning" not in info  # the frozen test clock: only the session's time
