@@ -40,7 +40,7 @@ from server.fee_tables import FeeTable, store_fee_table
 from server.storage.interface import ServerStorage
 
 MAX_SHEET_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 5000
+MAX_ROWS = 50_000
 MAX_PROBLEMS_SHOWN = 200
 
 PROCEDURES, DOCUMENTS, FEES = "Thủ tục", "Giấy tờ", "Lệ phí"

@@ -4,6 +4,7 @@ and the clock comparison's parts: the server's time on ``hello``, the offset, th
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from pathlib import Path
 
 from server.catalogues import publish_catalogue
@@ -12,7 +13,8 @@ from sync.server_clock import SERVER_TIME_HEADER, ServerClockReading, read_serve
 from sync.sync_session import run_session
 from tests.helpers.catalogue_versions import catalogue_text
 from tests.helpers.enrolled_desks import BA_DINH, HOAN_KIEM, it_enrol, new_desk, open_work, unlock
-from tests.server.conftest import Province
+from tests.helpers.server_accounts import enrol
+from tests.server.conftest import Ids, Province
 from workstation.enrolment import stored_transport_factory
 from workstation.province_contact import ClockWarning, clock_warning
 from workstation.province_reference import pull_reference, read_reference
@@ -78,3 +80,18 @@ def test_the_warning_starts_past_the_threshold_it_sets() -> None:
     assert LocalSettings.from_json(stored.to_json()).clock_warning_minutes == 20
     damaged = stored.to_json().replace("20", "0")
     assert LocalSettings.from_json(damaged).clock_warning_minutes == 5  # an unusable value: the default
+
+
+def test_reference_answers_are_gzip_compressed_when_the_desk_accepts_it(province: Province) -> None:
+    enrolled = enrol(province.live, province.storage, HOAN_KIEM, province.clock, Ids(), "desk-gzip")
+    published = publish_catalogue(province.storage, catalogue_text(2), province.clock.now())
+    device = {"Authorization": f"Bearer {enrolled['device_secret']}"}
+    answer = province.live.get(
+        "/v1/reference/catalogue", headers={**device, "Accept-Encoding": "gzip"}, stream=True
+    )
+    sent = answer.raw.read(decode_content=False)
+    assert answer.status_code == 200 and answer.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(sent).decode("utf-8") == published.body
+    assert len(sent) * 4 < len(published.body.encode("utf-8"))  # indented JSON: at least 4 times smaller
+    plain = province.live.get("/v1/reference/catalogue", headers={**device, "Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers and plain.text == published.body
