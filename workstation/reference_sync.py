@@ -2,14 +2,15 @@
 
 :func:`sync_with_province` runs :func:`workstation.sync_transfers.run_sync`; whatever the outcome it notes the
 clock offset the ``hello`` answer showed (``sync.server_clock``), and after a successful session it pulls the
-catalogue and the commune's fee table (:mod:`workstation.province_reference`). A failed pull is logged and
-never fails the sync: the records matter more, and the next sync tries again.
+catalogue and the commune's fee table (:mod:`workstation.province_reference`) over the session's own
+connection (no second TLS handshake on a slow link: two short 304 answers when nothing changed). A failed
+pull is logged and never fails the sync: the records matter more, and the next sync tries again.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from sync.errors import SyncError
@@ -34,29 +35,57 @@ def sync_with_province(
     now: Callable[[], datetime],
     checkpoints: StoreCheckpoints,
 ) -> SessionResult:
-    """One sync session, then the reference data; the clock offset is noted even if the session fails."""
+    """One sync session, then the reference data over the same connection; the clock offset is noted even
+    if the session fails."""
     made: list[Transport] = []
 
-    def remembering() -> Transport:
+    def kept_open() -> Transport:
         transport = factory()
         made.append(transport)
-        return transport
+        return _KeptOpen(transport)
 
     folder = replica.store.paths.folder
     try:
-        result = run_sync(replica, remembering, meter, now=now, checkpoints=checkpoints)
+        try:
+            result = run_sync(replica, kept_open, meter, now=now, checkpoints=checkpoints)
+        finally:
+            readings = [reading for reading in map(_reading, made) if reading is not None]
+            if readings:
+                offset = readings[-1].offset(now)
+                note_contact(
+                    folder,
+                    contact_at=now().isoformat(timespec="seconds"),
+                    clock_offset_seconds=round(offset.total_seconds(), 1) + 0.0,  # never -0.0
+                )
+        if made and isinstance(made[-1], ReferenceSource):  # the province (a LAN peer has none)
+            refresh_reference(replica, made[-1])
+        return result
     finally:
-        readings = [reading for reading in map(_reading, made) if reading is not None]
-        if readings:
-            offset = readings[-1].offset(now)
-            note_contact(
-                folder,
-                contact_at=now().isoformat(timespec="seconds"),
-                clock_offset_seconds=round(offset.total_seconds(), 1) + 0.0,  # never -0.0
-            )
-    if any(isinstance(transport, ReferenceSource) for transport in made):  # the province, not a LAN peer
-        refresh_reference(replica, factory)
-    return result
+        for transport in made:
+            _close(transport)
+
+
+class _KeptOpen:
+    """A transport whose ``close`` waits for the reference data (it reuses the session's connection)."""
+
+    def __init__(self, inner: Transport) -> None:
+        self._inner = inner
+
+    @property
+    def round_trips(self) -> int:
+        return self._inner.round_trips
+
+    def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
+        return self._inner.call(route, body)
+
+    def close(self) -> None:
+        """Closed by :func:`sync_with_province` once the reference data came."""
+
+
+def _close(transport: object) -> None:
+    close = getattr(transport, "close", None)
+    if callable(close):
+        close()
 
 
 def _reading(transport: Transport) -> ServerClockReading | None:
@@ -64,13 +93,10 @@ def _reading(transport: Transport) -> ServerClockReading | None:
     return reading if isinstance(reading, ServerClockReading) else None
 
 
-def refresh_reference(replica: ReplicaStore, factory: TransportFactory) -> None:
-    """Pull the province's reference data if the peer gives it (a LAN peer does not); failures are logged."""
-    transport = factory()
+def refresh_reference(replica: ReplicaStore, source: ReferenceSource) -> None:
+    """Pull the province's reference data; failures are logged (the next sync tries again)."""
     try:
-        if not isinstance(transport, ReferenceSource):
-            return
-        pulled = pull_reference(replica.store, transport)
+        pulled = pull_reference(replica.store, source)
         note_contact(
             replica.store.paths.folder,
             catalogue_received=pulled.catalogue_version,
@@ -79,7 +105,3 @@ def refresh_reference(replica: ReplicaStore, factory: TransportFactory) -> None:
     except (SyncError, WorkstationError, OSError) as exc:
         kind = getattr(exc, "kind", type(exc).__name__)
         log.warning("the province's reference data could not be pulled: %s", kind)
-    finally:
-        close = getattr(transport, "close", None)
-        if callable(close):
-            close()
