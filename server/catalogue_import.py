@@ -529,6 +529,15 @@ def _read_fees(sheet: _Sheet, keys: Collection[str], communes: Collection[str] |
     return FeeTable(amounts, by_commune)
 
 
+def _province_fee_keys(sheet: _Sheet) -> set[str]:
+    keys = set()
+    for values in sheet.rows[1 : MAX_ROWS + 1]:
+        row = _Row(sheet, 0, values)
+        if _norm(row.raw("fee_kind")) in _FEE_KINDS["province"]:
+            keys.add(row.text("fee_key") or row.text("code"))
+    return keys
+
+
 def _sheet(sheets: dict[str, Rows], name: str, problems: list[SheetProblem]) -> Rows | None:
     for title, rows in sheets.items():
         if _norm(title) in _SHEET_NAMES[name]:
@@ -564,7 +573,7 @@ def catalogue_from_sheets(
     procedures = _read_procedures(procedure_sheet, documents)
     if not procedures and not problems:
         problems.append(SheetProblem(PROCEDURES, 2, "", "", "the sheet lists no procedure"))
-    keys = {p.fee.key for p in procedures if isinstance(p.fee, ProvinceSetFee)}
+    keys = _province_fee_keys(procedure_sheet)  # from every row: a row with a mistake still names its key
     fees = _read_fees(fee_sheet, keys, communes) if fee_sheet is not None else None
     if problems:
         raise SpreadsheetRefused(problems)
