@@ -60,7 +60,8 @@ class ReferenceStatus(QWidget):
         self.pending: DeskReference | None = None
         self.warning: ClockWarning | None = None
         self._receptions: set[int] = set()
-        self.last_contact: str | None = None
+        self.last_contact: tuple[str | None, float | None] | None = None
+        """When the last contact this area has read was, and the offset measured then."""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.version = QLabel(self)  # short: the sync area beside it needs the status bar's width
@@ -104,7 +105,7 @@ class ReferenceStatus(QWidget):
     def _started(self, found: tuple[DeskReference, ProvinceContact | None]) -> None:
         reference, contact = found
         self.fee_version = reference.fee_version if reference.fees == self.desk.province_fees else None
-        self.last_contact = contact.contact_at if contact else None
+        self.last_contact = _measured(contact)  # an old measurement is not shown: the next one is
         self._note_in_use()
         self.retranslate()
 
@@ -123,8 +124,8 @@ class ReferenceStatus(QWidget):
 
     def _arrived(self, found: tuple[DeskReference, ProvinceContact | None]) -> None:
         reference, contact = found
-        if contact is not None and contact.contact_at != self.last_contact:
-            self.last_contact = contact.contact_at
+        if contact is not None and _measured(contact) != self.last_contact:
+            self.last_contact = _measured(contact)
             self.warning = clock_warning(contact.clock_offset_seconds, self.threshold)
         current, received = self.desk.catalogue, reference.catalogue
         new_catalogue = received is not None and received.version >= current.version and received != current
@@ -214,3 +215,7 @@ class ReferenceStatus(QWidget):
         self.clock.setText(words.replace("%1", str(warning.minutes)))
         self.clock.setToolTip(self.clock.text())  # all of it, should a large font cut the line
         self.banner.show()
+
+
+def _measured(contact: ProvinceContact | None) -> tuple[str | None, float | None] | None:
+    return None if contact is None else (contact.contact_at, contact.clock_offset_seconds)
