@@ -2492,37 +2492,37 @@
 <context>
     <name>ReferenceStatus</name>
     <message>
-        <location filename="../../desktop/reference_status.py" line="180"/>
+        <location filename="../../desktop/reference_status.py" line="187"/>
         <source>Catalogue v%1</source>
         <translation>Danh mục v%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="181"/>
+        <location filename="../../desktop/reference_status.py" line="188"/>
         <source>Catalogue of procedures: version %1</source>
         <translation>Danh mục thủ tục: phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="183"/>
+        <location filename="../../desktop/reference_status.py" line="190"/>
         <source>The province&apos;s fee table: version %1</source>
         <translation>Biểu phí của tỉnh: phiên bản %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="186"/>
+        <location filename="../../desktop/reference_status.py" line="193"/>
         <source>Catalogue v%1 (a new one waits)</source>
         <translation>Danh mục v%1 (có bản mới đang chờ)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="189"/>
+        <location filename="../../desktop/reference_status.py" line="196"/>
         <source>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</source>
         <translation>Tỉnh đã công bố danh mục hoặc biểu phí mới. Bản mới được dùng ngay khi hồ sơ đang nhập được lưu hoặc đóng lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="200"/>
+        <location filename="../../desktop/reference_status.py" line="207"/>
         <source>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
         <translation>Đồng hồ của máy này đang chạy nhanh %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reference_status.py" line="205"/>
+        <location filename="../../desktop/reference_status.py" line="212"/>
         <source>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
         <translation>Đồng hồ của máy này đang chạy chậm %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
     </message>
