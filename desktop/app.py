@@ -290,6 +290,7 @@ class DeskController(QObject):
             data_dir=self.locations.settings_file.parent,
             auto_sync=AutoSync.every(self.local.sync_interval_seconds),
             synced_up_to=self.queue.set_synced_up_to,
+            clock_warning_minutes=self.local.clock_warning_minutes,
         )
         self.work_opened.emit(work)
 

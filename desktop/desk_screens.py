@@ -16,11 +16,13 @@ from desktop.background import Background
 from desktop.dossier_page import DossierWindow
 from desktop.main_window import MainWindow
 from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
+from desktop.reference_status import ReferenceStatus
 from desktop.reports import ReportsDialog
 from desktop.sync_panel import SyncController, SyncStatusWidget
 from desktop.updates_dialog import UpdatesDialog
 from workstation.about import app_version
 from workstation.enrolment import stored_transport_factory
+from workstation.province_contact import DEFAULT_CLOCK_WARNING_MINUTES
 from workstation.province_link import TransportFactory
 from workstation.release_updates import stored_release_fetcher
 from workstation.scan_fetching import ScanFetcher
@@ -45,6 +47,7 @@ class DeskScreens(QObject):
         data_dir: Path | None = None,
         auto_sync: AutoSync | None = None,
         synced_up_to: Callable[[int], None] | None = None,
+        clock_warning_minutes: int = DEFAULT_CLOCK_WARNING_MINUTES,
     ) -> None:
         super().__init__(window)
         self._data_dir = data_dir
@@ -85,6 +88,12 @@ class DeskScreens(QObject):
         self._sync_refresh.start()
         window.sync_status.hide()
         window.statusBar().addPermanentWidget(self.sync_status, 1)  # the sync area takes the room left
+        self.reference = ReferenceStatus(  # the catalogue in use, its updates, the clock check
+            desk, background, window, clock_warning_minutes=clock_warning_minutes
+        )
+        self.sync.finished.connect(self.reference.after_sync)
+        self.sync.failed.connect(self.reference.after_sync)
+        window.statusBar().addPermanentWidget(self.reference)
         self.action_reports = QAction(window)
         self.action_reports.setShortcut(QKeySequence("Ctrl+R"))
         self.action_reports.triggered.connect(self.open_reports)
@@ -153,6 +162,7 @@ class DeskScreens(QObject):
             desk, self.background, desk.office, self.window, now=desk.clock, new_id=self._new_id
         )
         dialog.dossier_saved.connect(lambda _dossier: self.reception_saved())
+        self.reference.reception_opened(dialog)
         dialog.open()
         return dialog
 

@@ -47,6 +47,7 @@ from server.errors import (
 )
 from server.protocol_version import ProtocolVersionCheck
 from server.province_routes import province_router
+from server.reference_routes import reference_router
 from server.request_limits import RequestSizeLimit
 from server.request_log import RequestLog
 from server.schemas import (
@@ -302,6 +303,7 @@ def _router() -> APIRouter:
     router.include_router(sync_router())
     router.include_router(province_router())
     router.include_router(update_router())
+    router.include_router(reference_router())
     return router
 
 

@@ -6,10 +6,10 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from dossiers.catalogue import catalogue_to_json, parse_catalogue
+from dossiers.catalogue import Catalogue, catalogue_to_json, parse_catalogue
 from dossiers.errors import DossierError
 from server.errors import BadInput, Conflict
-from server.storage.interface import ServerStorage
+from server.storage.interface import ServerStorage, Tx
 
 
 class BadCatalogue(BadInput):
@@ -39,22 +39,35 @@ def publish_catalogue(storage: ServerStorage, text: str | bytes, now: dt.datetim
         catalogue = parse_catalogue(text)
     except DossierError as exc:
         raise BadCatalogue(f"the catalogue is not valid: {exc}") from None
-    body = catalogue_to_json(catalogue)
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
     with storage.transaction() as tx:
-        rows = tx.query("SELECT sha256 FROM catalogues WHERE version = ?", (catalogue.version,))
-        if rows and rows[0][0] != digest:
-            raise CatalogueVersionTaken(
-                f"catalogue version {catalogue.version} was published with other content: raise the version"
-            )
-        if not rows:
-            tx.run(
-                "INSERT INTO catalogues (version, body, sha256, published_at) VALUES (?, ?, ?, ?)",
-                (catalogue.version, body, digest, storage.time_in(now)),
-            )
+        store_catalogue(storage, tx, catalogue, now)
     found = latest_catalogue(storage, version=catalogue.version)
     assert found is not None
     return found
+
+
+def store_catalogue(storage: ServerStorage, tx: Tx, catalogue: Catalogue, now: dt.datetime) -> None:
+    """Inside ``tx``: store a checked catalogue (the same one again: nothing; another under a used version:
+    :class:`CatalogueVersionTaken`)."""
+    body = catalogue_to_json(catalogue)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    rows = tx.query("SELECT sha256 FROM catalogues WHERE version = ?", (catalogue.version,))
+    if rows and rows[0][0] != digest:
+        raise CatalogueVersionTaken(
+            f"catalogue version {catalogue.version} was published with other content: raise the version"
+        )
+    if not rows:
+        tx.run(
+            "INSERT INTO catalogues (version, body, sha256, published_at) VALUES (?, ?, ?, ?)",
+            (catalogue.version, body, digest, storage.time_in(now)),
+        )
+
+
+def newest_catalogue_version(storage: ServerStorage) -> int:
+    """The newest published catalogue's version (0 before any)."""
+    with storage.transaction() as tx:
+        rows = tx.query("SELECT max(version) FROM catalogues")
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
 
 def latest_catalogue(storage: ServerStorage, *, version: int | None = None) -> PublishedCatalogue | None:

@@ -3,7 +3,9 @@
 Commands: ``migrate``; ``create-communes --province 01``;
 ``set-agency --commune 00070 --agency 000.00.01.H26``; ``enrol-code --commune 00070`` (prints the code once);
 ``revoke-device --device <id>``; ``list-devices``;
-``create-account --username u --role officer --province 01``; ``publish-catalogue FILE`` (checked first)
+``create-account --username u --role officer --province 01``; ``publish-catalogue FILE`` (checked first);
+``import-catalogue FILE.xlsx --publisher "Sở Tư pháp …"`` (procedures, documents and fee table from a
+spreadsheet, or one CSV per sheet; every row checked; refused whole with each problem's row and column)
 (the password is read from stdin, or prompted for on a terminal); ``conflicts --commune 00070`` (open
 conflicts in words);
 ``resolve-conflict --commune 00070 --dossier ID --field F (--choose EVENT | --value JSON)``;
@@ -33,6 +35,7 @@ from server import communes as official
 from server import province_dossiers
 from server.auth import normalise_username
 from server.bundle_identity import province_bundle_keys
+from server.catalogue_import import import_catalogue_tables, read_csv_files, read_workbook
 from server.catalogues import publish_catalogue
 from server.config import ServerConfig, default_config, load_config
 from server.enrolment import issue_enrolment_code, revoke_device
@@ -71,6 +74,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--commune", help="only this commune's")
     p = commands.add_parser("publish-catalogue", help="check a catalogue JSON file and publish it to desks")
     p.add_argument("file", type=Path)
+    p = commands.add_parser(
+        "import-catalogue",
+        help="check the province's list of procedures in a spreadsheet (.xlsx) and publish it with its fees",
+    )
+    p.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE", help="one .xlsx, or one .csv per sheet (thu-tuc.csv …)"
+    )
+    p.add_argument("--publisher", required=True, help="who publishes it, e.g. Sở Tư pháp tỉnh …")
+    p.add_argument("--version", type=int, help="the catalogue's version (default: the newest + 1)")
+    p.add_argument("--published", type=dt.date.fromisoformat, help="publication date (default: today)")
     p = commands.add_parser("create-account", help="create a provincial officer's account")
     p.add_argument("--username", required=True)
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
@@ -287,6 +300,36 @@ def _run(
             raise BadInput(f"cannot read {args.file}: {exc.strerror}") from None
         published = publish_catalogue(storage, text, now())
         print(f"catalogue version {published.version} published ({published.sha256[:12]})", file=out)
+    elif args.command == "import-catalogue":
+        files: dict[str, bytes] = {}
+        for path in args.files:
+            try:
+                files[path.name] = path.read_bytes()
+            except OSError as exc:
+                raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+        if all(name.lower().endswith(".csv") for name in files):
+            sheets = read_csv_files(files)
+        elif len(files) == 1:
+            sheets = read_workbook(next(iter(files.values())))
+        else:
+            raise BadInput("give one .xlsx workbook, or one .csv file per sheet")
+        imported = import_catalogue_tables(
+            storage,
+            sheets,
+            publisher=args.publisher,
+            now=now,
+            version=args.version,
+            published=args.published,
+        )
+        print(
+            f"catalogue version {imported.catalogue_version} published ({imported.procedures} procedures)",
+            file=out,
+        )
+        if imported.fee_table_version is not None:
+            print(
+                f"fee table version {imported.fee_table_version} published ({imported.fee_amounts} amounts)",
+                file=out,
+            )
     elif args.command == "create-account":
         username = normalise_username(args.username)
         province = official.province_code(args.province)

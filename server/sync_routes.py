@@ -29,6 +29,7 @@ from server.auth import DevicePrincipal, Principal, require_device, require_prin
 from server.catalogues import latest_catalogue
 from server.errors import BadInput, Forbidden, NotFound, RequestTooLarge, ServerError
 from server.push_limits import BatchSizeGuard
+from server.reference_routes import json_answer, server_time_headers
 from server.services import Services
 from server.storage.interface import ServerStorage
 from server.sync_replica import ServerReplica
@@ -191,7 +192,7 @@ def sync_router() -> APIRouter:
             reply = await anyio.to_thread.run_sync(_first_frame, responder.handle(HELLO, [body]))
         _refusal(reply)
         await anyio.to_thread.run_sync(lambda: _record_sync(services(request), device.device.id))
-        return Response(reply, media_type=OCTETS)
+        return Response(reply, media_type=OCTETS, headers=server_time_headers(services(request).now()))
 
     @router.post("/sync/push", response_class=Response, responses=octet_response, openapi_extra=octet_body)
     async def push(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
@@ -350,15 +351,16 @@ def sync_router() -> APIRouter:
         principal: Annotated[Principal, Depends(require_principal)],
         svc: Annotated[Services, Depends(services)],
         if_none_match: Annotated[str | None, Header()] = None,
+        accept_encoding: Annotated[str | None, Header()] = None,
     ) -> Response:
-        """The newest published catalogue of procedures (versioned; ETag and If-None-Match)."""
+        """The newest published catalogue of procedures (versioned; ETag and If-None-Match; gzip)."""
         published = latest_catalogue(svc.storage)
         if published is None:
             raise NotFound("no catalogue has been published yet")
         headers = {"ETag": published.etag, "X-Motcua-Catalogue-Version": str(published.version)}
         if if_none_match is not None and published.etag in [t.strip() for t in if_none_match.split(",")]:
             return Response(status_code=304, headers=headers)
-        return Response(published.body.encode("utf-8"), media_type="application/json", headers=headers)
+        return json_answer(published.body.encode("utf-8"), headers, accept_encoding)
 
     return router
 

@@ -34,6 +34,7 @@ from sync.errors import (
     TransportError,
 )
 from sync.protocol_version import protocol_headers
+from sync.server_clock import ServerClockReading, read_server_clock
 from sync.sync_messages import HELLO
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -171,6 +172,8 @@ class HttpTransport:
         }
         self.round_trips = 0
         self.requests_made = 0
+        self.server_clock: ServerClockReading | None = None
+        """The server's time as the last ``hello`` answer gave it (``sync.server_clock``)."""
 
     # -- plumbing ------------------------------------------------------------------------------------------
 
@@ -236,6 +239,7 @@ class HttpTransport:
         if route == HELLO:
             data = b"".join(body)
             response = self._with_retries(lambda: self._send("POST", path, data=data, headers=headers))
+            self.server_clock = read_server_clock(response.headers) or self.server_clock
             return iter([b"".join(self._chunks(response))])
         payload: Any = body if not isinstance(body, list | tuple) else b"".join(body)
         response = self._send("POST", path, data=payload, headers=headers, stream=True)
@@ -348,6 +352,18 @@ class HttpTransport:
 
         def attempt() -> CatalogueReply:
             response = self._send("GET", "/v1/reference/catalogue", headers=headers)
+            if response.status_code == 304:
+                return CatalogueReply(etag, None)
+            return CatalogueReply(response.headers.get("ETag"), response.content.decode("utf-8"))
+
+        return self._with_retries(attempt)  # type: ignore[no-any-return]
+
+    def fetch_fees(self, etag: str | None = None) -> CatalogueReply:
+        """This workstation's commune's fee table as JSON, or ``text=None`` if ``etag`` is current."""
+        headers = {"If-None-Match": etag} if etag else {}
+
+        def attempt() -> CatalogueReply:
+            response = self._send("GET", "/v1/reference/fees", headers=headers)
             if response.status_code == 304:
                 return CatalogueReply(etag, None)
             return CatalogueReply(response.headers.get("ETag"), response.content.decode("utf-8"))

@@ -42,6 +42,8 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 MIN_FONT_POINTS, MAX_FONT_POINTS, DEFAULT_FONT_POINTS = 9, 24, 11
 MAX_GEOMETRY_CHARS = 1024
+DEFAULT_CLOCK_WARNING_MINUTES = 5
+MAX_CLOCK_WARNING_MINUTES = 24 * 60
 MIN_AUTO_LOCK_MINUTES, MAX_AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES = 1, 240, 10
 
 Week = tuple[tuple[tuple[dt.time, dt.time], ...], ...]
@@ -133,6 +135,8 @@ class LocalSettings:
     window_geometry: str | None = None
     sync_interval_seconds: int = DEFAULT_SYNC_INTERVAL_SECONDS
     """How often an enrolled desk syncs by itself (0: only on the other occasions and "Sync now")."""
+    clock_warning_minutes: int = DEFAULT_CLOCK_WARNING_MINUTES
+    """Warn the clerk when this PC's clock is further than this from the provincial server's (IT sets it)."""
 
     def __post_init__(self) -> None:
         interval = self.sync_interval_seconds
@@ -156,6 +160,9 @@ class LocalSettings:
             or not geometry.isascii()
         ):
             raise SettingsError("window_geometry must be short base64 text")
+        minutes = self.clock_warning_minutes
+        if type(minutes) is not int or not 1 <= minutes <= MAX_CLOCK_WARNING_MINUTES:
+            raise SettingsError(f"clock_warning_minutes must be 1 to {MAX_CLOCK_WARNING_MINUTES}")
 
     def to_json(self) -> str:
         doc: dict[str, Any] = {
@@ -170,6 +177,8 @@ class LocalSettings:
             doc["window_geometry"] = self.window_geometry
         if self.sync_interval_seconds != DEFAULT_SYNC_INTERVAL_SECONDS:
             doc["sync_interval_seconds"] = self.sync_interval_seconds
+        if self.clock_warning_minutes != DEFAULT_CLOCK_WARNING_MINUTES:
+            doc["clock_warning_minutes"] = self.clock_warning_minutes
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
@@ -182,7 +191,14 @@ class LocalSettings:
         if not isinstance(doc, dict) or doc.get("format") != LOCAL_FORMAT:
             return cls()
         result = cls()
-        for name in ("language", "font_points", "data_dir", "window_geometry", "sync_interval_seconds"):
+        for name in (
+            "language",
+            "font_points",
+            "data_dir",
+            "window_geometry",
+            "sync_interval_seconds",
+            "clock_warning_minutes",
+        ):
             if name in doc:
                 try:
                     result = replace(result, **{name: doc[name]})

@@ -22,6 +22,7 @@ from sync.store import Store, get_meta
 from workstation.dossier_desk import DossierDesk
 from workstation.errors import SessionSetupError
 from workstation.opening import DeskSession
+from workstation.province_reference import FEES_META, newest_catalogue, read_reference
 from workstation.queue_pager import QueuePager
 from workstation.sequence_blocks import (
     adopt_pending_block,
@@ -31,7 +32,7 @@ from workstation.sequence_blocks import (
 )
 from workstation.settings import SiteSettings
 
-PROVINCE_FEES_META_KEY = "desk.province_fees"
+PROVINCE_FEES_META_KEY = FEES_META
 CALENDAR_YEARS_BACK, CALENDAR_YEARS_AHEAD = 2, 3
 
 
@@ -57,7 +58,7 @@ class WorkSession:
 
 
 def read_province_fees(conn: Connection) -> dict[str, int]:
-    """The fees the province published (procedure code → đồng); empty until it has."""
+    """The fees the province published for this commune (fee key → đồng); empty until it has."""
     text = get_meta(conn, PROVINCE_FEES_META_KEY)
     if text is None:
         return {}
@@ -118,6 +119,7 @@ def open_work_session(
     with store.reader() as conn:
         space = read_sequence_space(conn)
         fees = dict(province_fees) if province_fees is not None else read_province_fees(conn)
+        province_catalogue = read_reference(conn).catalogue if catalogue is None else None
     if space is None:
         space = standalone_sequence_space(site, store.replica_id)
         chosen = space
@@ -139,7 +141,7 @@ def open_work_session(
     )
     desk = DossierDesk(
         store,
-        catalogue=catalogue or load_catalogue(),
+        catalogue=catalogue or newest_catalogue(load_catalogue(), province_catalogue),
         calendar=calendar,
         office=office_for(site),
         commune=f"{site.commune_code:05d}",

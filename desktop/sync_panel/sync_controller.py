@@ -36,6 +36,7 @@ from sync.replica_store import ReplicaStore
 from sync.resuming_session import ResumedSession
 from sync.retry_policy import RetryPolicy, Waiter
 from workstation.province_link import TransportFactory
+from workstation.reference_sync import sync_with_province
 from workstation.release_updates import ReleaseFetcher
 from workstation.sync_keys import (
     StoreCheckpoints,
@@ -347,15 +348,23 @@ class SyncController(QObject):
         self._releases = fetcher
 
     def _session(self, factory: TransportFactory, meter: ProgressMeter, waiter: Waiter) -> ResumedSession:
-        session = run_resuming_sync(
-            self.replica,
-            factory,
-            meter,
-            now=self._now,
-            checkpoints=self.checkpoints,
-            waiter=waiter,
-            policy=self._retry_policy(waiter),
-            on_retry=self._retrying.emit,  # from the worker: Qt queues it to the UI thread
+        def resuming(
+            replica: ReplicaStore, transports: TransportFactory, metered: ProgressMeter
+        ) -> ResumedSession:
+            return run_resuming_sync(
+                replica,
+                transports,
+                metered,
+                now=self._now,
+                checkpoints=self.checkpoints,
+                waiter=waiter,
+                policy=self._retry_policy(waiter),
+                on_retry=self._retrying.emit,  # from the worker: Qt queues it to the UI thread
+            )
+
+        # the province's catalogue and fees, and the clock check, come with the session
+        session = sync_with_province(
+            self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints, run=resuming
         )
         releases = self._releases
         if releases is not None:  # the records first; a release never makes the sync fail

@@ -785,7 +785,7 @@
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="439"/>
+        <location filename="../../desktop/app.py" line="440"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -793,17 +793,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="131"/>
+        <location filename="../../desktop/desk_screens.py" line="140"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="132"/>
+        <location filename="../../desktop/desk_screens.py" line="141"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Versions and updates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="145"/>
+        <location filename="../../desktop/desk_screens.py" line="154"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>A new version from the province has arrived (%1): it is used from the next start.</translation>
     </message>
@@ -2447,78 +2447,78 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="257"/>
+        <location filename="../../desktop/queue_model.py" line="259"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
         <translation>Two desks changed this dossier differently: open it to choose</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="260"/>
+        <location filename="../../desktop/queue_model.py" line="262"/>
         <source>Sent to the provincial server</source>
         <translation>Sent to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="262"/>
+        <location filename="../../desktop/queue_model.py" line="264"/>
         <source>Not yet sent to the provincial server</source>
         <translation>Not yet sent to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="282"/>
+        <location filename="../../desktop/queue_model.py" line="284"/>
         <source>(no code yet)</source>
         <translation>(no code yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="295"/>
+        <location filename="../../desktop/queue_model.py" line="297"/>
         <source>overdue</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="297"/>
+        <location filename="../../desktop/queue_model.py" line="299"/>
         <location filename="../../desktop/queue_view.py" line="334"/>
         <source>due today</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="299"/>
+        <location filename="../../desktop/queue_model.py" line="301"/>
         <source>due soon</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="311"/>
+        <location filename="../../desktop/queue_model.py" line="313"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="312"/>
+        <location filename="../../desktop/queue_model.py" line="314"/>
         <source>Applicant</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="313"/>
+        <location filename="../../desktop/queue_model.py" line="315"/>
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="314"/>
+        <location filename="../../desktop/queue_model.py" line="316"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="315"/>
+        <location filename="../../desktop/queue_model.py" line="317"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="316"/>
+        <location filename="../../desktop/queue_model.py" line="318"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="317"/>
+        <location filename="../../desktop/queue_model.py" line="319"/>
         <source>Conflict</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="318"/>
+        <location filename="../../desktop/queue_model.py" line="320"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -2664,6 +2664,44 @@
         <location filename="../../desktop/first_run_wizard/recovery_page.py" line="86"/>
         <source>Recovery key (*.pem);;All files (*)</source>
         <translation>Recovery key (*.pem);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceStatus</name>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="187"/>
+        <source>Catalogue v%1</source>
+        <translation>Catalogue v%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="188"/>
+        <source>Catalogue of procedures: version %1</source>
+        <translation>Catalogue of procedures: version %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="190"/>
+        <source>The province&apos;s fee table: version %1</source>
+        <translation>The province&apos;s fee table: version %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="193"/>
+        <source>Catalogue v%1 (a new one waits)</source>
+        <translation>Catalogue v%1 (a new one waits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="196"/>
+        <source>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</source>
+        <translation>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="207"/>
+        <source>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
+        <translation>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="212"/>
+        <source>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
+        <translation>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</translation>
     </message>
 </context>
 <context>

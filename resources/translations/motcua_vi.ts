@@ -782,7 +782,7 @@
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="439"/>
+        <location filename="../../desktop/app.py" line="440"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -790,17 +790,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="131"/>
+        <location filename="../../desktop/desk_screens.py" line="140"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="132"/>
+        <location filename="../../desktop/desk_screens.py" line="141"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Phiên bản và cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="145"/>
+        <location filename="../../desktop/desk_screens.py" line="154"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>Đã nhận phiên bản mới từ tỉnh (%1): phiên bản này được dùng từ lần mở tiếp theo.</translation>
     </message>
@@ -2443,78 +2443,78 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="257"/>
+        <location filename="../../desktop/queue_model.py" line="259"/>
         <source>Two desks changed this dossier differently: open it to choose</source>
         <translation>Hai máy đã sửa hồ sơ này khác nhau: mở hồ sơ để chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="260"/>
+        <location filename="../../desktop/queue_model.py" line="262"/>
         <source>Sent to the provincial server</source>
         <translation>Đã gửi lên máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="262"/>
+        <location filename="../../desktop/queue_model.py" line="264"/>
         <source>Not yet sent to the provincial server</source>
         <translation>Chưa gửi lên máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="282"/>
+        <location filename="../../desktop/queue_model.py" line="284"/>
         <source>(no code yet)</source>
         <translation>(chưa có mã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="295"/>
+        <location filename="../../desktop/queue_model.py" line="297"/>
         <source>overdue</source>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="297"/>
+        <location filename="../../desktop/queue_model.py" line="299"/>
         <location filename="../../desktop/queue_view.py" line="334"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="299"/>
+        <location filename="../../desktop/queue_model.py" line="301"/>
         <source>due soon</source>
         <translation>sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="311"/>
+        <location filename="../../desktop/queue_model.py" line="313"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="312"/>
+        <location filename="../../desktop/queue_model.py" line="314"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="313"/>
+        <location filename="../../desktop/queue_model.py" line="315"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="314"/>
+        <location filename="../../desktop/queue_model.py" line="316"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="315"/>
+        <location filename="../../desktop/queue_model.py" line="317"/>
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="316"/>
+        <location filename="../../desktop/queue_model.py" line="318"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="317"/>
+        <location filename="../../desktop/queue_model.py" line="319"/>
         <source>Conflict</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="318"/>
+        <location filename="../../desktop/queue_model.py" line="320"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
@@ -2658,6 +2658,44 @@
         <location filename="../../desktop/first_run_wizard/recovery_page.py" line="86"/>
         <source>Recovery key (*.pem);;All files (*)</source>
         <translation>Khoá khôi phục (*.pem);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceStatus</name>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="187"/>
+        <source>Catalogue v%1</source>
+        <translation>Danh mục v%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="188"/>
+        <source>Catalogue of procedures: version %1</source>
+        <translation>Danh mục thủ tục: phiên bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="190"/>
+        <source>The province&apos;s fee table: version %1</source>
+        <translation>Biểu phí của tỉnh: phiên bản %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="193"/>
+        <source>Catalogue v%1 (a new one waits)</source>
+        <translation>Danh mục v%1 (có bản mới đang chờ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="196"/>
+        <source>The province published a new catalogue or fee table. It is used as soon as the reception being typed is finished or closed.</source>
+        <translation>Tỉnh đã công bố danh mục hoặc biểu phí mới. Bản mới được dùng ngay khi hồ sơ đang nhập được lưu hoặc đóng lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="207"/>
+        <source>This computer&apos;s clock is %1 minutes ahead of the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
+        <translation>Đồng hồ của máy này đang chạy nhanh %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reference_status.py" line="212"/>
+        <source>This computer&apos;s clock is %1 minutes behind the provincial server&apos;s. Receipts, appointment dates and dossier numbers use it: ask IT to set the clock right.</source>
+        <translation>Đồng hồ của máy này đang chạy chậm %1 phút so với máy chủ của tỉnh. Giấy tiếp nhận, ngày hẹn trả và số hồ sơ dùng đồng hồ này: hãy báo IT chỉnh lại giờ.</translation>
     </message>
 </context>
 <context>

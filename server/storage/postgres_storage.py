@@ -187,6 +187,18 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
             )""",
         ),
     ),
+    SqlMigration(
+        5,
+        "the province's fee tables (amounts of province-set fees, per commune where they differ)",
+        (
+            """CREATE TABLE fee_tables (
+                version bigint PRIMARY KEY,
+                body text NOT NULL,
+                sha256 text NOT NULL,
+                published_at timestamptz NOT NULL
+            )""",
+        ),
+    ),
 )
 
 

@@ -173,6 +173,18 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             )""",
         ),
     ),
+    SqlMigration(
+        5,
+        "the province's fee tables (amounts of province-set fees, per commune where they differ)",
+        (
+            """CREATE TABLE fee_tables (
+                version INTEGER PRIMARY KEY,
+                body TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                published_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 

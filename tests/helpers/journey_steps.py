@@ -5,8 +5,9 @@ reading a printed PDF back with poppler."""
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import shiboken6
@@ -23,11 +24,12 @@ from tests.helpers.qt_keys import press, type_text
 
 
 @contextmanager
-def desk_program(data_dir: Path) -> Iterator[DeskProgram]:
-    """``build()`` on ``data_dir`` (what ``run()`` executes, minus ``app.exec()``), closed down afterwards."""
+def desk_program(data_dir: Path, now: Callable[[], datetime] | None = None) -> Iterator[DeskProgram]:
+    """``build()`` on ``data_dir`` (what ``run()`` executes, minus ``app.exec()``), closed down afterwards;
+    ``now`` is the desk's clock (the PC's by default)."""
     app = QApplication.instance()
     font = app.font() if isinstance(app, QApplication) else None
-    built = build(["motcua"], data_dir=data_dir)
+    built = build(["motcua"], data_dir=data_dir) if now is None else build(["motcua"], data_dir, now=now)
     try:
         yield built
     finally:

@@ -377,6 +377,7 @@ ROUTE_TABLE = {
     ("/v1/sync/attachments/{sha256}", "get"),
     ("/v1/reference/catalogue", "get"),
     ("/v1/updates/{kind}/{part}/{name}", "get"),
+    ("/v1/reference/fees", "get"),
     ("/v1/province/communes/{code}/dossiers", "get"),
     ("/v1/province/communes/{code}/dossiers/{dossier_id}", "get"),
     ("/v1/province/communes/{code}/dossiers/{dossier_id}/actions/{action}", "post"),

@@ -12,6 +12,7 @@ from dossiers.dossier_record import DOSSIER_RECORD, transition_value
 from dossiers.lifecycle import Actor, Status
 from server.catalogues import publish_catalogue
 from server.enrolment import revoke_device
+from server.fee_tables import FeeTable, publish_fee_table
 from server.storage.interface import ServerStorage
 from server.storage.records import Role
 from sync.http_transport import HttpTransport
@@ -118,6 +119,7 @@ TABLE: dict[tuple[str, str], Row] = {
         lambda ctx: {"data": FRESH_CONTENT},
     ),
     ("GET", "/v1/reference/catalogue"): Row("/v1/reference/catalogue", statuses(200)),
+    ("GET", "/v1/reference/fees"): Row("/v1/reference/fees", statuses(200, **OFFICERS_FORBIDDEN)),
     ("GET", "/v1/province/communes/{code}/dossiers"): Row(
         "/v1/province/communes/{commune_a}/dossiers", statuses(200, **DEVICES_FORBIDDEN)
     ),
@@ -171,6 +173,9 @@ def test_authorisation_matrix(
     ):
         add_account(storage, name, role)
     publish_catalogue(storage, catalogue_text(1), clock.now())
+    publish_fee_table(storage, FeeTable({"1.004873": 5_000}, {}), clock.now())
+    with HttpTransport(live.url, device_a["device_secret"]) as transport:
+        transport.upload_attachment(SHA_SECRET, len(SECRET_CONTENT), lambda: io.BytesIO(SECRET_CONTENT))
     from tests.server.conftest import device_keys
 
     desk = MemoryReplica("replica-a", "desk", (DOSSIER_RECORD,), clock.now)

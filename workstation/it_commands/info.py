@@ -6,6 +6,7 @@ from workstation.it_commands.build_metadata import build_metadata, component_ver
 from workstation.it_commands.console import EXIT_OK, Console
 from workstation.it_commands.update_commands import status_lines
 from workstation.it_commands.workstation_paths import WorkstationPaths
+from workstation.province_contact import contact_lines, read_contact
 
 
 def _state(exists: bool) -> str:
@@ -36,6 +37,8 @@ def info_lines(paths: WorkstationPaths) -> list[str]:
     lines += [f"  {line}" for line in status_lines(paths.data_dir)]
     if not paths.has_store():
         lines += ["", "No store on this workstation yet: start motcua to run the first-run wizard."]
+    else:
+        lines += ["", *contact_lines(read_contact(paths.store_folder), paths.local.clock_warning_minutes)]
     return lines
 
 
