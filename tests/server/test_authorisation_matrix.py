@@ -120,6 +120,9 @@ TABLE: dict[tuple[str, str], Row] = {
     ),
     ("GET", "/v1/reference/catalogue"): Row("/v1/reference/catalogue", statuses(200)),
     ("GET", "/v1/reference/fees"): Row("/v1/reference/fees", statuses(200, **OFFICERS_FORBIDDEN)),
+    ("GET", "/v1/updates/{kind}/{part}/{name}"): Row(  # no release published in this test: 404 to desks
+        "/v1/updates/reference/metadata/1.root.json", statuses(404, **OFFICERS_FORBIDDEN)
+    ),
     ("GET", "/v1/province/communes/{code}/dossiers"): Row(
         "/v1/province/communes/{commune_a}/dossiers", statuses(200, **DEVICES_FORBIDDEN)
     ),
@@ -174,8 +177,6 @@ def test_authorisation_matrix(
         add_account(storage, name, role)
     publish_catalogue(storage, catalogue_text(1), clock.now())
     publish_fee_table(storage, FeeTable({"1.004873": 5_000}, {}), clock.now())
-    with HttpTransport(live.url, device_a["device_secret"]) as transport:
-        transport.upload_attachment(SHA_SECRET, len(SECRET_CONTENT), lambda: io.BytesIO(SECRET_CONTENT))
     from tests.server.conftest import device_keys
 
     desk = MemoryReplica("replica-a", "desk", (DOSSIER_RECORD,), clock.now)
