@@ -31,6 +31,7 @@ from server.pull_stream import PullStream, read_pull_request
 from server.push_limits import BatchSizeGuard
 from server.services import Services
 from server.storage.interface import ServerStorage
+from server.storage.lost_connections import again_if_lost
 from server.sync_replica import ServerReplica
 from sync.errors import ProtocolMismatch, SyncError, SyncInterrupted, WrongPeer
 from sync.field_policies import RecordType
@@ -147,6 +148,10 @@ def _record_sync(
 ) -> None:
     """Note the device's contact; a finished push or pull is noted with its time even when it carried no
     new event (a pull that finds the desk up to date is still a pull: ``health`` must not say "never")."""
+    again_if_lost(lambda: _note_sync(svc, device_id, pushed=pushed, pulled=pulled))
+
+
+def _note_sync(svc: Services, device_id: str, *, pushed: int | None, pulled: int | None) -> None:
     at = svc.storage.time_in(svc.now())
     with svc.storage.transaction() as tx:
         tx.run(

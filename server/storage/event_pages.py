@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from server.storage.interface import ServerStorage, Tx
+from server.storage.lost_connections import again_if_lost
 
 
 @dataclass(frozen=True)
@@ -40,18 +41,22 @@ def pull_ranges(storage: ServerStorage, scope: str, after: dict[str, int]) -> li
     """For each origin of ``scope``, the range of counters a receiver holding ``after`` lacks (a snapshot:
     events stored later are left to the next pull), with the count; origins with nothing to send are left
     out."""
-    ranges: list[OriginRange] = []
-    with storage.transaction() as tx:
-        for origin in origins_of(tx, scope):
-            start = after.get(origin, 0)
-            count, last = tx.query(
-                "SELECT count(*), max(counter) FROM sync_events WHERE replica_id = ? AND counter > ?"
-                " AND scope = ?",
-                (origin, start, scope),
-            )[0]
-            if count:
-                ranges.append(OriginRange(origin, start, int(last), int(count)))
-    return ranges
+
+    def read() -> list[OriginRange]:
+        ranges: list[OriginRange] = []
+        with storage.transaction() as tx:
+            for origin in origins_of(tx, scope):
+                start = after.get(origin, 0)
+                count, last = tx.query(
+                    "SELECT count(*), max(counter) FROM sync_events WHERE replica_id = ? AND counter > ?"
+                    " AND scope = ?",
+                    (origin, start, scope),
+                )[0]
+                if count:
+                    ranges.append(OriginRange(origin, start, int(last), int(count)))
+        return ranges
+
+    return again_if_lost(read)
 
 
 def event_page(
@@ -59,10 +64,14 @@ def event_page(
 ) -> list[tuple[int, str]]:
     """Up to ``limit`` (counter, body) of ``origin`` in ``scope`` with ``after < counter <= last``, in
     counter order (one short transaction)."""
-    with storage.transaction() as tx:
-        rows = tx.query(
-            "SELECT counter, body FROM sync_events WHERE replica_id = ? AND counter > ? AND counter <= ?"
-            " AND scope = ? ORDER BY counter LIMIT ?",
-            (origin, after, last, scope, limit),
-        )
-    return [(int(r[0]), str(r[1])) for r in rows]
+
+    def read() -> list[tuple[int, str]]:
+        with storage.transaction() as tx:
+            rows = tx.query(
+                "SELECT counter, body FROM sync_events WHERE replica_id = ? AND counter > ? AND counter <= ?"
+                " AND scope = ? ORDER BY counter LIMIT ?",
+                (origin, after, last, scope, limit),
+            )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    return again_if_lost(read)
