@@ -11,9 +11,10 @@
    starts); a fresh desk pulls them all from 127.0.0.1: events/s, time to the pull reply's first byte, the
    server's resident memory at start and its peak (``VmHWM``) afterwards.
 
-    .venv/bin/python bench/bench_sync.py [dossiers_over_the_link] [dossiers_restored]
+    .venv/bin/python bench/bench_sync.py [dossiers_over_the_link] [dossiers_restored] [first-link]
 
-(defaults 1000 and 100000; ``bench/bench_sync.py 50 500`` is the smoke run of the tests).
+(defaults 1000 and 100000, both links; 0 skips a part; ``bench_sync.py 10 200 first-link`` is the smoke run
+of ``tests/sync/test_bench_sync_smoke.py``).
 """
 
 from __future__ import annotations
@@ -164,13 +165,13 @@ def gzip6_bytes(texts: list[str]) -> int:
     return len(gzip.compress(join_event_texts(texts).encode("utf-8"), compresslevel=6))
 
 
-def over_links(count: int) -> list[str]:
+def over_links(count: int, links: tuple[tuple[int, float], ...] = LINKS) -> list[str]:
     rows = []
     texts = [item.text for item in dossier_events("desk-a", count)]
     limit_bytes = gzip6_bytes(texts)
     print(f"1. {count} dossiers pushed by desk A then pulled by desk B of the same commune")
     print(f"   gzip-6 of the events' texts: {limit_bytes:,} B ({limit_bytes / count:.0f} B/dossier)")
-    for bits, rtt in LINKS:
+    for bits, rtt in links:
         with tempfile.TemporaryDirectory(prefix="motcua-bench-sync-") as folder:
             root = Path(folder)
             server = start(root, ("desk-a", "desk-b"))
@@ -246,7 +247,8 @@ def restore(count: int) -> str:
 def main() -> None:
     over = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     restored = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
-    rows = over_links(over) if over else []
+    links = LINKS[:1] if len(sys.argv) > 3 and sys.argv[3] == "first-link" else LINKS
+    rows = over_links(over, links) if over else []
     row = restore(restored) if restored else ""
     print("\nmarkdown rows:")
     for line in [*rows, row]:

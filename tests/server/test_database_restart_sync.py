@@ -1,6 +1,7 @@
-"""PostgreSQL restarted while desks sync: the server (``python -m server``, its own process) answers no 500,
-each desk's sync eventually succeeds (tried again after a cut or a 503), nothing is lost and nothing stored
-twice."""
+"""PostgreSQL restarted twice while three desks sync: the server (``python -m server``, its own process)
+answers no 5xx at all (a transaction whose connection broke is run again, see
+``server.storage.lost_connections``), every sync succeeds (the desks would try again after a failure: none
+is needed), nothing is lost and nothing is stored twice."""
 
 from __future__ import annotations
 
