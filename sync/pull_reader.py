@@ -83,6 +83,11 @@ class PullReader:
             if isinstance(item, Frame):
                 return
 
+    @property
+    def reading(self) -> bool:
+        """Whether the reader thread is still running."""
+        return self._thread.is_alive()
+
     def close(self) -> None:
         self._stop.set()
 
