@@ -95,7 +95,7 @@ class SyncingDesk:
             self.error = exc
 
 
-def test_postgresql_restarted_while_desks_sync_gives_no_500_and_every_sync_completes(
+def test_postgresql_restarted_while_desks_sync_gives_no_5xx_and_every_sync_completes(
     cluster: PostgresCluster, tmp_path: Path
 ) -> None:
     storage = PostgresStorage(cluster.url, pool_size=2)
