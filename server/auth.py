@@ -29,6 +29,7 @@ from server.errors import AuthError, BadInput, DeviceRevoked, Forbidden, TokenEx
 from server.passwords import PasswordParams, dummy_hash, hash_password, needs_rehash, verify_password
 from server.services import Services
 from server.storage.interface import ServerStorage
+from server.storage.lost_connections import again_if_lost
 from server.storage.records import Account, Commune, Device, Role, SequenceBlock, Session
 
 MAX_USERNAME_CHARS = 64
@@ -191,7 +192,7 @@ def require_principal(
     svc = services(request)
     header = f"{credentials.scheme} {credentials.credentials}" if credentials is not None else None
     try:
-        principal = authenticate(svc.storage, _bearer_value(header), svc.now())
+        principal = again_if_lost(lambda: authenticate(svc.storage, _bearer_value(header), svc.now()))
     except AuthError:
         svc.anonymous_limiter.check(_client_key(request), "address")  # slow down guessing
         raise

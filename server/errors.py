@@ -49,6 +49,11 @@ class DatabaseUnavailable(StorageError):
         super().__init__(message, headers={"Retry-After": str(retry_after)})
 
 
+class ConnectionLost(DatabaseUnavailable):
+    """The database connection broke in the middle of a transaction (a restart): the transaction was rolled
+    back, so the work may be run again on a fresh connection (``server.storage.lost_connections``)."""
+
+
 class SchemaTooNew(StorageError):
     """The database was migrated by a newer server than this one."""
 

@@ -27,6 +27,7 @@ from typing import Any
 from dossiers.practice_marks import PRACTICE_REFUSAL, is_practice_replica
 from server.errors import BadInput, Forbidden
 from server.storage.interface import ServerStorage, Tx
+from server.storage.lost_connections import again_if_lost
 from sync.change_events import ChangeEvent, canonical_json, decode_event
 from sync.conflicts import UNSET, Conflict
 from sync.errors import WriteRejected
@@ -126,8 +127,12 @@ class ServerReplica:
 
     def vector(self) -> VersionVector:
         """Every event of this commune up to these counters is applied here."""
-        with self.storage.transaction() as tx:
-            return VersionVector(self._counters(tx))
+
+        def read() -> VersionVector:
+            with self.storage.transaction() as tx:
+                return VersionVector(self._counters(tx))
+
+        return again_if_lost(read)
 
     def _counters(self, tx: Tx) -> dict[str, int]:
         rows = tx.query("SELECT replica_id, counter FROM sync_counters WHERE scope = ?", (self.scope,))
@@ -209,9 +214,13 @@ class ServerReplica:
     def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
         """:meth:`receive` for events with their canonical texts (stored as they arrived)."""
         batch = list(events)
-        with self.storage.transaction() as tx:
-            self.storage.lock_scope(tx, f"commune:{self.scope}")
-            return self._receive(tx, batch)
+
+        def store() -> ReceiveReport:
+            with self.storage.transaction() as tx:
+                self.storage.lock_scope(tx, f"commune:{self.scope}")
+                return self._receive(tx, batch)
+
+        return again_if_lost(store)  # a batch committed before the connection broke comes back as duplicates
 
     def _receive(self, tx: Tx, batch: Sequence[EncodedEvent]) -> ReceiveReport:
         held = self._held_bodies(tx, [item.event.id for item in batch])

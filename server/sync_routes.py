@@ -15,7 +15,6 @@ import queue
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from itertools import chain
 from typing import Annotated, Any
 
 import anyio
@@ -28,14 +27,16 @@ from server.attachment_uploads import attachment_size, check_sha256, put_chunk, 
 from server.auth import DevicePrincipal, Principal, require_device, require_principal, services
 from server.catalogues import latest_catalogue
 from server.errors import BadInput, Forbidden, NotFound, RequestTooLarge, ServerError
+from server.pull_stream import PullStream, read_pull_request
 from server.push_limits import BatchSizeGuard
 from server.reference_routes import json_answer, server_time_headers
 from server.services import Services
 from server.storage.interface import ServerStorage
+from server.storage.lost_connections import again_if_lost
 from server.sync_replica import ServerReplica
-from sync.errors import SyncError, SyncInterrupted
+from sync.errors import ProtocolMismatch, SyncError, SyncInterrupted, WrongPeer
 from sync.field_policies import RecordType
-from sync.sync_messages import ERROR, HELLO, PULL, PUSH, Frame, StreamReader
+from sync.sync_messages import ERROR, HELLO, PUSH, Frame, StreamReader, encode_frame
 from sync.sync_session import SessionResponder
 
 OCTETS = "application/octet-stream"
@@ -96,6 +97,25 @@ def _first_frame(reply: Iterator[bytes]) -> bytes:
         raise IncompleteMessage("the sync message ends early: it is incomplete") from None
 
 
+def _start_pull(request: Request, device: DevicePrincipal, body: bytes) -> PullStream | bytes:
+    """The pull's stream (its snapshot taken), or the error frame refusing the request."""
+    svc = services(request)
+    replica = _setup(request).replica(svc.storage, device.device.commune_code, svc.now)
+    try:
+        wanted = read_pull_request(body)
+        if wanted.replica != device.device.replica_id:
+            raise WrongReplica("this sync names another replica than this workstation's own")
+        if wanted.replica == replica.replica_id:
+            raise WrongPeer("a replica cannot sync with itself (the same replica id on both sides)")
+        return PullStream(svc.storage, replica.scope, replica.replica_id, replica.vector(), wanted)
+    except SyncInterrupted:
+        raise IncompleteMessage("the sync message ends early: it is incomplete") from None
+    except ProtocolMismatch as exc:
+        return encode_frame(ERROR, {"code": "update_required", "message": str(exc)})
+    except SyncError as exc:
+        return encode_frame(ERROR, {"code": exc.kind, "message": str(exc)})
+
+
 def _setup(request: Request) -> SyncSetup:
     return request.app.state.sync  # type: ignore[no-any-return]
 
@@ -129,6 +149,10 @@ def _record_sync(
 ) -> None:
     """Note the device's contact; a finished push or pull is noted with its time even when it carried no
     new event (a pull that finds the desk up to date is still a pull: ``health`` must not say "never")."""
+    again_if_lost(lambda: _note_sync(svc, device_id, pushed=pushed, pulled=pulled))
+
+
+def _note_sync(svc: Services, device_id: str, *, pushed: int | None, pulled: int | None) -> None:
     at = svc.storage.time_in(svc.now())
     with svc.storage.transaction() as tx:
         tx.run(
@@ -274,18 +298,18 @@ def sync_router() -> APIRouter:
         "/sync/pull", response_class=StreamingResponse, responses=octet_response, openapi_extra=octet_body
     )
     async def pull(request: Request, device: Annotated[DevicePrincipal, Depends(require_device)]) -> Response:
-        """Step 3: the commune's events the workstation lacks, in compressed batches, streamed."""
-        with _slot(request, device):  # the costly part: reading the vector and finding what is missing
+        """Step 3: the commune's events the workstation lacks, in compressed batches, streamed as they are
+        read (``server.pull_stream``: the first bytes leave at once, memory stays bounded)."""
+        with _slot(request, device):  # the snapshot: the vector and what the workstation lacks (short)
             body = await request.body()
-            responder = _responder(request, device)
-            stream = responder.handle(PULL, [body])
-            first: bytes = await anyio.to_thread.run_sync(_first_frame, stream)
-        _refusal(first)
-        events = StreamReader([first]).read_frame().header.get("events", 0)
+            stream = await anyio.to_thread.run_sync(lambda: _start_pull(request, device, body))
+        if isinstance(stream, bytes):
+            _refusal(stream)
+            raise ServerError("a pull refusal without a reason")  # pragma: no cover - _refusal raises
         await anyio.to_thread.run_sync(
-            lambda: _record_sync(services(request), device.device.id, pulled=int(events))
+            lambda: _record_sync(services(request), device.device.id, pulled=stream.events)
         )
-        return StreamingResponse(chain([first], stream), media_type=OCTETS)
+        return StreamingResponse(stream.frames(), media_type=OCTETS)
 
     @router.post("/sync/attachments/missing", response_model=MissingResponse)
     def missing_attachments(

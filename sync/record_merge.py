@@ -92,6 +92,8 @@ def _merge_register(
     for event in reversed(writes):
         if not any(event.happened_before(later) for later in frontier):
             frontier.append(event)
+    if len(frontier) == 1:  # one latest write (the usual case): no competitor to compare
+        return frontier[0].fields[spec.name], None
     winner = max(frontier, key=lambda event: event.id)
     value = winner.fields[spec.name]
     if len({canonical_json(event.fields[spec.name]) for event in frontier}) == 1:
@@ -187,8 +189,10 @@ def merge_record(record_type: RecordType, record_id: str, events: Iterable[Chang
             if conflict is not None:
                 conflicts.append(conflict)
     resolutions = [event for event in ordered if event.resolves]
-    resolved = tuple(
-        item for spec in record_type.fields for item in resolved_conflicts(resolutions, spec.name)
+    resolved = (
+        tuple(item for spec in record_type.fields for item in resolved_conflicts(resolutions, spec.name))
+        if resolutions
+        else ()
     )
     vector = merge_all([*(event.context for event in ordered), VersionVector(dict(_max_dots(ordered)))])
     return RecordState(

@@ -77,6 +77,11 @@ def _sorted_bodies(rows: Iterable[tuple[int, str, int, str]]) -> list[str]:
     return [row[3] for row in sorted(rows, key=lambda row: (row[0], row[1], row[2]))]
 
 
+def _plain_json(value: dict[str, Any]) -> str:
+    """``canonical_json`` of a value that is plain JSON already (no frozen parts to thaw again)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
 def _check_name(what: str, value: object) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError(f"a {what} is a non-empty string")
@@ -641,7 +646,7 @@ class ReplicaStore:
             "INSERT INTO record_states (record_type, record_id, scope, has_conflicts, state)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE SET"
             " scope = excluded.scope, has_conflicts = excluded.has_conflicts, state = excluded.state",
-            (state.record_type, state.record_id, scope, int(bool(conflict_fields)), canonical_json(body)),
+            (state.record_type, state.record_id, scope, int(bool(conflict_fields)), _plain_json(body)),
         )
         if texts is not None and reindex:
             index_record(conn, state.record_type, state.record_id, texts)

@@ -31,6 +31,7 @@ from sync.errors import (
     WrongPeer,
 )
 from sync.event_texts import EncodedEvent
+from sync.pull_reader import PullReader
 from sync.sync_checkpoints import Checkpoint, CheckpointStore
 from sync.sync_messages import (
     BATCH,
@@ -426,26 +427,34 @@ def _pull(
     guard: AbstractContextManager[Any],
     progress: _Progress,
 ) -> None:
+    """Ask for what ``local`` lacks and apply it batch by batch while the next batches arrive
+    (:class:`sync.pull_reader.PullReader` reads and decodes on its own thread).
+
+    The pull's progress checkpoint is ``progress.pulled_batches`` / ``pulled_events``: raised only after a
+    batch is committed by ``local.receive_encoded``, so after a cut they count exactly what was kept (every
+    whole batch that arrived before the cut is still applied), and the saved :class:`Checkpoint` says so. A
+    later pull resumes from ``local.vector()``, which holds those batches: nothing is asked for twice.
+    """
     with guard:
         mine = local.vector()
     request = {"replica": local.replica_id, "vector": mine.to_dict(), "batch_size": batch_size}
     reply = call(PULL, [encode_frame(PULL, request)])
     raise_if_error(reply.read_frame(PULL_REPLY))
-    while True:
-        frame = raise_if_error(reply.read_frame(BATCH, END))
-        if frame.type == END:
-            if int_field(frame.header, "batches") != progress.pulled_batches:
-                raise BadSyncMessage("the pull ended with a different batch count than it sent")
-            progress.peer_after = progress.peer_after.merge(vector_field(frame.header))
-            return
-        if int_field(frame.header, "seq", minimum=1) != progress.pulled_batches + 1:
-            raise BadSyncMessage("a pulled batch arrived out of order")
-        events = decode_batch(frame)
-        with guard:
-            report = local.receive_encoded(events)
-        progress.local_counts = progress.local_counts.plus(report)
-        progress.pulled_batches += 1
-        progress.pulled_events += len(events)
+    with PullReader(reply) as batches:
+        for item in batches:
+            if isinstance(item, Frame):
+                frame = raise_if_error(item)
+                if int_field(frame.header, "batches") != progress.pulled_batches:
+                    raise BadSyncMessage("the pull ended with a different batch count than it sent")
+                progress.peer_after = progress.peer_after.merge(vector_field(frame.header))
+                return
+            if item.seq != progress.pulled_batches + 1:
+                raise BadSyncMessage("a pulled batch arrived out of order")
+            with guard:
+                report = local.receive_encoded(item.events)
+            progress.local_counts = progress.local_counts.plus(report)
+            progress.pulled_batches += 1  # the checkpoint: this batch is committed
+            progress.pulled_events += len(item.events)
 
 
 def _checkpoint(

@@ -20,7 +20,7 @@ from psycopg import errors as pg_errors
 from psycopg.types.string import StrDumper
 from psycopg_pool import ConnectionPool, PoolClosed, PoolTimeout
 
-from server.errors import DatabaseUnavailable, DuplicateRow, StorageError
+from server.errors import ConnectionLost, DatabaseUnavailable, DuplicateRow, StorageError
 from server.storage.interface import Tx
 from server.storage.sql_storage import (
     MIGRATIONS_TABLE,
@@ -325,7 +325,7 @@ class PostgresStorage(SqlStorage):
                     raise DuplicateRow("a row with this key exists already") from exc
                 except psycopg.Error as exc:
                     if _connection_lost(conn, exc):
-                        raise DatabaseUnavailable("the connection to the database was lost") from exc
+                        raise ConnectionLost("the connection to the database was lost") from exc
                     # The driver's message may quote row values: only its class and SQLSTATE go into ours.
                     raise StorageError(
                         f"the database refused the change: {type(exc).__name__} ({exc.sqlstate})"

@@ -393,6 +393,12 @@ BINARY_BODIES = {
     ("/v1/sync/pull", "post"),
     ("/v1/sync/attachments/{sha256}", "put"),
 }
+BINARY_REPLIES = {
+    ("/v1/sync/hello", "post"),
+    ("/v1/sync/push", "post"),
+    ("/v1/sync/pull", "post"),
+    ("/v1/sync/attachments/{sha256}", "get"),
+}
 
 
 def api_routes(routes: list) -> list[APIRoute]:
@@ -420,6 +426,8 @@ def test_openapi_lists_every_route(serve: Callable[..., LiveServer]) -> None:
         body = spec["paths"][path][method]["requestBody"]
         assert body["required"] is True and set(body["content"]) == {OCTETS}, (path, body)
         assert body["content"][OCTETS]["schema"] == {"type": "string", "format": "binary"}
+    for path, method in sorted(BINARY_REPLIES):
+        assert set(spec["paths"][path][method]["responses"]["200"]["content"]) == {OCTETS}, path
     for path, method in sorted(ROUTE_TABLE - BINARY_BODIES):  # the others take JSON, if anything
         body = spec["paths"][path][method].get("requestBody", {"content": {"application/json": {}}})
         assert set(body["content"]) == {"application/json"}, (path, body)
