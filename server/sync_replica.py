@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from server.errors import BadInput, Forbidden
+from server.event_origins import EventOrigins
 from server.storage.interface import ServerStorage, Tx
 from sync.change_events import ChangeEvent, canonical_json, decode_event
 from sync.conflicts import UNSET, Conflict
@@ -106,8 +107,12 @@ class ServerReplica:
         now: Callable[[], dt.datetime],
         base_id: str | None = None,
         side: str = PROVINCE_SIDE,
+        pusher: str | None = None,
     ) -> None:
         self.storage = storage
+        self.pusher = pusher
+        """The replica id of the workstation whose credential pushes to this replica (``None``: in-process);
+        see :mod:`server.event_origins`."""
         self.scope = scope
         self.scope_field = scope_field
         self.side = side
@@ -214,7 +219,7 @@ class ServerReplica:
 
     def _receive(self, tx: Tx, batch: Sequence[EncodedEvent]) -> ReceiveReport:
         held = self._held_bodies(tx, [item.event.id for item in batch])
-        devices = self._device_replicas(tx)
+        devices = EventOrigins.load(self.storage, tx, self.scope, self.pusher)
         scopes = self._stored_scopes(tx, {item.event.record_key for item in batch})
         fresh: dict[EventId, _Incoming] = {}
         duplicates = 0
@@ -237,6 +242,7 @@ class ServerReplica:
                     reason="forged_server_event",
                 )
             self._check_event(event)
+            devices.check(event)
             scope = self._scope_of(tx, event, scopes)
             fresh[event.id] = _Incoming(event, body, scope)
         waiting = self._store_and_deliver(tx, list(fresh.values()), scopes)
@@ -314,10 +320,6 @@ class ServerReplica:
                 if int(counter) in wanted:
                     found[EventId(origin, int(counter))] = str(body)
         return found
-
-    def _device_replicas(self, tx: Tx) -> set[str]:
-        rows = tx.query("SELECT replica_id FROM devices WHERE commune_code = ?", (self.scope,))
-        return {str(r[0]) for r in rows}
 
     def _store_and_deliver(
         self, tx: Tx, incoming: Sequence[_Incoming], scopes: Mapping[tuple[str, str], str]

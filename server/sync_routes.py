@@ -53,9 +53,17 @@ class SyncSetup:
     scope_field: str
     base_id: str
 
-    def replica(self, storage: ServerStorage, commune: str, now: Any) -> ServerReplica:
+    def replica(
+        self, storage: ServerStorage, commune: str, now: Any, *, pusher: str | None = None
+    ) -> ServerReplica:
         return ServerReplica(
-            storage, commune, self.record_types, scope_field=self.scope_field, now=now, base_id=self.base_id
+            storage,
+            commune,
+            self.record_types,
+            scope_field=self.scope_field,
+            now=now,
+            base_id=self.base_id,
+            pusher=pusher,
         )
 
 
@@ -101,7 +109,8 @@ def _setup(request: Request) -> SyncSetup:
 
 def _responder(request: Request, device: DevicePrincipal) -> _DeviceResponder:
     svc = services(request)
-    replica = _setup(request).replica(svc.storage, device.device.commune_code, svc.now)
+    commune, pusher = device.device.commune_code, device.device.replica_id
+    replica = _setup(request).replica(svc.storage, commune, svc.now, pusher=pusher)
     return _DeviceResponder(replica, device.device.replica_id, svc.config.max_push_batch_raw_bytes)
 
 
