@@ -70,6 +70,7 @@ from server.storage.interface import ServerStorage
 from server.storage.records import Role
 from server.sync_replica import server_replica_base
 from server.sync_routes import SyncSetup, event_error_extra, sync_router
+from server.waiting_events import waiting_limits_of
 from sync.device_keys import DevicePublicKeys
 from sync.errors import KeyFileError
 from sync.protocol_version import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -326,7 +327,9 @@ def create_app(
         f"carries the header {PROTOCOL_HEADER}.",
     )
     app.state.services = Services.build(config, storage, now=now, new_id=new_id)
-    app.state.sync = SyncSetup((DOSSIER_RECORD,), SCOPE_FIELD, server_replica_base(storage))
+    app.state.sync = SyncSetup(
+        (DOSSIER_RECORD,), SCOPE_FIELD, server_replica_base(storage), waiting_limits_of(config)
+    )
     _install_error_handlers(app)
 
     @app.get("/healthz", response_model=Health, tags=["health"])

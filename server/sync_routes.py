@@ -32,6 +32,7 @@ from server.push_limits import BatchSizeGuard
 from server.services import Services
 from server.storage.interface import ServerStorage
 from server.sync_replica import ServerReplica
+from server.waiting_events import WaitingLimits
 from sync.errors import SyncError, SyncInterrupted
 from sync.field_policies import RecordType
 from sync.sync_messages import ERROR, HELLO, PULL, PUSH, Frame, StreamReader
@@ -52,6 +53,7 @@ class SyncSetup:
     record_types: tuple[RecordType, ...]
     scope_field: str
     base_id: str
+    waiting_limits: WaitingLimits = WaitingLimits()
 
     def replica(
         self, storage: ServerStorage, commune: str, now: Any, *, pusher: str | None = None
@@ -64,6 +66,7 @@ class SyncSetup:
             now=now,
             base_id=self.base_id,
             pusher=pusher,
+            waiting_limits=self.waiting_limits,
         )
 
 
