@@ -35,6 +35,7 @@ from server.bundle_identity import province_bundle_keys
 from server.config import ServerConfig
 from server.enrolment import EnrolmentRequest, enrol, issue_enrolment_code, revoke_device
 from server.errors import (
+    AuthError,
     BadDeviceKeys,
     DatabaseUnavailable,
     EnrolmentRefused,
@@ -194,16 +195,23 @@ def _router() -> APIRouter:
         "/login", response_model=LoginResponse, dependencies=[Depends(limit_anonymous)], tags=["accounts"]
     )
     def officer_login(body: LoginBody, svc: Annotated[Services, Depends(services)]) -> LoginResponse:
-        """Log a provincial officer in: a bearer token that expires."""
-        done = login(
-            svc.storage,
-            body.username,
-            body.password,
-            now=svc.now,
-            new_id=svc.new_id,
-            ttl=svc.config.token_ttl,
-            params=svc.password_params,
-        )
+        """Log a provincial officer in: a bearer token that expires. After 5 wrong passwords in a row for
+        one account, each further attempt waits longer (429 ``sign_in_locked``: server.sign_in_backoff)."""
+        svc.sign_in_backoff.check(body.username)
+        try:
+            done = login(
+                svc.storage,
+                body.username,
+                body.password,
+                now=svc.now,
+                new_id=svc.new_id,
+                ttl=svc.config.token_ttl,
+                params=svc.password_params,
+            )
+        except AuthError:
+            svc.sign_in_backoff.failed(body.username)
+            raise
+        svc.sign_in_backoff.succeeded(body.username)
         log.info("officer logged in", extra={"account_id": done.account.id})
         return LoginResponse(
             token=done.token, expires_at=done.session.expires_at, role=done.account.role.value
