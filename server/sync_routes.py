@@ -20,6 +20,7 @@ from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
@@ -41,6 +42,8 @@ from sync.sync_session import SessionResponder
 OCTETS = "application/octet-stream"
 BINARY = {"type": "string", "format": "binary"}
 MAX_MISSING_QUERY = 2000
+SHA256_PARAM = r"^[0-9a-f]{64}$"
+"""An attachment's name: its SHA-256 in lowercase hex (the OpenAPI document says so too)."""
 PUSH_QUEUE_CHUNKS = 64
 """Chunks of a push waiting for the database thread (uvicorn reads ~64 KiB at a time: a few MiB in memory)."""
 _CUT = object()
@@ -162,8 +165,9 @@ def _record_sync(
 
 
 class AttachmentWanted(BaseModel):
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: int = Field(ge=0)
+    sha256: str = Field(pattern=SHA256_PARAM, strict=True)
+    size: int = Field(ge=0, strict=True)
+    """A whole number of bytes: ``false`` or ``1.0`` is refused, not read as 0 or 1."""
 
 
 class MissingBody(BaseModel):
@@ -313,7 +317,7 @@ def sync_router() -> APIRouter:
 
     @router.put("/sync/attachments/{sha256}", response_model=ChunkResponse, openapi_extra=octet_body)
     async def upload_chunk(
-        sha256: str,
+        sha256: Annotated[str, PathParam(pattern=SHA256_PARAM)],
         request: Request,
         device: Annotated[DevicePrincipal, Depends(require_device)],
         offset: Annotated[int, Query(ge=0)],
@@ -338,7 +342,7 @@ def sync_router() -> APIRouter:
 
     @router.get("/sync/attachments/{sha256}", response_class=StreamingResponse, responses=octet_response)
     def download_attachment(
-        sha256: str,
+        sha256: Annotated[str, PathParam(pattern=SHA256_PARAM)],
         device: Annotated[DevicePrincipal, Depends(require_device)],
         svc: Annotated[Services, Depends(services)],
     ) -> Response:
