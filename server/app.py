@@ -80,8 +80,15 @@ log = logging.getLogger("motcua.server")
 _DEVICE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422, 426, 429, 503)
+    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422, 426, 429, 503, 507)
 }
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _disk_room(request: Request) -> None:
+    """A write (any method but GET, HEAD, OPTIONS) is refused 507 in words while the disk is full."""
+    if request.method not in _READ_METHODS:
+        request.app.state.services.disk_space.check()
 
 
 def _protocol_header(
@@ -160,7 +167,9 @@ def _sync(request: Request) -> SyncSetup:
 
 
 def _router() -> APIRouter:
-    router = APIRouter(prefix="/v1", dependencies=[Depends(_protocol_header)], responses=_ERRORS)
+    router = APIRouter(
+        prefix="/v1", dependencies=[Depends(_protocol_header), Depends(_disk_room)], responses=_ERRORS
+    )
 
     @router.post(
         "/enrol", response_model=EnrolResponse, dependencies=[Depends(limit_anonymous)], tags=["devices"]
@@ -340,15 +349,25 @@ def create_app(
     )
     _install_error_handlers(app)
 
+    disk = app.state.services.disk_space
+
     @app.get("/healthz", response_model=Health, tags=["health"])
     def health() -> Health:
-        """Liveness check for monitoring (no protocol header needed)."""
-        return Health(protocol=PROTOCOL_VERSION)
+        """Liveness check for monitoring (no protocol header needed); says ``disk: full`` when it is."""
+        problem = disk.problem()
+        return Health(protocol=PROTOCOL_VERSION, disk="full" if problem else "ok", disk_problem=problem)
 
-    @app.get("/readyz", response_model=Health, responses={503: {"model": ErrorBody}}, tags=["health"])
+    @app.get(
+        "/readyz",
+        response_model=Health,
+        responses={503: {"model": ErrorBody}, 507: {"model": ErrorBody}},
+        tags=["health"],
+    )
     def ready() -> Health:
-        """Readiness for a load balancer or a service manager: 503 while the database does not answer."""
+        """Readiness for a load balancer or a service manager: 503 while the database does not answer, 507
+        while the data folder's disk is full."""
         storage.ping()
+        disk.check()
         return Health(protocol=PROTOCOL_VERSION)
 
     app.include_router(_router())

@@ -26,6 +26,7 @@ Example::
     waiting_events_per_origin = 2000
     waiting_bytes_per_origin = 8388608
     waiting_max_age_days = 14         # an event waiting longer is quarantined (server.cli quarantine)
+    min_free_disk_mib = 256           # below this free on the data folder: writes 507, /readyz 507
     anonymous_requests_per_minute = 30
     anonymous_burst = 10
 
@@ -91,6 +92,7 @@ class ServerConfig:
     waiting_events_per_origin: int = 2_000
     waiting_bytes_per_origin: int = 8 * 1024 * 1024
     waiting_max_age: timedelta = timedelta(days=14)
+    min_free_disk_mib: int = 256
     anonymous_requests_per_minute: float = 30.0
     anonymous_burst: int = 10
     code_ttl: timedelta = timedelta(hours=72)
@@ -131,6 +133,7 @@ class ServerConfig:
             "limits.waiting_events_per_origin": self.waiting_events_per_origin,
             "limits.waiting_bytes_per_origin": self.waiting_bytes_per_origin,
             "limits.waiting_max_age_days": self.waiting_max_age / timedelta(days=1),
+            "limits.min_free_disk_mib": self.min_free_disk_mib,
             "limits.anonymous_requests_per_minute": self.anonymous_requests_per_minute,
             "limits.anonymous_burst": self.anonymous_burst,
             "enrolment.sequence_blocks": self.sequence_blocks,
@@ -199,6 +202,7 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "waiting_events_per_origin": ("waiting_events_per_origin", (int,)),
         "waiting_bytes_per_origin": ("waiting_bytes_per_origin", (int,)),
         "waiting_max_age_days": ("waiting_max_age", (int, float)),
+        "min_free_disk_mib": ("min_free_disk_mib", (int,)),
         "anonymous_requests_per_minute": ("anonymous_requests_per_minute", (int, float)),
         "anonymous_burst": ("anonymous_burst", (int,)),
     },

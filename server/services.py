@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from server.config import ServerConfig
+from server.disk_space import DiskSpace, data_folders
 from server.passwords import PasswordParams
 from server.rate_limits import ConcurrencyLimiter, TokenBucketLimiter
 from server.sign_in_backoff import SignInBackoff
@@ -24,6 +25,7 @@ class Services:
     password_params: PasswordParams
     device_slots: ConcurrencyLimiter
     sign_in_backoff: SignInBackoff
+    disk_space: DiskSpace
 
     @classmethod
     def build(
@@ -44,4 +46,5 @@ class Services:
             PasswordParams(config.argon2_memory_kib, config.argon2_iterations, config.argon2_lanes),
             ConcurrencyLimiter(config.device_concurrent_requests),
             SignInBackoff(now),
+            DiskSpace(data_folders(config), config.min_free_disk_mib * 1024 * 1024),
         )
