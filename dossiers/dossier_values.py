@@ -24,7 +24,7 @@ MAX_TEXT_CHARS = 1000
 """A name, an address, a procedure's name: at most this many characters."""
 MAX_SHORT_CHARS = 64
 """A code, a commune, an ID number, a phone, a clerk's login."""
-MAX_FIELD_BYTES = 64 * 1024
+MAX_FIELD_BYTES = 1024 * 1024
 """Any one field's value, as canonical JSON."""
 MAX_ITEMS = 500
 """Items of a list field in one event (documents, notes, hand-overs …)."""

@@ -351,15 +351,16 @@ def create_app(
 
     disk = app.state.services.disk_space
 
-    @app.get("/healthz", response_model=Health, tags=["health"])
+    @app.get("/healthz", response_model=Health, response_model_exclude_none=True, tags=["health"])
     def health() -> Health:
         """Liveness check for monitoring (no protocol header needed); says ``disk: full`` when it is."""
         problem = disk.problem()
-        return Health(protocol=PROTOCOL_VERSION, disk="full" if problem else "ok", disk_problem=problem)
+        return Health(protocol=PROTOCOL_VERSION, disk="full" if problem else None, disk_problem=problem)
 
     @app.get(
         "/readyz",
         response_model=Health,
+        response_model_exclude_none=True,
         responses={503: {"model": ErrorBody}, 507: {"model": ErrorBody}},
         tags=["health"],
     )

@@ -332,14 +332,14 @@ class ServerReplica:
 
         Which events can be applied is decided before they are written (:mod:`server.waiting_events`): each
         new event is inserted once with its final ``applied`` flag, or quarantined; only the waiting events
-        whose missing cause has just arrived are read again. Returns how many of the events this batch
-        touched still wait (its own, and those it looked at again): never a count of the whole commune's.
+        whose missing cause has just arrived are read again. Returns how many events of this commune wait
+        (one aggregate row; bounded by ``limits.waiting_events_per_commune``).
         """
         waiting = WaitingEvents(self.storage, tx, self.scope, self.waiting_limits)
         now = self._now()
         waiting.sweep_old(now)
         if not incoming:
-            return 0
+            return waiting.count()
         events = {item.event.id: item.event for item in incoming}
         bodies = {item.event.id: item.body for item in incoming}
         known = self._counters(tx)
@@ -381,7 +381,7 @@ class ServerReplica:
             )
         if done.applied:
             self._save_counters(tx, before, known)
-        return len(done.waiting) + len(done.still_waiting)
+        return waiting.count()
 
     def _save_counters(self, tx: Tx, before: Mapping[str, int], after: Mapping[str, int]) -> None:
         changed = [(rid, counter) for rid, counter in after.items() if before.get(rid) != counter]

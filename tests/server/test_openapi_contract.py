@@ -3,12 +3,15 @@ have their pattern, binary bodies are required, and whole numbers are strict (``
 
 from __future__ import annotations
 
+import pytest
+
 from server.storage.interface import ServerStorage
 from server.storage.records import Role
 from tests.helpers.server_accounts import add_account, enrol, log_in
 from tests.server.conftest import Clock, Ids, LiveServer
 
 SHA = "ab" * 32
+pytestmark = pytest.mark.parametrize("backend", ["sqlite"])  # the HTTP surface: one storage is enough
 
 
 def test_the_document_names_hash_patterns_required_binary_bodies_and_strict_numbers(live: LiveServer) -> None:

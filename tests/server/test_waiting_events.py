@@ -22,8 +22,8 @@ from tests.helpers.live_desks import province
 from tests.helpers.signing_desks import SigningDesk, enrol_signing
 from tests.server.conftest import START, Clock, Ids, LiveServer, make_config
 
-GAPPED = 700
-PER_ORIGIN, PER_COMMUNE = 200, 300
+GAPPED = 400
+PER_ORIGIN, PER_COMMUNE = 100, 150
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def counted(storage: ServerStorage, clock: Clock, ids: Ids) -> Iterator[tuple[Li
         make_config(
             waiting_events_per_origin=PER_ORIGIN,
             waiting_events_per_commune=PER_COMMUNE,
-            waiting_bytes_per_origin=4 * 1024 * 1024,
+            waiting_bytes_per_origin=3 * 1024 * 1024,
             device_burst=1000,
         ),
         counting,  # type: ignore[arg-type]
@@ -135,10 +135,10 @@ def test_waiting_bytes_are_bounded_per_origin(
         tmp_path, "desk-h", communes[0], identity=DeviceIdentity.generate("desk-h"), at=START
     )
     enrol_signing(live, storage, clock, ids, hostile)
-    big = gapped_texts("desk-h", communes[0], range(2, 8), pad=1024 * 1024)  # 6 × 1 MiB, 4 MiB allowed
+    big = gapped_texts("desk-h", communes[0], range(2, 8), pad=900 * 1024)  # 6 × 0.9 MiB, 3 MiB allowed
     push(live, hostile.credential, PushOnly("desk-h", big))
     held = list_quarantine(storage, commune=communes[0])
-    assert len(held) == 3 and all(q.size > 1024 * 1024 for q in held)
+    assert len(held) == 3 and all(q.size > 900 * 1024 for q in held)
     with storage.transaction() as tx:
         assert tx.query("SELECT COUNT(*) FROM sync_waiting")[0][0] == 3
     hostile.close()
