@@ -82,6 +82,8 @@ class WaitingEvents:
 
     def __init__(self, storage: ServerStorage, tx: Tx, scope: str, limits: WaitingLimits) -> None:
         self.storage, self.tx, self.scope, self.limits = storage, tx, scope, limits
+        self._sizes: dict[EventId, int] = {}
+        """The sizes of the waiting events read again (to keep ``sync_waiting_totals`` right)."""
 
     # -- deciding -------------------------------------------------------------------------------------------
 
@@ -134,12 +136,17 @@ class WaitingEvents:
 
     def _waiting_where(self, condition: str, params: Sequence[object]) -> dict[EventId, ChangeEvent]:
         rows = self.tx.query(
-            "SELECT w.replica_id, w.counter, e.body FROM sync_waiting w JOIN sync_events e"
+            "SELECT w.replica_id, w.counter, w.size, e.body FROM sync_waiting w JOIN sync_events e"
             " ON e.replica_id = w.replica_id AND e.counter = w.counter"
             f" WHERE w.scope = ? AND {condition}",
             (self.scope, *params),
         )
-        return {EventId(str(r[0]), int(r[1])): decode_event(str(r[2])) for r in rows}
+        found = {}
+        for replica_id, counter, size, body in rows:
+            event_id = EventId(str(replica_id), int(counter))
+            self._sizes[event_id] = int(size)
+            found[event_id] = decode_event(str(body))
+        return found
 
     def _quarantined(self, ids: Iterable[EventId]) -> set[EventId]:
         by_origin: dict[str, list[int]] = {}
@@ -158,18 +165,28 @@ class WaitingEvents:
     def _room(self, origins: set[str]) -> _Room:
         if not origins:
             return _Room(self.limits, 0, 0, {})
-        total = self.tx.query(
-            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM sync_waiting WHERE scope = ?", (self.scope,)
-        )[0]
+        total = self._totals()
         among, values = self.storage.among("replica_id", sorted(origins))
         rows = self.tx.query(
             "SELECT replica_id, COUNT(*), COALESCE(SUM(size), 0) FROM sync_waiting"
             f" WHERE scope = ? AND {among} GROUP BY replica_id",
             (self.scope, values),
         )
-        return _Room(
-            self.limits, int(total[0]), int(total[1]), {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
-        )
+        return _Room(self.limits, total[0], total[1], {str(r[0]): (int(r[1]), int(r[2])) for r in rows})
+
+    def _totals(self) -> tuple[int, int]:
+        rows = self.tx.query("SELECT events, bytes FROM sync_waiting_totals WHERE scope = ?", (self.scope,))
+        return (int(rows[0][0]), int(rows[0][1])) if rows else (0, 0)
+
+    def _adjust(self, events: int, size: int) -> None:
+        """Add to the commune's waiting totals (negative: take away)."""
+        if events or size:
+            self.tx.run(
+                "INSERT INTO sync_waiting_totals (scope, events, bytes) VALUES (?, ?, ?) ON CONFLICT (scope)"
+                " DO UPDATE SET events = sync_waiting_totals.events + excluded.events,"
+                " bytes = sync_waiting_totals.bytes + excluded.bytes",
+                (self.scope, events, size),
+            )
 
     # -- storing --------------------------------------------------------------------------------------------
 
@@ -183,14 +200,16 @@ class WaitingEvents:
         """Keep what :meth:`deliver` decided (the caller inserts the applied and waiting events' texts)."""
         stamp = self.storage.time_in(at)
         if done.waiting:
+            sizes = {i: len(bodies[i].encode()) for i in done.waiting}
             self.tx.insert_rows(
                 "sync_waiting",
                 ("replica_id", "counter", "scope", "need_replica", "need_counter", "size", "received_at"),
                 [
-                    (i.replica_id, i.counter, self.scope, need[0], need[1], len(bodies[i].encode()), stamp)
+                    (i.replica_id, i.counter, self.scope, need[0], need[1], sizes[i], stamp)
                     for i, need in done.waiting.items()
                 ],
             )
+            self._adjust(len(sizes), sum(sizes.values()))
         fresh_quarantine = [(i, reason) for i, reason in done.quarantined.items() if reason]
         if fresh_quarantine:
             self.tx.insert_rows(
@@ -216,6 +235,7 @@ class WaitingEvents:
                 "DELETE FROM sync_waiting WHERE replica_id = ? AND counter = ?",
                 [(i.replica_id, i.counter) for i in done.unblocked],
             )
+            self._adjust(-len(done.unblocked), -sum(self._sizes.get(i, 0) for i in done.unblocked))
         if done.still_waiting:
             self.tx.run_many(
                 "UPDATE sync_waiting SET need_replica = ?, need_counter = ?"
@@ -231,11 +251,12 @@ class WaitingEvents:
     def sweep_old(self, now: dt.datetime) -> int:
         """Quarantine (at most ``AGE_SWEEP`` of) the events that have waited longer than ``max_age``."""
         rows = self.tx.query(
-            "SELECT replica_id, counter FROM sync_waiting WHERE scope = ? AND received_at < ?"
+            "SELECT replica_id, counter, size FROM sync_waiting WHERE scope = ? AND received_at < ?"
             " ORDER BY received_at LIMIT ?",
             (self.scope, self.storage.time_in(now - self.limits.max_age), AGE_SWEEP),
         )
         ids = [(str(r[0]), int(r[1])) for r in rows]
+        freed = sum(int(r[2]) for r in rows)
         if not ids:
             return 0
         stamp = self.storage.time_in(now)
@@ -248,11 +269,12 @@ class WaitingEvents:
         )
         for table in ("sync_waiting", "sync_events"):
             self.tx.run_many(f"DELETE FROM {table} WHERE replica_id = ? AND counter = ?", ids)
+        self._adjust(-len(ids), -freed)
         return len(ids)
 
     def count(self) -> int:
-        """How many events of this commune wait (one aggregate row, bounded by the limits)."""
-        return int(self.tx.query("SELECT COUNT(*) FROM sync_waiting WHERE scope = ?", (self.scope,))[0][0])
+        """How many events of this commune wait (``sync_waiting_totals``: one row, kept as they change)."""
+        return self._totals()[0]
 
 
 _QUARANTINE_COLUMNS = (

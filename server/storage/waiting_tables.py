@@ -19,6 +19,13 @@ SQLITE_STATEMENTS = (
     """INSERT INTO sync_waiting (replica_id, counter, scope, need_replica, need_counter, size, received_at)
        SELECT replica_id, counter, scope, '', 0, length(CAST(body AS BLOB)), received_at
        FROM sync_events WHERE applied = 0""",
+    """CREATE TABLE sync_waiting_totals (
+        scope TEXT PRIMARY KEY,
+        events INTEGER NOT NULL,
+        bytes INTEGER NOT NULL
+    )""",
+    """INSERT INTO sync_waiting_totals (scope, events, bytes)
+       SELECT scope, COUNT(*), SUM(size) FROM sync_waiting GROUP BY scope""",
     """CREATE TABLE sync_quarantine (
         replica_id TEXT NOT NULL,
         counter INTEGER NOT NULL,

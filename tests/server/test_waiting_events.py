@@ -109,6 +109,11 @@ def test_gapped_events_are_bounded_quarantined_and_cost_a_later_push_nothing(
     rows_of_one_push(honest, live, counting, 4)
     held = list_quarantine(storage, commune=commune, limit=5000)
     assert len(held) == GAPPED and {q.reason for q in held} == {TOO_MANY, TOO_OLD}
+    with storage.transaction() as tx:
+        assert tx.query("SELECT events, bytes FROM sync_waiting_totals WHERE scope = ?", (commune,))[0] == (
+            0,
+            0,
+        )
     words = cli_quarantine(backend, request, tmp_path, "--commune", commune, "--limit", "5000")
     assert f"{GAPPED} quarantined event(s)" in words
     assert "waited for a cause longer than limits.waiting_max_age_days" in words
@@ -167,9 +172,11 @@ def test_waiting_events_from_before_the_bounds_are_looked_at_once_then_indexed(
             " received_at) VALUES ('desk-old', 3, ?, '', 0, 1, ?)",
             (commune, storage.time_in(START)),
         )
+        tx.run("INSERT INTO sync_waiting_totals (scope, events, bytes) VALUES (?, 1, 1)", (commune,))
     from sync.event_texts import decode_canonical
 
     replica.receive_encoded([decode_canonical(t) for t in gapped_texts("desk-old", commune, [1, 2])])
     assert replica.vector()["desk-old"] == 3
     with storage.transaction() as tx:
         assert tx.query("SELECT COUNT(*) FROM sync_waiting")[0][0] == 0
+        assert tx.query("SELECT events, bytes FROM sync_waiting_totals")[0] == (0, 0)
