@@ -29,8 +29,8 @@ from sync.protocol_version import protocol_headers
 from tests.helpers.server_accounts import add_account, enrol, log_in
 from tests.server.conftest import Clock, Ids, LiveServer
 
-EXAMPLES = 4
-"""Examples per operation and caller (3 callers × ~26 operations × 6 ≈ 470 requests, ~15 s)."""
+EXAMPLES = 3
+"""Examples per operation and caller (3 callers × 25 operations × 3 ≈ 200 requests, ~13 s)."""
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -110,6 +110,6 @@ def test_generated_requests_get_no_5xx_and_conforming_answers(
     print(
         f"{calls} requests in {seconds:.1f} s, {len(failures)} failures; statuses {sorted(statuses.items())}"
     )
-    assert calls > 200
+    assert calls > 150
     assert not failures, "\n".join(sorted(set(failures))[:20])
     assert live.get("/healthz").status_code == 200
