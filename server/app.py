@@ -35,6 +35,7 @@ from server.bundle_identity import province_bundle_keys
 from server.config import ServerConfig
 from server.enrolment import EnrolmentRequest, enrol, issue_enrolment_code, revoke_device
 from server.errors import (
+    AuthError,
     BadDeviceKeys,
     DatabaseUnavailable,
     EnrolmentRefused,
@@ -72,6 +73,7 @@ from server.storage.records import Role
 from server.sync_replica import server_replica_base
 from server.sync_routes import SyncSetup, event_error_extra, sync_router
 from server.update_routes import update_router
+from server.waiting_events import waiting_limits_of
 from sync.device_keys import DevicePublicKeys
 from sync.errors import KeyFileError
 from sync.protocol_version import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -80,8 +82,15 @@ log = logging.getLogger("motcua.server")
 _DEVICE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422, 426, 429, 503)
+    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422, 426, 429, 503, 507)
 }
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _disk_room(request: Request) -> None:
+    """A write (any method but GET, HEAD, OPTIONS) is refused 507 in words while the disk is full."""
+    if request.method not in _READ_METHODS:
+        request.app.state.services.disk_space.check()
 
 
 def _protocol_header(
@@ -160,7 +169,9 @@ def _sync(request: Request) -> SyncSetup:
 
 
 def _router() -> APIRouter:
-    router = APIRouter(prefix="/v1", dependencies=[Depends(_protocol_header)], responses=_ERRORS)
+    router = APIRouter(
+        prefix="/v1", dependencies=[Depends(_protocol_header), Depends(_disk_room)], responses=_ERRORS
+    )
 
     @router.post(
         "/enrol", response_model=EnrolResponse, dependencies=[Depends(limit_anonymous)], tags=["devices"]
@@ -195,16 +206,23 @@ def _router() -> APIRouter:
         "/login", response_model=LoginResponse, dependencies=[Depends(limit_anonymous)], tags=["accounts"]
     )
     def officer_login(body: LoginBody, svc: Annotated[Services, Depends(services)]) -> LoginResponse:
-        """Log a provincial officer in: a bearer token that expires."""
-        done = login(
-            svc.storage,
-            body.username,
-            body.password,
-            now=svc.now,
-            new_id=svc.new_id,
-            ttl=svc.config.token_ttl,
-            params=svc.password_params,
-        )
+        """Log a provincial officer in: a bearer token that expires. After 5 wrong passwords in a row for
+        one account, each further attempt waits longer (429 ``sign_in_locked``: server.sign_in_backoff)."""
+        svc.sign_in_backoff.check(body.username)
+        try:
+            done = login(
+                svc.storage,
+                body.username,
+                body.password,
+                now=svc.now,
+                new_id=svc.new_id,
+                ttl=svc.config.token_ttl,
+                params=svc.password_params,
+            )
+        except AuthError:
+            svc.sign_in_backoff.failed(body.username)
+            raise
+        svc.sign_in_backoff.succeeded(body.username)
         log.info("officer logged in", extra={"account_id": done.account.id})
         return LoginResponse(
             token=done.token, expires_at=done.session.expires_at, role=done.account.role.value
@@ -330,18 +348,31 @@ def create_app(
         f"carries the header {PROTOCOL_HEADER}.",
     )
     app.state.services = Services.build(config, storage, now=now, new_id=new_id)
-    app.state.sync = SyncSetup((DOSSIER_RECORD,), SCOPE_FIELD, server_replica_base(storage))
+    app.state.sync = SyncSetup(
+        (DOSSIER_RECORD,), SCOPE_FIELD, server_replica_base(storage), waiting_limits_of(config)
+    )
     _install_error_handlers(app)
 
-    @app.get("/healthz", response_model=Health, tags=["health"])
-    def health() -> Health:
-        """Liveness check for monitoring (no protocol header needed)."""
-        return Health(protocol=PROTOCOL_VERSION)
+    disk = app.state.services.disk_space
 
-    @app.get("/readyz", response_model=Health, responses={503: {"model": ErrorBody}}, tags=["health"])
+    @app.get("/healthz", response_model=Health, response_model_exclude_none=True, tags=["health"])
+    def health() -> Health:
+        """Liveness check for monitoring (no protocol header needed); says ``disk: full`` when it is."""
+        problem = disk.problem()
+        return Health(protocol=PROTOCOL_VERSION, disk="full" if problem else None, disk_problem=problem)
+
+    @app.get(
+        "/readyz",
+        response_model=Health,
+        response_model_exclude_none=True,
+        responses={503: {"model": ErrorBody}, 507: {"model": ErrorBody}},
+        tags=["health"],
+    )
     def ready() -> Health:
-        """Readiness for a load balancer or a service manager: 503 while the database does not answer."""
+        """Readiness for a load balancer or a service manager: 503 while the database does not answer, 507
+        while the data folder's disk is full."""
         storage.ping()
+        disk.check()
         return Health(protocol=PROTOCOL_VERSION)
 
     app.include_router(_router())

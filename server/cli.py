@@ -50,6 +50,7 @@ from server.sync_health import commune_health, health_lines, province_health
 from server.sync_replica import ServerReplica
 from server.usb_bundles import export_desk_bundle, import_desk_bundle
 from server.usb_scan_bundles import export_desk_scans, import_desk_scans
+from server.waiting_events import count_quarantine, list_quarantine, quarantine_line
 from sync.conflicts import UNSET
 
 
@@ -101,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("health", help="sync health: last contact and backlog per workstation")
     p.add_argument("--commune", help="only this commune's workstations")
     p.add_argument("--province", help="only this province's communes")
+    p = commands.add_parser(
+        "quarantine", help="events set aside: waited too long for a cause, or past the waiting bounds"
+    )
+    p.add_argument("--commune", help="only this commune's events")
+    p.add_argument("--limit", type=int, default=200, help="list at most this many, the newest first")
     p = commands.add_parser("export-portal", help="export dossiers in the national portal's shape (JSON)")
     p.add_argument("--commune", required=True)
     p.add_argument("--since", required=True, help="dossiers changed on or after this date (YYYY-MM-DD)")
@@ -157,6 +163,11 @@ def _sync_commands(
                 print(line, file=out)
         if not report:
             print("no workstation is enrolled", file=out)
+    elif args.command == "quarantine":
+        commune = official.commune_code(args.commune) if args.commune else None
+        for item in list_quarantine(storage, commune=commune, limit=max(0, args.limit)):
+            print(quarantine_line(item), file=out)
+        print(f"{count_quarantine(storage, commune=commune)} quarantined event(s)", file=out)
     elif args.command == "export-portal":
         try:
             since = dt.date.fromisoformat(args.since)

@@ -21,6 +21,12 @@ Example::
     device_requests_per_minute = 600
     device_burst = 120
     device_concurrent_requests = 1    # sync requests one workstation may have running at once
+    waiting_events_per_commune = 10000    # events waiting for a cause (counter gap); more are quarantined
+    waiting_bytes_per_commune = 33554432
+    waiting_events_per_origin = 2000
+    waiting_bytes_per_origin = 8388608
+    waiting_max_age_days = 14         # an event waiting longer is quarantined (server.cli quarantine)
+    min_free_disk_mib = 256           # below this free on the data folder: writes 507, /readyz 507
     anonymous_requests_per_minute = 30
     anonymous_burst = 10
 
@@ -92,6 +98,12 @@ class ServerConfig:
     device_requests_per_minute: float = 600.0
     device_burst: int = 120
     device_concurrent_requests: int = 1
+    waiting_events_per_commune: int = 10_000
+    waiting_bytes_per_commune: int = 32 * 1024 * 1024
+    waiting_events_per_origin: int = 2_000
+    waiting_bytes_per_origin: int = 8 * 1024 * 1024
+    waiting_max_age: timedelta = timedelta(days=14)
+    min_free_disk_mib: int = 256
     anonymous_requests_per_minute: float = 30.0
     anonymous_burst: int = 10
     code_ttl: timedelta = timedelta(hours=72)
@@ -139,6 +151,12 @@ class ServerConfig:
             "limits.device_requests_per_minute": self.device_requests_per_minute,
             "limits.device_burst": self.device_burst,
             "limits.device_concurrent_requests": self.device_concurrent_requests,
+            "limits.waiting_events_per_commune": self.waiting_events_per_commune,
+            "limits.waiting_bytes_per_commune": self.waiting_bytes_per_commune,
+            "limits.waiting_events_per_origin": self.waiting_events_per_origin,
+            "limits.waiting_bytes_per_origin": self.waiting_bytes_per_origin,
+            "limits.waiting_max_age_days": self.waiting_max_age / timedelta(days=1),
+            "limits.min_free_disk_mib": self.min_free_disk_mib,
             "limits.anonymous_requests_per_minute": self.anonymous_requests_per_minute,
             "limits.anonymous_burst": self.anonymous_burst,
             "enrolment.sequence_blocks": self.sequence_blocks,
@@ -205,6 +223,12 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "device_requests_per_minute": ("device_requests_per_minute", (int, float)),
         "device_burst": ("device_burst", (int,)),
         "device_concurrent_requests": ("device_concurrent_requests", (int,)),
+        "waiting_events_per_commune": ("waiting_events_per_commune", (int,)),
+        "waiting_bytes_per_commune": ("waiting_bytes_per_commune", (int,)),
+        "waiting_events_per_origin": ("waiting_events_per_origin", (int,)),
+        "waiting_bytes_per_origin": ("waiting_bytes_per_origin", (int,)),
+        "waiting_max_age_days": ("waiting_max_age", (int, float)),
+        "min_free_disk_mib": ("min_free_disk_mib", (int,)),
         "anonymous_requests_per_minute": ("anonymous_requests_per_minute", (int, float)),
         "anonymous_burst": ("anonymous_burst", (int,)),
     },
@@ -270,6 +294,8 @@ def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
     for field in ("code_ttl", "token_ttl"):
         if field in values:
             values[field] = timedelta(hours=values[field])
+    if "waiting_max_age" in values:
+        values["waiting_max_age"] = timedelta(days=values["waiting_max_age"])
     if "log_dir" in values:
         values["log_dir"] = _resolve(base_dir, values["log_dir"])
     database = values.get("database")

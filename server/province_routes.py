@@ -49,7 +49,7 @@ class ActionBody(_Strict):
 
     note: str = Field(default="", max_length=2000)
     missing: list[MissingPaper] = Field(default_factory=list, max_length=100)
-    amount: int | None = Field(default=None, ge=0, le=10**13)
+    amount: int | None = Field(default=None, ge=0, le=10**13, strict=True)
 
 
 class DecisionBody(_Strict):

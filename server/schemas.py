@@ -149,3 +149,7 @@ class EnrolmentCodeOut(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     protocol: int
+    disk: Literal["full"] | None = None
+    """``full`` while the data folder's free space is below ``limits.min_free_disk_mib`` (writes get 507);
+    left out otherwise."""
+    disk_problem: str | None = None

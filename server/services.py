@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from server.config import ServerConfig
+from server.disk_space import DiskSpace, data_folders
 from server.passwords import PasswordParams
 from server.rate_limits import ConcurrencyLimiter, TokenBucketLimiter
+from server.sign_in_backoff import SignInBackoff
 from server.storage.interface import ServerStorage
 
 
@@ -22,6 +24,8 @@ class Services:
     anonymous_limiter: TokenBucketLimiter
     password_params: PasswordParams
     device_slots: ConcurrencyLimiter
+    sign_in_backoff: SignInBackoff
+    disk_space: DiskSpace
 
     @classmethod
     def build(
@@ -41,4 +45,6 @@ class Services:
             TokenBucketLimiter(config.anonymous_requests_per_minute, config.anonymous_burst, now),
             PasswordParams(config.argon2_memory_kib, config.argon2_iterations, config.argon2_lanes),
             ConcurrencyLimiter(config.device_concurrent_requests),
+            SignInBackoff(now),
+            DiskSpace(data_folders(config), config.min_free_disk_mib * 1024 * 1024),
         )

@@ -26,8 +26,11 @@ from typing import Any
 
 from dossiers.practice_marks import PRACTICE_REFUSAL, is_practice_replica
 from server.errors import BadInput, Forbidden
+from server.event_origins import EventOrigins
+from server.record_checks import RECORD_CHECKS, FieldsCheck, check_record_fields
 from server.storage.interface import ServerStorage, Tx
 from server.storage.lost_connections import again_if_lost
+from server.waiting_events import WaitingEvents, WaitingLimits
 from sync.change_events import ChangeEvent, canonical_json, decode_event
 from sync.conflicts import UNSET, Conflict
 from sync.errors import WriteRejected
@@ -36,7 +39,6 @@ from sync.field_policies import RecordType
 from sync.local_writes import LocalChange, LocalTarget, known_type, resolve_conflict, write_record_from
 from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
-from sync.replica_store import deliverable
 from sync.version_vectors import EventId, VersionVector
 
 DESK_SIDE = "desk"
@@ -108,8 +110,16 @@ class ServerReplica:
         now: Callable[[], dt.datetime],
         base_id: str | None = None,
         side: str = PROVINCE_SIDE,
+        pusher: str | None = None,
+        waiting_limits: WaitingLimits | None = None,
+        value_checks: Mapping[str, FieldsCheck] = RECORD_CHECKS,
     ) -> None:
         self.storage = storage
+        self.value_checks = value_checks
+        self.waiting_limits = waiting_limits or WaitingLimits()
+        self.pusher = pusher
+        """The replica id of the workstation whose credential pushes to this replica (``None``: in-process);
+        see :mod:`server.event_origins`."""
         self.scope = scope
         self.scope_field = scope_field
         self.side = side
@@ -139,22 +149,20 @@ class ServerReplica:
         return {str(r[0]): int(r[1]) for r in rows}
 
     def missing_encoded(self, vector: VersionVector) -> list[str]:
-        """The encoded events of this commune (applied or waiting) that ``vector`` lacks, causes first."""
+        """The applied events of this commune that ``vector`` lacks, causes first (events waiting for a cause
+        are never sent: :mod:`server.waiting_events`)."""
         with self.storage.transaction() as tx:
-            origins = {
-                str(r[0])
-                for r in tx.query(
-                    "SELECT DISTINCT replica_id FROM sync_events WHERE scope = ?", (self.scope,)
-                )
-            }
+            counters = self._counters(tx)
             rows: list[tuple[int, str, int, str]] = []
-            for origin in sorted(origins):
+            for origin in sorted(counters):
+                if counters[origin] <= vector[origin]:
+                    continue
                 rows += [
                     (context_total(str(r[1])), origin, int(r[0]), str(r[1]))
                     for r in tx.query(
-                        "SELECT counter, body FROM sync_events"
-                        " WHERE replica_id = ? AND counter > ? AND scope = ?",
-                        (origin, vector[origin], self.scope),
+                        "SELECT counter, body FROM sync_events WHERE replica_id = ?"
+                        " AND counter > ? AND counter <= ? AND scope = ? AND applied = 1",
+                        (origin, vector[origin], counters[origin], self.scope),
                     )
                 ]
         rows.sort(key=lambda row: row[:3])  # ChangeEvent.causal_key, read without decoding the events
@@ -224,7 +232,7 @@ class ServerReplica:
 
     def _receive(self, tx: Tx, batch: Sequence[EncodedEvent]) -> ReceiveReport:
         held = self._held_bodies(tx, [item.event.id for item in batch])
-        devices = self._device_replicas(tx)
+        devices = EventOrigins.load(self.storage, tx, self.scope, self.pusher)
         scopes = self._stored_scopes(tx, {item.event.record_key for item in batch})
         fresh: dict[EventId, _Incoming] = {}
         duplicates = 0
@@ -249,6 +257,8 @@ class ServerReplica:
                     reason="forged_server_event",
                 )
             self._check_event(event)
+            devices.check(event)
+            check_record_fields(self.value_checks, event.record_type, event.id, event.fields, event.side)
             scope = self._scope_of(tx, event, scopes)
             fresh[event.id] = _Incoming(event, body, scope)
         waiting = self._store_and_deliver(tx, list(fresh.values()), scopes)
@@ -327,29 +337,29 @@ class ServerReplica:
                     found[EventId(origin, int(counter))] = str(body)
         return found
 
-    def _device_replicas(self, tx: Tx) -> set[str]:
-        rows = tx.query("SELECT replica_id FROM devices WHERE commune_code = ?", (self.scope,))
-        return {str(r[0]) for r in rows}
-
     def _store_and_deliver(
         self, tx: Tx, incoming: Sequence[_Incoming], scopes: Mapping[tuple[str, str], str]
     ) -> int:
         """Store the new events, applied at once if their causes are; apply the waiting ones they unblock.
 
-        Which events can be applied is decided before they are written, so each new event is inserted once
-        with its final ``applied`` flag: only events that waited from an earlier batch are decoded again and
-        updated. Returns how many events of this commune still wait for a cause.
+        Which events can be applied is decided before they are written (:mod:`server.waiting_events`): each
+        new event is inserted once with its final ``applied`` flag, or quarantined; only the waiting events
+        whose missing cause has just arrived are read again. Returns how many events of this commune wait
+        (one aggregate row; bounded by ``limits.waiting_events_per_commune``).
         """
-        rows = tx.query("SELECT body FROM sync_events WHERE scope = ? AND applied = 0", (self.scope,))
-        if not incoming and not rows:
-            return 0
-        waited = {event.id: event for event in (decode_event(r[0]) for r in rows)}
-        pending = {**waited, **{item.event.id: item.event for item in incoming}}
+        waiting = WaitingEvents(self.storage, tx, self.scope, self.waiting_limits)
+        now = self._now()
+        waiting.sweep_old(now)
+        if not incoming:
+            return waiting.count()
+        events = {item.event.id: item.event for item in incoming}
+        bodies = {item.event.id: item.body for item in incoming}
         known = self._counters(tx)
         before = dict(known)
-        applied = {event.id for event in deliverable(pending, known)}
-        at = self.storage.time_in(self._now())
-        if incoming:
+        done = waiting.deliver(events, {i: len(b.encode()) for i, b in bodies.items()}, known)
+        at = self.storage.time_in(now)
+        kept = [item for item in incoming if item.event.id in done.applied or item.event.id in done.waiting]
+        if kept:
             tx.insert_rows(
                 "sync_events",
                 _EVENT_COLUMNS,
@@ -361,29 +371,29 @@ class ServerReplica:
                         item.event.record_id,
                         item.scope,
                         item.event.side,
-                        int(item.event.id in applied),
+                        int(item.event.id in done.applied),
                         item.body,
                         at,
                     )
-                    for item in incoming
+                    for item in kept
                 ],
             )
-            keys = sorted({item.event.record_key for item in incoming})
+            keys = sorted({item.event.record_key for item in kept})
             tx.insert_rows(
                 "sync_records",
                 ("record_type", "record_id", "scope"),
                 [(key[0], key[1], scopes[key]) for key in keys],
                 skip_existing=True,
             )
-        unblocked = [event_id for event_id in waited if event_id in applied]
-        if unblocked:
+        waiting.store(done, events, bodies, now)
+        if done.unblocked:
             tx.run_many(
                 "UPDATE sync_events SET applied = 1 WHERE replica_id = ? AND counter = ?",
-                [(event_id.replica_id, event_id.counter) for event_id in unblocked],
+                [(event_id.replica_id, event_id.counter) for event_id in done.unblocked],
             )
-        if applied:
+        if done.applied:
             self._save_counters(tx, before, known)
-        return len(pending) - len(applied)
+        return waiting.count()
 
     def _save_counters(self, tx: Tx, before: Mapping[str, int], after: Mapping[str, int]) -> None:
         changed = [(rid, counter) for rid, counter in after.items() if before.get(rid) != counter]

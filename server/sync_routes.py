@@ -19,6 +19,7 @@ from typing import Annotated, Any
 
 import anyio
 from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
@@ -34,6 +35,7 @@ from server.services import Services
 from server.storage.interface import ServerStorage
 from server.storage.lost_connections import again_if_lost
 from server.sync_replica import ServerReplica
+from server.waiting_events import WaitingLimits
 from sync.errors import ProtocolMismatch, SyncError, SyncInterrupted, WrongPeer
 from sync.field_policies import RecordType
 from sync.sync_messages import ERROR, HELLO, PUSH, Frame, StreamReader, encode_frame
@@ -42,6 +44,8 @@ from sync.sync_session import SessionResponder
 OCTETS = "application/octet-stream"
 BINARY = {"type": "string", "format": "binary"}
 MAX_MISSING_QUERY = 2000
+SHA256_PARAM = r"^[0-9a-f]{64}$"
+"""An attachment's name: its SHA-256 in lowercase hex (the OpenAPI document says so too)."""
 PUSH_QUEUE_CHUNKS = 64
 """Chunks of a push waiting for the database thread (uvicorn reads ~64 KiB at a time: a few MiB in memory)."""
 _CUT = object()
@@ -54,10 +58,20 @@ class SyncSetup:
     record_types: tuple[RecordType, ...]
     scope_field: str
     base_id: str
+    waiting_limits: WaitingLimits = WaitingLimits()
 
-    def replica(self, storage: ServerStorage, commune: str, now: Any) -> ServerReplica:
+    def replica(
+        self, storage: ServerStorage, commune: str, now: Any, *, pusher: str | None = None
+    ) -> ServerReplica:
         return ServerReplica(
-            storage, commune, self.record_types, scope_field=self.scope_field, now=now, base_id=self.base_id
+            storage,
+            commune,
+            self.record_types,
+            scope_field=self.scope_field,
+            now=now,
+            base_id=self.base_id,
+            pusher=pusher,
+            waiting_limits=self.waiting_limits,
         )
 
 
@@ -122,7 +136,8 @@ def _setup(request: Request) -> SyncSetup:
 
 def _responder(request: Request, device: DevicePrincipal) -> _DeviceResponder:
     svc = services(request)
-    replica = _setup(request).replica(svc.storage, device.device.commune_code, svc.now)
+    commune, pusher = device.device.commune_code, device.device.replica_id
+    replica = _setup(request).replica(svc.storage, commune, svc.now, pusher=pusher)
     return _DeviceResponder(replica, device.device.replica_id, svc.config.max_push_batch_raw_bytes)
 
 
@@ -175,8 +190,9 @@ def _note_sync(svc: Services, device_id: str, *, pushed: int | None, pulled: int
 
 
 class AttachmentWanted(BaseModel):
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: int = Field(ge=0)
+    sha256: str = Field(pattern=SHA256_PARAM, strict=True)
+    size: int = Field(ge=0, strict=True)
+    """A whole number of bytes: ``false`` or ``1.0`` is refused, not read as 0 or 1."""
 
 
 class MissingBody(BaseModel):
@@ -326,7 +342,7 @@ def sync_router() -> APIRouter:
 
     @router.put("/sync/attachments/{sha256}", response_model=ChunkResponse, openapi_extra=octet_body)
     async def upload_chunk(
-        sha256: str,
+        sha256: Annotated[str, PathParam(pattern=SHA256_PARAM)],
         request: Request,
         device: Annotated[DevicePrincipal, Depends(require_device)],
         offset: Annotated[int, Query(ge=0)],
@@ -354,7 +370,7 @@ def sync_router() -> APIRouter:
 
     @router.get("/sync/attachments/{sha256}", response_class=StreamingResponse, responses=octet_response)
     def download_attachment(
-        sha256: str,
+        sha256: Annotated[str, PathParam(pattern=SHA256_PARAM)],
         device: Annotated[DevicePrincipal, Depends(require_device)],
         svc: Annotated[Services, Depends(services)],
     ) -> Response:

@@ -154,7 +154,9 @@ def import_desk_bundle(
             f"this bundle was sent by workstation {device.id}, which is revoked; {_NOTHING}", reason="revoked"
         )
     base = server_replica_base(storage)
-    replica = ServerReplica(storage, device.commune_code, record_types, scope_field=scope_field, now=now)
+    replica = ServerReplica(
+        storage, device.commune_code, record_types, scope_field=scope_field, now=now, pusher=device.replica_id
+    )
     expected = commune_replica_id(base, device.commune_code)
     if claimed.receiver_replica_id != expected:
         raise BundleRefused(
@@ -232,7 +234,9 @@ def export_desk_bundle(
     if device.revoked:
         raise DeviceRevoked(f"workstation {device.id} is revoked: no bundle is made for it")
     base = server_replica_base(storage)
-    replica = ServerReplica(storage, device.commune_code, record_types, scope_field=scope_field, now=now)
+    replica = ServerReplica(
+        storage, device.commune_code, record_types, scope_field=scope_field, now=now, pusher=device.replica_id
+    )
     since = BundleCheckpoints(storage).load(replica.replica_id, device.replica_id)
     try:
         return export_bundle(

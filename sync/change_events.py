@@ -18,6 +18,7 @@ from sync.errors import BadEventData
 from sync.version_vectors import EventId, VersionVector, check_counter, check_replica_id
 
 FORMAT = 1  # the version of the encoded form below
+SIGNATURE_CHARS = 88  # an Ed25519 signature (64 bytes) in base64
 
 
 class FrozenDict(Mapping[str, Any]):
@@ -103,6 +104,9 @@ class ChangeEvent:
     author: str
     side: str
     resolves: tuple[EventId, ...] = field(default=())
+    signature: str | None = None
+    """The origin replica's Ed25519 signature (base64) of the event's text without it
+    (:mod:`sync.event_signatures`); ``None`` for events made before signatures, or by the server."""
 
     def __repr__(self) -> str:  # field values may be personal data: names only, for logs and tracebacks
         return (
@@ -141,6 +145,10 @@ class ChangeEvent:
                 raise BadEventData("an event can only resolve events within its context")
             resolved.append(event_id)
         object.__setattr__(self, "resolves", tuple(sorted(set(resolved))))
+        if self.signature is not None and (
+            not isinstance(self.signature, str) or len(self.signature) != SIGNATURE_CHARS
+        ):
+            raise BadEventData(f"an event's signature is {SIGNATURE_CHARS} base64 characters")
 
     @property
     def record_key(self) -> tuple[str, str]:
@@ -170,6 +178,8 @@ class ChangeEvent:
         }
         if self.resolves:
             data["resolves"] = [[event_id.replica_id, event_id.counter] for event_id in self.resolves]
+        if self.signature is not None:
+            data["signature"] = self.signature
         return data
 
     @classmethod
@@ -181,11 +191,11 @@ class ChangeEvent:
         if isinstance(version, bool) or version != FORMAT:
             raise BadEventData("unknown event format (this motcua may be too old)")
         known = {"format", "replica", "counter", "record_type", "record_id", "fields", "context"}
-        known |= {"device_time", "author", "side", "resolves"}
+        known |= {"device_time", "author", "side", "resolves", "signature"}
         extra = set(data) - known
         if extra:
             raise BadEventData(f"an event has unknown keys: {', '.join(sorted(map(str, extra)))}")
-        missing = known - {"resolves"} - set(data)
+        missing = known - {"resolves", "signature"} - set(data)
         if missing:
             raise BadEventData(f"an event lacks: {', '.join(sorted(missing))}")
         device_time = data["device_time"]
@@ -215,6 +225,7 @@ class ChangeEvent:
             author=data["author"],
             side=data["side"],
             resolves=tuple(resolved),
+            signature=data.get("signature"),
         )
 
 

@@ -54,6 +54,8 @@ class LocalTarget:
     """The id of this replica's next event."""
     apply: Callable[[LocalChange], None]
     """Store a checked local event and its record's new state."""
+    sign: Callable[[ChangeEvent], ChangeEvent] | None = None
+    """The event signed by this replica's device key (:mod:`sync.event_signatures`), or ``None``: unsigned."""
 
 
 def known_type(types: Mapping[str, RecordType], name: str) -> RecordType:
@@ -139,5 +141,7 @@ def _apply(
     """Check what ``event`` does to its record, then hand it to ``target`` (or raise and change nothing)."""
     after = merge_record(kind, event.record_id, [*history, event])
     check_local_event(after, event)
+    if target.sign is not None:
+        event = target.sign(event)
     target.apply(LocalChange(encoded(event), after))
     return event

@@ -15,7 +15,9 @@ from typing import Any
 
 from sync.change_events import ChangeEvent
 from sync.conflicts import UNSET, Conflict
+from sync.device_keys import DeviceIdentity
 from sync.errors import BadEventData, ReplicaIdReused
+from sync.event_signatures import sign_event
 from sync.event_texts import EncodedEvent, encoded_all
 from sync.field_policies import RecordType
 from sync.local_writes import LocalChange, LocalTarget, known_type, resolve_conflict, write_record
@@ -51,9 +53,17 @@ class MemoryReplica:
     """
 
     def __init__(
-        self, replica_id: str, side: str, record_types: Iterable[RecordType], now: Callable[[], datetime]
+        self,
+        replica_id: str,
+        side: str,
+        record_types: Iterable[RecordType],
+        now: Callable[[], datetime],
+        *,
+        identity: DeviceIdentity | None = None,
     ) -> None:
+        """``identity``: the device keys that sign each event this replica makes (``None``: unsigned)."""
         self.replica_id = check_replica_id(replica_id)
+        self._identity = identity
         self.side = side
         self._types = {record_type.name: record_type for record_type in record_types}
         self._now = now
@@ -154,7 +164,9 @@ class MemoryReplica:
 
     def _target(self) -> LocalTarget:
         """This replica as the local write sequence's target (``side`` is read at each write)."""
-        return LocalTarget(self.side, self._now, self._history, self._next_id, self._apply_local)
+        identity = self._identity
+        sign = None if identity is None else lambda event: sign_event(event, identity)
+        return LocalTarget(self.side, self._now, self._history, self._next_id, self._apply_local, sign)
 
     def _history(self, record_type: str, record_id: str) -> list[ChangeEvent]:
         return self._by_record.get((record_type, record_id), [])

@@ -33,7 +33,9 @@ from sync.change_events import (
 )
 from sync.conflicts import UNSET, Conflict
 from sync.connection import Connection
+from sync.device_keys import DeviceIdentity
 from sync.errors import BadEventData, ReplicaIdReused
+from sync.event_signatures import sign_event
 from sync.event_texts import EncodedEvent, encoded_all
 from sync.field_policies import RecordType
 from sync.local_writes import LocalChange, LocalTarget, known_type, resolve_conflict, write_record
@@ -173,8 +175,12 @@ class ReplicaStore:
         scope_field: str | Mapping[str, str] | None = None,
         search_texts: SearchTexts | None = None,
         on_change: OnChange | None = None,
+        identity: Callable[[Connection], DeviceIdentity | None] | None = None,
     ) -> None:
+        """``identity(conn)`` gives the device keys that sign each event this replica makes (read on the
+        writer's connection at each write, so keys saved later, e.g. at enrolment, sign from then on)."""
         self._store = store
+        self._identity = identity
         self.side = _check_name("side", side)
         self._types = {kind.name: kind for kind in record_types}
         self._now = now or store.now
@@ -527,7 +533,12 @@ class ReplicaStore:
             lambda record_type, record_id: self._record_events(conn, record_type, record_id),
             lambda: self._next_id(conn),
             lambda change: self._apply_local(conn, change),
+            None if self._identity is None else lambda event: self._sign(conn, event),
         )
+
+    def _sign(self, conn: Connection, event: ChangeEvent) -> ChangeEvent:
+        identity = None if self._identity is None else self._identity(conn)
+        return event if identity is None else sign_event(event, identity)
 
     def _check_scope_query(self, record_type: str | None, where: object) -> None:
         if not isinstance(where, str):

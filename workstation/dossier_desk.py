@@ -42,6 +42,7 @@ from sync.replica_store import ReplicaStore
 from sync.search_index import count_matches, search_hits
 from sync.store import STORE_MIGRATIONS, Store, get_meta, set_meta
 from sync.version_vectors import EventId
+from workstation.sync_keys import identity_on
 
 QUEUE_MIGRATION_NUMBER = 101
 OPEN_STATUSES = tuple(s.value for s in Status if s not in TERMINAL_STATUSES)
@@ -268,6 +269,7 @@ class DossierDesk:
             scope_field=SCOPE_FIELD,
             search_texts=lambda record_type, state: search_texts(state.values),
             on_change=self._update_queue,
+            identity=lambda conn: identity_on(conn, store.replica_id),
         )
         with store.reader() as conn:
             queued = conn.execute("SELECT count(*) FROM desk_queue").fetchone()[0]

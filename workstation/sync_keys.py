@@ -19,6 +19,18 @@ PROVINCE_KEY = "sync.province_replica"
 CHECKPOINT_PREFIX = "sync.checkpoint."
 
 
+def identity_on(conn: Connection, replica_id: str) -> DeviceIdentity:
+    """The device keys of ``replica_id`` read on ``conn`` (the writer's): made and saved if missing."""
+    held = get_meta(conn, IDENTITY_KEY)
+    if held is not None:
+        identity = DeviceIdentity.from_secret_json(held)
+        if identity.replica_id == replica_id:
+            return identity
+    identity = DeviceIdentity.generate(replica_id)
+    set_meta(conn, IDENTITY_KEY, identity.to_secret_json())
+    return identity
+
+
 def device_identity(store: Store) -> DeviceIdentity:
     """This store's device keys; made and saved the first time (and again if the store took a new replica id,
     e.g. after being copied, so a copy never signs as the original)."""

@@ -40,7 +40,7 @@ def origins_of(tx: Tx, scope: str) -> list[str]:
 def pull_ranges(storage: ServerStorage, scope: str, after: dict[str, int]) -> list[OriginRange]:
     """For each origin of ``scope``, the range of counters a receiver holding ``after`` lacks (a snapshot:
     events stored later are left to the next pull), with the count; origins with nothing to send are left
-    out."""
+    out. Only applied events are sent: one still waiting for a cause (or quarantined) stays here."""
 
     def read() -> list[OriginRange]:
         ranges: list[OriginRange] = []
@@ -49,7 +49,7 @@ def pull_ranges(storage: ServerStorage, scope: str, after: dict[str, int]) -> li
                 start = after.get(origin, 0)
                 count, last = tx.query(
                     "SELECT count(*), max(counter) FROM sync_events WHERE replica_id = ? AND counter > ?"
-                    " AND scope = ?",
+                    " AND scope = ? AND applied = 1",
                     (origin, start, scope),
                 )[0]
                 if count:
@@ -69,7 +69,7 @@ def event_page(
         with storage.transaction() as tx:
             rows = tx.query(
                 "SELECT counter, body FROM sync_events WHERE replica_id = ? AND counter > ? AND counter <= ?"
-                " AND scope = ? ORDER BY counter LIMIT ?",
+                " AND scope = ? AND applied = 1 ORDER BY counter LIMIT ?",
                 (origin, after, last, scope, limit),
             )
         return [(int(r[0]), str(r[1])) for r in rows]

@@ -29,6 +29,7 @@ from server.storage.sql_storage import (
     SqlStorage,
     insert_statement,
 )
+from server.storage.waiting_tables import MIGRATION_NAME, POSTGRES_STATEMENTS
 
 _MIGRATION_LOCK = 7_243_001  # any constant shared by every motcua server
 _SCOPE_LOCKS = 7_243_002  # the first key of per-scope advisory locks (the second is a hash of the name)
@@ -199,6 +200,7 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
             )""",
         ),
     ),
+    SqlMigration(6, MIGRATION_NAME, POSTGRES_STATEMENTS),
 )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from server.errors import DuplicateRow, ServerError, StorageError
 from server.storage.interface import Tx
 from server.storage.sql_storage import MIGRATIONS_TABLE, SqlMigration, SqlStorage, insert_statement
+from server.storage.waiting_tables import MIGRATION_NAME, SQLITE_STATEMENTS
 
 SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
     SqlMigration(
@@ -185,6 +186,7 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             )""",
         ),
     ),
+    SqlMigration(6, MIGRATION_NAME, SQLITE_STATEMENTS),
 )
 
 

@@ -72,7 +72,7 @@ def dossier_fields(commune: str, number: int) -> dict[str, Any]:
         "commune": commune,
         "procedure_code": "1.001612",
         "procedure_name": "Đăng ký khai sinh",
-        "channel": "counter",
+        "channel": "1",
         "received_at": "2026-03-02T08:00:00+07:00",
         "received_by": "clerk-1",
         "code": f"000.00.01.H26-260302-{number:04d}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,10 @@ class Row:
     expected: dict[str, int]
     body: Callable[[dict[str, str]], dict[str, Any]] = field(default=lambda ctx: {})
     fresh_login: bool = False
+
+
+WRONG_NAMES = itertools.count()
+"""A name per wrong login (one account's backoff after wrong passwords is ``test_sign_in_backoff``'s)."""
 
 
 def statuses(default: int, **changes: int) -> dict[str, int]:
@@ -71,7 +76,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("POST", "/v1/login"): Row(
         "/v1/login",
         dict.fromkeys(CALLERS, 401),
-        lambda ctx: {"json": {"username": "officer.one", "password": "wrong password here"}},
+        lambda ctx: {"json": {"username": f"officer.{next(WRONG_NAMES)}", "password": "wrong password here"}},
     ),
     ("POST", "/v1/logout"): Row("/v1/logout", statuses(204, **DEVICES_FORBIDDEN), fresh_login=True),
     ("GET", "/v1/me"): Row("/v1/me", statuses(200)),

@@ -11,11 +11,12 @@ from tests.server.conftest import LiveServer
 
 
 def logins_from_many_addresses(live: LiveServer, count: int) -> list[int]:
-    """Wrong logins, each claiming another client address."""
+    """Wrong logins, each claiming another client address (and naming another account: one account's own
+    backoff after wrong passwords is ``test_sign_in_backoff``'s)."""
     return [
         live.post(
             "/v1/login",
-            json={"username": "nobody.here", "password": "not the password"},
+            json={"username": f"nobody.{n}", "password": "not the password"},
             headers={"X-Forwarded-For": f"203.0.113.{n}"},
         ).status_code
         for n in range(1, count + 1)

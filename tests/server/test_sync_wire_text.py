@@ -74,7 +74,9 @@ def test_an_event_is_the_same_text_in_the_store_on_the_wire_and_in_the_server_ta
     desk = desks("desk-a1", commune)
     for number in range(1, 8):
         desk.new_dossier(number)
-    desk.replica.write("dossier", f"{commune}-00003", {"fee": 15_000, "appointment": "Thứ Hai"}, "clerk")
+    desk.replica.write(
+        "dossier", f"{commune}-00003", {"fee": 15_000, "applicant_address": "Thứ Hai"}, "clerk"
+    )
     stored = desk_texts(desk)
     in_order = causal(stored)
     assert len(in_order) == 8 and any("Đăng ký khai sinh" in text for text in in_order)  # UTF-8, unescaped

@@ -26,7 +26,10 @@ from server.sync_replica import ServerReplica, commune_replica_id, server_replic
 from server.usb_bundles import BundleCheckpoints
 from sync.bundle_exchange import export_bundle, import_bundle
 from sync.device_keys import DeviceIdentity
+from sync.event_signatures import signature_valid
+from sync.event_texts import decode_canonical
 from sync.replica_store import ReplicaStore
+from sync.version_vectors import VersionVector
 from tests.helpers.enrolled_desks import HOAN_KIEM, draft, it_enrol, new_desk, open_work, unlock
 from tests.server.conftest import Clock, Ids, LiveServer, make_config
 from workstation.enrolment import server_link
@@ -159,6 +162,12 @@ def test_a_desk_and_the_province_exchange_dossiers_by_usb_stick(
     assert status == 0, err
     assert f"{events} event(s), {events} new, 0 already here, 0 waiting" in out and desk.device_id in out
     assert province.replica().record_ids("dossier") == dossiers
+    enrolled = province.storage.get_device(desk.device_id)  # every event is signed by the enrolled key
+    assert enrolled is not None
+    mine = [decode_canonical(t).event for t in province.replica().missing_encoded(VersionVector())]
+    mine = [event for event in mine if event.id.replica_id == work.desk.replica.replica_id]
+    assert len(mine) == events
+    assert all(signature_valid(event, base64.b64decode(enrolled.signing_key)) for event in mine)
     vector = province.replica().vector()
     known = BundleCheckpoints(province.storage).load(
         province.replica().replica_id, work.desk.replica.replica_id

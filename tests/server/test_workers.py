@@ -24,6 +24,7 @@ from server.config import config_from_toml
 from server.errors import ConfigError
 from server.storage.postgres_storage import PostgresStorage
 from server.sync_replica import ServerReplica
+from sync.device_keys import DeviceIdentity
 from sync.http_transport import HttpTransport
 from sync.log_redaction import LOG_FILE_NAME
 from sync.replica_memory import MemoryReplica
@@ -159,10 +160,14 @@ def test_two_uvicorn_workers_take_concurrent_pushes_of_one_commune_without_losin
     load_communes(storage, PROVINCE)
     commune = communes[0]
     names = [f"desk-{i}" for i in range(6)]
-    secrets = {name: enrol_replica(storage, commune, name) for name in names}
+    keys = {name: DeviceIdentity.generate(name) for name in names}  # desk-1's events are relayed: signed
+    secrets = {name: enrol_replica(storage, commune, name, keys[name]) for name in names}
     process, url = start_workers(tmp_path, postgres_database, workers=2)
     try:
-        desks = {name: MemoryReplica(name, "desk", (DOSSIER_RECORD,), ticking()) for name in names}
+        desks = {
+            name: MemoryReplica(name, "desk", (DOSSIER_RECORD,), ticking(), identity=keys[name])
+            for name in names
+        }
         for index, (name, desk) in enumerate(desks.items()):
             for number in range(40):
                 desk.write(
