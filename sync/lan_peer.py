@@ -339,7 +339,9 @@ class LanPeerServer:
         httpd = _Server((self._host, self._port), _Handler)
         httpd.peer = self
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, name="motcua-lan-peer", daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="motcua-lan-peer", daemon=True
+        )
         self._thread.start()
         return self
 
