@@ -131,31 +131,32 @@ def _last_number_today(conn: Any, agency: str, day: str) -> int:
 class DeskLan:
     """This desk's part in its commune's LAN: certificate, listener, pairing and syncing with paired desks.
 
-    ``folder`` is the desk's data folder (the certificate goes in its ``lan`` subfolder; the key's password
-    stays in the encrypted store). ``on_change`` is called (from any thread) when a peer paired, a desk
+    The certificate goes in the ``lan`` subfolder of the store's folder (the key's password stays in the
+    encrypted store). ``on_change`` is called (from any thread) when a peer paired, a desk
     synced with this one or a connection was refused, so a screen can refresh.
     """
 
     def __init__(
         self,
         replica: ReplicaStore,
-        folder: Path,
         *,
         commune: str,
         now: Callable[[], datetime],
         today: Callable[[], str] | None = None,
         on_change: Callable[[str], None] | None = None,
         on_block_changed: Callable[[SequenceSpace], None] | None = None,
+        serve_sessions: bool = True,
     ) -> None:
         self.replica = replica
         self.store: Store = replica.store
-        self.folder = Path(folder) / LAN_FOLDER
+        self.folder = Path(self.store.paths.folder) / LAN_FOLDER
         self.commune = commune
         self._now = now
         self._today = today or (lambda: now().date().isoformat())
         self._on_change = on_change
         self._on_block_changed = on_block_changed
         self.checkpoints = StoreCheckpoints(self.store)
+        self._serve_sessions = serve_sessions
         self._certificate: DeskCertificate | None = None
         self._server: LanPeerServer | None = None
         self._offer: PairingOffer | None = None
@@ -262,7 +263,7 @@ class DeskLan:
                 log.warning("a LAN change could not be shown", exc_info=True)
 
     def _authorise(self, fingerprint: str) -> bool:
-        return any(p.fingerprint == fingerprint for p in self.peers())
+        return self._serve_sessions and any(p.fingerprint == fingerprint for p in self.peers())
 
     def _peer_by_fingerprint(self, fingerprint: str | None) -> LanPeer | None:
         return next((p for p in self.peers() if p.fingerprint == fingerprint), None)
@@ -296,6 +297,11 @@ class DeskLan:
 
     def cancel_pairing(self) -> None:
         self._offer = None
+
+    @property
+    def offer(self) -> PairingOffer | None:
+        """The code on show, if any (``None`` once used, cancelled or typed wrong too often)."""
+        return self._offer
 
     def _answer_pairing(self, body: bytes, address: tuple[str, int]) -> LanReply:
         offer = self._offer

@@ -49,7 +49,6 @@ class Runner:
         save_settings(self.work.store, LanSettings(enabled=True, port=port, host="127.0.0.1", name=name))
         self.lan = DeskLan(
             self.desk.replica,
-            data,
             commune=self.desk.commune,
             now=self.now,
             on_block_changed=self._block,

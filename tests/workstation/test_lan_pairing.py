@@ -31,7 +31,7 @@ class Desk:
         self.work = SimpleNamespace(desk=desk, store=desk.store)
         save_settings(desk.store, LanSettings(enabled=True, port=0, host="127.0.0.1", name=name))
         self.lan = DeskLan(
-            desk.replica, self.data, commune=f"{commune:05d}", now=CLOCK.now, on_block_changed=self.block
+            desk.replica, commune=f"{commune:05d}", now=CLOCK.now, on_block_changed=self.block
         )
         self.lan.start()
 
