@@ -17,6 +17,7 @@ from desktop.main_window import MainWindow
 from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
 from desktop.reports import ReportsDialog
 from desktop.sync_panel import SyncController, SyncStatusWidget
+from desktop.sync_panel.peers_view import LanPanel, PeersView
 from workstation.enrolment import stored_transport_factory
 from workstation.province_link import TransportFactory
 from workstation.work_session import WorkSession
@@ -64,6 +65,10 @@ class DeskScreens(QObject):
         self._sync_refresh.start()
         window.sync_status.hide()
         window.statusBar().addPermanentWidget(self.sync_status, 1)  # the sync area takes the room left
+        self.lan = LanPanel(work, background, self.sync, self)  # the commune's other desks (issue 16)
+        self.peers = PeersView(self.lan, window)
+        self._sync_refresh.timeout.connect(self.lan.refresh)
+        window.statusBar().addPermanentWidget(self.peers)
         self.action_reports = QAction(window)
         self.action_reports.setShortcut(QKeySequence("Ctrl+R"))
         self.action_reports.triggered.connect(self.open_reports)
@@ -117,3 +122,4 @@ class DeskScreens(QObject):
     def shutdown(self) -> None:
         self._sync_refresh.stop()
         self.sync.shutdown()
+        self.lan.shutdown()

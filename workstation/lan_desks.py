@@ -90,6 +90,8 @@ class PeerStatus:
     waiting: int
     """This desk's own changes the other desk has not acknowledged yet."""
     error: str | None
+    error_code: str | None = None
+    """The error's stable reason (``lan_certificate_changed``, ``sync_interrupted``…), for the desk's words."""
 
 
 @dataclass(frozen=True)
@@ -506,9 +508,16 @@ class DeskLan:
             finally:
                 transport.close()
         except (SyncError, LanError) as exc:
-            update_peer(self.store, peer.replica_id, last_error=str(exc)[:300])
+            code = getattr(exc, "code", None) or getattr(exc, "kind", type(exc).__name__)
+            update_peer(self.store, peer.replica_id, last_error=str(exc)[:300], last_error_code=str(code))
             return PeerOutcome(peer, error=exc)
-        update_peer(self.store, peer.replica_id, last_contact=self._now().isoformat(), last_error=None)
+        update_peer(
+            self.store,
+            peer.replica_id,
+            last_contact=self._now().isoformat(),
+            last_error=None,
+            last_error_code=None,
+        )
         self._changed("synced")
         return PeerOutcome(peer, result, scans)
 
@@ -534,6 +543,7 @@ class DeskLan:
                     datetime.fromisoformat(peer.last_contact) if peer.last_contact else None,
                     waiting_events(me, vector, [held] if held is not None else []),
                     peer.last_error,
+                    peer.last_error_code,
                 )
             )
         return found

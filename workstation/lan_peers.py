@@ -72,6 +72,7 @@ class LanPeer:
     paired_at: str
     last_contact: str | None = None
     last_error: str | None = None
+    last_error_code: str | None = None
 
     @property
     def address(self) -> tuple[str, int]:

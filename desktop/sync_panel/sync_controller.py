@@ -25,7 +25,6 @@ from desktop.background import Background
 from sync.bundle_exchange import BundleExport, BundleImport
 from sync.errors import SyncInterrupted
 from sync.replica_store import ReplicaStore
-from sync.sync_session import SessionResult
 from workstation.province_link import TransportFactory
 from workstation.sync_keys import (
     StoreCheckpoints,
@@ -96,6 +95,7 @@ class SyncController(QObject):
         self._now = now
         self._new_id = new_id
         self._factory = transport_factory
+        self._peer_sync: Callable[[], object] | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="motcua-sync")
         self._running: Future[Any] | None = None
         phase = SyncPhase.OFFLINE if transport_factory is not None else SyncPhase.NOT_SET_UP
@@ -116,13 +116,21 @@ class SyncController(QObject):
 
     @property
     def can_sync(self) -> bool:
-        return self._factory is not None
+        return self._factory is not None or self._peer_sync is not None
+
+    def set_peer_sync(self, peer_sync: Callable[[], object] | None) -> None:
+        """What every sync (F9, the schedule) runs first, on the worker: the paired desks of the commune
+        (``workstation.lan_desks.DeskLan.sync_all``); the province follows when this desk is enrolled."""
+        self._peer_sync = peer_sync
+        if not self.busy and self._factory is None:
+            phase = SyncPhase.NOT_SET_UP if peer_sync is None else SyncPhase.OFFLINE
+            self._set(replace(self._status, phase=phase, error=None))
 
     def set_transport_factory(self, factory: TransportFactory | None) -> None:
         """Change where "Sync now" goes (e.g. after enrolment); ``None``: nowhere (bundles still work)."""
         self._factory = factory
         if not self.busy:
-            phase = SyncPhase.NOT_SET_UP if factory is None else SyncPhase.OFFLINE
+            phase = SyncPhase.NOT_SET_UP if not self.can_sync else SyncPhase.OFFLINE
             self._set(replace(self._status, phase=phase, error=None))
 
     def set_auto_sync(self, minutes: int) -> None:
@@ -153,9 +161,9 @@ class SyncController(QObject):
     # -- the three activities ------------------------------------------------------------------------------
 
     def sync_now(self) -> bool:
-        """Start a session with the peer; ``False`` if one is running or no transport is configured."""
+        """Sync with the paired desks, then the province; ``False`` if busy or there is nowhere to sync."""
         factory = self._factory
-        if factory is None or self.busy:
+        if (factory is None and self._peer_sync is None) or self.busy:
             return False
         return self._start(Activity.SYNC, lambda meter: self._session(factory, meter))
 
@@ -190,7 +198,10 @@ class SyncController(QObject):
         )
         return True
 
-    def _session(self, factory: TransportFactory, meter: ProgressMeter) -> SessionResult:
+    def _session(self, factory: TransportFactory | None, meter: ProgressMeter) -> object:
+        peers = self._peer_sync() if self._peer_sync is not None else None
+        if factory is None:
+            return peers
         return run_sync(self.replica, factory, meter, now=self._now, checkpoints=self.checkpoints)
 
     def _export(self, path: Path, meter: ProgressMeter) -> BundleExport:
