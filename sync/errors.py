@@ -249,8 +249,6 @@ class PeerCertificateChanged(PairingRefused):
 class NotPairedThere(PairingRefused):
     """The other desk does not know this desk's certificate (never paired, or paired again since)."""
 
-    kind = "lan_not_paired"
-
 
 class ChannelTampered(SessionError):
     """The TLS channel with the other desk failed its integrity check: data was changed or replayed."""
