@@ -73,10 +73,9 @@ class LanWords(QObject):
                 "The desk at this address is not the paired desk (its certificate differs): pair again if it "
                 "was set up again."
             ),
-            "lan_not_paired": self.tr(
-                "The other desk does not know this desk any more: pair the two desks again."
+            "sync_pairing_refused": self.tr(
+                "The other desk does not know this desk (any more): pair the two desks again."
             ),
-            "sync_pairing_refused": self.tr("The other desk refused this desk: pair the two desks again."),
             "lan_channel_tampered": self.tr(
                 "The data from the other desk was changed on the way and was refused: sync again; if it "
                 "happens again, call IT."

@@ -274,17 +274,17 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="50"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="51"/>
         <source>First clerk account</source>
         <translation>First clerk account</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="52"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="53"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="56"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="57"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n character; a few words you remember are better than a short code. Nobody can read it back, not even IT.</numerusform>
@@ -292,22 +292,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="63"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="67"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
@@ -315,47 +315,47 @@
 <context>
     <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <location filename="../../desktop/clerks_dialog.py" line="154"/>
         <source>Clerks of this desk</source>
         <translation>Clerks of this desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
         <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
         <translation>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <location filename="../../desktop/clerks_dialog.py" line="162"/>
         <source>&amp;Remove the selected clerk…</source>
         <translation>&amp;Remove the selected clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <location filename="../../desktop/clerks_dialog.py" line="165"/>
         <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
         <translation>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <location filename="../../desktop/clerks_dialog.py" line="170"/>
         <source>Add a clerk</source>
         <translation>Add a clerk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <location filename="../../desktop/clerks_dialog.py" line="173"/>
         <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
         <translation>
             <numerusform>The new clerk types her own passphrase, twice: at least %n character, a few words she remembers. Nobody can read it back.</numerusform>
@@ -363,73 +363,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
         <source>&amp;Login name:</source>
         <translation>&amp;Login name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <location filename="../../desktop/clerks_dialog.py" line="180"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <location filename="../../desktop/clerks_dialog.py" line="181"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <location filename="../../desktop/clerks_dialog.py" line="182"/>
         <source>Re&amp;type the passphrase:</source>
         <translation>Re&amp;type the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <location filename="../../desktop/clerks_dialog.py" line="183"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <location filename="../../desktop/clerks_dialog.py" line="189"/>
         <source>&amp;Add the clerk</source>
         <translation>&amp;Add the clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <location filename="../../desktop/clerks_dialog.py" line="190"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Head clerk</source>
         <translation>Head clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="202"/>
-        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <location filename="../../desktop/clerks_dialog.py" line="206"/>
+        <location filename="../../desktop/clerks_dialog.py" line="253"/>
         <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
         <translation>Only the desk&apos;s head clerk can add or remove clerks.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>A clerk with this login already exists. Choose another login.</source>
         <translation>A clerk with this login already exists. Choose another login.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <location filename="../../desktop/clerks_dialog.py" line="208"/>
         <source>A login name has 1 to 64 visible characters.</source>
         <translation>A login name has 1 to 64 visible characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
         <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
         <translation>Enter the clerk&apos;s full name (at most 100 characters).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="207"/>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>The passphrase is too short: use at least %n character.</numerusform>
@@ -437,57 +437,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <location filename="../../desktop/clerks_dialog.py" line="213"/>
         <source>This clerk is no longer on the list.</source>
         <translation>This clerk is no longer on the list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <location filename="../../desktop/clerks_dialog.py" line="214"/>
         <source>You cannot remove your own account: another head clerk can.</source>
         <translation>You cannot remove your own account: another head clerk can.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <location filename="../../desktop/clerks_dialog.py" line="215"/>
         <source>The desk&apos;s last head clerk cannot be removed.</source>
         <translation>The desk&apos;s last head clerk cannot be removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
         <source>The key file cannot be changed now. Ask IT.</source>
         <translation>The key file cannot be changed now. Ask IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <location filename="../../desktop/clerks_dialog.py" line="220"/>
         <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
         <translation>The clerk accounts could not be changed (%1). Try again or ask IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <location filename="../../desktop/clerks_dialog.py" line="317"/>
         <source>Adding the clerk…</source>
         <translation>Adding the clerk…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <location filename="../../desktop/clerks_dialog.py" line="339"/>
         <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
         <translation>%1 (%2) is added: she unlocks the desk with her own passphrase.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
         <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
         <translation>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <location filename="../../desktop/clerks_dialog.py" line="361"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <location filename="../../desktop/clerks_dialog.py" line="362"/>
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <location filename="../../desktop/clerks_dialog.py" line="385"/>
         <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
         <translation>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</translation>
     </message>
@@ -785,7 +785,7 @@
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="401"/>
+        <location filename="../../desktop/app.py" line="402"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -793,7 +793,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="93"/>
+        <location filename="../../desktop/desk_screens.py" line="98"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
@@ -1030,22 +1030,22 @@
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="629"/>
         <source>Conflict resolved: %1</source>
         <translation>Conflict resolved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="667"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
         <source>Export the attachment</source>
         <translation>Export the attachment</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="703"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
@@ -1494,6 +1494,182 @@
         <location filename="../../desktop/first_run_wizard/wizard.py" line="199"/>
         <source>The desk could not be set up: %1. Nothing was saved; ask IT for help.</source>
         <translation>The desk could not be set up: %1. Nothing was saved; ask IT for help.</translation>
+    </message>
+</context>
+<context>
+    <name>LanDialog</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="375"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="411"/>
+        <source>The LAN is off: this desk syncs with no other desk.</source>
+        <translation>The LAN is off: this desk syncs with no other desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="414"/>
+        <source>The LAN is on: this desk listens on port %1.</source>
+        <translation>The LAN is on: this desk listens on port %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="426"/>
+        <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
+        <translation>On the other desk, type this code and the address %1 (valid for 10 minutes).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="435"/>
+        <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
+        <translation>Type the address as the other desk shows it, like 192.168.1.20:47470.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="444"/>
+        <source>Paired with %1. The two desks now sync with each other.</source>
+        <translation>Paired with %1. The two desks now sync with each other.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="454"/>
+        <source>Desks of this commune</source>
+        <translation>Desks of this commune</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="455"/>
+        <source>Sync with the other desks of this commune over the LAN</source>
+        <translation>Sync with the other desks of this commune over the LAN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="456"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="457"/>
+        <source>This desk&apos;s name</source>
+        <translation>This desk&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="458"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="461"/>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="463"/>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="464"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="465"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="468"/>
+        <source>Show a pairing code</source>
+        <translation>Show a pairing code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="469"/>
+        <source>Other desk&apos;s address</source>
+        <translation>Other desk&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="470"/>
+        <source>Its pairing code</source>
+        <translation>Its pairing code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
+        <source>Pair with that desk</source>
+        <translation>Pair with that desk</translation>
+    </message>
+</context>
+<context>
+    <name>LanWords</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="55"/>
+        <source>The pairing code is wrong (or this address is another desk): check the code and the address.</source>
+        <translation>The pairing code is wrong (or this address is another desk): check the code and the address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="58"/>
+        <source>The pairing code is no longer valid: show a new code on the other desk.</source>
+        <translation>The pairing code is no longer valid: show a new code on the other desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="61"/>
+        <source>The other desk is not showing a pairing code: show a new code on it first.</source>
+        <translation>The other desk is not showing a pairing code: show a new code on it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="63"/>
+        <source>A pairing code has 16 letters and digits (four groups of four).</source>
+        <translation>A pairing code has 16 letters and digits (four groups of four).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="65"/>
+        <source>The other desk works for another commune: desks pair only within one commune.</source>
+        <translation>The other desk works for another commune: desks pair only within one commune.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="67"/>
+        <source>A desk cannot pair with itself.</source>
+        <translation>A desk cannot pair with itself.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="69"/>
+        <source>This desk cannot listen on that port: another program uses it; choose another.</source>
+        <translation>This desk cannot listen on that port: another program uses it; choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="71"/>
+        <source>Turn the LAN on first.</source>
+        <translation>Turn the LAN on first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="73"/>
+        <source>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</source>
+        <translation>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="77"/>
+        <source>The other desk does not know this desk (any more): pair the two desks again.</source>
+        <translation>The other desk does not know this desk (any more): pair the two desks again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="80"/>
+        <source>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</source>
+        <translation>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="84"/>
+        <source>The other desk cannot be reached: is it on, with the LAN turned on?</source>
+        <translation>The other desk cannot be reached: is it on, with the LAN turned on?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="87"/>
+        <source>The other desk runs another motcua version: update the older one.</source>
+        <translation>The other desk runs another motcua version: update the older one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="90"/>
+        <source>The other desk could not be reached or refused the request.</source>
+        <translation>The other desk could not be reached or refused the request.</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2404,39 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
+    </message>
+</context>
+<context>
+    <name>PeersView</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="254"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="256"/>
+        <source>%1: last contact %2, %3 waiting</source>
+        <translation>%1: last contact %2, %3 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="268"/>
+        <source>No other desk paired</source>
+        <translation>No other desk paired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="271"/>
+        <source>Desks: %1</source>
+        <translation>Desks: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="286"/>
+        <source>Desks…</source>
+        <translation>Desks…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="287"/>
+        <source>The other desks of this commune: pairing and the LAN</source>
+        <translation>The other desks of this commune: pairing and the LAN</translation>
     </message>
 </context>
 <context>

@@ -274,39 +274,39 @@
 <context>
     <name>ClerkPage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="50"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="51"/>
         <source>First clerk account</source>
         <translation>Tài khoản cán bộ đầu tiên</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="52"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="53"/>
         <source>Step 3 of 5. The person who sets up the desk; more clerks can be added later.</source>
         <translation>Bước 3/5. Người cài đặt Bộ phận Một cửa; có thể thêm cán bộ khác sau.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="56"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="57"/>
         <source>The passphrase opens the desk and protects citizens&apos; data on this computer. Use at least %n characters; a few words you remember are better than a short code. Nobody can read it back, not even IT.</source>
         <translation>
             <numerusform>Mật khẩu dùng để mở máy và bảo vệ dữ liệu của người dân trên máy tính này. Dùng ít nhất %n ký tự; vài từ dễ nhớ tốt hơn một mã ngắn. Không ai xem lại được mật khẩu, kể cả bộ phận CNTT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="63"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="64"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="65"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="66"/>
+        <location filename="../../desktop/first_run_wizard/clerk_page.py" line="67"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
@@ -314,177 +314,177 @@
 <context>
     <name>ClerksDialog</name>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="150"/>
+        <location filename="../../desktop/clerks_dialog.py" line="154"/>
         <source>Clerks of this desk</source>
         <translation>Cán bộ của bàn làm việc này</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="153"/>
+        <location filename="../../desktop/clerks_dialog.py" line="157"/>
         <source>Each clerk has her own login and passphrase. The head clerk adds and removes clerks; every change in a dossier&apos;s timeline names the clerk who made it.</source>
         <translation>Mỗi cán bộ có tên đăng nhập và mật khẩu riêng. Cán bộ phụ trách thêm và xoá cán bộ; mỗi thay đổi trong lịch sử hồ sơ ghi tên cán bộ đã thực hiện.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Login</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="157"/>
+        <location filename="../../desktop/clerks_dialog.py" line="161"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="158"/>
+        <location filename="../../desktop/clerks_dialog.py" line="162"/>
         <source>&amp;Remove the selected clerk…</source>
         <translation>&amp;Xoá cán bộ đã chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="161"/>
+        <location filename="../../desktop/clerks_dialog.py" line="165"/>
         <source>Removing a clerk takes her passphrase off this desk. For a clerk who has left the office, IT can run “motcua rotate-key --remove LOGIN” instead: it removes her account and re-encrypts the data under a new key, so an old copy of the key file no longer opens it.</source>
         <translation>Xoá một cán bộ là bỏ mật khẩu của người đó khỏi bàn làm việc này. Với cán bộ đã nghỉ việc, bộ phận CNTT có thể chạy “motcua rotate-key --remove LOGIN” thay vào đó: lệnh này xoá tài khoản và mã hoá lại dữ liệu bằng khoá mới, để bản sao cũ của tệp khoá không còn mở được dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="166"/>
+        <location filename="../../desktop/clerks_dialog.py" line="170"/>
         <source>Add a clerk</source>
         <translation>Thêm cán bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="169"/>
+        <location filename="../../desktop/clerks_dialog.py" line="173"/>
         <source>The new clerk types her own passphrase, twice: at least %n characters, a few words she remembers. Nobody can read it back.</source>
         <translation>
             <numerusform>Cán bộ mới tự nhập mật khẩu của mình, hai lần: ít nhất %n ký tự, vài từ dễ nhớ. Không ai đọc lại được mật khẩu.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="175"/>
+        <location filename="../../desktop/clerks_dialog.py" line="179"/>
         <source>&amp;Login name:</source>
         <translation>Tên đăng &amp;nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="176"/>
+        <location filename="../../desktop/clerks_dialog.py" line="180"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="177"/>
+        <location filename="../../desktop/clerks_dialog.py" line="181"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="178"/>
+        <location filename="../../desktop/clerks_dialog.py" line="182"/>
         <source>Re&amp;type the passphrase:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="179"/>
+        <location filename="../../desktop/clerks_dialog.py" line="183"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="185"/>
+        <location filename="../../desktop/clerks_dialog.py" line="189"/>
         <source>&amp;Add the clerk</source>
         <translation>&amp;Thêm cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="186"/>
+        <location filename="../../desktop/clerks_dialog.py" line="190"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Head clerk</source>
         <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="191"/>
+        <location filename="../../desktop/clerks_dialog.py" line="195"/>
         <source>Clerk</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="202"/>
-        <location filename="../../desktop/clerks_dialog.py" line="249"/>
+        <location filename="../../desktop/clerks_dialog.py" line="206"/>
+        <location filename="../../desktop/clerks_dialog.py" line="253"/>
         <source>Only the desk&apos;s head clerk can add or remove clerks.</source>
         <translation>Chỉ cán bộ phụ trách mới được thêm hoặc xoá cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="203"/>
+        <location filename="../../desktop/clerks_dialog.py" line="207"/>
         <source>A clerk with this login already exists. Choose another login.</source>
         <translation>Đã có cán bộ dùng tên đăng nhập này. Hãy chọn tên khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="204"/>
+        <location filename="../../desktop/clerks_dialog.py" line="208"/>
         <source>A login name has 1 to 64 visible characters.</source>
         <translation>Tên đăng nhập có từ 1 đến 64 ký tự nhìn thấy được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="205"/>
+        <location filename="../../desktop/clerks_dialog.py" line="209"/>
         <source>Enter the clerk&apos;s full name (at most 100 characters).</source>
         <translation>Hãy nhập họ và tên của cán bộ (tối đa 100 ký tự).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/clerks_dialog.py" line="207"/>
+        <location filename="../../desktop/clerks_dialog.py" line="211"/>
         <source>The passphrase is too short: use at least %n characters.</source>
         <translation>
             <numerusform>Mật khẩu quá ngắn: hãy dùng ít nhất %n ký tự.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="209"/>
+        <location filename="../../desktop/clerks_dialog.py" line="213"/>
         <source>This clerk is no longer on the list.</source>
         <translation>Cán bộ này không còn trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="210"/>
+        <location filename="../../desktop/clerks_dialog.py" line="214"/>
         <source>You cannot remove your own account: another head clerk can.</source>
         <translation>Bạn không thể tự xoá tài khoản của mình: một cán bộ phụ trách khác có thể xoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="211"/>
+        <location filename="../../desktop/clerks_dialog.py" line="215"/>
         <source>The desk&apos;s last head clerk cannot be removed.</source>
         <translation>Không thể xoá cán bộ phụ trách cuối cùng của bàn làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="212"/>
+        <location filename="../../desktop/clerks_dialog.py" line="216"/>
         <source>The key file cannot be changed now. Ask IT.</source>
         <translation>Hiện không thể thay đổi tệp khoá. Hãy hỏi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="216"/>
+        <location filename="../../desktop/clerks_dialog.py" line="220"/>
         <source>The clerk accounts could not be changed (%1). Try again or ask IT.</source>
         <translation>Không thay đổi được tài khoản cán bộ (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="313"/>
+        <location filename="../../desktop/clerks_dialog.py" line="317"/>
         <source>Adding the clerk…</source>
         <translation>Đang thêm cán bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="335"/>
+        <location filename="../../desktop/clerks_dialog.py" line="339"/>
         <source>%1 (%2) is added: she unlocks the desk with her own passphrase.</source>
         <translation>Đã thêm %1 (%2): cán bộ này mở khoá bằng mật khẩu riêng của mình.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="353"/>
+        <location filename="../../desktop/clerks_dialog.py" line="357"/>
         <source>Remove the account of %1 (%2)? She will no longer be able to unlock this desk.</source>
         <translation>Xoá tài khoản của %1 (%2)? Người này sẽ không mở khoá được bàn làm việc này nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="357"/>
+        <location filename="../../desktop/clerks_dialog.py" line="361"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="358"/>
+        <location filename="../../desktop/clerks_dialog.py" line="362"/>
         <source>Keep</source>
         <translation>Giữ lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/clerks_dialog.py" line="381"/>
+        <location filename="../../desktop/clerks_dialog.py" line="385"/>
         <source>%1 (%2) can no longer unlock this desk. If she has left the office, ask IT to run “motcua rotate-key”: it re-encrypts the data under a new key.</source>
         <translation>%1 (%2) không còn mở khoá được bàn làm việc này. Nếu người này đã nghỉ việc, hãy nhờ bộ phận CNTT chạy “motcua rotate-key”: lệnh này mã hoá lại dữ liệu bằng khoá mới.</translation>
     </message>
@@ -782,7 +782,7 @@
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="401"/>
+        <location filename="../../desktop/app.py" line="402"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -790,7 +790,7 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="93"/>
+        <location filename="../../desktop/desk_screens.py" line="98"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
@@ -1027,22 +1027,22 @@
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="626"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="629"/>
         <source>Conflict resolved: %1</source>
         <translation>Đã giải quyết xung đột: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="664"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="667"/>
         <source>%1, %2: this desk cannot show it; use Export… to save a copy where you choose.</source>
         <translation>%1, %2: máy không hiển thị được tệp này; dùng Xuất ra… để lưu một bản vào nơi bạn chọn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="678"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="681"/>
         <source>Export the attachment</source>
         <translation>Xuất tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_page/dossier_view.py" line="700"/>
+        <location filename="../../desktop/dossier_page/dossier_view.py" line="703"/>
         <source>Saved to %1</source>
         <translation>Đã lưu vào %1</translation>
     </message>
@@ -1491,6 +1491,182 @@
         <location filename="../../desktop/first_run_wizard/wizard.py" line="199"/>
         <source>The desk could not be set up: %1. Nothing was saved; ask IT for help.</source>
         <translation>Không cài đặt được (%1). Chưa có gì được lưu; hãy nhờ bộ phận CNTT hỗ trợ.</translation>
+    </message>
+</context>
+<context>
+    <name>LanDialog</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="375"/>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="411"/>
+        <source>The LAN is off: this desk syncs with no other desk.</source>
+        <translation>Mạng nội bộ đang tắt: máy này không đồng bộ với máy nào khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="414"/>
+        <source>The LAN is on: this desk listens on port %1.</source>
+        <translation>Mạng nội bộ đang bật: máy này nghe ở cổng %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="426"/>
+        <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
+        <translation>Trên máy kia, gõ mã này và địa chỉ %1 (có hiệu lực 10 phút).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="435"/>
+        <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
+        <translation>Gõ địa chỉ như máy kia hiển thị, ví dụ 192.168.1.20:47470.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="444"/>
+        <source>Paired with %1. The two desks now sync with each other.</source>
+        <translation>Đã ghép nối với %1. Hai máy giờ đồng bộ với nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="454"/>
+        <source>Desks of this commune</source>
+        <translation>Các máy của xã/phường này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="455"/>
+        <source>Sync with the other desks of this commune over the LAN</source>
+        <translation>Đồng bộ với các máy khác của xã/phường qua mạng nội bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="456"/>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="457"/>
+        <source>This desk&apos;s name</source>
+        <translation>Tên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="458"/>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="461"/>
+        <source>Desk</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="463"/>
+        <source>Last contact</source>
+        <translation>Liên lạc lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="464"/>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="465"/>
+        <source>Problem</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="468"/>
+        <source>Show a pairing code</source>
+        <translation>Hiện mã ghép nối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="469"/>
+        <source>Other desk&apos;s address</source>
+        <translation>Địa chỉ máy kia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="470"/>
+        <source>Its pairing code</source>
+        <translation>Mã ghép nối của máy kia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
+        <source>Pair with that desk</source>
+        <translation>Ghép nối với máy đó</translation>
+    </message>
+</context>
+<context>
+    <name>LanWords</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="55"/>
+        <source>The pairing code is wrong (or this address is another desk): check the code and the address.</source>
+        <translation>Mã ghép nối sai (hoặc địa chỉ này là một máy khác): hãy kiểm tra mã và địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="58"/>
+        <source>The pairing code is no longer valid: show a new code on the other desk.</source>
+        <translation>Mã ghép nối đã hết hiệu lực: hãy hiện mã mới trên máy kia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="61"/>
+        <source>The other desk is not showing a pairing code: show a new code on it first.</source>
+        <translation>Máy kia không hiện mã ghép nối nào: hãy hiện mã mới trên máy đó trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="63"/>
+        <source>A pairing code has 16 letters and digits (four groups of four).</source>
+        <translation>Mã ghép nối gồm 16 chữ và số (bốn nhóm, mỗi nhóm bốn ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="65"/>
+        <source>The other desk works for another commune: desks pair only within one commune.</source>
+        <translation>Máy kia thuộc một xã/phường khác: chỉ ghép nối các máy trong cùng một xã/phường.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="67"/>
+        <source>A desk cannot pair with itself.</source>
+        <translation>Một máy không thể ghép nối với chính nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="69"/>
+        <source>This desk cannot listen on that port: another program uses it; choose another.</source>
+        <translation>Máy này không nghe được ở cổng đó: một chương trình khác đang dùng; hãy chọn cổng khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="71"/>
+        <source>Turn the LAN on first.</source>
+        <translation>Hãy bật mạng nội bộ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="73"/>
+        <source>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</source>
+        <translation>Máy ở địa chỉ này không phải máy đã ghép nối (chứng thư khác): nếu máy đó vừa được cài lại, hãy ghép nối lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="77"/>
+        <source>The other desk does not know this desk (any more): pair the two desks again.</source>
+        <translation>Máy kia không (còn) nhận ra máy này: hãy ghép nối lại hai máy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="80"/>
+        <source>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</source>
+        <translation>Dữ liệu từ máy kia đã bị thay đổi trên đường truyền và bị từ chối: hãy đồng bộ lại; nếu vẫn xảy ra, hãy gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="84"/>
+        <source>The other desk cannot be reached: is it on, with the LAN turned on?</source>
+        <translation>Không liên lạc được với máy kia: máy đó có đang bật và đã bật mạng nội bộ chưa?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="87"/>
+        <source>The other desk runs another motcua version: update the older one.</source>
+        <translation>Máy kia chạy phiên bản motcua khác: hãy cập nhật máy có phiên bản cũ hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="90"/>
+        <source>The other desk could not be reached or refused the request.</source>
+        <translation>Không liên lạc được với máy kia hoặc máy đó từ chối yêu cầu.</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2400,39 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Hãy chọn ít nhất một ngày làm việc.</translation>
+    </message>
+</context>
+<context>
+    <name>PeersView</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="254"/>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="256"/>
+        <source>%1: last contact %2, %3 waiting</source>
+        <translation>%1: liên lạc lần cuối %2, %3 thay đổi đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="268"/>
+        <source>No other desk paired</source>
+        <translation>Chưa ghép nối với máy nào khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="271"/>
+        <source>Desks: %1</source>
+        <translation>Các máy: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="286"/>
+        <source>Desks…</source>
+        <translation>Các máy…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="287"/>
+        <source>The other desks of this commune: pairing and the LAN</source>
+        <translation>Các máy khác của xã/phường: ghép nối và mạng nội bộ</translation>
     </message>
 </context>
 <context>
