@@ -48,7 +48,7 @@ from sync.protocol_version import (
 )
 from sync.sync_checkpoints import CheckpointStore
 from sync.sync_messages import COMPRESSION_LEVEL, DEFAULT_BATCH_SIZE
-from sync.sync_session import ROUTES, Replica, SessionResponder, SessionResult, run_session
+from sync.sync_session import HELLO, ROUTES, Replica, SessionResponder, SessionResult, run_session
 
 log = logging.getLogger(__name__)
 
@@ -254,6 +254,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._drain()
             self._refuse(401, "not_paired", "this desk is not paired with the calling desk")
             return
+        if peer.on_seen is not None and route == HELLO:
+            peer.on_seen(fingerprint, str(self.client_address[0]))
         try:
             body = _ChunkedBody(self.rfile, self.headers, peer.max_request_bytes)
         except BadSyncMessage as exc:
@@ -314,8 +316,11 @@ class LanPeerServer:
         max_request_bytes: int = MAX_REQUEST_BYTES,
         extra: ExtraHandler | None = None,
         on_refusal: Callable[[str], None] | None = None,
+        on_seen: Callable[[str, str], None] | None = None,
     ) -> None:
         self.context = context
+        self.on_seen = on_seen
+        """Called with a paired caller's fingerprint and address at the start of each of its sessions."""
         self.authorise = authorise
         self.responder = SessionResponder(replica, lock=lock, level=level)
         self.max_request_bytes = max_request_bytes

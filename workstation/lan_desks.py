@@ -91,7 +91,7 @@ class PeerStatus:
     """This desk's own changes the other desk has not acknowledged yet."""
     error: str | None
     error_code: str | None = None
-    """The error's stable reason (``lan_certificate_changed``, ``sync_interrupted``…), for the desk's words."""
+    """The error's stable reason (``lan_certificate_changed``, ``sync_interrupted``…), for the words."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +227,7 @@ class DeskLan:
                     port=settings.port,
                     extra=self._extra,
                     on_refusal=lambda words: self._changed("refused"),
+                    on_seen=self._seen,
                 )
                 try:
                     server.start()
@@ -266,6 +267,13 @@ class DeskLan:
 
     def _authorise(self, fingerprint: str) -> bool:
         return self._serve_sessions and any(p.fingerprint == fingerprint for p in self.peers())
+
+    def _seen(self, fingerprint: str, host: str) -> None:
+        """A paired desk calls: if it now has another address, it is found there from now on."""
+        peer = self._peer_by_fingerprint(fingerprint)
+        if peer is not None and peer.host != host:
+            update_peer(self.store, peer.replica_id, host=host)
+        self._changed("called")
 
     def _peer_by_fingerprint(self, fingerprint: str | None) -> LanPeer | None:
         return next((p for p in self.peers() if p.fingerprint == fingerprint), None)

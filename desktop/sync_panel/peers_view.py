@@ -145,9 +145,20 @@ class LanPanel(QObject):
         self.changed.emit()
 
     def _sync_peers(self) -> object:
-        """On the sync worker: a session with each paired desk (none: nothing to do)."""
+        """On the sync worker: a session with each paired desk while the LAN is on (off: nothing to do).
+
+        When every paired desk failed and there is no province to sync with, the first failure is raised, so
+        the sync area says it in words (an unreachable desk is "offline"); each desk's own problem shows in
+        the peers line either way."""
         lan = self.lan
-        return None if lan is None else lan.sync_all()
+        if lan is None or not self.settings.enabled:
+            return None
+        round_ = lan.sync_all()
+        if round_.outcomes and len(round_.failed) == len(round_.outcomes) and not self.sync.has_province:
+            error = round_.failed[0].error
+            assert error is not None
+            raise error
+        return round_
 
     @property
     def ready(self) -> bool:

@@ -118,6 +118,10 @@ class SyncController(QObject):
     def can_sync(self) -> bool:
         return self._factory is not None or self._peer_sync is not None
 
+    @property
+    def has_province(self) -> bool:
+        return self._factory is not None
+
     def set_peer_sync(self, peer_sync: Callable[[], object] | None) -> None:
         """What every sync (F9, the schedule) runs first, on the worker: the paired desks of the commune
         (``workstation.lan_desks.DeskLan.sync_all``); the province follows when this desk is enrolled."""

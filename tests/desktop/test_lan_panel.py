@@ -53,7 +53,7 @@ def test_it_pairs_from_the_desk_and_the_status_bar_shows_the_other_desk(
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: screens.lan.listening is not None, timeout=10_000)
         assert screens.lan.listening[1] == port
-        assert str(port) in dialog.message.text()
+        qtbot.waitUntil(lambda: str(port) in dialog.message.text(), timeout=10_000)
 
         qtbot.mouseClick(dialog.show_code_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(dialog.code_label.text()) > 19, timeout=10_000)

@@ -14,7 +14,7 @@ from dossiers.code_allocation import SequenceSpace
 from sync.errors import NotPairedThere, PeerCertificateChanged
 from tests.helpers.dossier_desks import OFFICE, Clock, open_desk
 from workstation.lan_desks import DeskLan
-from workstation.lan_peers import LanError, LanPeer, LanSettings, PairingCode, save_settings
+from workstation.lan_peers import LanError, LanPeer, LanSettings, PairingCode, save_settings, update_peer
 from workstation.sequence_blocks import read_sequence_space, write_sequence_space
 
 START = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)
@@ -30,9 +30,7 @@ class Desk:
         desk.store.write(lambda conn: write_sequence_space(conn, space)).result()
         self.work = SimpleNamespace(desk=desk, store=desk.store)
         save_settings(desk.store, LanSettings(enabled=True, port=0, host="127.0.0.1", name=name))
-        self.lan = DeskLan(
-            desk.replica, commune=f"{commune:05d}", now=CLOCK.now, on_block_changed=self.block
-        )
+        self.lan = DeskLan(desk.replica, commune=f"{commune:05d}", now=CLOCK.now, on_block_changed=self.block)
         self.lan.start()
 
     def block(self, space) -> None:
@@ -75,8 +73,10 @@ def test_pairing_pins_both_certificates_and_splits_the_number_block(make) -> Non
     assert (a.space().first, a.space().last) == (1, 4999)
     assert (b.space().first, b.space().last) == (5000, 9999)
     assert a.work.desk.sequence_space == a.space() and b.work.desk.sequence_space == b.space()
+    update_peer(a.work.store, back.replica_id, host="192.0.2.7")  # B's address changed (DHCP)…
     [outcome] = b.lan.sync_all().outcomes
     assert outcome.error is None
+    assert a.lan.peers()[0].host == "127.0.0.1"  # …and A finds it at the address it called from
     # the code was used: nobody else pairs with it
     c = make("c")
     with pytest.raises(LanError, match="not showing a pairing code") as refused:
