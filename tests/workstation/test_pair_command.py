@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -11,18 +12,22 @@ from types import SimpleNamespace
 from tests.helpers.enrolled_desks import PASS, new_desk
 from tests.helpers.server_processes import ROOT, free_port
 from tests.helpers.workstations import Clock
+from workstation.it_commands.command_line import _dispatch, build_parser
+from workstation.it_commands.console import CommandFailed, Console
 
 
-def motcua(*args: str, stdin: str = PASS + "\n") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def motcua(*args: str) -> tuple[int, str, str]:
+    """``motcua ARGS`` as the program parses and runs them (in this process: the waiting side is the real
+    program in its own process), the passphrase typed when asked."""
+    parsed = build_parser().parse_args(list(args))
+    out, err = io.StringIO(), io.StringIO()
+    console = Console(out=out, err=err, ask_secret=lambda _prompt: PASS)
+    try:
+        status = _dispatch(parsed, console, ())
+    except CommandFailed as exc:
+        err.write(exc.message)
+        status = exc.exit_code
+    return status, out.getvalue(), err.getvalue()
 
 
 def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
@@ -48,13 +53,13 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
         address = address_line.removeprefix("Address of this desk: ").strip()
         assert len(code) == 19 and address == f"127.0.0.1:{port}"
         wrong = code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
-        refused = motcua("--data-dir", str(b), "pair", "join", address, wrong, "--login", "lan")
-        assert refused.returncode != 0 and "the pairing code is wrong" in refused.stderr
-        joined = motcua(
+        status, _, err = motcua("--data-dir", str(b), "pair", "join", address, wrong, "--login", "lan")
+        assert status != 0 and "the pairing code is wrong" in err
+        status, out, err = motcua(
             "--data-dir", str(b), "pair", "join", address, code, "--login", "lan", "--name", "Bàn 2"
         )
-        assert joined.returncode == 0, joined.stderr
-        assert "Paired with Bàn 1 (commune 00070)" in joined.stdout
+        assert status == 0, err
+        assert "Paired with Bàn 1 (commune 00070)" in out
         out, err = show.communicate(timeout=60)
         assert show.returncode == 0, err
         assert "Paired with Bàn 2 (commune 00070)." in out
@@ -62,14 +67,7 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
         if show.poll() is None:
             show.kill()
             show.wait()
-    listed = motcua("--data-dir", str(a), "pair", "list", "--login", "lan")
-    assert (
-        listed.returncode == 0
-        and "Bàn 2 at 127.0.0.1:" in listed.stdout
-        and "last contact never" in listed.stdout
-    )
-    removed = motcua("--data-dir", str(a), "pair", "remove", "Bàn 2", "--login", "lan")
-    assert removed.returncode == 0 and "no longer paired" in removed.stdout
-    assert (
-        "paired with no other desk" in motcua("--data-dir", str(a), "pair", "list", "--login", "lan").stdout
-    )
+    status, out, _ = motcua("--data-dir", str(a), "pair", "list", "--login", "lan")
+    assert status == 0 and "Bàn 2 at 127.0.0.1:" in out and "last contact never" in out
+    status, out, _ = motcua("--data-dir", str(a), "pair", "remove", "Bàn 2", "--login", "lan")
+    assert status == 0 and "Bàn 2 is no longer paired" in out
