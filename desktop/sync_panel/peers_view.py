@@ -38,6 +38,7 @@ from desktop.background import Background
 from desktop.sync_panel.sync_controller import SyncController
 from desktop.sync_panel.sync_status_widget import when_text
 from desktop.warning_text import error_label
+from dossiers.appointments import vietnam_time
 from sync.errors import SyncError
 from workstation.lan_desks import DeskLan, PeerStatus
 from workstation.lan_peers import DEFAULT_PORT, LanError, LanPeer, LanSettings, PairingOffer, save_settings
@@ -262,15 +263,31 @@ class PeersView(QWidget):
         self.retranslate()
 
     def peer_text(self, status: PeerStatus) -> str:
-        contact = self.tr("never") if status.last_contact is None else when_text(status.last_contact)
+        """One desk, short for the status bar: its name, last contact (hour and day), changes waiting."""
+        if status.last_contact is None:
+            contact = self.tr("never")
+        else:
+            contact = f"{vietnam_time(status.last_contact):%H:%M %d/%m}"
         text = (
-            self.tr("%1: last contact %2, %3 waiting")
+            self.tr("%1: %2, %3 waiting")
             .replace("%1", status.name)
             .replace("%2", contact)
             .replace("%3", str(status.waiting))
         )
+        return text + (" ⚠" if status.error_code else "")
+
+    def peer_sentence(self, status: PeerStatus) -> str:
+        """One desk in full, for the tooltip: last contact, changes waiting, its problem in words."""
+        contact = self.tr("never") if status.last_contact is None else when_text(status.last_contact)
+        text = (
+            self.tr("%1 (%4): last contact %2, %3 change(s) of this desk waiting for it")
+            .replace("%1", status.name)
+            .replace("%2", contact)
+            .replace("%3", str(status.waiting))
+            .replace("%4", status.address)
+        )
         if status.error_code:
-            text += " ⚠"
+            text += " — " + self.panel.words.for_code(status.error_code)
         return text
 
     def show_peers(self) -> None:
@@ -278,13 +295,11 @@ class PeersView(QWidget):
         if not statuses:
             self.label.setText(self.tr("No other desk paired"))
         else:
-            self.label.setText(
-                self.tr("Desks: %1").replace("%1", "; ".join(self.peer_text(s) for s in statuses))
-            )
-        problems = [f"{s.name}: {self.panel.words.for_code(s.error_code)}" for s in statuses if s.error_code]
+            self.label.setText("; ".join(self.peer_text(s) for s in statuses))  # the "Desks…" button beside
+        lines = [self.peer_sentence(s) for s in statuses]
         if self.panel.problem:
-            problems.insert(0, self.panel.problem)
-        self.label.setToolTip("\n".join(problems))
+            lines.insert(0, self.panel.problem)
+        self.label.setToolTip("\n".join(lines))
 
     def open_dialog(self) -> LanDialog:
         if self.dialog is None:
@@ -323,6 +338,7 @@ class LanDialog(QDialog):
         self.apply_button.clicked.connect(self.apply)
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.show_code_button = QPushButton(self)
         self.show_code_button.clicked.connect(self.show_code)

@@ -1499,102 +1499,102 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="375"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="402"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="411"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="438"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>The LAN is off: this desk syncs with no other desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="414"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="441"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>The LAN is on: this desk listens on port %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="426"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="453"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>On the other desk, type this code and the address %1 (valid for 10 minutes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="435"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Type the address as the other desk shows it, like 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="444"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Paired with %1. The two desks now sync with each other.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="454"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="481"/>
         <source>Desks of this commune</source>
         <translation>Desks of this commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="455"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="482"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Sync with the other desks of this commune over the LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="456"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="483"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="457"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="484"/>
         <source>This desk&apos;s name</source>
         <translation>This desk&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="458"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="485"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="461"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="488"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="489"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="463"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
         <source>Last contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="464"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="465"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="492"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="468"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="495"/>
         <source>Show a pairing code</source>
         <translation>Show a pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="469"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="496"/>
         <source>Other desk&apos;s address</source>
         <translation>Other desk&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="470"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
         <source>Its pairing code</source>
         <translation>Its pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
         <source>Pair with that desk</source>
         <translation>Pair with that desk</translation>
     </message>
@@ -1602,72 +1602,72 @@
 <context>
     <name>LanWords</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="55"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="56"/>
         <source>The pairing code is wrong (or this address is another desk): check the code and the address.</source>
         <translation>The pairing code is wrong (or this address is another desk): check the code and the address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="58"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="59"/>
         <source>The pairing code is no longer valid: show a new code on the other desk.</source>
         <translation>The pairing code is no longer valid: show a new code on the other desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="61"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="62"/>
         <source>The other desk is not showing a pairing code: show a new code on it first.</source>
         <translation>The other desk is not showing a pairing code: show a new code on it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="63"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="64"/>
         <source>A pairing code has 16 letters and digits (four groups of four).</source>
         <translation>A pairing code has 16 letters and digits (four groups of four).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="65"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="66"/>
         <source>The other desk works for another commune: desks pair only within one commune.</source>
         <translation>The other desk works for another commune: desks pair only within one commune.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="67"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="68"/>
         <source>A desk cannot pair with itself.</source>
         <translation>A desk cannot pair with itself.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="69"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="70"/>
         <source>This desk cannot listen on that port: another program uses it; choose another.</source>
         <translation>This desk cannot listen on that port: another program uses it; choose another.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="71"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="72"/>
         <source>Turn the LAN on first.</source>
         <translation>Turn the LAN on first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="73"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="74"/>
         <source>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</source>
         <translation>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="77"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="78"/>
         <source>The other desk does not know this desk (any more): pair the two desks again.</source>
         <translation>The other desk does not know this desk (any more): pair the two desks again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="80"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="81"/>
         <source>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</source>
         <translation>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="84"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="85"/>
         <source>The other desk cannot be reached: is it on, with the LAN turned on?</source>
         <translation>The other desk cannot be reached: is it on, with the LAN turned on?</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="87"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="88"/>
         <source>The other desk runs another motcua version: update the older one.</source>
         <translation>The other desk runs another motcua version: update the older one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="90"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="91"/>
         <source>The other desk could not be reached or refused the request.</source>
         <translation>The other desk could not be reached or refused the request.</translation>
     </message>
@@ -2409,32 +2409,33 @@
 <context>
     <name>PeersView</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="254"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="268"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="281"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="256"/>
-        <source>%1: last contact %2, %3 waiting</source>
-        <translation>%1: last contact %2, %3 waiting</translation>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="272"/>
+        <source>%1: %2, %3 waiting</source>
+        <translation>%1: %2, %3 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="268"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="283"/>
+        <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
+        <translation>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="296"/>
         <source>No other desk paired</source>
         <translation>No other desk paired</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="271"/>
-        <source>Desks: %1</source>
-        <translation>Desks: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="286"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="312"/>
         <source>Desks…</source>
         <translation>Desks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="287"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="313"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>The other desks of this commune: pairing and the LAN</translation>
     </message>
