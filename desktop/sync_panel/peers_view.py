@@ -136,10 +136,15 @@ class LanPanel(QObject):
     def _ready(self, made: tuple[DeskLan, LanSettings, list[PeerStatus], BaseException | None]) -> None:
         self.lan, self.settings, self.statuses, error = made
         self.problem = None if error is None else self.words.for_error(error)
-        self.sync.set_peer_sync(self._sync_peers)
+        self._offer_peer_sync()
         self.sync.finished.connect(lambda _result: self.refresh())
         self.sync.failed.connect(lambda _error: self.refresh())
         self.changed.emit()
+
+    def _offer_peer_sync(self) -> None:
+        """Every sync reaches the paired desks while the LAN is on; off, a desk with no province has nowhere
+        to sync (the sync area says so)."""
+        self.sync.set_peer_sync(self._sync_peers if self.settings.enabled else None)
 
     def _failed(self, error: BaseException) -> None:
         self.problem = self.words.for_error(error)
@@ -212,6 +217,7 @@ class LanPanel(QObject):
         def applied(value: LanSettings) -> None:
             self.settings = value
             self.problem = None
+            self._offer_peer_sync()
             self.changed.emit()
             done(value)
 

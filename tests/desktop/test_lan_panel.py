@@ -45,7 +45,8 @@ def test_it_pairs_from_the_desk_and_the_status_bar_shows_the_other_desk(
         dialog = screens.peers.dialog
         assert isinstance(dialog, LanDialog)
         qtbot.waitUntil(dialog.isVisible)
-        assert not dialog.show_code_button.isEnabled()  # the LAN is off
+        assert not dialog.show_code_button.isEnabled()  # the LAN is off: not enrolled either, nowhere to sync
+        assert not screens.sync.can_sync
 
         port = free_port()
         qtbot.mouseClick(dialog.enabled, Qt.MouseButton.LeftButton)
@@ -55,6 +56,7 @@ def test_it_pairs_from_the_desk_and_the_status_bar_shows_the_other_desk(
         qtbot.waitUntil(lambda: screens.lan.listening is not None, timeout=10_000)
         assert screens.lan.listening[1] == port
         qtbot.waitUntil(lambda: str(port) in dialog.message.text(), timeout=10_000)
+        assert screens.sync.can_sync  # F9 and the schedule now reach the paired desks
 
         qtbot.mouseClick(dialog.show_code_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(dialog.code_label.text()) > 19, timeout=10_000)
