@@ -75,8 +75,10 @@ log = logging.getLogger(__name__)
 PAIR_PATH = "/motcua/lan/pair"
 SCAN_PATH = "/motcua/lan/scan/"
 LAN_FOLDER = "lan"
+SCAN_CURSOR_META_KEY = "lan.scans_checked_up_to"
+SCANS_PENDING_META_KEY = "lan.scans_missing"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_SHA_IN_STATE = re.compile(r'"sha256":\s*"([0-9a-f]{64})"')
+_SHA_IN_EVENT = re.compile(r'"sha256":\s*"([0-9a-f]{64})"')
 
 
 @dataclass(frozen=True)
@@ -562,13 +564,30 @@ class DeskLan:
         return AttachmentStore(conn, self.store.paths.attachments, now=self.store.now)
 
     def missing_scans(self) -> list[str]:
-        """The scans the records name that this desk does not hold (read from the state cache)."""
-        with self.store.reader() as conn:
-            wanted: set[str] = set()
-            for (state,) in conn.execute("SELECT state FROM record_states WHERE state LIKE '%\"sha256\"%'"):
-                wanted.update(_SHA_IN_STATE.findall(state))
+        """The scans named by the events received since the last look, and those still missing from before,
+        that this desk does not hold (only new events are read: the cost does not grow with the store)."""
+
+        def look(conn: Any) -> list[str]:
+            last = int(get_meta(conn, SCAN_CURSOR_META_KEY) or 0)
+            wanted = set(json.loads(get_meta(conn, SCANS_PENDING_META_KEY) or "[]"))
+            newest = last
+            rows = conn.execute(
+                "SELECT rowid, body FROM change_events WHERE rowid > ? AND instr(body, '\"sha256\"') > 0",
+                (last,),
+            )
+            for rowid, body in rows:
+                wanted.update(_SHA_IN_EVENT.findall(body))
+                newest = max(newest, rowid)
+            newest = max(
+                newest, conn.execute("SELECT coalesce(max(rowid), 0) FROM change_events").fetchone()[0]
+            )
             store = self._attachments(conn)
-            return sorted(sha for sha in wanted if not store.has(sha))
+            missing = sorted(sha for sha in wanted if not store.has(sha))
+            set_meta(conn, SCAN_CURSOR_META_KEY, str(newest))
+            set_meta(conn, SCANS_PENDING_META_KEY, json.dumps(missing))
+            return missing
+
+        return list(self.store.write(look).result())
 
     def _send_scan(self, sha256: str) -> LanReply:
         if not _SHA256.fullmatch(sha256):
