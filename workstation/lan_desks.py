@@ -346,7 +346,10 @@ class DeskLan:
         if replica_id == self.replica.replica_id:
             return LanReply.refusal(403, "same_desk", "a desk cannot pair with itself")
         self._offer = None
-        block = self._share_block(space)
+        try:
+            block = self._share_block(space)
+        except LanError as exc:
+            return LanReply.refusal(409, exc.code, str(exc))
         peer = LanPeer(
             replica_id,
             name,
