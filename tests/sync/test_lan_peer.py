@@ -6,7 +6,6 @@ import http.client
 import random
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from sync.sync_session import run_session
 from sync.version_vectors import VersionVector
 from tests.helpers.flaky_link import FlakyLink
 from tests.helpers.lan_certificates import caller, lan_server
+from tests.helpers.polling import eventually
 from tests.helpers.sync_replicas import NOW, Counting, fill, replica, same_state
 from tests.helpers.tampering_link import TamperingLink, replay
 
@@ -100,9 +100,8 @@ def test_a_desk_not_paired_there_is_refused_in_words_before_anything_changes(des
     with pytest.raises(NotPairedThere, match="not paired"):  # no certificate at all
         sync_with_lan_peer(other, server.address, now=NOW, **caller(None, "desk-2"))
     assert desk.vector() == before and other.vector() == VersionVector({"desk-1": 5})
-    time.sleep(0.2)
-    assert any("handshake failed" in words for words in server.refusals)
-    assert any("not a paired desk" in words for words in server.refusals)
+    assert eventually(lambda: any("handshake failed" in words for words in server.refusals))
+    assert eventually(lambda: any("not a paired desk" in words for words in server.refusals))
 
 
 def test_a_peer_presenting_another_certificate_is_refused_in_words() -> None:
@@ -120,8 +119,7 @@ def test_a_tampered_stream_is_refused_in_words_either_way(desk_2) -> None:
     with TamperingLink(server.address, flip_up=6000) as link:  # inside the push
         with pytest.raises((ChannelTampered, SyncInterrupted)):
             sync_with_lan_peer(other, link.address, now=NOW, **caller("desk-1", "desk-2"))
-    time.sleep(0.2)
-    assert any("integrity check" in words for words in server.refusals)
+    assert eventually(lambda: any("integrity check" in words for words in server.refusals))
     assert desk.vector()["desk-1"] == 0  # the changed push was not applied
     with TamperingLink(server.address, flip_down=3000) as link:
         with pytest.raises(ChannelTampered, match="changed or replayed"):
@@ -140,9 +138,8 @@ def test_a_replayed_connection_is_refused_in_words(desk_2) -> None:
     before = desk.vector()
     for stream in recorded:
         replay(server.address, stream)
-    time.sleep(0.2)
+    assert eventually(lambda: any("handshake failed" in words for words in server.refusals))
     assert desk.vector() == before
-    assert any("handshake failed" in words for words in server.refusals)
 
 
 def request(server: LanPeerServer, route: str, headers: dict[str, str]) -> http.client.HTTPResponse:

@@ -13,6 +13,7 @@ import pytest
 from dossiers.code_allocation import SequenceSpace
 from sync.errors import NotPairedThere, PeerCertificateChanged
 from tests.helpers.dossier_desks import OFFICE, Clock, open_desk
+from tests.helpers.polling import eventually
 from workstation.lan_desks import DeskLan
 from workstation.lan_peers import LanError, LanPeer, LanSettings, PairingCode, save_settings, update_peer
 from workstation.sequence_blocks import read_sequence_space, write_sequence_space
@@ -141,4 +142,4 @@ def test_a_desk_presenting_another_certificate_is_refused_in_words(make, tmp_pat
     outcome = impostor.lan.sync_peer(b_as_peer)
     assert isinstance(outcome.error, NotPairedThere)
     assert "does not know this desk's certificate" in str(outcome.error)
-    assert any("handshake failed" in words for words in b.lan.refusals())
+    assert eventually(lambda: any("handshake failed" in words for words in b.lan.refusals()))
