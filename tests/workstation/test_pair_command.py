@@ -51,10 +51,10 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
         code_line, address_line = show.stdout.readline(), show.stdout.readline()
         code = code_line.removeprefix("Pairing code: ").strip()
         address = address_line.removeprefix("Address of this desk: ").strip()
-        assert len(code) == 19 and address == f"127.0.0.1:{port}"
+        assert len(code) == 19 and address == f"127.0.0.1:{port}", (code_line, address_line)
         wrong = code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
         status, _, err = motcua("--data-dir", str(b), "pair", "join", address, wrong, "--login", "lan")
-        assert status != 0 and "the pairing code is wrong" in err
+        assert status != 0 and "the pairing code is wrong" in err, err
         status, out, err = motcua(
             "--data-dir", str(b), "pair", "join", address, code, "--login", "lan", "--name", "Bàn 2"
         )
@@ -62,12 +62,12 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
         assert "Paired with Bàn 1 (commune 00070)" in out
         out, err = show.communicate(timeout=60)
         assert show.returncode == 0, err
-        assert "Paired with Bàn 2 (commune 00070)." in out
+        assert "Paired with Bàn 2 (commune 00070)." in out, (out, err)
     finally:
         if show.poll() is None:
             show.kill()
             show.wait()
     status, out, _ = motcua("--data-dir", str(a), "pair", "list", "--login", "lan")
-    assert status == 0 and "Bàn 2 at 127.0.0.1:" in out and "last contact never" in out
+    assert status == 0 and "Bàn 2 at 127.0.0.1:" in out and "last contact never" in out, out
     status, out, _ = motcua("--data-dir", str(a), "pair", "remove", "Bàn 2", "--login", "lan")
     assert status == 0 and "Bàn 2 is no longer paired" in out
