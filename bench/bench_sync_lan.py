@@ -5,8 +5,9 @@ Prints three figures (machines differ; the ratios are what we track):
 1. round trips of a session pushing and pulling 10 events vs 10,000 events (must be equal);
 2. bytes per event in compressed batches (500 events each, with frame headers and checksums) vs the whole
    event list compressed as one zstd frame, and vs the raw canonical JSON;
-3. a LAN session (real HTTP on 127.0.0.1, sealed) through the flaky-link proxy at 256 kbit/s with 200 ms
-   one-way delay, vs what the link allows: payload bytes / bandwidth (and that plus one RTT per round trip).
+3. a LAN session (real HTTPS on 127.0.0.1, mutual TLS 1.3) through the flaky-link proxy at 256 kbit/s with
+   200 ms one-way delay, vs what the link allows: payload bytes / bandwidth (and that plus one RTT per round
+   trip).
 
     .venv/bin/python bench/bench_sync_lan.py [events_over_the_link]
 """
@@ -30,12 +31,13 @@ if str(ROOT) not in sys.path:
 from sync.change_events import ChangeEvent, encode_event  # noqa: E402
 from sync.event_texts import join_event_texts  # noqa: E402
 from sync.field_policies import RecordType, add_only_set, log, register  # noqa: E402
-from sync.lan_peer import LanPeerServer, LanPeerTransport, new_pairing_secret  # noqa: E402
+from sync.lan_peer import LanPeerTransport  # noqa: E402
 from sync.replica_memory import MemoryReplica  # noqa: E402
 from sync.sync_messages import COMPRESSION_LEVEL, batch_frames  # noqa: E402
 from sync.sync_session import InProcessTransport, SessionResponder, run_session  # noqa: E402
 from sync.version_vectors import EventId, VersionVector  # noqa: E402
 from tests.helpers.flaky_link import FlakyLink  # noqa: E402
+from tests.helpers.lan_certificates import caller, lan_server  # noqa: E402
 
 T0 = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
 DOSSIER = RecordType(
@@ -137,13 +139,12 @@ def poor_link(count: int) -> None:
     a = replica("desk-1", events("desk-1x", count, 4))
     b = replica("desk-2", [])
     payload = sum(len(frame) for frame in batch_frames(a.missing_encoded(VersionVector()), 500))
-    secret = new_pairing_secret()
     print(
         f"\n3. {count} events pushed over an emulated link: 256 kbit/s, {delay * 1000:.0f} ms one-way delay"
     )
-    with LanPeerServer(b, pairing_secret=secret, host="127.0.0.1") as server:
+    with lan_server(b, "desk-2", ["desk-1"]) as server:
         with FlakyLink(server.address, delay=delay, bandwidth=bandwidth) as link:
-            with LanPeerTransport(link.url, pairing_secret=secret, replica_id="desk-1") as transport:
+            with LanPeerTransport(("127.0.0.1", link.port), **caller("desk-1", "desk-2")) as transport:
                 start = time.perf_counter()
                 run_session(a, transport, now=clock(), batch_size=500)
                 elapsed = time.perf_counter() - start
@@ -151,13 +152,13 @@ def poor_link(count: int) -> None:
             trips = transport.round_trips
     assert a.vector() == b.vector()
     limit = payload / bandwidth
-    with_latency = limit + (trips + 1) * 2 * delay  # + the TCP handshake
+    with_latency = limit + (trips + 3) * 2 * delay  # + the TCP and TLS 1.3 handshakes and the channel check
     print(f"   payload (compressed batches):  {payload:,} B ({payload / count:.1f} B/event)")
     print(f"   bytes on the wire (both ways): {wire:,} B ({wire / payload:.3f} x payload)")
     print(f"   round trips: {trips}; elapsed {elapsed:.2f} s")
     print(f"   link limit payload/bandwidth:  {limit:.2f} s  -> ratio {elapsed / limit:.2f}")
     print(
-        f"   limit + one RTT per round trip and the handshake: {with_latency:.2f} s "
+        f"   limit + one RTT per round trip and the handshakes: {with_latency:.2f} s "
         f"-> ratio {elapsed / with_latency:.2f}"
     )
 

@@ -19,6 +19,7 @@ from desktop.new_dossier.new_dossier_dialog import NewDossierDialog
 from desktop.reference_status import ReferenceStatus
 from desktop.reports import ReportsDialog
 from desktop.sync_panel import SyncController, SyncStatusWidget
+from desktop.sync_panel.peers_view import LanPanel, PeersView
 from desktop.updates_dialog import UpdatesDialog
 from workstation.about import app_version
 from workstation.enrolment import stored_transport_factory
@@ -94,6 +95,10 @@ class DeskScreens(QObject):
         self.sync.finished.connect(self.reference.after_sync)
         self.sync.failed.connect(self.reference.after_sync)
         window.statusBar().addPermanentWidget(self.reference)
+        self.lan = LanPanel(work, background, self.sync, self)  # the commune's other desks (issue 16)
+        self.peers = PeersView(self.lan, window)
+        self._sync_refresh.timeout.connect(self.lan.refresh)
+        window.statusBar().addPermanentWidget(self.peers)
         self.action_reports = QAction(window)
         self.action_reports.setShortcut(QKeySequence("Ctrl+R"))
         self.action_reports.triggered.connect(self.open_reports)
@@ -184,3 +189,4 @@ class DeskScreens(QObject):
         self._sync_refresh.stop()
         self.sync.shutdown()
         self.scans.shutdown()
+        self.lan.shutdown()

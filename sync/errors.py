@@ -240,6 +240,22 @@ class PairingRefused(SessionError):
     kind = "sync_pairing_refused"
 
 
+class PeerCertificateChanged(PairingRefused):
+    """The desk at a paired address presents another certificate than the one pinned at pairing."""
+
+    kind = "lan_certificate_changed"
+
+
+class NotPairedThere(PairingRefused):
+    """The other desk does not know this desk's certificate (never paired, or paired again since)."""
+
+
+class ChannelTampered(SessionError):
+    """The TLS channel with the other desk failed its integrity check: data was changed or replayed."""
+
+    kind = "lan_channel_tampered"
+
+
 class WrongPeer(SessionError):
     """The other side is not the replica expected (e.g. a replica syncing with itself, or a checkpoint
     recorded for another pair)."""

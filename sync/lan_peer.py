@@ -1,46 +1,44 @@
-"""Workstation-to-workstation sync on a commune's LAN: a small HTTP endpoint and its client.
+"""Desk-to-desk sync on a commune's LAN: a small HTTPS endpoint and its client, over mutual TLS.
 
-The endpoint (stdlib ``http.server`` in a thread) answers the session of :mod:`sync.sync_session`
-at ``POST /motcua/sync/<route>``. Both workstations share a pairing secret (made by
-:func:`new_pairing_secret`, shown on one screen and typed or scanned on the other). Every request carries
-``X-Motcua-Pairing: <client replica id>.<nonce>.<HMAC>``; a request without the right HMAC is refused (401)
-before its body is read. Request and reply bodies are sealed with AES-256-GCM under keys derived from the
-secret and fresh nonces of both sides, in numbered records with a final flag: dossiers never cross the LAN
-in clear, and a changed, reordered or cut stream is detected. A replayed request only yields a reply sealed
-for the original requester (and pushes are idempotent).
+The endpoint (stdlib ``http.server`` in a thread, each connection wrapped in TLS 1.3 by :mod:`ssl`) answers
+the session of :mod:`sync.sync_session` at ``POST /motcua/sync/<route>``. The channel is
+:mod:`sync.lan_tls`: each desk has its own self-signed certificate, and the two certificates are pinned at
+pairing. A sync request comes only from a client whose certificate is one the endpoint paired with (an
+unknown certificate fails the TLS handshake; no certificate gets 401), and the client talks only to the
+certificate it pinned for that address. Integrity, confidentiality and freshness are TLS's: a changed byte,
+a replayed connection or a cut stream fails. There is no plain-text fallback.
+
+Other requests (pairing, the other desk's name, scans) are handed to ``extra`` with the caller's certificate
+fingerprint (``None`` for a client without one), so the workstation layer decides what they may do.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
+import http.client
 import json
 import logging
-import os
-import secrets
-import struct
+import socket
+import ssl
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import IO, Any
 
-import requests
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from sync.errors import (
     BadSyncMessage,
-    PairingRefused,
+    ChannelTampered,
+    NotPairedThere,
+    PeerCertificateChanged,
     PeerRefused,
     ProtocolMismatch,
     SyncError,
     SyncInterrupted,
 )
+from sync.lan_tls import fingerprint_of_der
 from sync.protocol_version import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
@@ -49,118 +47,39 @@ from sync.protocol_version import (
     protocol_headers,
 )
 from sync.sync_checkpoints import CheckpointStore
-from sync.sync_messages import COMPRESSION_LEVEL, DEFAULT_BATCH_SIZE, StreamReader
-from sync.sync_session import ROUTES, Replica, SessionResponder, SessionResult, run_session
-from sync.version_vectors import check_replica_id
+from sync.sync_messages import COMPRESSION_LEVEL, DEFAULT_BATCH_SIZE
+from sync.sync_session import HELLO, ROUTES, Replica, SessionResponder, SessionResult, run_session
 
 log = logging.getLogger(__name__)
 
 PATH_PREFIX = "/motcua/sync/"
-PAIRING_HEADER = "X-Motcua-Pairing"
-NONCE_HEADER = "X-Motcua-Nonce"
-MIN_SECRET_LENGTH = 20
+PING_PATH = "/motcua/ping"
 RECORD_SIZE = 64 * 1024
 MAX_REQUEST_BYTES = 512 * 1024 * 1024
-_NONCE_BYTES = 16
-_RECORD = struct.Struct(">BI")  # final flag, ciphertext length
+MAX_EXTRA_BYTES = 1024 * 1024
+HANDSHAKE_SECONDS = 20.0
+MAX_REFUSALS_KEPT = 50
 
 
-# -- pairing secret and keys ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LanReply:
+    """What an ``extra`` handler answers: a status, a content type and the body's chunks."""
+
+    status: int
+    content_type: str
+    chunks: Iterable[bytes]
+
+    @classmethod
+    def json(cls, status: int, doc: dict[str, Any]) -> LanReply:
+        return cls(status, "application/json", [json.dumps(doc, ensure_ascii=False).encode("utf-8")])
+
+    @classmethod
+    def refusal(cls, status: int, code: str, message: str) -> LanReply:
+        return cls.json(status, {"error": code, "message": message})
 
 
-def new_pairing_secret() -> str:
-    """A fresh random pairing secret (192 bits, URL-safe text) to share between two workstations."""
-    return secrets.token_urlsafe(24)
-
-
-def _secret_bytes(secret: str) -> bytes:
-    if not isinstance(secret, str) or len(secret) < MIN_SECRET_LENGTH or not secret.isascii():
-        raise PairingRefused(
-            f"a pairing secret has at least {MIN_SECRET_LENGTH} ASCII characters; make one with "
-            "new_pairing_secret()"
-        )
-    return secret.encode("ascii")
-
-
-def _derive(secret: bytes, salt: bytes, info: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info.encode("utf-8")).derive(secret)
-
-
-def _auth_tag(secret: bytes, route: str, client: str, nonce: bytes) -> str:
-    key = _derive(secret, b"", "motcua lan v1 auth")
-    message = f"{route}\n{client}\n{nonce.hex()}\n{PROTOCOL_VERSION}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
-
-
-def _unb64(text: str) -> bytes:
-    try:
-        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    except (ValueError, TypeError) as exc:
-        raise BadSyncMessage("a nonce is not valid base64") from exc
-    if len(data) != _NONCE_BYTES:
-        raise BadSyncMessage("a nonce has the wrong length")
-    return data
-
-
-def _request_key(secret: bytes, route: str, client: str, nonce: bytes) -> bytes:
-    return _derive(secret, nonce, f"motcua lan v1 request\n{route}\n{client}")
-
-
-def _reply_key(secret: bytes, route: str, client: str, nonce: bytes, server_nonce: bytes) -> bytes:
-    return _derive(secret, nonce + server_nonce, f"motcua lan v1 reply\n{route}\n{client}")
-
-
-# -- sealed streams ------------------------------------------------------------------------------------------
-
-
-def _nonce(index: int) -> bytes:
-    return b"\x00\x00\x00\x00" + index.to_bytes(8, "big")
-
-
-def _aad(index: int, final: bool) -> bytes:
-    return b"motcua-lan" + index.to_bytes(8, "big") + (b"\x01" if final else b"\x00")
-
-
-def seal_stream(chunks: Iterable[bytes], key: bytes) -> Iterator[bytes]:
-    """Encrypt a byte stream in numbered records (one or more per chunk), ending with a final record."""
-    aead = AESGCM(key)
-    index = 0
-    for chunk in chunks:
-        for start in range(0, len(chunk), RECORD_SIZE):
-            sealed = aead.encrypt(_nonce(index), chunk[start : start + RECORD_SIZE], _aad(index, False))
-            yield _RECORD.pack(0, len(sealed)) + sealed
-            index += 1
-    sealed = aead.encrypt(_nonce(index), b"", _aad(index, True))
-    yield _RECORD.pack(1, len(sealed)) + sealed
-
-
-def open_stream(chunks: Iterable[bytes], key: bytes) -> Iterator[bytes]:
-    """Decrypt :func:`seal_stream`'s output; a stream that ends before its final record is interrupted."""
-    aead = AESGCM(key)
-    reader = StreamReader(chunks)
-    index = 0
-    while True:
-        final, length = _RECORD.unpack(reader.read_exact(_RECORD.size))
-        if final not in (0, 1) or not 16 <= length <= RECORD_SIZE + 16:
-            raise BadSyncMessage("the sealed sync stream is damaged (impossible record)")
-        try:
-            plain = aead.decrypt(_nonce(index), reader.read_exact(length), _aad(index, bool(final)))
-        except InvalidTag:
-            raise PairingRefused(
-                "the data from the other workstation does not verify: it was changed on the way, or the "
-                "pairing secrets differ"
-            ) from None
-        index += 1
-        if final:
-            return
-        yield plain
-
-
-# -- the endpoint --------------------------------------------------------------------------------------------
+ExtraHandler = Callable[[str, str, "str | None", bytes, tuple[str, int]], LanReply]
+"""``(method, path, caller's certificate fingerprint or None, body, caller's address) -> LanReply``."""
 
 
 class _ChunkedBody:
@@ -219,6 +138,34 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     peer: LanPeerServer
 
+    def finish_request(self, request: Any, client_address: Any) -> None:
+        """Wrap the connection in TLS (in this connection's thread), then answer it."""
+        request.settimeout(HANDSHAKE_SECONDS)
+        try:
+            tls = self.peer.context().wrap_socket(request, server_side=True)
+        except (ssl.SSLError, OSError) as exc:
+            self.peer.refuse(
+                f"a connection from {client_address[0]} was refused: its TLS handshake failed "
+                f"({_ssl_reason(exc)}): an unpaired desk, another certificate, or replayed or changed data"
+            )
+            return
+        try:
+            tls.settimeout(_Handler.timeout)
+            self.RequestHandlerClass(tls, client_address, self)
+        finally:
+            try:
+                tls.close()
+            except OSError:
+                pass
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        log.info("lan peer: a connection from the LAN ended with an error", exc_info=True)
+
+
+def _ssl_reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None)
+    return str(reason or type(exc).__name__)
+
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -230,105 +177,166 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         log.debug("lan peer: " + format, *args)
 
-    def _refuse(self, status: int, code: str, message: str) -> None:
-        body = json.dumps({"error": code, "message": message}).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Connection", "close")
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except ssl.SSLError as exc:  # a changed or replayed record inside the channel
+            self.close_connection = True
+            if not isinstance(exc, ssl.SSLEOFError):
+                self._tampered(exc)
+
+    def _fingerprint(self) -> str | None:
+        der = self.connection.getpeercert(binary_form=True)
+        return fingerprint_of_der(der) if der else None
+
+    def _send(self, reply: LanReply) -> None:
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.content_type)
+        self.send_header("Transfer-Encoding", "chunked")
         self.send_header(PROTOCOL_HEADER, str(PROTOCOL_VERSION))
+        self.end_headers()
+        try:
+            for chunk in reply.chunks:
+                if chunk:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+        except (SyncError, OSError) as exc:
+            log.info("lan peer: a reply ended early (%s)", type(exc).__name__)
+            self.close_connection = True
+            if isinstance(exc, ssl.SSLError) and not isinstance(exc, ssl.SSLEOFError):
+                self._tampered(exc)
+
+    def _tampered(self, exc: ssl.SSLError) -> None:
+        self.server.peer.refuse(
+            f"a request from {self.client_address[0]} was refused: its data failed TLS's integrity check "
+            f"({_ssl_reason(exc)}): changed or replayed on the way"
+        )
+
+    def _drain(self) -> None:
+        """Read a refused request's (small) body, so its client reads the answer instead of a reset."""
+        try:
+            for _chunk in _ChunkedBody(self.rfile, self.headers, MAX_EXTRA_BYTES):
+                pass
+        except (BadSyncMessage, OSError, ssl.SSLError):
+            pass
+
+    def _refuse(self, status: int, code: str, message: str) -> None:
         self.close_connection = True
         try:
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(LanReply.refusal(status, code, message))
         except OSError:
             log.info("lan peer: a refused request's client went away")
 
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == PING_PATH:  # the channel's own check: the TLS handshake is done, both ways
+            self._send(LanReply(200, "text/plain", [b"motcua"]))
+            return
+        self._extra("GET")
+
     def do_POST(self) -> None:  # noqa: N802
         peer = self.server.peer
-        route = self.path[len(PATH_PREFIX) :] if self.path.startswith(PATH_PREFIX) else ""
+        if parse_protocol_version(self.headers.get(PROTOCOL_HEADER)) != PROTOCOL_VERSION:
+            self._drain()
+            self._refuse(426, UPDATE_REQUIRED, f"this desk speaks sync protocol {PROTOCOL_VERSION}")
+            return
+        if not self.path.startswith(PATH_PREFIX):
+            self._extra("POST")
+            return
+        route = self.path[len(PATH_PREFIX) :]
         if route not in ROUTES:
+            self._drain()
             self._refuse(404, "not_found", "no such sync request")
             return
-        if parse_protocol_version(self.headers.get(PROTOCOL_HEADER)) != PROTOCOL_VERSION:
-            self._refuse(426, UPDATE_REQUIRED, f"this workstation speaks sync protocol {PROTOCOL_VERSION}")
+        fingerprint = self._fingerprint()
+        if fingerprint is None or not peer.authorise(fingerprint):
+            peer.refuse(f"a sync request from {self.client_address[0]} was refused: it is not a paired desk")
+            self._drain()
+            self._refuse(401, "not_paired", "this desk is not paired with the calling desk")
             return
-        auth = peer.authenticate(route, self.headers.get(PAIRING_HEADER))
-        if auth is None:
-            self._refuse(401, "pairing_refused", "the pairing secret does not match this workstation's")
-            return
-        client, nonce = auth
+        if peer.on_seen is not None and route == HELLO:
+            peer.on_seen(fingerprint, str(self.client_address[0]))
         try:
             body = _ChunkedBody(self.rfile, self.headers, peer.max_request_bytes)
         except BadSyncMessage as exc:
             self._refuse(413, "too_large", str(exc))
             return
-        server_nonce = os.urandom(_NONCE_BYTES)
-        secret = peer.secret
-        request = open_stream(body, _request_key(secret, route, client, nonce))
-        reply = seal_stream(
-            peer.responder.handle(route, request), _reply_key(secret, route, client, nonce, server_nonce)
-        )
-        self.send_response(200)
-        self.send_header("Content-Type", "application/octet-stream")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.send_header(NONCE_HEADER, _b64(server_nonce))
-        self.send_header(PROTOCOL_HEADER, str(PROTOCOL_VERSION))
-        self.end_headers()
+        request = iter(body)
+        self._send(LanReply(200, "application/octet-stream", peer.responder.handle(route, request)))
         try:
-            for record in reply:
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(record), record))
-            self.wfile.write(b"0\r\n\r\n")
-            self.wfile.flush()
-        except (SyncError, OSError) as exc:
-            log.info("lan peer: a %s request ended early (%s)", route, type(exc).__name__)
+            for _rest in request:  # what the session did not read (an end frame, the last chunk): keep-alive
+                pass
+        except (BadSyncMessage, OSError, ssl.SSLError):
             self.close_connection = True
-            return
         if not body.complete:
             self.close_connection = True
 
+    def _extra(self, method: str) -> None:
+        peer = self.server.peer
+        if peer.extra is None:
+            self._refuse(404, "not_found", "no such request")
+            return
+        try:
+            body = (
+                b"".join(_ChunkedBody(self.rfile, self.headers, MAX_EXTRA_BYTES)) if method == "POST" else b""
+            )
+        except BadSyncMessage as exc:
+            self._refuse(413, "too_large", str(exc))
+            return
+        address = (str(self.client_address[0]), int(self.client_address[1]))
+        try:
+            reply = peer.extra(method, self.path, self._fingerprint(), body, address)
+        except Exception:  # noqa: BLE001 (the desk's handler failed: say so, keep serving)
+            log.warning("lan peer: a %s request failed", method, exc_info=True)
+            reply = LanReply.refusal(500, "failed", "this desk could not answer the request")
+        if reply.status >= 400:
+            self.close_connection = True
+        self._send(reply)
+
 
 class LanPeerServer:
-    """The LAN endpoint of one workstation: answers sessions for ``replica`` on ``host:port``.
+    """The LAN endpoint of one desk: answers sessions for ``replica`` on ``host:port`` over mutual TLS.
 
-    ``port=0`` picks a free port (see :attr:`url`). ``lock`` serialises use of the replica with the rest of
-    the application (pass the same lock to :func:`sync_with_lan_peer` when this workstation also syncs out).
+    ``context()`` gives the TLS context for each new connection (so a new pairing takes effect at once);
+    ``authorise(fingerprint)`` says whether a client certificate belongs to a paired desk. ``port=0`` picks a
+    free port. ``lock`` serialises use of the replica with the rest of the application. Every refused
+    connection or request is kept in :attr:`refusals`, in words (and passed to ``on_refusal``).
     """
 
     def __init__(
         self,
         replica: Replica,
         *,
-        pairing_secret: str,
+        context: Callable[[], ssl.SSLContext],
+        authorise: Callable[[str], bool],
         host: str,
         port: int = 0,
         lock: AbstractContextManager[Any] | None = None,
         level: int = COMPRESSION_LEVEL,
         max_request_bytes: int = MAX_REQUEST_BYTES,
+        extra: ExtraHandler | None = None,
+        on_refusal: Callable[[str], None] | None = None,
+        on_seen: Callable[[str, str], None] | None = None,
     ) -> None:
-        self.secret = _secret_bytes(pairing_secret)
+        self.context = context
+        self.on_seen = on_seen
+        """Called with a paired caller's fingerprint and address at the start of each of its sessions."""
+        self.authorise = authorise
         self.responder = SessionResponder(replica, lock=lock, level=level)
         self.max_request_bytes = max_request_bytes
+        self.extra = extra
+        self.refusals: deque[str] = deque(maxlen=MAX_REFUSALS_KEPT)
+        self._on_refusal = on_refusal
         self._host = host
         self._port = port
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
 
-    def authenticate(self, route: str, header: str | None) -> tuple[str, bytes] | None:
-        """The (client replica id, nonce) of a correctly paired request, or ``None``."""
-        if not header or header.count(".") < 2:
-            return None
-        client, nonce_text, tag = header.rsplit(".", 2)
-        try:
-            check_replica_id(client)
-            nonce = _unb64(nonce_text)
-        except SyncError:
-            return None
-        if not hmac.compare_digest(
-            tag.encode("ascii", "replace"), _auth_tag(self.secret, route, client, nonce).encode()
-        ):
-            return None
-        return client, nonce
+    def refuse(self, words: str) -> None:
+        log.info("lan peer: %s", words)
+        self.refusals.append(words)
+        if self._on_refusal is not None:
+            self._on_refusal(words)
 
     def start(self) -> LanPeerServer:
         if self._httpd is not None:
@@ -336,7 +344,9 @@ class LanPeerServer:
         httpd = _Server((self._host, self._port), _Handler)
         httpd.peer = self
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, name="motcua-lan-peer", daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="motcua-lan-peer", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -363,67 +373,208 @@ class LanPeerServer:
         host, port = self._httpd.server_address[:2]
         return str(host), int(port)
 
-    @property
-    def url(self) -> str:
-        host, port = self.address
-        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
-
 
 # -- the client ----------------------------------------------------------------------------------------------
 
 
+def _tls_failure(exc: BaseException) -> SyncError:
+    """A TLS failure in words: who refused whom, or data changed on the way."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return PeerCertificateChanged(
+            "the desk at this address presents another certificate than the one paired with: it is not the "
+            "paired desk (or it was set up again); pair the two desks again if that is expected"
+        )
+    reason = _ssl_reason(exc).upper()
+    if any(word in reason for word in ("UNKNOWN_CA", "CERTIFICATE_REQUIRED", "BAD_CERTIFICATE")):
+        return NotPairedThere(
+            "the other desk does not know this desk's certificate: pair the two desks again"
+        )
+    return ChannelTampered(
+        f"the data from the other desk failed TLS's integrity check ({_ssl_reason(exc)}): it was changed or "
+        "replayed on the way; sync again"
+    )
+
+
+def _interrupted(exc: BaseException) -> SyncError:
+    if isinstance(exc, ssl.SSLError) and not isinstance(exc, ssl.SSLEOFError | ssl.SSLZeroReturnError):
+        return _tls_failure(exc)
+    return SyncInterrupted(
+        f"the other desk could not be reached or the link was lost ({type(exc).__name__}); sync again"
+    )
+
+
+def open_connection(
+    address: tuple[str, int],
+    context: ssl.SSLContext,
+    *,
+    expect_fingerprint: str | None,
+    timeout: float = 120.0,
+    connect_timeout: float = 5.0,
+) -> http.client.HTTPSConnection:
+    """A TLS connection to the desk at ``address``, its certificate checked against ``expect_fingerprint``."""
+    host, port = address
+    connection = http.client.HTTPSConnection(host, port, context=context, timeout=connect_timeout)
+    try:
+        connection.connect()
+    except (ssl.SSLError, OSError) as exc:
+        connection.close()
+        raise _interrupted(exc) from exc
+    sock = connection.sock
+    assert isinstance(sock, ssl.SSLSocket)
+    der = sock.getpeercert(binary_form=True)
+    if expect_fingerprint is not None and (der is None or fingerprint_of_der(der) != expect_fingerprint):
+        connection.close()
+        raise PeerCertificateChanged(
+            "the desk at this address presents another certificate than the one expected: it is not the "
+            "desk that was paired (or that shows this code)"
+        )
+    sock.settimeout(timeout)
+    if context.verify_mode == ssl.CERT_REQUIRED:
+        _ping(connection, sock)
+    return connection
+
+
+def _ping(connection: http.client.HTTPSConnection, sock: ssl.SSLSocket) -> None:
+    """In TLS 1.3 the other desk judges this desk's certificate after the handshake: a small request brings
+    its verdict (an alert) back before any data is sent. Read by hand, so an alert is read even when the
+    other desk closed before the request was written."""
+    written: BaseException | None = None
+    try:
+        sock.sendall(b"GET " + PING_PATH.encode() + b" HTTP/1.1\r\nHost: motcua\r\nContent-Length: 0\r\n\r\n")
+    except (ssl.SSLError, OSError) as exc:
+        written = exc
+    answer = b""
+    try:
+        while not answer.endswith(b"\r\n0\r\n\r\n"):
+            data = sock.recv(4096)
+            if not data:
+                break
+            answer += data
+    except ssl.SSLError as exc:
+        connection.close()
+        raise _tls_failure(exc) from exc
+    except OSError as exc:
+        written = written or exc
+    if not answer.startswith(b"HTTP/1.1 200") or not answer.endswith(b"\r\n0\r\n\r\n"):
+        connection.close()
+        raise _interrupted(written or ConnectionError("no answer")) from written
+
+
+def peer_fingerprint(connection: http.client.HTTPSConnection) -> str:
+    sock = connection.sock
+    assert isinstance(sock, ssl.SSLSocket)
+    der = sock.getpeercert(binary_form=True)
+    return fingerprint_of_der(der) if der else ""
+
+
+def send_request(
+    connection: http.client.HTTPSConnection,
+    method: str,
+    path: str,
+    body: Iterable[bytes] | bytes | None = None,
+    *,
+    content_type: str = "application/json",
+) -> http.client.HTTPResponse:
+    """Send one request and return its response (TLS and link failures become sync errors, in words)."""
+    headers = {**protocol_headers(), "Content-Type": content_type}
+    try:
+        if body is None or isinstance(body, bytes):
+            connection.request(method, path, body=body, headers=headers)
+        else:
+            connection.request(method, path, body=body, headers=headers, encode_chunked=True)
+        return connection.getresponse()
+    except (ssl.SSLError, OSError, http.client.HTTPException) as exc:
+        connection.close()
+        raise _interrupted(exc) from exc
+
+
+def read_body(response: http.client.HTTPResponse) -> Iterator[bytes]:
+    """The response's body in chunks; a cut or a failed record becomes a sync error."""
+    try:
+        while chunk := response.read1(RECORD_SIZE):
+            yield chunk
+    except (ssl.SSLError, OSError, http.client.HTTPException) as exc:
+        response.close()
+        raise _interrupted(exc) from exc
+    response.close()  # left unread (the session had what it needed): the transport reads its end
+
+
+def raise_refusal(response: http.client.HTTPResponse) -> None:
+    """Raise the error a refused request's answer says, in words."""
+    status = response.status
+    try:
+        data = json.loads(b"".join(read_body(response)) or b"{}")
+        code = str(data.get("error", f"http_{status}"))
+        message = str(data.get("message", ""))[:300]
+    except (ValueError, AttributeError, SyncError):
+        code, message = f"http_{status}", ""
+    if status == 401:
+        raise NotPairedThere("the other desk is not paired with this desk: pair the two desks again")
+    if status == 426 or code == UPDATE_REQUIRED:
+        raise ProtocolMismatch("the other desk runs another motcua version: update the older one")
+    raise PeerRefused(
+        message or f"the other desk refused the request (HTTP {status}, {code[:40]})", code=code
+    )
+
+
 class LanPeerTransport:
-    """A :class:`~sync.sync_session.Transport` to a :class:`LanPeerServer` over HTTP with ``requests``."""
+    """A :class:`~sync.sync_session.Transport` to a :class:`LanPeerServer`: one TLS connection, kept open."""
 
     def __init__(
         self,
-        url: str,
+        address: tuple[str, int],
         *,
-        pairing_secret: str,
-        replica_id: str,
-        timeout: tuple[float, float] = (5.0, 120.0),
-        session: requests.Session | None = None,
+        context: ssl.SSLContext,
+        expect_fingerprint: str,
+        timeout: float = 120.0,
     ) -> None:
-        self._base = url.rstrip("/") + PATH_PREFIX
-        self._secret = _secret_bytes(pairing_secret)
-        self._client = check_replica_id(replica_id)
+        self._address = address
+        self._context = context
+        self._fingerprint = expect_fingerprint
         self._timeout = timeout
-        self._session = session or requests.Session()
-        self._own_session = session is None
+        self._connection: http.client.HTTPSConnection | None = None
+        self._response: http.client.HTTPResponse | None = None
         self.round_trips = 0
+
+    def _connected(self) -> http.client.HTTPSConnection:
+        if self._connection is None:
+            self._connection = open_connection(
+                self._address, self._context, expect_fingerprint=self._fingerprint, timeout=self._timeout
+            )
+        return self._connection
 
     def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
         self.round_trips += 1
-        nonce = os.urandom(_NONCE_BYTES)
-        tag = _auth_tag(self._secret, route, self._client, nonce)
-        headers = {
-            **protocol_headers(),
-            "Content-Type": "application/octet-stream",
-            PAIRING_HEADER: f"{self._client}.{_b64(nonce)}.{tag}",
-        }
-        sealed = seal_stream(body, _request_key(self._secret, route, self._client, nonce))
+        self._finish_previous()
+        connection = self._connected()
+        response = send_request(
+            connection, "POST", PATH_PREFIX + route, iter(body), content_type="application/octet-stream"
+        )
+        if response.status != 200:
+            try:
+                raise_refusal(response)
+            finally:
+                self.close()
+        self._response = response
+        return read_body(response)
+
+    def _finish_previous(self) -> None:
+        """Read what the session left of the last reply (its end), so the connection can carry the next."""
+        response, self._response = self._response, None
+        if response is None or response.isclosed():
+            return
         try:
-            response = self._session.post(
-                self._base + route, data=sealed, headers=headers, stream=True, timeout=self._timeout
-            )
-        except requests.RequestException as exc:
-            raise SyncInterrupted(
-                f"the other workstation could not be reached or the link was lost ({type(exc).__name__}); "
-                "sync again"
-            ) from exc
-        if response.status_code != 200:
-            _raise_refusal(response)
-        try:
-            server_nonce = _unb64(response.headers.get(NONCE_HEADER, ""))
-        except BadSyncMessage:  # a header block cut short still parses: the link was lost
-            response.close()
-            raise SyncInterrupted("the other workstation's reply is incomplete; sync again") from None
-        key = _reply_key(self._secret, route, self._client, nonce, server_nonce)
-        return open_stream(_response_chunks(response), key)
+            while response.read1(RECORD_SIZE):
+                pass
+        except (ssl.SSLError, OSError, http.client.HTTPException):
+            self.close()
+        if response.will_close:
+            self.close()
 
     def close(self) -> None:
-        if self._own_session:
-            self._session.close()
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def __enter__(self) -> LanPeerTransport:
         return self
@@ -432,50 +583,22 @@ class LanPeerTransport:
         self.close()
 
 
-def _response_chunks(response: requests.Response) -> Iterator[bytes]:
-    try:
-        yield from response.iter_content(chunk_size=RECORD_SIZE)
-    except (requests.RequestException, OSError) as exc:
-        raise SyncInterrupted(
-            f"the link was lost during the sync ({type(exc).__name__}); sync again"
-        ) from exc
-    finally:
-        response.close()
-
-
-def _raise_refusal(response: requests.Response) -> None:
-    status = response.status_code
-    try:
-        data = response.json()
-        code = str(data.get("error", f"http_{status}"))
-    except (ValueError, AttributeError):
-        code = f"http_{status}"
-    finally:
-        response.close()
-    if status == 401:
-        raise PairingRefused(
-            "the other workstation refused the pairing secret: pair the two workstations again"
-        )
-    if status == 426 or code == UPDATE_REQUIRED:
-        raise ProtocolMismatch("the other workstation runs another motcua version: update the older one")
-    raise PeerRefused(f"the other workstation refused the sync (HTTP {status}, {code[:40]})", code=code)
-
-
 def sync_with_lan_peer(
     replica: Replica,
-    url: str,
+    address: tuple[str, int],
     *,
-    pairing_secret: str,
+    context: ssl.SSLContext,
+    expect_fingerprint: str,
     now: Callable[[], datetime],
     batch_size: int = DEFAULT_BATCH_SIZE,
     checkpoints: CheckpointStore | None = None,
     expect_peer: str | None = None,
     lock: AbstractContextManager[Any] | None = None,
-    timeout: tuple[float, float] = (5.0, 120.0),
+    timeout: float = 120.0,
 ) -> SessionResult:
-    """One session with the workstation at ``url`` (see :func:`sync.sync_session.run_session`)."""
+    """One session with the desk at ``address`` (see :func:`sync.sync_session.run_session`)."""
     with LanPeerTransport(
-        url, pairing_secret=pairing_secret, replica_id=replica.replica_id, timeout=timeout
+        address, context=context, expect_fingerprint=expect_fingerprint, timeout=timeout
     ) as t:
         return run_session(
             replica,
@@ -486,3 +609,9 @@ def sync_with_lan_peer(
             expect_peer=expect_peer,
             lock=lock,
         )
+
+
+def free_socket_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])

@@ -137,6 +137,7 @@ class SyncController(QObject):
         self._now = now
         self._new_id = new_id
         self._factory = transport_factory
+        self._peer_sync: Callable[[], object] | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="motcua-sync")
         self._running: Future[Any] | None = None
         self._activity: Activity | None = None
@@ -173,6 +174,10 @@ class SyncController(QObject):
 
     @property
     def can_sync(self) -> bool:
+        return self._factory is not None or self._peer_sync is not None
+
+    @property
+    def has_province(self) -> bool:
         return self._factory is not None
 
     @property
@@ -184,11 +189,22 @@ class SyncController(QObject):
     def syncing(self) -> bool:
         return self._running is not None and self._activity is Activity.SYNC
 
+    def set_peer_sync(self, peer_sync: Callable[[], object] | None) -> None:
+        """What every sync (F9, the schedule) runs first, on the worker: the paired desks of the commune
+        (``workstation.lan_desks.DeskLan.sync_all``); the province follows when this desk is enrolled."""
+        self._peer_sync = peer_sync
+        if not self.busy and self._factory is None:
+            phase = SyncPhase.NOT_SET_UP if peer_sync is None else SyncPhase.OFFLINE
+            self._set(replace(self._status, phase=phase, error=None))
+
     def set_transport_factory(self, factory: TransportFactory | None) -> None:
         """Change where "Sync now" goes (e.g. after enrolment); ``None``: nowhere (bundles still work)."""
         self._factory = factory
         if not self.busy:
-            self._set(replace(self._status, phase=_first_phase(factory), error=None, reachable=None))
+            phase = (
+                _first_phase(factory) if factory is not None or self._peer_sync is None else SyncPhase.OFFLINE
+            )
+            self._set(replace(self._status, phase=phase, error=None, reachable=None))
         self._arm()
 
     def set_auto_sync(self, minutes: float) -> None:
@@ -296,10 +312,10 @@ class SyncController(QObject):
     # -- the three activities ------------------------------------------------------------------------------
 
     def sync_now(self, *, reason: str = "manual") -> bool:
-        """Start a session with the peer; ``False`` if a bundle transfer is running or no transport is
-        configured. A sync already running is joined: its pause before the next try ends at once."""
+        """Sync with the paired desks, then the province; ``False`` if a bundle transfer is running or
+        there is nowhere to sync. A sync already running is joined: its pause before the next try ends."""
         factory = self._factory
-        if factory is None:
+        if factory is None and self._peer_sync is None:
             return False
         if self.syncing:
             if self._waiter is not None:
@@ -347,7 +363,11 @@ class SyncController(QObject):
         """After each successful sync, also fetch and verify the province's releases with ``fetcher``."""
         self._releases = fetcher
 
-    def _session(self, factory: TransportFactory, meter: ProgressMeter, waiter: Waiter) -> ResumedSession:
+    def _session(self, factory: TransportFactory | None, meter: ProgressMeter, waiter: Waiter) -> object:
+        peers = self._peer_sync() if self._peer_sync is not None else None  # the commune's other desks first
+        if factory is None:
+            return peers
+
         def resuming(
             replica: ReplicaStore, transports: TransportFactory, metered: ProgressMeter
         ) -> ResumedSession:

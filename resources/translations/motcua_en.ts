@@ -793,17 +793,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="140"/>
+        <location filename="../../desktop/desk_screens.py" line="145"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="141"/>
+        <location filename="../../desktop/desk_screens.py" line="146"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Versions and updates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="154"/>
+        <location filename="../../desktop/desk_screens.py" line="159"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>A new version from the province has arrived (%1): it is used from the next start.</translation>
     </message>
@@ -1585,6 +1585,182 @@
     </message>
 </context>
 <context>
+    <name>LanDialog</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="408"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="444"/>
+        <source>The LAN is off: this desk syncs with no other desk.</source>
+        <translation>The LAN is off: this desk syncs with no other desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
+        <source>The LAN is on: this desk listens on port %1.</source>
+        <translation>The LAN is on: this desk listens on port %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="459"/>
+        <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
+        <translation>On the other desk, type this code and the address %1 (valid for 10 minutes).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="468"/>
+        <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
+        <translation>Type the address as the other desk shows it, like 192.168.1.20:47470.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="477"/>
+        <source>Paired with %1. The two desks now sync with each other.</source>
+        <translation>Paired with %1. The two desks now sync with each other.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="487"/>
+        <source>Desks of this commune</source>
+        <translation>Desks of this commune</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="488"/>
+        <source>Sync with the other desks of this commune over the LAN</source>
+        <translation>Sync with the other desks of this commune over the LAN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="489"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <source>This desk&apos;s name</source>
+        <translation>This desk&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="495"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="496"/>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
+        <source>Show a pairing code</source>
+        <translation>Show a pairing code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="502"/>
+        <source>Other desk&apos;s address</source>
+        <translation>Other desk&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="503"/>
+        <source>Its pairing code</source>
+        <translation>Its pairing code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
+        <source>Pair with that desk</source>
+        <translation>Pair with that desk</translation>
+    </message>
+</context>
+<context>
+    <name>LanWords</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="56"/>
+        <source>The pairing code is wrong (or this address is another desk): check the code and the address.</source>
+        <translation>The pairing code is wrong (or this address is another desk): check the code and the address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="59"/>
+        <source>The pairing code is no longer valid: show a new code on the other desk.</source>
+        <translation>The pairing code is no longer valid: show a new code on the other desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="62"/>
+        <source>The other desk is not showing a pairing code: show a new code on it first.</source>
+        <translation>The other desk is not showing a pairing code: show a new code on it first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="64"/>
+        <source>A pairing code has 16 letters and digits (four groups of four).</source>
+        <translation>A pairing code has 16 letters and digits (four groups of four).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="66"/>
+        <source>The other desk works for another commune: desks pair only within one commune.</source>
+        <translation>The other desk works for another commune: desks pair only within one commune.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="68"/>
+        <source>A desk cannot pair with itself.</source>
+        <translation>A desk cannot pair with itself.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="70"/>
+        <source>This desk cannot listen on that port: another program uses it; choose another.</source>
+        <translation>This desk cannot listen on that port: another program uses it; choose another.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="72"/>
+        <source>Turn the LAN on first.</source>
+        <translation>Turn the LAN on first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="74"/>
+        <source>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</source>
+        <translation>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="78"/>
+        <source>The other desk does not know this desk (any more): pair the two desks again.</source>
+        <translation>The other desk does not know this desk (any more): pair the two desks again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="81"/>
+        <source>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</source>
+        <translation>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="85"/>
+        <source>The other desk cannot be reached: is it on, with the LAN turned on?</source>
+        <translation>The other desk cannot be reached: is it on, with the LAN turned on?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="88"/>
+        <source>The other desk runs another motcua version: update the older one.</source>
+        <translation>The other desk runs another motcua version: update the older one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="91"/>
+        <source>The other desk could not be reached or refused the request.</source>
+        <translation>The other desk could not be reached or refused the request.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="204"/>
@@ -2316,6 +2492,40 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Choose at least one working day.</translation>
+    </message>
+</context>
+<context>
+    <name>PeersView</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="274"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="287"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="278"/>
+        <source>%1: %2, %3 waiting</source>
+        <translation>%1: %2, %3 waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="289"/>
+        <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
+        <translation>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
+        <source>No other desk paired</source>
+        <translation>No other desk paired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
+        <source>Desks…</source>
+        <translation>Desks…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="319"/>
+        <source>The other desks of this commune: pairing and the LAN</source>
+        <translation>The other desks of this commune: pairing and the LAN</translation>
     </message>
 </context>
 <context>

@@ -790,17 +790,17 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="140"/>
+        <location filename="../../desktop/desk_screens.py" line="145"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="141"/>
+        <location filename="../../desktop/desk_screens.py" line="146"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Phiên bản và cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="154"/>
+        <location filename="../../desktop/desk_screens.py" line="159"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>Đã nhận phiên bản mới từ tỉnh (%1): phiên bản này được dùng từ lần mở tiếp theo.</translation>
     </message>
@@ -1582,6 +1582,182 @@
     </message>
 </context>
 <context>
+    <name>LanDialog</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="408"/>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="444"/>
+        <source>The LAN is off: this desk syncs with no other desk.</source>
+        <translation>Mạng nội bộ đang tắt: máy này không đồng bộ với máy nào khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
+        <source>The LAN is on: this desk listens on port %1.</source>
+        <translation>Mạng nội bộ đang bật: máy này nghe ở cổng %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="459"/>
+        <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
+        <translation>Trên máy kia, gõ mã này và địa chỉ %1 (có hiệu lực 10 phút).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="468"/>
+        <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
+        <translation>Gõ địa chỉ như máy kia hiển thị, ví dụ 192.168.1.20:47470.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="477"/>
+        <source>Paired with %1. The two desks now sync with each other.</source>
+        <translation>Đã ghép nối với %1. Hai máy giờ đồng bộ với nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="487"/>
+        <source>Desks of this commune</source>
+        <translation>Các máy của xã/phường này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="488"/>
+        <source>Sync with the other desks of this commune over the LAN</source>
+        <translation>Đồng bộ với các máy khác của xã/phường qua mạng nội bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="489"/>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <source>This desk&apos;s name</source>
+        <translation>Tên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
+        <source>Desk</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="495"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="496"/>
+        <source>Last contact</source>
+        <translation>Liên lạc lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
+        <source>Problem</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
+        <source>Show a pairing code</source>
+        <translation>Hiện mã ghép nối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="502"/>
+        <source>Other desk&apos;s address</source>
+        <translation>Địa chỉ máy kia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="503"/>
+        <source>Its pairing code</source>
+        <translation>Mã ghép nối của máy kia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
+        <source>Pair with that desk</source>
+        <translation>Ghép nối với máy đó</translation>
+    </message>
+</context>
+<context>
+    <name>LanWords</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="56"/>
+        <source>The pairing code is wrong (or this address is another desk): check the code and the address.</source>
+        <translation>Mã ghép nối sai (hoặc địa chỉ này là một máy khác): hãy kiểm tra mã và địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="59"/>
+        <source>The pairing code is no longer valid: show a new code on the other desk.</source>
+        <translation>Mã ghép nối đã hết hiệu lực: hãy hiện mã mới trên máy kia.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="62"/>
+        <source>The other desk is not showing a pairing code: show a new code on it first.</source>
+        <translation>Máy kia không hiện mã ghép nối nào: hãy hiện mã mới trên máy đó trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="64"/>
+        <source>A pairing code has 16 letters and digits (four groups of four).</source>
+        <translation>Mã ghép nối gồm 16 chữ và số (bốn nhóm, mỗi nhóm bốn ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="66"/>
+        <source>The other desk works for another commune: desks pair only within one commune.</source>
+        <translation>Máy kia thuộc một xã/phường khác: chỉ ghép nối các máy trong cùng một xã/phường.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="68"/>
+        <source>A desk cannot pair with itself.</source>
+        <translation>Một máy không thể ghép nối với chính nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="70"/>
+        <source>This desk cannot listen on that port: another program uses it; choose another.</source>
+        <translation>Máy này không nghe được ở cổng đó: một chương trình khác đang dùng; hãy chọn cổng khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="72"/>
+        <source>Turn the LAN on first.</source>
+        <translation>Hãy bật mạng nội bộ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="74"/>
+        <source>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</source>
+        <translation>Máy ở địa chỉ này không phải máy đã ghép nối (chứng thư khác): nếu máy đó vừa được cài lại, hãy ghép nối lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="78"/>
+        <source>The other desk does not know this desk (any more): pair the two desks again.</source>
+        <translation>Máy kia không (còn) nhận ra máy này: hãy ghép nối lại hai máy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="81"/>
+        <source>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</source>
+        <translation>Dữ liệu từ máy kia đã bị thay đổi trên đường truyền và bị từ chối: hãy đồng bộ lại; nếu vẫn xảy ra, hãy gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="85"/>
+        <source>The other desk cannot be reached: is it on, with the LAN turned on?</source>
+        <translation>Không liên lạc được với máy kia: máy đó có đang bật và đã bật mạng nội bộ chưa?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="88"/>
+        <source>The other desk runs another motcua version: update the older one.</source>
+        <translation>Máy kia chạy phiên bản motcua khác: hãy cập nhật máy có phiên bản cũ hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="91"/>
+        <source>The other desk could not be reached or refused the request.</source>
+        <translation>Không liên lạc được với máy kia hoặc máy đó từ chối yêu cầu.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="204"/>
@@ -2312,6 +2488,40 @@
         <location filename="../../desktop/first_run_wizard/office_page.py" line="163"/>
         <source>Choose at least one working day.</source>
         <translation>Hãy chọn ít nhất một ngày làm việc.</translation>
+    </message>
+</context>
+<context>
+    <name>PeersView</name>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="274"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="287"/>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="278"/>
+        <source>%1: %2, %3 waiting</source>
+        <translation>%1: %2, %3 chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="289"/>
+        <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
+        <translation>%1 (%4): liên lạc lần cuối %2, %3 thay đổi của máy này đang chờ gửi cho máy đó</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
+        <source>No other desk paired</source>
+        <translation>Chưa ghép nối với máy nào khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
+        <source>Desks…</source>
+        <translation>Các máy…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="319"/>
+        <source>The other desks of this commune: pairing and the LAN</source>
+        <translation>Các máy khác của xã/phường: ghép nối và mạng nội bộ</translation>
     </message>
 </context>
 <context>

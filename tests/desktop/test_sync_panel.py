@@ -36,12 +36,13 @@ from sync.errors import (
     ServerUnauthorised,
     SyncInterrupted,
 )
-from sync.lan_peer import LanPeerServer, LanPeerTransport, new_pairing_secret
+from sync.lan_peer import LanPeerTransport
 from sync.retry_policy import RetryPolicy
 from sync.sync_checkpoints import Checkpoint
 from sync.sync_session import InProcessTransport, SessionResponder, SessionResult
 from sync.version_vectors import VersionVector
 from tests.helpers.dossier_desks import Clock, draft, open_desk
+from tests.helpers.lan_certificates import caller, lan_server
 from workstation.dossier_desk import DossierDesk
 from workstation.sync_keys import (
     StoreCheckpoints,
@@ -187,15 +188,14 @@ def test_the_ui_keeps_working_while_a_slow_transport_runs(qtbot, desks, backgrou
     assert controller.status.phase is SyncPhase.ONLINE and widget.action_sync.isEnabled()
 
 
-def test_sync_with_the_lan_peer_and_a_wrong_pairing_secret(qtbot, desks, background, clock) -> None:
+def test_sync_with_the_lan_peer_and_an_unpaired_certificate(qtbot, desks, background, clock) -> None:
     a, b = desks
-    secret = new_pairing_secret()
-    with LanPeerServer(b.replica, pairing_secret=secret, host="127.0.0.1") as server:
+    with lan_server(b.replica, "desk-b", ["desk-a"]) as server:
 
-        def lan(code: str):
-            return lambda: LanPeerTransport(server.url, pairing_secret=code, replica_id=a.replica_id)
+        def lan(own: str):
+            return lambda: LanPeerTransport(server.address, **caller(own, "desk-b"))
 
-        controller = make_controller(a, background, clock, lan(new_pairing_secret()))
+        controller = make_controller(a, background, clock, lan("stranger"))
         widget = SyncStatusWidget(controller)
         qtbot.addWidget(widget)
         recorder = Recorder(controller)
@@ -208,7 +208,7 @@ def test_sync_with_the_lan_peer_and_a_wrong_pairing_secret(qtbot, desks, backgro
         )
         assert b.queue_count() == 2  # nothing crossed
 
-        controller.set_transport_factory(lan(secret))
+        controller.set_transport_factory(lan("desk-a"))
         run(qtbot, controller, recorder, controller.sync_now)
         assert recorder.phases[-1] is SyncPhase.ONLINE and widget.problem is None
         assert b.queue_count() == 5 and a.queue_count() == 5 and controller.status.waiting == 0
@@ -217,9 +217,9 @@ def test_sync_with_the_lan_peer_and_a_wrong_pairing_secret(qtbot, desks, backgro
 
 def test_an_unreachable_lan_peer_is_offline_in_words(qtbot, desks, background, clock) -> None:
     a, _ = desks
-    with LanPeerServer(a.replica, pairing_secret=new_pairing_secret(), host="127.0.0.1") as server:
-        url = server.url  # a port that nobody listens on once the server is stopped
-    factory = lambda: LanPeerTransport(url, pairing_secret=new_pairing_secret(), replica_id=a.replica_id)  # noqa: E731
+    with lan_server(a.replica, "desk-a", []) as server:
+        address = server.address  # a port that nobody listens on once the server is stopped
+    factory = lambda: LanPeerTransport(address, **caller("desk-b", "desk-a"))  # noqa: E731
     controller = make_controller(a, background, clock, factory)
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)

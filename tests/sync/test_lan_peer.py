@@ -1,7 +1,8 @@
-"""Workstation-to-workstation sync over real HTTP on 127.0.0.1: pairing, sealing, cuts, and two desks."""
+"""Desk-to-desk sync over mutual TLS on 127.0.0.1: pinned certificates, refusals in words, cuts, two desks."""
 
 from __future__ import annotations
 
+import http.client
 import random
 import socket
 import threading
@@ -9,30 +10,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import requests
 
 from sync.bundle_exchange import export_bundle, import_bundle
 from sync.device_keys import DeviceIdentity
 from sync.errors import (
-    BadSyncMessage,
-    PairingRefused,
+    ChannelTampered,
+    NotPairedThere,
+    PeerCertificateChanged,
     PeerRefused,
     ProtocolMismatch,
     SyncInterrupted,
     WrongPeer,
 )
-from sync.lan_peer import (
-    NONCE_HEADER,
-    PAIRING_HEADER,
-    PATH_PREFIX,
-    RECORD_SIZE,
-    LanPeerServer,
-    LanPeerTransport,
-    new_pairing_secret,
-    open_stream,
-    seal_stream,
-    sync_with_lan_peer,
-)
+from sync.lan_peer import PATH_PREFIX, LanPeerServer, LanPeerTransport, sync_with_lan_peer
 from sync.protocol_version import PROTOCOL_HEADER
 from sync.replica_memory import MemoryReplica
 from sync.sync_checkpoints import MemoryCheckpoints
@@ -40,17 +30,17 @@ from sync.sync_messages import HELLO, StreamReader, encode_frame
 from sync.sync_session import run_session
 from sync.version_vectors import VersionVector
 from tests.helpers.flaky_link import FlakyLink
+from tests.helpers.lan_certificates import caller, lan_server
+from tests.helpers.polling import eventually
 from tests.helpers.sync_replicas import NOW, Counting, fill, replica, same_state
-
-SECRET = new_pairing_secret()
-KEY = bytes(range(32))
+from tests.helpers.tampering_link import TamperingLink, replay
 
 
 @pytest.fixture
 def desk_2() -> Iterator[tuple[MemoryReplica, LanPeerServer]]:
     desk = replica("desk-2")
     fill(desk, 40, prefix="s", seed=2)
-    with LanPeerServer(desk, pairing_secret=SECRET, host="127.0.0.1") as server:
+    with lan_server(desk, "desk-2", ["desk-1"]) as server:
         yield desk, server
 
 
@@ -60,9 +50,8 @@ def test_two_desks_of_one_commune_sync_over_the_lan_and_by_bundle(tmp_path: Path
     fill(desk_2, 40, prefix="s", seed=2)
     desk_2.write("case", "r5", {"phone": "0912345678"}, author="y")  # concurrent with desk-1's write of r5
     checkpoints = MemoryCheckpoints()
-    with LanPeerServer(desk_2, pairing_secret=SECRET, host="127.0.0.1") as server:
-        assert server.url.startswith("http://127.0.0.1:")
-        with LanPeerTransport(server.url, pairing_secret=SECRET, replica_id="desk-1") as transport:
+    with lan_server(desk_2, "desk-2", ["desk-1"]) as server:
+        with LanPeerTransport(server.address, **caller("desk-1", "desk-2")) as transport:
             result = run_session(desk_1, transport, now=NOW, batch_size=200, checkpoints=checkpoints)
             assert transport.round_trips == result.round_trips == 3
     assert same_state(desk_1, desk_2)
@@ -101,46 +90,76 @@ def test_two_desks_of_one_commune_sync_over_the_lan_and_by_bundle(tmp_path: Path
     assert same_state(desk_1, desk_2)
 
 
-def test_a_wrong_pairing_secret_is_refused_before_anything_changes(desk_2) -> None:
+def test_a_desk_not_paired_there_is_refused_in_words_before_anything_changes(desk_2) -> None:
     desk, server = desk_2
     before = desk.vector()
     other = replica("desk-1")
     fill(other, 5)
-    with pytest.raises(PairingRefused, match="pair the two workstations again"):
-        sync_with_lan_peer(other, server.url, pairing_secret=new_pairing_secret(), now=NOW)
+    with pytest.raises(NotPairedThere, match="pair the two desks again"):
+        sync_with_lan_peer(other, server.address, now=NOW, **caller("stranger", "desk-2"))
+    with pytest.raises(NotPairedThere, match="not paired"):  # no certificate at all
+        sync_with_lan_peer(other, server.address, now=NOW, **caller(None, "desk-2"))
     assert desk.vector() == before and other.vector() == VersionVector({"desk-1": 5})
+    assert eventually(lambda: any("handshake failed" in words for words in server.refusals))
+    assert eventually(lambda: any("not a paired desk" in words for words in server.refusals))
 
 
-def test_a_weak_pairing_secret_is_refused() -> None:
-    for weak in ("123456", "", "é" * 30):
-        with pytest.raises(PairingRefused, match="at least"):
-            LanPeerTransport("http://127.0.0.1:1", pairing_secret=weak, replica_id="desk-1")
-        with pytest.raises(PairingRefused):
-            LanPeerServer(replica("desk-2"), pairing_secret=weak, host="127.0.0.1")
-    assert len(new_pairing_secret()) >= 32 and new_pairing_secret() != new_pairing_secret()
+def test_a_peer_presenting_another_certificate_is_refused_in_words() -> None:
+    impostor = replica("desk-2")
+    with lan_server(impostor, "stranger", ["desk-1"]) as server:  # answers at the paired desk's address
+        with pytest.raises(PeerCertificateChanged, match="another certificate"):
+            sync_with_lan_peer(replica("desk-1"), server.address, now=NOW, **caller("desk-1", "desk-2"))
+    assert impostor.vector() == VersionVector()
 
 
-def post(server: LanPeerServer, route: str, headers: dict[str, str], body: bytes = b"x") -> requests.Response:
-    return requests.post(server.url + PATH_PREFIX + route, data=body, headers=headers, timeout=10)
+def test_a_tampered_stream_is_refused_in_words_either_way(desk_2) -> None:
+    desk, server = desk_2
+    other = replica("desk-1")
+    fill(other, 300, seed=9)
+    with TamperingLink(server.address, flip_up=6000) as link:  # inside the push
+        with pytest.raises((ChannelTampered, SyncInterrupted)):
+            sync_with_lan_peer(other, link.address, now=NOW, **caller("desk-1", "desk-2"))
+    assert eventually(lambda: any("integrity check" in words for words in server.refusals))
+    assert desk.vector()["desk-1"] == 0  # the changed push was not applied
+    with TamperingLink(server.address, flip_down=3000) as link:
+        with pytest.raises(ChannelTampered, match="changed or replayed"):
+            sync_with_lan_peer(other, link.address, now=NOW, **caller("desk-1", "desk-2"))
 
 
-def test_the_endpoint_refuses_unpaired_old_and_unknown_requests(desk_2) -> None:
+def test_a_replayed_connection_is_refused_in_words(desk_2) -> None:
+    desk, server = desk_2
+    other = replica("desk-1")
+    fill(other, 50, seed=4)
+    with TamperingLink(server.address) as link:
+        sync_with_lan_peer(other, link.address, now=NOW, **caller("desk-1", "desk-2"))
+        recorded = [bytes(stream) for stream in link.sent_up]
+    assert same_state(desk, other)
+    fill(desk, 1, prefix="after", seed=5)
+    before = desk.vector()
+    for stream in recorded:
+        replay(server.address, stream)
+    assert eventually(lambda: any("handshake failed" in words for words in server.refusals))
+    assert desk.vector() == before
+
+
+def request(server: LanPeerServer, route: str, headers: dict[str, str]) -> http.client.HTTPResponse:
+    options = caller("desk-1", "desk-2")
+    connection = http.client.HTTPSConnection(*server.address, context=options["context"], timeout=10)
+    connection.request("POST", PATH_PREFIX + route, body=b"x", headers=headers)
+    return connection.getresponse()
+
+
+def test_the_endpoint_refuses_old_and_unknown_requests(desk_2) -> None:
     _, server = desk_2
     current = {PROTOCOL_HEADER: "1"}
-    assert post(server, "nope", current).status_code == 404
-    assert post(server, HELLO, {PROTOCOL_HEADER: "0"}).status_code == 426
-    old = post(server, HELLO, {})
-    assert old.status_code == 426 and old.json()["error"] == "update_required"
-    for pairing in (None, "desk-1", "desk-1.AAAA.ff", "desk-1.AAAAAAAAAAAAAAAAAAAAAA.00", "x .y.z"):
-        headers = dict(current) if pairing is None else {**current, PAIRING_HEADER: pairing}
-        response = post(server, HELLO, headers)
-        assert response.status_code == 401 and response.json()["error"] == "pairing_refused"
-        assert NONCE_HEADER not in response.headers
+    assert request(server, "nope", current).status == 404
+    assert request(server, HELLO, {PROTOCOL_HEADER: "0"}).status == 426
+    assert request(server, HELLO, {}).status == 426
 
 
 def test_refusals_become_sync_errors(desk_2, monkeypatch: pytest.MonkeyPatch) -> None:
     _, server = desk_2
-    transport = LanPeerTransport(server.url, pairing_secret=SECRET, replica_id="desk-1")
+    transport = LanPeerTransport(server.address, **caller("desk-1", "desk-2"))
     with pytest.raises(PeerRefused) as caught:
         transport.call("nope", [])
     assert caught.value.code == "not_found"
@@ -153,7 +172,7 @@ def test_refusals_become_sync_errors(desk_2, monkeypatch: pytest.MonkeyPatch) ->
 def test_syncing_a_desk_with_itself_over_the_lan_is_refused(desk_2) -> None:
     _, server = desk_2
     with pytest.raises(WrongPeer, match="itself"):
-        sync_with_lan_peer(replica("desk-2"), server.url, pairing_secret=SECRET, now=NOW)
+        sync_with_lan_peer(replica("desk-2"), server.address, now=NOW, **caller("desk-1", "desk-2"))
 
 
 def test_an_unreachable_peer_is_an_interruption() -> None:
@@ -161,7 +180,7 @@ def test_an_unreachable_peer_is_an_interruption() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     with pytest.raises(SyncInterrupted, match="could not be reached"):
-        sync_with_lan_peer(replica("desk-1"), f"http://127.0.0.1:{port}", pairing_secret=SECRET, now=NOW)
+        sync_with_lan_peer(replica("desk-1"), ("127.0.0.1", port), now=NOW, **caller("desk-1", "desk-2"))
 
 
 def test_cuts_at_random_points_resume_and_converge_without_duplicates(desk_2) -> None:
@@ -169,12 +188,14 @@ def test_cuts_at_random_points_resume_and_converge_without_duplicates(desk_2) ->
     counted_desk_2 = Counting(desk)
     server.responder.replica = counted_desk_2
     desk_1 = Counting(replica("desk-1"))
-    fill(desk_1.inner, 1000, seed=5)
+    fill(desk_1.inner, 400, seed=5)
     rng = random.Random(3)
-    with FlakyLink(server.address, cut_after=lambda: rng.randrange(1, 3000)) as link:
+    with FlakyLink(server.address, cut_after=lambda: rng.randrange(1, 9000)) as link:
         for _ in range(300):
             try:
-                sync_with_lan_peer(desk_1, link.url, pairing_secret=SECRET, now=NOW, batch_size=40)
+                sync_with_lan_peer(
+                    desk_1, ("127.0.0.1", link.port), now=NOW, batch_size=40, **caller("desk-1", "desk-2")
+                )
             except SyncInterrupted:
                 continue
             break
@@ -182,7 +203,7 @@ def test_cuts_at_random_points_resume_and_converge_without_duplicates(desk_2) ->
             pytest.fail("never converged")
         assert link.stats.cuts >= 10
     assert same_state(desk_1.inner, desk)
-    assert desk_1.applied == 40 and counted_desk_2.applied == 1000
+    assert desk_1.applied == 40 and counted_desk_2.applied == 400
 
 
 def test_a_shared_lock_lets_a_desk_serve_and_sync_out_at_once() -> None:
@@ -190,13 +211,15 @@ def test_a_shared_lock_lets_a_desk_serve_and_sync_out_at_once() -> None:
     hub, a, b = replica("desk-hub"), replica("desk-1"), replica("desk-2")
     fill(a, 200, seed=1)
     fill(b, 200, prefix="s", seed=2)
-    with LanPeerServer(hub, pairing_secret=SECRET, host="127.0.0.1", lock=lock) as server:
+    with lan_server(hub, "desk-2", ["desk-1"], lock=lock) as server:
         errors: list[BaseException] = []
 
         def run(desk: MemoryReplica) -> None:
             try:
                 for _ in range(3):
-                    sync_with_lan_peer(desk, server.url, pairing_secret=SECRET, now=NOW, batch_size=25)
+                    sync_with_lan_peer(
+                        desk, server.address, now=NOW, **caller("desk-1", "desk-2"), batch_size=25
+                    )
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
 
@@ -207,41 +230,8 @@ def test_a_shared_lock_lets_a_desk_serve_and_sync_out_at_once() -> None:
             thread.join(60)
         assert not errors
         for desk in (a, b):  # the hub now holds everything: one more round brings both desks level
-            sync_with_lan_peer(desk, server.url, pairing_secret=SECRET, now=NOW)
+            sync_with_lan_peer(desk, server.address, now=NOW, **caller("desk-1", "desk-2"))
     assert same_state(hub, a, b)
-
-
-# -- sealed streams ------------------------------------------------------------------------------------------
-
-
-def sealed(chunks: list[bytes]) -> bytes:
-    return b"".join(seal_stream(chunks, KEY))
-
-
-def test_a_sealed_stream_round_trips_and_hides_its_content() -> None:
-    chunks = [b"Nguy\xe1\xbb\x85n", b"", b"x" * (RECORD_SIZE * 2 + 5)]
-    data = sealed(chunks)
-    assert b"Nguy" not in data and b"xxxx" not in data
-    assert b"".join(open_stream([data], KEY)) == b"".join(chunks)
-    assert b"".join(open_stream([data[i : i + 7] for i in range(0, len(data), 7)], KEY)) == b"".join(chunks)
-    assert list(open_stream([sealed([])], KEY)) == []
-
-
-def test_a_changed_reordered_or_cut_sealed_stream_is_refused() -> None:
-    records = list(seal_stream([b"a" * 10, b"b" * 10], KEY))
-    data = b"".join(records)
-    flipped = bytearray(data)
-    flipped[12] ^= 1
-    with pytest.raises(PairingRefused, match="changed on the way"):
-        list(open_stream([bytes(flipped)], KEY))
-    with pytest.raises(PairingRefused):
-        list(open_stream([records[1], records[0], records[2]], KEY))
-    with pytest.raises(PairingRefused):
-        list(open_stream([data], bytes(32)))
-    with pytest.raises(SyncInterrupted):
-        list(open_stream([b"".join(records[:2])], KEY))  # the final record is missing
-    with pytest.raises(BadSyncMessage, match="impossible"):
-        list(open_stream([b"\x07" + data[1:]], KEY))
 
 
 def test_a_reply_cut_inside_its_headers_is_an_interruption() -> None:
@@ -255,10 +245,8 @@ def test_a_reply_cut_inside_its_headers_is_an_interruption() -> None:
 
     thread = threading.Thread(target=answer, daemon=True)
     thread.start()
-    transport = LanPeerTransport(
-        f"http://127.0.0.1:{listener.getsockname()[1]}", pairing_secret=SECRET, replica_id="desk-1"
-    )
-    with pytest.raises(SyncInterrupted):
+    transport = LanPeerTransport(("127.0.0.1", listener.getsockname()[1]), **caller("desk-1", "desk-2"))
+    with pytest.raises((SyncInterrupted, ChannelTampered)):  # not even TLS: refused, never read as plain text
         list(StreamReader(transport.call(HELLO, [encode_frame(HELLO)])).read_frame())
     thread.join(10)
     listener.close()

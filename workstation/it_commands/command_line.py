@@ -125,6 +125,26 @@ def build_parser() -> argparse.ArgumentParser:
         "seconds", type=int, nargs="?", metavar="SECONDS", help="e.g. 300; 0 turns the timer off"
     )
     sub = command(
+        "pair", "pair this desk with another desk of its commune (LAN sync); list or remove pairings"
+    )
+    pair = sub.add_subparsers(dest="pair_action", required=True, metavar="ACTION")
+    show = pair.add_parser("show", help="turn the LAN on, show a code and this desk's address, wait")
+    show.add_argument("--port", type=int, help="the TCP port to listen on (default 47470)")
+    show.add_argument("--bind", metavar="HOST", help="listen on this address only (default: every address)")
+    show.add_argument("--name", help="this desk's name as the other desks show it (default: the PC's name)")
+    show.add_argument("--wait", type=float, default=10, metavar="MINUTES", help="how long to wait")
+    join = pair.add_parser("join", help="pair with the desk showing CODE at ADDRESS")
+    join.add_argument("address", metavar="ADDRESS", help="HOST:PORT as the other desk shows it")
+    join.add_argument("code", metavar="CODE", help="the code the other desk shows")
+    join.add_argument("--name", help="this desk's name as the other desks show it")
+    join.add_argument("--port", type=int, help="the TCP port this desk listens on (default 47470)")
+    pair.add_parser("list", help="the paired desks: address, last contact, changes waiting")
+    remove = pair.add_parser("remove", help="stop syncing with a paired desk")
+    remove.add_argument("peer", metavar="NAME", help="the paired desk's name (see 'motcua pair list')")
+    for action in (show, join, pair.choices["list"], remove):
+        _data_dir_option(action, top=False)
+        _unlock_options(action)
+    sub = command(
         "recovery-key",
         "make the province's recovery key pair (once, by provincial IT) in FOLDER; never replaces",
     )
@@ -233,6 +253,25 @@ def _dispatch(  # noqa: PLR0911 (one branch per command)
             file=getattr(args, "file", None),
             login=getattr(args, "login", None),
             recovery_key=getattr(args, "recovery_key", None),
+            now=_utc_now,
+            new_id=_new_id,
+        )
+    if name == "pair":
+        from workstation.it_commands.pair_commands import run_pair
+
+        return run_pair(
+            paths,
+            args.pair_action,
+            console,
+            address=getattr(args, "address", None),
+            code=getattr(args, "code", None),
+            peer=getattr(args, "peer", None),
+            port=getattr(args, "port", None),
+            bind=getattr(args, "bind", None),
+            name=getattr(args, "name", None),
+            wait_minutes=getattr(args, "wait", 10),
+            login=args.login,
+            recovery_key=args.recovery_key,
             now=_utc_now,
             new_id=_new_id,
         )

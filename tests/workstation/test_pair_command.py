@@ -1,0 +1,73 @@
+"""``motcua pair``: IT pairs two desks of one commune from the command line (real ``motcua`` processes)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+from tests.helpers.enrolled_desks import PASS, new_desk
+from tests.helpers.server_processes import ROOT, free_port
+from tests.helpers.workstations import Clock
+from workstation.it_commands.command_line import _dispatch, build_parser
+from workstation.it_commands.console import CommandFailed, Console
+
+
+def motcua(*args: str) -> tuple[int, str, str]:
+    """``motcua ARGS`` as the program parses and runs them (in this process: the waiting side is the real
+    program in its own process), the passphrase typed when asked."""
+    parsed = build_parser().parse_args(list(args))
+    out, err = io.StringIO(), io.StringIO()
+    console = Console(out=out, err=err, ask_secret=lambda _prompt: PASS)
+    try:
+        status = _dispatch(parsed, console, ())
+    except CommandFailed as exc:
+        err.write(exc.message)
+        status = exc.exit_code
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
+    clock = SimpleNamespace(now=Clock())
+    a, b = new_desk(tmp_path, "a", clock), new_desk(tmp_path, "b", clock)
+    port = free_port()
+    show = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--data-dir", str(a), "pair", "show", "--port", str(port)]
+        + ["--bind", "127.0.0.1", "--name", "Bàn 1", "--login", "lan", "--wait", "1"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert show.stdin is not None and show.stdout is not None
+        show.stdin.write(PASS + "\n")
+        show.stdin.flush()
+        code_line, address_line = show.stdout.readline(), show.stdout.readline()
+        code = code_line.removeprefix("Pairing code: ").strip()
+        address = address_line.removeprefix("Address of this desk: ").strip()
+        assert len(code) == 19 and address == f"127.0.0.1:{port}", (code_line, address_line)
+        wrong = code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
+        status, _, err = motcua("--data-dir", str(b), "pair", "join", address, wrong, "--login", "lan")
+        assert status != 0 and "the pairing code is wrong" in err, err
+        status, out, err = motcua(
+            "--data-dir", str(b), "pair", "join", address, code, "--login", "lan", "--name", "Bàn 2"
+        )
+        assert status == 0, err
+        assert "Paired with Bàn 1 (commune 00070)" in out
+        out, err = show.communicate(timeout=60)
+        assert show.returncode == 0, err
+        assert "Paired with Bàn 2 (commune 00070)." in out, (out, err)
+    finally:
+        if show.poll() is None:
+            show.kill()
+            show.wait()
+    status, out, _ = motcua("--data-dir", str(a), "pair", "list", "--login", "lan")
+    assert status == 0 and "Bàn 2 at 127.0.0.1:" in out and "last contact never" in out, out
+    status, out, _ = motcua("--data-dir", str(a), "pair", "remove", "Bàn 2", "--login", "lan")
+    assert status == 0 and "Bàn 2 is no longer paired" in out
