@@ -90,6 +90,15 @@ class _KeptOpen:
     def close(self) -> None:
         """Closed by :func:`sync_with_province` once the reference data came."""
 
+    def __getattr__(self, name: str) -> object:
+        """The scans go over the same transport (``workstation.scan_fetching``), when it carries them."""
+        if name in _PASSED_THROUGH:
+            return getattr(self._inner, name)
+        raise AttributeError(name)
+
+
+_PASSED_THROUGH = frozenset({"missing_attachments", "upload_attachment", "download_attachment"})
+
 
 def _close(transport: object) -> None:
     close = getattr(transport, "close", None)
