@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from server import dossier_index
 from server.errors import BadInput, Forbidden
 from server.storage.interface import ServerStorage, Tx
 from sync.change_events import ChangeEvent, canonical_json, decode_event
@@ -371,7 +372,16 @@ class ServerReplica:
             )
         if applied:
             self._save_counters(tx, before, known)
+            self._refresh_index(tx, [pending[event_id] for event_id in applied])
         return len(pending) - len(applied)
+
+    def _refresh_index(self, tx: Tx, events: Iterable[ChangeEvent]) -> None:
+        """Rewrite the province's queryable state of the dossiers these applied events touch."""
+        ids = [event.record_id for event in events if event.record_type == dossier_index.RECORD_TYPE_NAME]
+        if ids and dossier_index.RECORD_TYPE_NAME in self._types:
+            dossier_index.refresh(
+                tx, self.scope, ids, lambda rid: self._history(tx, dossier_index.RECORD_TYPE_NAME, rid)
+            )
 
     def _save_counters(self, tx: Tx, before: Mapping[str, int], after: Mapping[str, int]) -> None:
         changed = [(rid, counter) for rid, counter in after.items() if before.get(rid) != counter]
@@ -465,6 +475,7 @@ class ServerReplica:
         )
         before = self._counters(tx)
         self._save_counters(tx, before, {**before, event.id.replica_id: event.id.counter})
+        self._refresh_index(tx, [event])
 
     def _type(self, name: str) -> RecordType:
         return known_type(self._types, name)

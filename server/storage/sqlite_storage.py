@@ -160,6 +160,46 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             )""",
         ),
     ),
+    SqlMigration(
+        4,
+        "the web workspace: officers' departments, browser sessions, sign-in backoff, the dossier index",
+        (
+            "ALTER TABLE accounts ADD COLUMN department TEXT",
+            """CREATE TABLE web_sessions (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (id),
+                secret_hash TEXT NOT NULL,
+                csrf_token TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL,
+                revoked_at TEXT
+            )""",
+            "CREATE INDEX web_sessions_by_account ON web_sessions (account_id)",
+            """CREATE TABLE sign_in_failures (
+                key TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                last_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE dossier_index (
+                record_id TEXT PRIMARY KEY,
+                commune_code TEXT NOT NULL,
+                procedure_code TEXT NOT NULL,
+                procedure_name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                code TEXT NOT NULL,
+                applicant_name TEXT NOT NULL,
+                search_text TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                appointment TEXT NOT NULL,
+                open_conflicts INTEGER NOT NULL
+            )""",
+            "CREATE INDEX dossier_index_by_time ON dossier_index (received_at, record_id)",
+            "CREATE INDEX dossier_index_by_commune ON dossier_index (commune_code, received_at, record_id)",
+            "CREATE INDEX dossier_index_by_procedure ON dossier_index (procedure_code, received_at)",
+            "CREATE INDEX dossier_index_by_status ON dossier_index (status, received_at, record_id)",
+            "CREATE INDEX dossier_index_by_appointment ON dossier_index (appointment)",
+        ),
+    ),
 )
 
 

@@ -1,0 +1,261 @@
+"""The province's queryable state of each dossier (``dossier_index``): one row per dossier, folded from its
+events when they are applied, so officers' lists, searches and counts read one table instead of re-folding
+the history (issue 14, finding 6).
+
+The row is rewritten in the same transaction that applies a dossier's events (``ServerReplica`` calls
+``refresh``), so it is never behind the events. ``search_text`` holds the code, name, ID number and phone
+folded without diacritics (``sync.folding.fold``): "nguyen thi lan" finds "Nguyễn Thị Lan". Lists page by
+keyset on ``(received_at, record_id)``, newest first: a deep page costs what the first one does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossiers.dossier_record import DOSSIER_RECORD, RECORD_TYPE_NAME, search_texts
+from dossiers.lifecycle import INITIAL_STATUS, Status
+from server.storage.interface import ServerStorage, Tx
+from sync.change_events import ChangeEvent, decode_event
+from sync.folding import fold
+from sync.record_merge import RecordState, merge_record
+
+_COLUMNS = (
+    "record_id", "commune_code", "procedure_code", "procedure_name", "status", "code", "applicant_name",
+    "search_text", "received_at", "appointment", "open_conflicts",
+)  # fmt: skip
+FINISHED = frozenset(
+    {Status.PROCESSED, Status.RESULT_RETURNED, Status.REFUSED, Status.WITHDRAWN, Status.STOPPED}
+)
+"""Statuses in which a dossier no longer waits for the province: never due nor overdue."""
+SOON_DAYS = 3
+MAX_PAGE = 200
+_UPSERT = (
+    f"INSERT INTO dossier_index ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+    " ON CONFLICT (record_id) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in _COLUMNS[1:])
+)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def index_row(state: RecordState, commune: str) -> tuple[Any, ...]:
+    """The index row of one dossier's merged state."""
+    values = state.values
+    try:
+        status = Status(state.get("status", INITIAL_STATUS.value))
+    except ValueError:
+        status = INITIAL_STATUS
+    searched = " ".join([state.record_id, *search_texts(values)])
+    return (
+        state.record_id,
+        commune,
+        _text(values.get("procedure_code")),
+        _text(values.get("procedure_name")),
+        status.value,
+        _text(values.get("code")),
+        _text(values.get("applicant_name")),
+        fold(searched),
+        _text(values.get("received_at")),
+        _text(values.get("appointment")),
+        len(state.conflicts),
+    )
+
+
+def refresh(
+    tx: Tx, commune: str, record_ids: Iterable[str], history: Callable[[str], Sequence[ChangeEvent]]
+) -> None:
+    """Rewrite the index rows of these dossiers of ``commune`` from their applied events (in ``tx``)."""
+    rows = []
+    for record_id in sorted(set(record_ids)):
+        events = history(record_id)
+        if events:
+            rows.append(index_row(merge_record(DOSSIER_RECORD, record_id, events), commune))
+    if rows:
+        tx.run_many(_UPSERT, rows)
+
+
+def rebuild_missing(storage: ServerStorage) -> int:
+    """Index the dossiers the index lacks (those stored before it existed); return how many."""
+    with storage.transaction() as tx:
+        missing = tx.query(
+            "SELECT r.record_id, r.scope FROM sync_records r LEFT JOIN dossier_index i"
+            " ON i.record_id = r.record_id WHERE r.record_type = ? AND i.record_id IS NULL",
+            (RECORD_TYPE_NAME,),
+        )
+        for record_id, scope in missing:
+
+            def history(rid: str, scope: str = str(scope)) -> list[ChangeEvent]:
+                found = tx.query(
+                    "SELECT body FROM sync_events WHERE record_type = ? AND record_id = ? AND applied = 1"
+                    " AND scope = ?",
+                    (RECORD_TYPE_NAME, rid, scope),
+                )
+                return sorted((decode_event(r[0]) for r in found), key=ChangeEvent.causal_key)
+
+            refresh(tx, str(scope), [str(record_id)], history)
+    return len(missing)
+
+
+# ---- reading -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What an officer's queue shows: communes and procedures in scope, and the filters chosen."""
+
+    communes: tuple[str, ...]
+    procedures: tuple[str, ...] | None = None
+    """The procedures in the officer's department (``None``: every procedure)."""
+    commune: str | None = None
+    procedure: str | None = None
+    status: Status | None = None
+    due: str | None = None
+    """``today``, ``soon``, ``overdue`` or ``None``."""
+    supplement: bool = False
+    conflicts: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    record_id: str
+    commune: str
+    procedure_code: str
+    procedure_name: str
+    status: Status
+    code: str
+    applicant_name: str
+    received_at: str
+    appointment: str
+    open_conflicts: int
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    next_after: str | None
+    """The keyset cursor of the next page (``received_at|record_id`` of the last row), or ``None``."""
+
+
+@dataclass
+class _Where:
+    parts: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.parts) if self.parts else "1 = 1"
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip: str = "") -> _Where:
+    where = _Where()
+    sql, param = storage.among("commune_code", list(wanted.communes))
+    where.add(sql, param)
+    if wanted.procedures is not None:
+        sql, param = storage.among("procedure_code", list(wanted.procedures))
+        where.add(sql, param)
+    if wanted.commune:
+        where.add("commune_code = ?", wanted.commune)
+    if wanted.procedure:
+        where.add("procedure_code = ?", wanted.procedure)
+    if wanted.status is not None and skip != "status":
+        where.add("status = ?", wanted.status.value)
+    if wanted.supplement and skip != "supplement":
+        where.add("status = ?", Status.SUPPLEMENT_REQUESTED.value)
+    if wanted.conflicts and skip != "conflicts":
+        where.add("open_conflicts > 0")
+    if wanted.due and skip != "due":
+        open_sql, open_params = storage.among("status", sorted(s.value for s in FINISHED))
+        where.add(f"NOT ({open_sql}) AND appointment <> ''", open_params)
+        if wanted.due == "today":
+            where.add("appointment = ?", today.isoformat())
+        elif wanted.due == "soon":
+            where.add(
+                "appointment > ? AND appointment <= ?",
+                today.isoformat(),
+                (today + dt.timedelta(days=SOON_DAYS)).isoformat(),
+            )
+        else:
+            where.add("appointment < ?", today.isoformat())
+    folded = fold(wanted.search)
+    if folded:
+        where.add("search_text LIKE ? ESCAPE '\\'", _like(folded))
+    return where
+
+
+def queue_page(
+    storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, after: str | None = None, limit: int = 50
+) -> QueuePage:
+    """One page of the queue, newest received first, after the cursor ``after``."""
+    limit = max(1, min(limit, MAX_PAGE))
+    where = _scope(storage, wanted, today)
+    if after:
+        received, _, record_id = after.partition("|")
+        where.add("(received_at < ? OR (received_at = ? AND record_id < ?))", received, received, record_id)
+    with storage.transaction() as tx:
+        rows = tx.query(
+            f"SELECT {', '.join(_COLUMNS[:7])}, received_at, appointment, open_conflicts"
+            f" FROM dossier_index WHERE {where.sql} ORDER BY received_at DESC, record_id DESC LIMIT ?",
+            (*where.params, limit + 1),
+        )
+    found = [
+        QueueRow(
+            str(r[0]),
+            str(r[1]),
+            str(r[2]),
+            str(r[3]),
+            Status(r[4]),
+            str(r[5]),
+            str(r[6]),
+            str(r[7]),
+            str(r[8]),
+            int(r[9]),
+        )  # fmt: skip
+        for r in rows[:limit]
+    ]
+    last = found[-1] if len(rows) > limit else None
+    return QueuePage(found, None if last is None else f"{last.received_at}|{last.record_id}")
+
+
+def queue_counts(storage: ServerStorage, wanted: QueueFilter, today: dt.date) -> dict[str, int]:
+    """How many dossiers each quick filter would show, given the other filters chosen."""
+    counts: dict[str, int] = {}
+    plain = QueueFilter(
+        wanted.communes, wanted.procedures, wanted.commune, wanted.procedure, search=wanted.search
+    )
+    quick = {
+        "all": plain,
+        "today": QueueFilter(**{**plain.__dict__, "due": "today"}),
+        "soon": QueueFilter(**{**plain.__dict__, "due": "soon"}),
+        "overdue": QueueFilter(**{**plain.__dict__, "due": "overdue"}),
+        "supplement": QueueFilter(**{**plain.__dict__, "supplement": True}),
+        "conflicts": QueueFilter(**{**plain.__dict__, "conflicts": True}),
+    }
+    with storage.transaction() as tx:
+        for name, chosen in quick.items():
+            where = _scope(storage, chosen, today)
+            counts[name] = int(
+                tx.query(f"SELECT count(*) FROM dossier_index WHERE {where.sql}", where.params)[0][0]
+            )
+    return counts
+
+
+def commune_of(storage: ServerStorage, record_id: str) -> str | None:
+    """The commune of an indexed dossier (``None`` if unknown)."""
+    with storage.transaction() as tx:
+        rows = tx.query("SELECT commune_code FROM dossier_index WHERE record_id = ?", (record_id,))
+    return str(rows[0][0]) if rows else None
