@@ -99,6 +99,13 @@ class ServerConfig:
     limits and the log); empty: the header is ignored and the connection's address counts."""
     bundle_key_file: Path | None = None
     """The province's device keys for USB bundles (``server.bundle_identity``); ``None``: no USB bundles."""
+    web_idle_minutes: int = 30
+    """An officer's web session ends after this many minutes without a request."""
+    web_secure_cookies: bool = False
+    """Mark the web session cookie ``Secure`` even when a request arrives over plain HTTP (set it behind a
+    TLS-terminating proxy; a request over HTTPS gets ``Secure`` anyway)."""
+    api_docs: bool = False
+    """Serve the OpenAPI pages (``/docs``, ``/redoc``); off by default: they load scripts from a CDN."""
 
     def __post_init__(self) -> None:
         if not self.host:
@@ -124,6 +131,7 @@ class ServerConfig:
             "server.postgres_pool_size": self.postgres_pool_size,
             "server.postgres_pool_timeout": self.postgres_pool_timeout,
             "server.workers": self.workers,
+            "web.idle_minutes": self.web_idle_minutes,
         }
         for key, value in positive.items():
             if value <= 0:
@@ -189,6 +197,11 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
     "bundles": {
         "key_file": ("bundle_key_file", (str,)),
     },
+    "web": {
+        "idle_minutes": ("web_idle_minutes", (int,)),
+        "secure_cookies": ("web_secure_cookies", (bool,)),
+        "api_docs": ("api_docs", (bool,)),
+    },
     "accounts": {
         "token_ttl_hours": ("token_ttl", (int, float)),
         "argon2_memory_kib": ("argon2_memory_kib", (int,)),
@@ -219,7 +232,7 @@ def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
             if key not in _KEYS[section]:
                 raise ConfigError(f"unknown setting {section}.{key}")
             field, types = _KEYS[section][key]
-            if isinstance(value, bool) or not isinstance(value, types):
+            if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
                 wanted = " or ".join(t.__name__ for t in types)
                 raise ConfigError(f"{section}.{key} must be {wanted}, not {type(value).__name__}")
             values[field] = value
