@@ -1,6 +1,7 @@
 """The province's web workspace: officers process dossiers and province IT runs the province, in a browser.
 
-Server-rendered pages (Jinja2 templates in ``templates/``), no JavaScript, every asset in ``static/``. One module
+Server-rendered pages (Jinja2 templates in ``templates/``), no JavaScript, every asset in ``static/``.
+One module
 per page group: ``sign_in`` (sign-in, sign-out, password, language), ``queue``, ``dossier_pages``,
 ``it_pages`` (province IT), ``reports``. ``install_web(app)`` mounts them on the server's FastAPI app.
 """

@@ -2,7 +2,8 @@
 timeline, the actions the lifecycle allows the province (each refused in words when it does not), the
 province's decision with its file, open conflicts side by side.
 
-Writes go through ``server.province_dossiers`` (one event each, under the commune's lock), as the JSON API's do.
+Writes go through ``server.province_dossiers`` (one event each, under the commune's
+lock), as the JSON API's do.
 """
 
 from __future__ import annotations

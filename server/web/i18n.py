@@ -141,7 +141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "List at least one missing paper.",
     ),
     "refused.transition": (
-        'Không thể {action} khi hồ sơ đang ở trạng thái "{status}". Ở trạng thái này tỉnh chỉ có thể: {allowed}.',
+        'Không thể {action} khi hồ sơ đang ở trạng thái "{status}". '
+        "Ở trạng thái này tỉnh chỉ có thể: {allowed}.",
         'Cannot {action} while the dossier is "{status}". In this status the province may: {allowed}.',
     ),
     "refused.conflict_open": (

@@ -109,7 +109,7 @@ def csrf_matches(expected: str, given: object) -> bool:
     return isinstance(given, str) and bool(given) and hmac.compare_digest(expected, given)
 
 
-# ---- backoff after wrong passwords --------------------------------------------------------------------------
+# ---- backoff after wrong passwords ------------------------------------------------------------------------
 
 
 def _wait_for(failures: int) -> dt.timedelta:
@@ -136,7 +136,8 @@ def record_failure(storage: ServerStorage, keys: list[str], now: dt.datetime) ->
     with storage.transaction() as tx:
         tx.run_many(
             "INSERT INTO sign_in_failures (key, failures, last_at) VALUES (?, 1, ?)"
-            " ON CONFLICT (key) DO UPDATE SET failures = sign_in_failures.failures + 1, last_at = excluded.last_at",
+            " ON CONFLICT (key) DO UPDATE SET failures = sign_in_failures.failures + 1,"
+            " last_at = excluded.last_at",
             [(key, at) for key in keys],
         )
 
