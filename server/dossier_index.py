@@ -11,12 +11,13 @@ keyset on ``(received_at, record_id)``, newest first: a deep page costs what the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from dossiers.dossier_record import DOSSIER_RECORD, RECORD_TYPE_NAME, search_texts
 from dossiers.lifecycle import INITIAL_STATUS, Status
+from dossiers.vietnam_time import VIETNAM_TIME
 from server.storage.interface import ServerStorage, Tx
 from sync.change_events import ChangeEvent, decode_event
 from sync.folding import fold
@@ -24,7 +25,7 @@ from sync.record_merge import RecordState, merge_record
 
 _COLUMNS = (
     "record_id", "commune_code", "procedure_code", "procedure_name", "status", "code", "applicant_name",
-    "search_text", "received_at", "appointment", "open_conflicts",
+    "search_text", "received_at", "appointment", "finished_on", "open_conflicts",
 )  # fmt: skip
 FINISHED = frozenset(
     {Status.PROCESSED, Status.RESULT_RETURNED, Status.REFUSED, Status.WITHDRAWN, Status.STOPPED}
@@ -62,8 +63,20 @@ def index_row(state: RecordState, commune: str) -> tuple[Any, ...]:
         fold(searched),
         _text(values.get("received_at")),
         _text(values.get("appointment")),
+        _finished_on(state),
         len(state.conflicts),
     )
+
+
+def _finished_on(state: RecordState) -> str:
+    """The day (Vietnam time, by the writer's clock) the dossier was first marked processed, or ``""``."""
+    days = [
+        event.device_time.astimezone(VIETNAM_TIME).date().isoformat()
+        for event in state.history
+        if isinstance(event.fields.get("status"), Mapping)
+        and event.fields["status"].get("to") == Status.PROCESSED.value
+    ]
+    return min(days, default="")
 
 
 def refresh(

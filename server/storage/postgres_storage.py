@@ -205,6 +205,7 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
                 search_text text NOT NULL,
                 received_at text NOT NULL,
                 appointment text NOT NULL,
+                finished_on text NOT NULL,
                 open_conflicts integer NOT NULL
             )""",
             "CREATE INDEX dossier_index_by_time ON dossier_index (received_at, record_id)",

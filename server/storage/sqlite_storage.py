@@ -191,6 +191,7 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
                 search_text TEXT NOT NULL,
                 received_at TEXT NOT NULL,
                 appointment TEXT NOT NULL,
+                finished_on TEXT NOT NULL,
                 open_conflicts INTEGER NOT NULL
             )""",
             "CREATE INDEX dossier_index_by_time ON dossier_index (received_at, record_id)",

@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from server.web.dossier_pages import dossier_router
+from server.web.it_pages import it_router
 from server.web.pages import (
     HERE,
     CsrfRefused,
@@ -24,6 +25,7 @@ from server.web.pages import (
     render,
 )
 from server.web.queue import queue_router
+from server.web.reports import reports_router
 from server.web.sessions import COOKIE
 from server.web.sign_in import sign_in_router
 
@@ -33,6 +35,8 @@ def install_web(app: FastAPI) -> None:
     app.include_router(sign_in_router())
     app.include_router(queue_router())
     app.include_router(dossier_router())
+    app.include_router(it_router())
+    app.include_router(reports_router())
     app.mount("/web/static", StaticFiles(directory=HERE / "static"), name="web-static")
 
     @app.exception_handler(SignInNeeded)
