@@ -32,6 +32,7 @@ from server.web.pages import Officer, PageNotFound, check_csrf, it_officer, redi
 from server.web.scope import catalogue_in_force
 
 log = logging.getLogger("motcua.server.web")
+It = Annotated[Officer, Depends(it_officer)]
 SPREADSHEET_IMPORT: Callable[..., Any] | None = None
 """The refdata helper's spreadsheet import, once merged (see the module's docstring)."""
 STALE_DAYS = 2
@@ -55,7 +56,6 @@ def _age_days(now: dt.datetime, at: dt.datetime | None) -> float | None:
 
 def it_router() -> APIRouter:
     router = APIRouter()
-    It = Annotated[Officer, Depends(it_officer)]
 
     @router.get("/web/it", include_in_schema=False)
     def overview(request: Request, who: It) -> Response:

@@ -24,6 +24,7 @@ from server.web.i18n import translate
 from server.web.pages import Officer, PageNotFound, dossier_officer, render, today, with_headers
 from server.web.scope import communes_of, procedures_of
 
+Dossiers = Annotated[Officer, Depends(dossier_officer)]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -123,7 +124,6 @@ def chart_svg(by_commune: list[tuple[str, int, int, int]], lang: str) -> str:
 
 def reports_router() -> APIRouter:
     router = APIRouter()
-    Dossiers = Annotated[Officer, Depends(dossier_officer)]
 
     def names(request: Request, who: Officer) -> dict[str, str]:
         return {c.code: c.name for c in communes_of(services(request).storage, who)}

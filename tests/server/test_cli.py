@@ -15,7 +15,7 @@ from tests.server.conftest import Cli
 
 def test_migrate_then_create_communes_idempotently(cli: Cli) -> None:
     code, out, _ = cli("migrate")
-    assert code == 0 and "[1, 2, 3]" in out
+    assert code == 0 and "[1, 2, 3, 4]" in out
     assert "up to date" in cli("migrate")[1]
     total = len(official_communes("01"))
     code, out, _ = cli("create-communes", "--province", "1")
