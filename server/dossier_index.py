@@ -20,7 +20,7 @@ from dossiers.lifecycle import INITIAL_STATUS, Status
 from dossiers.vietnam_time import VIETNAM_TIME
 from server.storage.interface import ServerStorage, Tx
 from sync.change_events import ChangeEvent, decode_event
-from sync.folding import fold
+from sync.folding import fold, fold_words
 from sync.record_merge import RecordState, merge_record
 
 _COLUMNS = (
@@ -31,7 +31,15 @@ FINISHED = frozenset(
     {Status.PROCESSED, Status.RESULT_RETURNED, Status.REFUSED, Status.WITHDRAWN, Status.STOPPED}
 )
 """Statuses in which a dossier no longer waits for the province: never due nor overdue."""
+_OPEN = "status NOT IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(FINISHED)))
+"""Not finished (the statuses are the lifecycle's constants, written into the SQL)."""
 SOON_DAYS = 3
+MAX_WORDS = 40
+"""Words of a dossier's search text kept in ``dossier_words`` (code, name, ID number, phone: far fewer)."""
+MAX_QUERY_WORDS = 6
+NARROW = 5000
+"""A search word matching at most this many dossiers drives the query (their ids are looked up directly)."""
+_LAST = "\U0010ffff"
 MAX_PAGE = 200
 _UPSERT = (
     f"INSERT INTO dossier_index ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
@@ -90,6 +98,11 @@ def refresh(
             rows.append(index_row(merge_record(DOSSIER_RECORD, record_id, events), commune))
     if rows:
         tx.run_many(_UPSERT, rows)
+        tx.run_many("DELETE FROM dossier_words WHERE record_id = ?", [(row[0],) for row in rows])
+        tx.run_many(
+            "INSERT INTO dossier_words (word, record_id) VALUES (?, ?)",
+            [(word, row[0]) for row in rows for word in sorted(set(fold_words(row[7])))[:MAX_WORDS]],
+        )
 
 
 def rebuild_missing(storage: ServerStorage) -> int:
@@ -121,7 +134,8 @@ def rebuild_missing(storage: ServerStorage) -> int:
 class QueueFilter:
     """What an officer's queue shows: communes and procedures in scope, and the filters chosen."""
 
-    communes: tuple[str, ...]
+    communes: tuple[str, ...] | None
+    """The communes in scope (``None``: every commune the server holds, i.e. the one province it serves)."""
     procedures: tuple[str, ...] | None = None
     """The procedures in the officer's department (``None``: every procedure)."""
     commune: str | None = None
@@ -169,15 +183,11 @@ class _Where:
         return " AND ".join(self.parts) if self.parts else "1 = 1"
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip: str = "") -> _Where:
     where = _Where()
-    sql, param = storage.among("commune_code", list(wanted.communes))
-    where.add(sql, param)
+    if wanted.communes is not None:
+        sql, param = storage.among("commune_code", list(wanted.communes))
+        where.add(sql, param)
     if wanted.procedures is not None:
         sql, param = storage.among("procedure_code", list(wanted.procedures))
         where.add(sql, param)
@@ -192,8 +202,7 @@ def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip:
     if wanted.conflicts and skip != "conflicts":
         where.add("open_conflicts > 0")
     if wanted.due and skip != "due":
-        open_sql, open_params = storage.among("status", sorted(s.value for s in FINISHED))
-        where.add(f"NOT ({open_sql}) AND appointment <> ''", open_params)
+        where.add(f"{_OPEN} AND appointment <> ''")
         if wanted.due == "today":
             where.add("appointment = ?", today.isoformat())
         elif wanted.due == "soon":
@@ -204,10 +213,27 @@ def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip:
             )
         else:
             where.add("appointment < ?", today.isoformat())
-    folded = fold(wanted.search)
-    if folded:
-        where.add("search_text LIKE ? ESCAPE '\\'", _like(folded))
+    for word in fold_words(wanted.search)[:MAX_QUERY_WORDS]:  # every word, as a prefix of a dossier's word
+        where.add(
+            "record_id IN (SELECT record_id FROM dossier_words WHERE word >= ? AND word < ?)",
+            word,
+            word + _LAST,
+        )
     return where
+
+
+def _narrowest(storage: ServerStorage, tx: Tx, search: str) -> tuple[str, Any] | None:
+    """When a search word matches few dossiers: "record_id is one of those" (the rarest word's); else ``None``
+    (the page query then walks the newest dossiers checking each word: quick when the words are common)."""
+    found: list[str] | None = None
+    for word in fold_words(search)[:MAX_QUERY_WORDS]:
+        rows = tx.query(
+            "SELECT record_id FROM dossier_words WHERE word >= ? AND word < ? LIMIT ?",
+            (word, word + _LAST, NARROW + 1),
+        )
+        if len(rows) <= NARROW and (found is None or len(rows) < len(found)):
+            found = [str(r[0]) for r in rows]
+    return None if found is None else storage.among("record_id", found)
 
 
 def queue_page(
@@ -218,8 +244,11 @@ def queue_page(
     where = _scope(storage, wanted, today)
     if after:
         received, _, record_id = after.partition("|")
-        where.add("(received_at < ? OR (received_at = ? AND record_id < ?))", received, received, record_id)
+        where.add("(received_at, record_id) < (?, ?)", received, record_id)
     with storage.transaction() as tx:
+        narrow = _narrowest(storage, tx, wanted.search) if wanted.search else None
+        if narrow is not None:
+            where.add(narrow[0], narrow[1])
         rows = tx.query(
             f"SELECT {', '.join(_COLUMNS[:7])}, received_at, appointment, open_conflicts"
             f" FROM dossier_index WHERE {where.sql} ORDER BY received_at DESC, record_id DESC LIMIT ?",
@@ -245,26 +274,32 @@ def queue_page(
 
 
 def queue_counts(storage: ServerStorage, wanted: QueueFilter, today: dt.date) -> dict[str, int]:
-    """How many dossiers each quick filter would show, given the other filters chosen."""
-    counts: dict[str, int] = {}
+    """How many dossiers each quick filter would show, given the other filters chosen (one pass)."""
     plain = QueueFilter(
         wanted.communes, wanted.procedures, wanted.commune, wanted.procedure, search=wanted.search
     )
-    quick = {
-        "all": plain,
-        "today": QueueFilter(**{**plain.__dict__, "due": "today"}),
-        "soon": QueueFilter(**{**plain.__dict__, "due": "soon"}),
-        "overdue": QueueFilter(**{**plain.__dict__, "due": "overdue"}),
-        "supplement": QueueFilter(**{**plain.__dict__, "supplement": True}),
-        "conflicts": QueueFilter(**{**plain.__dict__, "conflicts": True}),
-    }
+    where = _scope(storage, plain, today)
+    due = f"{_OPEN} AND appointment <> ''"
+    soon = (today + dt.timedelta(days=SOON_DAYS)).isoformat()
+    day = today.isoformat()
+    sql = (
+        "SELECT count(*),"
+        f" coalesce(sum(CASE WHEN {due} AND appointment = ? THEN 1 ELSE 0 END), 0),"
+        f" coalesce(sum(CASE WHEN {due} AND appointment > ? AND appointment <= ? THEN 1 ELSE 0 END), 0),"
+        f" coalesce(sum(CASE WHEN {due} AND appointment < ? THEN 1 ELSE 0 END), 0),"
+        " coalesce(sum(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),"
+        " coalesce(sum(CASE WHEN open_conflicts > 0 THEN 1 ELSE 0 END), 0)"
+        f" FROM dossier_index WHERE {where.sql}"
+    )
+    params = [day, day, soon, day, Status.SUPPLEMENT_REQUESTED.value, *where.params]
     with storage.transaction() as tx:
-        for name, chosen in quick.items():
-            where = _scope(storage, chosen, today)
-            counts[name] = int(
-                tx.query(f"SELECT count(*) FROM dossier_index WHERE {where.sql}", where.params)[0][0]
-            )
-    return counts
+        narrow = _narrowest(storage, tx, wanted.search) if wanted.search else None
+        if narrow is not None:
+            sql += f" AND {narrow[0]}"
+            params.append(narrow[1])
+        row = tx.query(sql, params)[0]
+    names = ("all", "today", "soon", "overdue", "supplement", "conflicts")
+    return {name: int(value) for name, value in zip(names, row, strict=True)}
 
 
 def commune_of(storage: ServerStorage, record_id: str) -> str | None:

@@ -199,6 +199,14 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             "CREATE INDEX dossier_index_by_procedure ON dossier_index (procedure_code, received_at)",
             "CREATE INDEX dossier_index_by_status ON dossier_index (status, received_at, record_id)",
             "CREATE INDEX dossier_index_by_appointment ON dossier_index (appointment)",
+            "CREATE INDEX dossier_index_counts"
+            " ON dossier_index (procedure_code, status, appointment, open_conflicts)",
+            """CREATE TABLE dossier_words (
+                word TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                PRIMARY KEY (word, record_id)
+            )""",
+            "CREATE INDEX dossier_words_by_record ON dossier_words (record_id)",
         ),
     ),
 )
