@@ -109,6 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ở trạng thái này tỉnh không có thao tác nào.",
         "The province has no action in this status.",
     ),
+    "dossier.not_now": (
+        'Ở trạng thái "{status}", quy trình không cho phép tỉnh: {actions}.',
+        'In the status "{status}" the lifecycle does not let the province: {actions}.',
+    ),
     "dossier.conflicts": ("Xung đột cần giải quyết", "Conflicts to resolve"),
     "dossier.keep_this": ("Giữ giá trị này", "Keep this value"),
     "dossier.by": ("bởi", "by"),

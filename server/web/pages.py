@@ -28,6 +28,18 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = Environment(
     loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]), auto_reload=False
 )
+
+
+def vn_date(value: object) -> str:
+    """``2026-03-20`` (or a time starting so) as Vietnam writes it: ``20/03/2026``; anything else as it is."""
+    text = str(value or "")
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+    return text
+
+
+TEMPLATES.filters["vn_date"] = vn_date
+TEMPLATES.filters["action_label"] = lambda action, t: t(f"action.{action}")
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "

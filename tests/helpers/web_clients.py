@@ -111,6 +111,19 @@ def seed_province(storage: ServerStorage, now: dt.datetime, count: int = 30) -> 
                 {"sha256": sha, "name": "scan.png", "media_type": "image/png", "size": len(scan)}
             ]
         replica.write("dossier", f"d-{number:03d}", fields, "clerk")
+        if number % 4 == 3:  # handed over and processed (on time or late, by its due date)
+            replica.write(
+                "dossier",
+                f"d-{number:03d}",
+                {"status": {"from": "2", "to": "4", "by": "province"}},
+                "ho.tich",
+            )
+            replica.write(
+                "dossier",
+                f"d-{number:03d}",
+                {"status": {"from": "4", "to": "9", "by": "province"}},
+                "ho.tich",
+            )
     replica.write(
         "dossier",
         "c-000",

@@ -1,0 +1,141 @@
+"""Every page of the web workspace in Debian's Chromium, as an officer and as province IT, against the server
+as its own process: nothing is loaded from another host, every field has a label, the pages fit 1366x768 and
+1920x1080 without sideways scrolling, the keyboard reaches the search box and the actions, English is one
+click away. With ``MOTCUA_SCREENSHOTS=1`` each page is saved as ``docs/screenshots/officer-*.png``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from server.storage.sqlite_storage import SqliteStorage
+from sync.protocol_version import protocol_headers
+from tests.helpers.province_processes import ProvinceProcess, start_province
+from tests.helpers.server_accounts import PASSWORD, enrol_body
+from tests.helpers.web_browser import NetworkLog, chromium, needs_chromium, new_page, sign_in
+from tests.helpers.web_clients import seed_province
+
+pytestmark = needs_chromium
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+FIELDS_WITHOUT_LABEL = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+    .filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')).map(f => f.name)"""
+SIDEWAYS = "() => document.documentElement.scrollWidth > window.innerWidth + 1"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProvinceProcess]:
+    folder = tmp_path_factory.mktemp("server")
+    storage = SqliteStorage(folder / "server.db")
+    storage.migrate()
+    import datetime as dt  # noqa: PLC0415
+
+    seed_province(storage, dt.datetime.now(dt.UTC), count=40)
+    storage.close()
+    started = start_province(folder)
+    code = started.enrolment_code("00070")
+    answer = requests.post(
+        started.url + "/v1/enrol",
+        json=enrol_body(code, "00070", "replica-a", "Bàn tiếp nhận 1"),
+        headers=protocol_headers(),
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    yield started
+    started.stop()
+
+
+def look(page, name: str, log: NetworkLog, base: str) -> None:  # noqa: ANN001
+    """Check the page as loaded (hosts, labels, width) and save its screenshot when asked."""
+    page.wait_for_load_state()
+    assert log.hosts() == {urlsplit(base).netloc}, log.hosts()
+    assert page.evaluate(FIELDS_WITHOUT_LABEL) == [], name
+    assert not page.evaluate(SIDEWAYS), f"{name} scrolls sideways at 1366x768"
+    if os.environ.get("MOTCUA_SCREENSHOTS"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"officer-{name}.png"))
+
+
+def test_every_officer_page(browser: object, province: ProvinceProcess) -> None:
+    log = NetworkLog()
+    page = new_page(browser, province.url, log)
+    page.goto("/web/sign-in")
+    look(page, "sign-in", log, province.url)
+    sign_in(page, "ho.tich", PASSWORD)
+    look(page, "queue", log, province.url)
+    page.keyboard.press("Tab")  # the skip link first, then straight to the content
+    assert page.evaluate("document.activeElement.className") == "skip"
+    search = page.get_by_label("Tìm theo tên, số định danh, mã hồ sơ")
+    search.fill("tran van binh 01")
+    search.press("Enter")
+    look(page, "queue-search", log, province.url)
+    assert page.locator("table.list tbody tr").count() == 10
+    page.goto("/web/queue")
+    page.locator("button.chip", has_text="Quá hạn").click()
+    look(page, "queue-overdue", log, province.url)
+    page.goto("/web/dossiers/00070/d-000")
+    assert page.locator("figure.scan img").evaluate("img => img.naturalWidth") == 160
+    look(page, "dossier", log, province.url)
+    page.locator("details summary", has_text="Gia hạn").click()
+    form = page.locator("details[open] form")
+    form.get_by_label("Ngày hẹn trả mới").fill("2020-01-01")
+    form.get_by_label("Lý do").fill("Cần xác minh thêm")
+    form.get_by_role("button", name="Gia hạn").click()
+    assert "Ngày hẹn mới phải sau" in page.locator("p.error").inner_text()
+    look(page, "dossier-refused", log, province.url)
+    page.goto("/web/reports?from=2026-03-01")
+    assert page.locator("figure.chart svg rect").count() >= 3
+    look(page, "reports", log, province.url)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải bảng tính (XLSX)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    page.goto("/web/password")
+    look(page, "password", log, province.url)
+    page.goto("/web/queue")
+    page.get_by_role("link", name="English").click()
+    assert page.locator("h1").first.inner_text().startswith("Dossier queue")
+    look(page, "queue-english", log, province.url)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto("/web/dossiers/00070/d-000")
+    assert not page.evaluate(SIDEWAYS)
+    page.get_by_role("link", name="Tiếng Việt").click()
+
+
+def test_every_province_it_page(browser: object, province: ProvinceProcess) -> None:
+    log = NetworkLog()
+    page = new_page(browser, province.url, log)
+    sign_in(page, "it.admin", PASSWORD)
+    assert urlsplit(page.url).path == "/web/it"
+    look(page, "it-health", log, province.url)
+    for name, path in (
+        ("it-communes", "/web/it/communes"),
+        ("it-devices", "/web/it/devices"),
+        ("it-accounts", "/web/it/accounts"),
+        ("it-catalogue", "/web/it/catalogue"),
+        ("it-codes", "/web/it/codes"),
+    ):
+        page.goto(path)
+        look(page, name, log, province.url)
+    page.get_by_label("Xã, phường").select_option("00070")
+    page.get_by_role("button", name="Tạo mã và in phiếu").click()
+    look(page, "it-slip", log, province.url)
+    slip = page.locator("section.slip")
+    assert province.url in slip.inner_text() and slip.locator("svg").count() == 1
+    code = slip.locator("dd.code").inner_text().strip()
+    assert len(code) >= 8
+    page.goto("/web/it/devices")
+    assert "Bàn tiếp nhận 1" in page.locator("table.list").inner_text()
+    page.get_by_role("button", name="Thu hồi Bàn tiếp nhận 1").click()
+    page.wait_for_load_state()
+    assert "Đã thu hồi" in page.locator("table.list").inner_text()
