@@ -10,6 +10,7 @@ keyset on ``(received_at, record_id)``, newest first: a deep page costs what the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,12 +32,14 @@ FINISHED = frozenset(
     {Status.PROCESSED, Status.RESULT_RETURNED, Status.REFUSED, Status.WITHDRAWN, Status.STOPPED}
 )
 """Statuses in which a dossier no longer waits for the province: never due nor overdue."""
-_OPEN = "status NOT IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(FINISHED)))
+_OPEN = "status IN ({})".format(", ".join(f"'{s.value}'" for s in Status if s not in FINISHED))
 """Not finished (the statuses are the lifecycle's constants, written into the SQL)."""
 SOON_DAYS = 3
-MAX_WORDS = 40
-"""Words of a dossier's search text kept in ``dossier_words`` (code, name, ID number, phone: far fewer)."""
-MAX_QUERY_WORDS = 6
+MAX_WORDS = 12
+"""Words of one searched text (a name, a code) that phrases start from."""
+MAX_PHRASE = 200
+COUNT_CAP = 10_000
+"""Counts stop here (shown as "10,000+"): a count costs at most this many index rows."""
 NARROW = 5000
 """A search word matching at most this many dossiers drives the query (their ids are looked up directly)."""
 _LAST = "\U0010ffff"
@@ -87,22 +90,33 @@ def _finished_on(state: RecordState) -> str:
     return min(days, default="")
 
 
+def search_phrases(texts: Iterable[str]) -> set[str]:
+    """What a search finds a dossier by: for each text (name, ID number, code, phone, id), its folded words
+    from each word on ("nguyen van lan", "van lan", "lan"), so a query is one range lookup of its folded words
+    as a prefix: "van la" finds Nguyễn Văn Lan, "260302 0001" finds the code 00070-260302-0001."""
+    found: set[str] = set()
+    for text in texts:
+        words = fold_words(text)[:MAX_WORDS]
+        found.update(" ".join(words[start:])[:MAX_PHRASE] for start in range(len(words)))
+    return found
+
+
 def refresh(
     tx: Tx, commune: str, record_ids: Iterable[str], history: Callable[[str], Sequence[ChangeEvent]]
 ) -> None:
     """Rewrite the index rows of these dossiers of ``commune`` from their applied events (in ``tx``)."""
-    rows = []
+    rows, phrases = [], []
     for record_id in sorted(set(record_ids)):
         events = history(record_id)
         if events:
-            rows.append(index_row(merge_record(DOSSIER_RECORD, record_id, events), commune))
+            state = merge_record(DOSSIER_RECORD, record_id, events)
+            rows.append(index_row(state, commune))
+            texts = [record_id, *search_texts(state.values)]
+            phrases += [(phrase, record_id) for phrase in sorted(search_phrases(texts))]
     if rows:
         tx.run_many(_UPSERT, rows)
         tx.run_many("DELETE FROM dossier_words WHERE record_id = ?", [(row[0],) for row in rows])
-        tx.run_many(
-            "INSERT INTO dossier_words (word, record_id) VALUES (?, ?)",
-            [(word, row[0]) for row in rows for word in sorted(set(fold_words(row[7])))[:MAX_WORDS]],
-        )
+        tx.run_many("INSERT INTO dossier_words (word, record_id) VALUES (?, ?)", phrases)
 
 
 def rebuild_missing(storage: ServerStorage) -> int:
@@ -186,11 +200,11 @@ class _Where:
 def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip: str = "") -> _Where:
     where = _Where()
     if wanted.communes is not None:
-        sql, param = storage.among("commune_code", list(wanted.communes))
-        where.add(sql, param)
+        sql, params = _among(storage, "commune_code", list(wanted.communes))
+        where.add(sql, *params)
     if wanted.procedures is not None:
-        sql, param = storage.among("procedure_code", list(wanted.procedures))
-        where.add(sql, param)
+        sql, params = _among(storage, "procedure_code", list(wanted.procedures))
+        where.add(sql, *params)
     if wanted.commune:
         where.add("commune_code = ?", wanted.commune)
     if wanted.procedure:
@@ -213,27 +227,43 @@ def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip:
             )
         else:
             where.add("appointment < ?", today.isoformat())
-    for word in fold_words(wanted.search)[:MAX_QUERY_WORDS]:  # every word, as a prefix of a dossier's word
+    phrase = _phrase(wanted.search)
+    if phrase:
         where.add(
-            "record_id IN (SELECT record_id FROM dossier_words WHERE word >= ? AND word < ?)",
-            word,
-            word + _LAST,
+            "EXISTS (SELECT 1 FROM dossier_words w WHERE w.record_id = dossier_index.record_id"
+            " AND w.word >= ? AND w.word < ?)",
+            phrase,
+            phrase + _LAST,
         )
     return where
 
 
+def _phrase(search: str) -> str:
+    return " ".join(fold_words(search)[:MAX_WORDS])[:MAX_PHRASE]
+
+
+def _among(storage: ServerStorage, column: str, values: Sequence[str]) -> tuple[str, list[Any]]:
+    """``column IN (?, ?, …)`` for a short list (an index can use it), else the backend's one-parameter
+    form."""
+    if len(values) <= 64:
+        return f"{column} IN ({', '.join('?' * len(values)) or 'NULL'})", list(values)
+    sql, param = storage.among(column, values)
+    return sql, [param]
+
+
 def _narrowest(storage: ServerStorage, tx: Tx, search: str) -> tuple[str, Any] | None:
-    """When a search word matches few dossiers: "record_id is one of those" (the rarest word's); else ``None``
-    (the page query then walks the newest dossiers checking each word: quick when the words are common)."""
-    found: list[str] | None = None
-    for word in fold_words(search)[:MAX_QUERY_WORDS]:
-        rows = tx.query(
-            "SELECT record_id FROM dossier_words WHERE word >= ? AND word < ? LIMIT ?",
-            (word, word + _LAST, NARROW + 1),
-        )
-        if len(rows) <= NARROW and (found is None or len(rows) < len(found)):
-            found = [str(r[0]) for r in rows]
-    return None if found is None else storage.among("record_id", found)
+    """For a search matching few dossiers: "record_id is one of those" (looked up directly); else ``None``
+    (the page then walks the newest dossiers, which fills a page fast when many match)."""
+    phrase = _phrase(search)
+    if not phrase:
+        return None
+    rows = tx.query(
+        "SELECT record_id FROM dossier_words WHERE word >= ? AND word < ? LIMIT ?",
+        (phrase, phrase + _LAST, NARROW + 1),
+    )
+    if len(rows) > NARROW:
+        return None
+    return storage.among("record_id", sorted({str(r[0]) for r in rows}))
 
 
 def queue_page(
@@ -274,32 +304,31 @@ def queue_page(
 
 
 def queue_counts(storage: ServerStorage, wanted: QueueFilter, today: dt.date) -> dict[str, int]:
-    """How many dossiers each quick filter would show, given the other filters chosen (one pass)."""
+    """How many dossiers each quick filter would show, given the other filters chosen; each count stops at
+    ``COUNT_CAP`` (the page shows "10,000+"). None for a search that matches more than ``NARROW``."""
     plain = QueueFilter(
         wanted.communes, wanted.procedures, wanted.commune, wanted.procedure, search=wanted.search
     )
-    where = _scope(storage, plain, today)
-    due = f"{_OPEN} AND appointment <> ''"
-    soon = (today + dt.timedelta(days=SOON_DAYS)).isoformat()
-    day = today.isoformat()
-    sql = (
-        "SELECT count(*),"
-        f" coalesce(sum(CASE WHEN {due} AND appointment = ? THEN 1 ELSE 0 END), 0),"
-        f" coalesce(sum(CASE WHEN {due} AND appointment > ? AND appointment <= ? THEN 1 ELSE 0 END), 0),"
-        f" coalesce(sum(CASE WHEN {due} AND appointment < ? THEN 1 ELSE 0 END), 0),"
-        " coalesce(sum(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),"
-        " coalesce(sum(CASE WHEN open_conflicts > 0 THEN 1 ELSE 0 END), 0)"
-        f" FROM dossier_index WHERE {where.sql}"
-    )
-    params = [day, day, soon, day, Status.SUPPLEMENT_REQUESTED.value, *where.params]
+    quick = {
+        "all": plain,
+        "today": dataclasses.replace(plain, due="today"),
+        "soon": dataclasses.replace(plain, due="soon"),
+        "overdue": dataclasses.replace(plain, due="overdue"),
+        "supplement": dataclasses.replace(plain, supplement=True),
+        "conflicts": dataclasses.replace(plain, conflicts=True),
+    }
+    counts: dict[str, int] = {}
     with storage.transaction() as tx:
         narrow = _narrowest(storage, tx, wanted.search) if wanted.search else None
-        if narrow is not None:
-            sql += f" AND {narrow[0]}"
-            params.append(narrow[1])
-        row = tx.query(sql, params)[0]
-    names = ("all", "today", "soon", "overdue", "supplement", "conflicts")
-    return {name: int(value) for name, value in zip(names, row, strict=True)}
+        if _phrase(wanted.search) and narrow is None:
+            return counts  # a search matching thousands (a family name alone): no counts, type more
+        for name, chosen in quick.items():
+            where = _scope(storage, chosen, today)
+            if narrow is not None:
+                where.add(narrow[0], narrow[1])
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM dossier_index WHERE {where.sql} LIMIT ?) AS found"
+            counts[name] = int(tx.query(sql, (*where.params, COUNT_CAP))[0][0])
+    return counts
 
 
 def commune_of(storage: ServerStorage, record_id: str) -> str | None:

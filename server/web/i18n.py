@@ -76,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "queue.received": ("Ngày nhận", "Received"),
     "queue.appointment": ("Hẹn trả", "Due"),
     "queue.empty": ("Không có hồ sơ nào.", "No dossier."),
+    "queue.broad": (
+        "Từ khóa khớp với rất nhiều hồ sơ: đang hiện những hồ sơ mới nhất. Hãy nhập thêm (ví dụ cả họ tên).",
+        "The search matches very many dossiers: the newest are shown. Type more (e.g. the full name).",
+    ),
     "queue.next": ("Trang sau", "Next page"),
     "queue.first": ("Trang đầu", "First page"),
     "queue.department": ("Lĩnh vực", "Department"),

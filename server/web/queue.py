@@ -14,9 +14,9 @@ from fastapi.responses import Response
 
 from dossiers.lifecycle import Status
 from server.auth import services
-from server.dossier_index import QueueFilter, queue_counts, queue_page
+from server.dossier_index import COUNT_CAP, QueueFilter, queue_counts, queue_page
 from server.web.pages import Officer, check_csrf, dossier_officer, render, today
-from server.web.scope import catalogue_in_force, communes_of, procedures_of
+from server.web.scope import catalogue_in_force, communes_filter, communes_of, procedures_of
 
 QUICK = ("all", "today", "soon", "overdue", "supplement", "conflicts")
 _MAX_TEXT = 100
@@ -28,7 +28,7 @@ def _text(values: Any, name: str) -> str:
 
 
 def _filters(
-    values: Any, communes: tuple[str, ...], procedures: tuple[str, ...] | None
+    values: Any, communes: tuple[str, ...] | None, procedures: tuple[str, ...] | None
 ) -> tuple[QueueFilter, str]:
     quick = _text(values, "quick")
     quick = quick if quick in QUICK else "all"
@@ -40,7 +40,7 @@ def _filters(
     wanted = QueueFilter(
         communes=communes,
         procedures=procedures,
-        commune=commune if commune in communes else None,
+        commune=commune if commune.isdigit() and len(commune) <= 10 else None,
         procedure=_text(values, "procedure") or None,
         status=status,
         due=quick if quick in ("today", "soon", "overdue") else None,
@@ -58,7 +58,7 @@ def queue_router() -> APIRouter:
         svc = services(request)
         communes = communes_of(svc.storage, who)
         procedures = procedures_of(svc.storage, who)
-        codes = tuple(c.code for c in communes)
+        codes = communes_filter(svc.storage, who)
         wanted, quick = _filters(values, codes, procedures)
         day = today(svc)
         after = _text(values, "after") or None
@@ -88,6 +88,7 @@ def queue_router() -> APIRouter:
             chosen=chosen,
             after=after or "",
             today=day.isoformat(),
+            cap=COUNT_CAP,
         )
 
     @router.get("/web/queue", include_in_schema=False)

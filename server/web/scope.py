@@ -30,6 +30,13 @@ def communes_of(storage: ServerStorage, who: Officer) -> list[Commune]:
     return storage.list_communes(who.account.province_code)
 
 
+def communes_filter(storage: ServerStorage, who: Officer) -> tuple[str, ...] | None:
+    """The communes a queue query names: ``None`` when the server holds only the officer's province (the
+    usual case: no commune list to check on every row)."""
+    mine = [c.code for c in communes_of(storage, who)]
+    return None if len(mine) == len(storage.list_communes()) else tuple(mine)
+
+
 def procedures_of(storage: ServerStorage, who: Officer) -> tuple[str, ...] | None:
     """The procedure codes the officer's department handles; ``None``: every procedure."""
     department = who.account.department
