@@ -14,9 +14,13 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from dossiers.dossier_record import DOSSIER_RECORD
 from server.storage.sqlite_storage import SqliteStorage
+from sync.http_transport import HttpTransport
 from sync.protocol_version import protocol_headers
-from tests.helpers.province_processes import ProvinceProcess, start_province
+from sync.replica_memory import MemoryReplica
+from sync.sync_session import run_session
+from tests.helpers.province_processes import ProvinceProcess, RealClock, start_province
 from tests.helpers.server_accounts import PASSWORD, enrol_body
 from tests.helpers.web_browser import NetworkLog, chromium, needs_chromium, new_page, sign_in
 from tests.helpers.web_clients import seed_province
@@ -52,6 +56,7 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProvinceProce
         timeout=10,
     )
     assert answer.status_code == 200, answer.text
+    started.device_secret = answer.json()["device_secret"]  # type: ignore[attr-defined]
     yield started
     started.stop()
 
@@ -139,3 +144,40 @@ def test_every_province_it_page(browser: object, province: ProvinceProcess) -> N
     page.get_by_role("button", name="Thu hồi Bàn tiếp nhận 1").click()
     page.wait_for_load_state()
     assert "Đã thu hồi" in page.locator("table.list").inner_text()
+
+
+def test_a_conflict_is_resolved_side_by_side(browser: object, province: ProvinceProcess) -> None:
+    """A desk offline changes a due date the officer also changed: the officer sees both and keeps one."""
+    desk = MemoryReplica("replica-a", "desk", (DOSSIER_RECORD,), RealClock().now)
+    secret = province.device_secret  # type: ignore[attr-defined]
+    with HttpTransport(province.url, secret) as transport:
+        run_session(desk, transport, now=RealClock().now)
+    log = NetworkLog()
+    page = new_page(browser, province.url, log)
+    sign_in(page, "ho.tich", PASSWORD)
+    page.goto("/web/dossiers/00070/d-002")
+    page.locator("details summary", has_text="Gia hạn").click()
+    form = page.locator("details[open] form")
+    form.get_by_label("Ngày hẹn trả mới").fill("2030-01-15")
+    form.get_by_label("Lý do").fill("Cần xác minh thêm với cơ quan công an")
+    form.get_by_role("button", name="Gia hạn").click()
+    page.wait_for_load_state()
+    assert "15/01/2030" in page.locator("dl.facts").inner_text()
+    desk.write("dossier", "d-002", {"appointment": "2030-01-20"}, "lan")  # not having seen the extension
+    with HttpTransport(province.url, secret) as transport:
+        run_session(desk, transport, now=RealClock().now)
+    page.reload()
+    choices = page.locator("section.conflicts form.choice")
+    assert choices.count() == 2
+    shown = choices.all_inner_texts()
+    assert any("2030-01-15" in text and "ho.tich" in text for text in shown)
+    assert any("2030-01-20" in text and "lan" in text for text in shown)
+    look(page, "conflict", log, province.url)
+    choices.filter(has_text="2030-01-15").get_by_role("button", name="Giữ giá trị này").click()
+    page.wait_for_load_state()
+    assert page.locator("section.conflicts").count() == 0
+    assert "15/01/2030" in page.locator("dl.facts").inner_text()
+    with HttpTransport(province.url, secret) as transport:
+        run_session(desk, transport, now=RealClock().now)
+    resolved = desk.record("dossier", "d-002")
+    assert resolved.get("appointment") == "2030-01-15" and not resolved.conflicts
