@@ -60,6 +60,18 @@ MAIN_ACTIONS = (
     Action.COMPLETE.value,
 )
 _MAX_NOTE = 2000
+FIELD_KEYS = {
+    "appointment": "dossier.appointment",
+    "applicant_name": "dossier.name",
+    "applicant_birth_date": "dossier.birth",
+    "applicant_id_number": "dossier.id_number",
+    "applicant_address": "dossier.address",
+    "applicant_phone": "dossier.phone",
+    "procedure_code": "dossier.procedure",
+    "status": "dossier.status",
+    "received_at": "dossier.received",
+}
+"""The words for a field shown in a conflict (others show their name)."""
 
 
 def _replica(
@@ -173,6 +185,7 @@ def _page(
         not_allowed=[a for a in MAIN_ACTIONS if a not in allowed],
         conflicts=[explain(c) for c in state.conflicts],
         decision=values.get(work.DECISION_FIELD),
+        field_keys=FIELD_KEYS,
         base=f"/web/dossiers/{replica.scope}/{state.record_id}",
         **{"message": "", "error": "", **extra},
     )

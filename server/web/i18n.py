@@ -171,6 +171,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refused.stale": ("Xung đột đã thay đổi, hãy xem lại.", "The conflict changed; look at it again."),
     "refused.other": ("Không thực hiện được: {message}", "Not done: {message}"),
     "nothing": ("không có", "nothing"),
+    "side.desk": ("Một cửa xã", "commune desk"),
+    "side.province": ("tỉnh", "province"),
     "report.title": ("Thống kê giải quyết hồ sơ", "On-time statistics"),
     "report.from": ("Từ ngày", "From"),
     "report.to": ("Đến ngày", "To"),
