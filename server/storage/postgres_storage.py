@@ -213,7 +213,10 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
             "CREATE INDEX dossier_index_by_procedure ON dossier_index (procedure_code, received_at)",
             "CREATE INDEX dossier_index_by_status ON dossier_index (status, received_at, record_id)",
             "CREATE INDEX dossier_index_by_appointment ON dossier_index (appointment)",
-            "CREATE INDEX dossier_index_open ON dossier_index (status, appointment)",
+            "CREATE INDEX dossier_index_open"
+            " ON dossier_index (status, appointment, procedure_code, commune_code, open_conflicts)",
+            "CREATE INDEX dossier_index_commune_counts"
+            " ON dossier_index (commune_code, status, appointment, procedure_code, open_conflicts)",
             "CREATE INDEX dossier_index_conflicts ON dossier_index (open_conflicts) WHERE open_conflicts > 0",
             """CREATE TABLE dossier_words (
                 word text COLLATE "C" NOT NULL,
