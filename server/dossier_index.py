@@ -144,7 +144,7 @@ def rebuild_missing(storage: ServerStorage) -> int:
 # ---- reading -----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # a search text may be a name: no repr
 class QueueFilter:
     """What an officer's queue shows: communes and procedures in scope, and the filters chosen."""
 
@@ -162,7 +162,7 @@ class QueueFilter:
     search: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # names stay out of logs and tracebacks
 class QueueRow:
     record_id: str
     commune: str
@@ -176,7 +176,7 @@ class QueueRow:
     open_conflicts: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class QueuePage:
     rows: list[QueueRow]
     next_after: str | None

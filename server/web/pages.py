@@ -69,7 +69,7 @@ class CsrfRefused(Exception):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Officer:
     """The signed-in account on a web request."""
 

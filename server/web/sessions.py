@@ -28,14 +28,14 @@ _LAST_SEEN_STEP = dt.timedelta(seconds=30)
 """A request refreshes ``last_seen_at`` only if it is older than this (fewer writes)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # no account details, no token in a repr
 class WebSession:
     id: str
     account: Account
     csrf_token: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Opened:
     cookie: str
     session: WebSession
