@@ -141,7 +141,7 @@ def main(count: int) -> None:
             ("one status (supplement requested)", lambda: queue_page(storage, QueueFilter(None, status=Status.SUPPLEMENT_REQUESTED), TODAY, limit=25)),
             ("overdue, one department", lambda: queue_page(storage, QueueFilter(None, procedures=HO_TICH, due="overdue"), TODAY, limit=25)),
             ("search 'nguyen van lan' (common)", lambda: queue_page(storage, QueueFilter(None, search="nguyen van lan"), TODAY, limit=25)),
-            ("search an ID number (rare)", lambda: queue_page(storage, QueueFilter(None, search=ID_PROBE), TODAY, limit=25)),
+            ("search an ID number (no match)", lambda: queue_page(storage, QueueFilter(None, search=ID_PROBE), TODAY, limit=25)),
             ("search a rare name 'ngo xuan yen', one department", lambda: queue_page(storage, QueueFilter(None, procedures=HO_TICH, search="ngo xuan yen"), TODAY, limit=25)),
             ("search 'nguyen' (very common) + counts", lambda: (queue_page(storage, QueueFilter(None, search="nguyen"), TODAY, limit=25), queue_counts(storage, QueueFilter(None, search="nguyen"), TODAY))),
             ("counts of the 6 quick filters, one department", lambda: queue_counts(storage, department, TODAY)),
