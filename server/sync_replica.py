@@ -377,11 +377,21 @@ class ServerReplica:
 
     def _refresh_index(self, tx: Tx, events: Iterable[ChangeEvent]) -> None:
         """Rewrite the province's queryable state of the dossiers these applied events touch."""
-        ids = [event.record_id for event in events if event.record_type == dossier_index.RECORD_TYPE_NAME]
-        if ids and dossier_index.RECORD_TYPE_NAME in self._types:
-            dossier_index.refresh(
-                tx, self.scope, ids, lambda rid: self._history(tx, dossier_index.RECORD_TYPE_NAME, rid)
-            )
+        kind = dossier_index.RECORD_TYPE_NAME
+        ids = sorted({event.record_id for event in events if event.record_type == kind})
+        if not ids or kind not in self._types:
+            return
+        among, values = self.storage.among("record_id", ids)
+        histories: dict[str, list[ChangeEvent]] = {}
+        for record_id, body in tx.query(  # one query for the batch's dossiers
+            f"SELECT record_id, body FROM sync_events WHERE record_type = ? AND scope = ? AND applied = 1"
+            f" AND {among}",
+            (kind, self.scope, values),
+        ):
+            histories.setdefault(str(record_id), []).append(decode_event(str(body)))
+        dossier_index.refresh(
+            tx, self.scope, ids, lambda rid: sorted(histories.get(rid, ()), key=ChangeEvent.causal_key)
+        )
 
     def _save_counters(self, tx: Tx, before: Mapping[str, int], after: Mapping[str, int]) -> None:
         changed = [(rid, counter) for rid, counter in after.items() if before.get(rid) != counter]
