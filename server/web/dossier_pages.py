@@ -19,6 +19,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from dossiers.dossier_record import RECORD_TYPE_NAME, received_documents
 from dossiers.lifecycle import TERMINAL_STATUSES, Action, Status
+from dossiers.vietnam_time import VIETNAM_TIME
 from server import province_dossiers as work
 from server.attachment_uploads import (
     MAX_ATTACHMENT_BYTES,
@@ -137,15 +138,25 @@ def _timeline(state: RecordState, lang: str) -> list[dict[str, Any]]:
         lines.append(
             {
                 "event": str(event.id),
-                "at": event.device_time.astimezone(dt.timezone(dt.timedelta(hours=7))).strftime(
-                    "%d/%m/%Y %H:%M"
-                ),
+                "at": event.device_time.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M"),
                 "author": event.author,
                 "side": event.side,
                 "what": [w for w in what if w] or sorted(fields),
             }
         )
     return lines
+
+
+def _local_times(explained: dict[str, Any]) -> dict[str, Any]:
+    """A conflict as ``sync.conflicts.explain`` gives it, with its writers' times in Vietnam time."""
+    for choice in explained.get("choices", ()):
+        for write in choice.get("writes", ()):
+            try:
+                at = dt.datetime.fromisoformat(str(write.get("device_time")))
+            except ValueError:
+                continue
+            write["shown_time"] = at.astimezone(VIETNAM_TIME).strftime("%d/%m/%Y %H:%M")
+    return explained
 
 
 def _present(storage: Any, commune: str, sha256: str) -> bool:
@@ -183,7 +194,7 @@ def _page(
         timeline=_timeline(state, who.language),
         allowed=[a for a in MAIN_ACTIONS if a in allowed] + [a for a in allowed if a not in MAIN_ACTIONS],
         not_allowed=[a for a in MAIN_ACTIONS if a not in allowed],
-        conflicts=[explain(c) for c in state.conflicts],
+        conflicts=[_local_times(explain(c)) for c in state.conflicts],
         decision=values.get(work.DECISION_FIELD),
         field_keys=FIELD_KEYS,
         base=f"/web/dossiers/{replica.scope}/{state.record_id}",

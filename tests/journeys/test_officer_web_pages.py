@@ -48,15 +48,17 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProvinceProce
     seed_province(storage, dt.datetime.now(dt.UTC), count=40)
     storage.close()
     started = start_province(folder)
-    code = started.enrolment_code("00070")
-    answer = requests.post(
-        started.url + "/v1/enrol",
-        json=enrol_body(code, "00070", "replica-a", "Bàn tiếp nhận 1"),
-        headers=protocol_headers(),
-        timeout=10,
-    )
-    assert answer.status_code == 200, answer.text
-    started.device_secret = answer.json()["device_secret"]  # type: ignore[attr-defined]
+    secrets = []
+    for replica, label in (("replica-a", "Bàn tiếp nhận 1"), ("replica-b", "Bàn tiếp nhận 2")):
+        answer = requests.post(
+            started.url + "/v1/enrol",
+            json=enrol_body(started.enrolment_code("00070"), "00070", replica, label),
+            headers=protocol_headers(),
+            timeout=10,
+        )
+        assert answer.status_code == 200, answer.text
+        secrets.append(answer.json()["device_secret"])
+    started.device_secret = secrets[0]  # type: ignore[attr-defined]  # the desk of the conflict test
     yield started
     started.stop()
 
@@ -140,10 +142,11 @@ def test_every_province_it_page(browser: object, province: ProvinceProcess) -> N
     code = slip.locator("dd.code").inner_text().strip()
     assert len(code) >= 8
     page.goto("/web/it/devices")
-    assert "Bàn tiếp nhận 1" in page.locator("table.list").inner_text()
-    page.get_by_role("button", name="Thu hồi Bàn tiếp nhận 1").click()
+    assert "Bàn tiếp nhận 2" in page.locator("table.list").inner_text()
+    page.get_by_role("button", name="Thu hồi Bàn tiếp nhận 2").click()
     page.wait_for_load_state()
-    assert "Đã thu hồi" in page.locator("table.list").inner_text()
+    row = page.locator("table.list tr", has_text="Bàn tiếp nhận 2")
+    assert "Đã thu hồi" in row.inner_text()
 
 
 def test_a_conflict_is_resolved_side_by_side(browser: object, province: ProvinceProcess) -> None:
@@ -170,10 +173,10 @@ def test_a_conflict_is_resolved_side_by_side(browser: object, province: Province
     choices = page.locator("section.conflicts form.choice")
     assert choices.count() == 2
     shown = choices.all_inner_texts()
-    assert any("2030-01-15" in text and "ho.tich" in text for text in shown)
-    assert any("2030-01-20" in text and "lan" in text for text in shown)
+    assert any("15/01/2030" in text and "ho.tich (tỉnh)" in text for text in shown)
+    assert any("20/01/2030" in text and "lan (Một cửa xã)" in text for text in shown)
     look(page, "conflict", log, province.url)
-    choices.filter(has_text="2030-01-15").get_by_role("button", name="Giữ giá trị này").click()
+    choices.filter(has_text="15/01/2030").get_by_role("button", name="Giữ giá trị này").click()
     page.wait_for_load_state()
     assert page.locator("section.conflicts").count() == 0
     assert "15/01/2030" in page.locator("dl.facts").inner_text()
