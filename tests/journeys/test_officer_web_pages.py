@@ -6,6 +6,7 @@ click away. With ``MOTCUA_SCREENSHOTS=1`` each page is saved as ``docs/screensho
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 import requests
 
 from dossiers.dossier_record import DOSSIER_RECORD
+from resources import resource_path
 from server.storage.sqlite_storage import SqliteStorage
 from sync.http_transport import HttpTransport
 from sync.protocol_version import protocol_headers
@@ -119,7 +121,7 @@ def test_every_officer_page(browser: object, province: ProvinceProcess) -> None:
     page.get_by_role("link", name="Tiếng Việt").click()
 
 
-def test_every_province_it_page(browser: object, province: ProvinceProcess) -> None:
+def test_every_province_it_page(browser: object, province: ProvinceProcess, tmp_path: Path) -> None:
     log = NetworkLog()
     page = new_page(browser, province.url, log)
     sign_in(page, "it.admin", PASSWORD)
@@ -141,6 +143,33 @@ def test_every_province_it_page(browser: object, province: ProvinceProcess) -> N
     assert province.url in slip.inner_text() and slip.locator("svg").count() == 1
     code = slip.locator("dd.code").inner_text().strip()
     assert len(code) >= 8
+    catalogue = json.loads(resource_path("catalogue", "procedures.json").read_text(encoding="utf-8"))
+    catalogue["version"] += 1
+    upload = tmp_path / "danh-muc.json"
+    upload.write_text(json.dumps(catalogue, ensure_ascii=False), encoding="utf-8")
+    page.goto("/web/it/catalogue")
+    page.get_by_label("Tệp danh mục (JSON)").set_input_files(str(upload))
+    page.get_by_role("button", name="Kiểm tra và công bố").click()
+    page.wait_for_load_state()
+    assert "Đã công bố" in page.locator("p.notice").inner_text()
+    assert f"phiên bản {catalogue['version']}" in page.content()
+    upload.write_text("{not json", encoding="utf-8")
+    page.get_by_label("Tệp danh mục (JSON)").set_input_files(str(upload))
+    page.get_by_role("button", name="Kiểm tra và công bố").click()
+    assert "Chưa công bố" in page.locator("p.error").inner_text()
+
+    page.goto("/web/it/accounts")
+    page.get_by_label("Tên đăng nhập").fill("chung.thuc.2")
+    page.get_by_label("Vai trò").select_option("officer")
+    page.get_by_label("Lĩnh vực").select_option("Chứng thực")
+    page.get_by_label("Mật khẩu ban đầu (ít nhất 10 ký tự)").fill("mật khẩu ban đầu 01")
+    page.get_by_role("button", name="Tạo tài khoản").click()
+    assert "Đã tạo tài khoản" in page.locator("p.notice").inner_text()
+    newcomer = new_page(browser, province.url)
+    sign_in(newcomer, "chung.thuc.2", "mật khẩu ban đầu 01")
+    assert "Chứng thực" in newcomer.locator("header").inner_text()
+    assert newcomer.locator("table.list tbody tr").count() == 1  # the Chứng thực dossier only
+
     page.goto("/web/it/devices")
     assert "Bàn tiếp nhận 2" in page.locator("table.list").inner_text()
     page.get_by_role("button", name="Thu hồi Bàn tiếp nhận 2").click()
