@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import openpyxl
 import pytest
 import requests
 
@@ -109,6 +110,16 @@ def test_every_officer_page(browser: object, province: ProvinceProcess) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải bảng tính (XLSX)").click()
     assert download.value.suggested_filename.endswith(".xlsx")
+    saved = Path(download.value.path()).with_suffix(".xlsx")
+    download.value.save_as(saved)
+    sheet = openpyxl.load_workbook(saved).active
+    assert sheet["A2"].value == "Xã, phường" and sheet["A3"].value == "Phường Hoàn Kiếm"
+    assert sheet["C3"].value == 40 and sheet["D3"].value == 10  # received, processed
+    page.get_by_label("Xã, phường").select_option("00070")
+    with page.expect_download() as portal:
+        page.get_by_role("button", name="Tải tệp JSON").click()
+    exported = json.loads(Path(portal.value.path()).read_text(encoding="utf-8"))
+    assert len(exported) == 40 and {d["MaTTHC"] for d in exported} == {"1.001193"}  # Hộ tịch only
     page.goto("/web/password")
     look(page, "password", log, province.url)
     page.goto("/web/queue")
