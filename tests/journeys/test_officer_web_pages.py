@@ -216,6 +216,12 @@ def test_a_conflict_is_resolved_side_by_side(browser: object, province: Province
     assert any("15/01/2030" in text and "ho.tich (tỉnh)" in text for text in shown)
     assert any("20/01/2030" in text and "lan (Một cửa xã)" in text for text in shown)
     look(page, "conflict", log, province.url)
+    queue = new_page(browser, province.url)
+    sign_in(queue, "ho.tich", PASSWORD)
+    queue.locator("button.chip", has_text="Có xung đột").click()
+    assert (
+        queue.locator("table.list tbody tr").count() == 1 and "⚠" in queue.locator("table.list").inner_text()
+    )
     choices.filter(has_text="15/01/2030").get_by_role("button", name="Giữ giá trị này").click()
     page.wait_for_load_state()
     assert page.locator("section.conflicts").count() == 0

@@ -416,5 +416,10 @@ def test_the_queue_searches_without_diacritics_counts_and_pages_by_keyset(web: W
     overdue = client.post("/web/queue", {"quick": "overdue"})
     today = client.post("/web/queue", {"quick": "today"})
     assert len(_codes(overdue.text)) == 10 and len(_codes(today.text)) == 4  # not the processed ones
+    assert len(_codes(client.get("/web/queue?status=9").text)) == 7  # processed
+    assert len(_codes(client.get("/web/queue?status=2&commune=00070").text)) == 23
+    assert _codes(client.get("/web/queue?commune=00004").text) == []  # another commune
+    assert _codes(client.get("/web/queue?procedure=2.000815").text) == []  # another department's procedure
+    assert _codes(client.get("/web/queue?q=nguyen").text) != ["260302-0001"]  # no search from an address
     other = web.signed_in("chung.thuc").get("/web/queue")
     assert _codes(other.text) == ["260302-0999"]
