@@ -17,8 +17,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
 
-from dossiers.dossier_record import RECORD_TYPE_NAME, received_documents
+from dossiers.dossier import Office
+from dossiers.dossier_record import RECORD_TYPE_NAME, dossier_from_values, received_documents
+from dossiers.errors import DossierError
 from dossiers.lifecycle import TERMINAL_STATUSES, Action, Status
+from dossiers.official_forms import ApologyForm, build_apology
 from dossiers.vietnam_time import VIETNAM_TIME
 from server import province_dossiers as work
 from server.attachment_uploads import (
@@ -39,6 +42,7 @@ from server.web.pages import (
     dossier_officer,
     redirect,
     render,
+    today,
     with_headers,
 )
 from server.web.scope import may_see
@@ -302,7 +306,11 @@ def dossier_router() -> APIRouter:
         author = who.account.username
         try:
             if action == EXTEND:
-                _extend(replica, state, form, note, author, svc.now)
+                new_date = _extend(replica, state, form, note, author, svc.now)
+                letter = _apology(svc.storage, who, replica.scope, state, new_date, note, today(svc))
+                if letter is not None:
+                    base = f"/web/dossiers/{replica.scope}/{dossier_id}"
+                    return render(request, "apology.html", who, letter=letter, base=base)
             elif action == Action.COMPLETE.value:
                 text = form.get("decision_text")
                 text = text.strip()[:4000] if isinstance(text, str) else ""
@@ -410,7 +418,30 @@ def dossier_router() -> APIRouter:
     return router
 
 
-def _extend(replica: ServerReplica, state: RecordState, form: Any, note: str, author: str, now: Any) -> None:
+def _apology(
+    storage: Any, who: Officer, commune: str, state: RecordState, new_date: dt.date, reason: str, day: dt.date
+) -> ApologyForm | None:
+    """Mẫu 04 for an extension just recorded, from the province's side (``None`` if the dossier lacks what the
+    form needs: a code, a due date)."""
+    place = storage.get_province(who.account.province_code)
+    province = place.name if place is not None else who.account.province_code
+    department = f"Bộ phận {who.account.department}" if who.account.department else "Cơ quan giải quyết hồ sơ"
+    office = Office(storage.get_commune(commune).agency, department, f"Ủy ban nhân dân {province}", province)
+    try:
+        return build_apology(
+            dossier_from_values(state.record_id, state.values),
+            office,
+            new_date=new_date,
+            reason=reason,
+            issued_on=day,
+        )
+    except (DossierError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _extend(
+    replica: ServerReplica, state: RecordState, form: Any, note: str, author: str, now: Any
+) -> dt.date:
     """Mẫu 04: an apology and a new due date (after the current one), written as one province event."""
     if not note:
         raise _Refused("refused.reason_required")
@@ -427,3 +458,4 @@ def _extend(replica: ServerReplica, state: RecordState, form: Any, note: str, au
     fields = {"appointment": new.isoformat(), "notes": [f"Mẫu 04: {note}"]}
     with work.sync_refusals():
         replica.write_from(RECORD_TYPE_NAME, state.record_id, lambda _s: fields, author)
+    return new

@@ -171,6 +171,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refused.stale": ("Xung đột đã thay đổi, hãy xem lại.", "The conflict changed; look at it again."),
     "refused.other": ("Không thực hiện được: {message}", "Not done: {message}"),
     "nothing": ("không có", "nothing"),
+    "apology.back": ("Quay lại hồ sơ", "Back to the dossier"),
+    "apology.print": (
+        "Dùng Ctrl+P để in văn bản xin lỗi (Mẫu 04).",
+        "Press Ctrl+P to print the apology (Mẫu 04).",
+    ),
     "side.desk": ("Một cửa xã", "commune desk"),
     "side.province": ("tỉnh", "province"),
     "report.title": ("Thống kê giải quyết hồ sơ", "On-time statistics"),

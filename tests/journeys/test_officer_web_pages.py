@@ -205,6 +205,11 @@ def test_a_conflict_is_resolved_side_by_side(browser: object, province: Province
     form.get_by_label("Lý do").fill("Cần xác minh thêm với cơ quan công an")
     form.get_by_role("button", name="Gia hạn").click()
     page.wait_for_load_state()
+    letter = page.locator("article.letter")  # Mẫu 04, ready to print
+    assert "VĂN BẢN XIN LỖI" in letter.inner_text() and "Trần Văn Bình 002" in letter.inner_text()
+    assert "15 tháng 01 năm 2030" in letter.inner_text() and "Cần xác minh thêm" in letter.inner_text()
+    look(page, "apology", log, province.url)
+    page.get_by_role("link", name="Quay lại hồ sơ").click()
     assert "15/01/2030" in page.locator("dl.facts").inner_text()
     desk.write("dossier", "d-002", {"appointment": "2030-01-20"}, "lan")  # not having seen the extension
     with HttpTransport(province.url, secret) as transport:
