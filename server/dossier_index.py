@@ -331,6 +331,39 @@ def queue_counts(storage: ServerStorage, wanted: QueueFilter, today: dt.date) ->
     return counts
 
 
+def offset_page(
+    storage: ServerStorage, wanted: QueueFilter, *, limit: int, offset: int
+) -> tuple[int, list[QueueRow]]:
+    """The total and one page by offset (the JSON API's paging; the web pages by keyset); no due filter."""
+    where = _scope(storage, dataclasses.replace(wanted, due=None), dt.date.min)
+    with storage.transaction() as tx:
+        narrow = _narrowest(storage, tx, wanted.search) if wanted.search else None
+        if narrow is not None:
+            where.add(narrow[0], narrow[1])
+        total = int(tx.query(f"SELECT count(*) FROM dossier_index WHERE {where.sql}", where.params)[0][0])
+        rows = tx.query(
+            f"SELECT {', '.join(_COLUMNS[:7])}, received_at, appointment, open_conflicts"
+            f" FROM dossier_index WHERE {where.sql}"
+            " ORDER BY received_at DESC, record_id DESC LIMIT ? OFFSET ?",
+            (*where.params, limit, offset),
+        )
+    return total, [
+        QueueRow(
+            str(r[0]),
+            str(r[1]),
+            str(r[2]),
+            str(r[3]),
+            Status(r[4]),
+            str(r[5]),
+            str(r[6]),
+            str(r[7]),
+            str(r[8]),
+            int(r[9]),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
 def commune_of(storage: ServerStorage, record_id: str) -> str | None:
     """The commune of an indexed dossier (``None`` if unknown)."""
     with storage.transaction() as tx:
