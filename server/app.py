@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dossiers.dossier_record import DOSSIER_RECORD, SCOPE_FIELD
 from server import communes as official
+from server import dossier_index
 from server.auth import (
     DevicePrincipal,
     OfficerPrincipal,
@@ -74,6 +75,7 @@ from server.sync_replica import server_replica_base
 from server.sync_routes import SyncSetup, event_error_extra, sync_router
 from server.update_routes import update_router
 from server.waiting_events import waiting_limits_of
+from server.web import install_web
 from sync.device_keys import DevicePublicKeys
 from sync.errors import KeyFileError
 from sync.protocol_version import PROTOCOL_HEADER, PROTOCOL_VERSION
@@ -342,6 +344,8 @@ def create_app(
 ) -> FastAPI:
     """The server over a migrated ``storage``; ``now`` and ``new_id`` are the clock and the id factory."""
     app = FastAPI(
+        docs_url="/docs" if config.api_docs else None,
+        redoc_url="/redoc" if config.api_docs else None,
         title="motcua provincial server",
         version=str(PROTOCOL_VERSION),
         description="Sync and administration API for the communes' one-stop desks. Every /v1 request "
@@ -376,6 +380,8 @@ def create_app(
         return Health(protocol=PROTOCOL_VERSION)
 
     app.include_router(_router())
+    install_web(app)
+    dossier_index.rebuild_missing(storage)
     # add_middleware wraps: the last added runs first.
     app.add_middleware(
         RequestSizeLimit,

@@ -3,7 +3,8 @@
 Commands: ``migrate``; ``create-communes --province 01``;
 ``set-agency --commune 00070 --agency 000.00.01.H26``; ``enrol-code --commune 00070`` (prints the code once);
 ``revoke-device --device <id>``; ``list-devices``;
-``create-account --username u --role officer --province 01``; ``publish-catalogue FILE`` (checked first);
+``create-account --username u --role officer --province 01 [--department 'Hộ tịch']``;
+``publish-catalogue FILE`` (checked first);
 ``import-catalogue FILE.xlsx --publisher "Sở Tư pháp …"`` (procedures, documents and fee table from a
 spreadsheet, or one CSV per sheet; every row checked; refused whole with each problem's row and column)
 (the password is read from stdin, or prompted for on a terminal); ``conflicts --commune 00070`` (open
@@ -89,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--username", required=True)
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--province", required=True, help="official province code, e.g. 01")
+    p.add_argument(
+        "--department",
+        help="an officer's department: the procedures' sector (lĩnh vực) whose dossiers it sees,"
+        " e.g. 'Hộ tịch' (default: every sector)",
+    )
     p = commands.add_parser("conflicts", help="list a commune's open conflicts, explained")
     p.add_argument("--commune", required=True)
     p = commands.add_parser("resolve-conflict", help="resolve a conflict for the province")
@@ -347,11 +353,21 @@ def _run(
         password = _read_password(stdin)
         check_password_strength(password)
         params = PasswordParams(config.argon2_memory_kib, config.argon2_iterations, config.argon2_lanes)
+        department = (args.department or "").strip() or None
+        if department is not None and len(department) > 100:
+            raise BadInput("a department name has at most 100 characters")
         account = Account(
-            new_id(), username, Role(args.role), province, hash_password(password, params), now()
+            new_id(),
+            username,
+            Role(args.role),
+            province,
+            hash_password(password, params),
+            now(),
+            department=department,
         )
         storage.add_account(account)
-        print(f"account {account.id} created ({account.role.value}, province {province})", file=out)
+        shown = f", department {department}" if department else ""
+        print(f"account {account.id} created ({account.role.value}, province {province}{shown})", file=out)
 
 
 def main(

@@ -135,6 +135,14 @@ class ServerConfig:
         """How many bytes of scans ``commune`` may hold on the server."""
         return dict(self.scan_quotas).get(commune, self.scan_quota_bytes)
 
+    web_idle_minutes: int = 30
+    """An officer's web session ends after this many minutes without a request."""
+    web_secure_cookies: bool = False
+    """Mark the web session cookie ``Secure`` even when a request arrives over plain HTTP (set it behind a
+    TLS-terminating proxy; a request over HTTPS gets ``Secure`` anyway)."""
+    api_docs: bool = False
+    """Serve the OpenAPI pages (``/docs``, ``/redoc``); off by default: they load scripts from a CDN."""
+
     def __post_init__(self) -> None:
         if not self.host:
             raise ConfigError("server.host is empty")
@@ -168,6 +176,7 @@ class ServerConfig:
             "scans.max_scan_bytes": self.max_scan_bytes,
             "scans.commune_quota_bytes": self.scan_quota_bytes,
             **{f"scans.commune_quotas.{code}": quota for code, quota in self.scan_quotas},
+            "web.idle_minutes": self.web_idle_minutes,
         }
         for key, value in positive.items():
             if value <= 0:
@@ -247,6 +256,11 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "commune_quota_bytes": ("scan_quota_bytes", (int,)),
         "commune_quotas": ("scan_quotas", (dict,)),
     },
+    "web": {
+        "idle_minutes": ("web_idle_minutes", (int,)),
+        "secure_cookies": ("web_secure_cookies", (bool,)),
+        "api_docs": ("api_docs", (bool,)),
+    },
     "accounts": {
         "token_ttl_hours": ("token_ttl", (int, float)),
         "argon2_memory_kib": ("argon2_memory_kib", (int,)),
@@ -277,7 +291,7 @@ def config_from_toml(text: str, base_dir: Path) -> ServerConfig:
             if key not in _KEYS[section]:
                 raise ConfigError(f"unknown setting {section}.{key}")
             field, types = _KEYS[section][key]
-            if isinstance(value, bool) or not isinstance(value, types):
+            if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
                 wanted = " or ".join(t.__name__ for t in types)
                 raise ConfigError(f"{section}.{key} must be {wanted}, not {type(value).__name__}")
             values[field] = value

@@ -10,14 +10,13 @@ Used by the officers' API (``server.province_routes``) and the admin CLI.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from dossiers.dossier import HandOver
-from dossiers.dossier_record import RECORD_TYPE_NAME, hand_over_value, search_texts, transition_value
+from dossiers.dossier_record import RECORD_TYPE_NAME, hand_over_value, transition_value
 from dossiers.errors import IllegalTransition
 from dossiers.lifecycle import (
     INITIAL_STATUS,
@@ -29,6 +28,7 @@ from dossiers.lifecycle import (
     check_transition,
     rule_for,
 )
+from server import dossier_index
 from server.errors import BadInput, Conflict, Forbidden, NotFound
 from server.sync_replica import ServerReplica
 from sync.change_events import ChangeEvent, thaw
@@ -157,16 +157,6 @@ def summary(state: RecordState) -> dict[str, Any]:
     }
 
 
-def _folded(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
-
-
-def matches(state: RecordState, query: str) -> bool:
-    """Whether a search text is in the dossier's id, code, applicant name, ID number or phone."""
-    wanted = _folded(query.strip())
-    return any(wanted in _folded(text) for text in [state.record_id, *search_texts(state.values)])
-
-
 @dataclass(frozen=True)
 class DossierPage:
     total: int
@@ -181,16 +171,32 @@ def list_dossiers(
     limit: int = 50,
     offset: int = 0,
 ) -> DossierPage:
-    """The commune's dossiers, newest received first, filtered by a search text and a status."""
+    """The commune's dossiers, newest received first, filtered by a search text (without diacritics, as the
+    beginning of a name, an ID number, a code or a phone) and a status; read from the dossier index."""
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise BadInput(f"limit is 1–{MAX_PAGE} and offset at least 0")
-    found = [
-        state
-        for state in replica.records(RECORD_TYPE_NAME)
-        if (status is None or status_of(state) is status) and (not query or matches(state, query))
-    ]
-    found.sort(key=lambda s: (str(s.get("received_at") or ""), s.record_id), reverse=True)
-    return DossierPage(len(found), [summary(state) for state in found[offset : offset + limit]])
+    wanted = dossier_index.QueueFilter(
+        (replica.scope,), commune=replica.scope, status=status, search=query or ""
+    )
+    total, rows = dossier_index.offset_page(replica.storage, wanted, limit=limit, offset=offset)
+    return DossierPage(
+        total,
+        [
+            {
+                "id": row.record_id,
+                "code": row.code or None,
+                "procedure_code": row.procedure_code or None,
+                "procedure_name": row.procedure_name or None,
+                "applicant_name": row.applicant_name or None,
+                "received_at": row.received_at or None,
+                "appointment": row.appointment or None,
+                "status": row.status.value,
+                "status_label": row.status.label_en,
+                "open_conflicts": row.open_conflicts,
+            }
+            for row in rows
+        ],
+    )
 
 
 def timeline(events: Sequence[ChangeEvent]) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossiers.practice_marks import PRACTICE_REFUSAL, is_practice_replica
+from server import dossier_index
 from server.errors import BadInput, Forbidden
 from server.event_origins import EventOrigins
 from server.record_checks import RECORD_CHECKS, FieldsCheck, check_record_fields
@@ -393,7 +394,28 @@ class ServerReplica:
             )
         if done.applied:
             self._save_counters(tx, before, known)
+            self._refresh_index(
+                tx, [events[i] if i in events else done.unblocked_events[i] for i in done.applied]
+            )
         return waiting.count()
+
+    def _refresh_index(self, tx: Tx, events: Iterable[ChangeEvent]) -> None:
+        """Rewrite the province's queryable state of the dossiers these applied events touch."""
+        kind = dossier_index.RECORD_TYPE_NAME
+        ids = sorted({event.record_id for event in events if event.record_type == kind})
+        if not ids or kind not in self._types:
+            return
+        among, values = self.storage.among("record_id", ids)
+        histories: dict[str, list[ChangeEvent]] = {}
+        for record_id, body in tx.query(  # one query for the batch's dossiers
+            f"SELECT record_id, body FROM sync_events WHERE record_type = ? AND scope = ? AND applied = 1"
+            f" AND {among}",
+            (kind, self.scope, values),
+        ):
+            histories.setdefault(str(record_id), []).append(decode_event(str(body)))
+        dossier_index.refresh(
+            tx, self.scope, ids, lambda rid: sorted(histories.get(rid, ()), key=ChangeEvent.causal_key)
+        )
 
     def _save_counters(self, tx: Tx, before: Mapping[str, int], after: Mapping[str, int]) -> None:
         changed = [(rid, counter) for rid, counter in after.items() if before.get(rid) != counter]
@@ -487,6 +509,7 @@ class ServerReplica:
         )
         before = self._counters(tx)
         self._save_counters(tx, before, {**before, event.id.replica_id: event.id.counter})
+        self._refresh_index(tx, [event])
 
     def _type(self, name: str) -> RecordType:
         return known_type(self._types, name)

@@ -50,6 +50,8 @@ class Delivery:
     waiting: dict[EventId, tuple[str, int]] = field(default_factory=dict)
     quarantined: dict[EventId, str] = field(default_factory=dict)
     unblocked: list[EventId] = field(default_factory=list)
+    unblocked_events: dict[EventId, ChangeEvent] = field(default_factory=dict)
+    """The unblocked events themselves (the province's dossier index is refreshed from them)."""
     still_waiting: dict[EventId, tuple[str, int]] = field(default_factory=dict)
     released: list[EventId] = field(default_factory=list)
     """Quarantined earlier, pushed again and applied now."""
@@ -112,6 +114,7 @@ class WaitingEvents:
             waited.update(found)
             pending.update(found)
         done.unblocked = [event_id for event_id in waited if event_id in done.applied]
+        done.unblocked_events = {event_id: waited[event_id] for event_id in done.unblocked}
         for event_id, event in waited.items():
             if event_id not in done.applied:
                 need = first_missing(event, known)

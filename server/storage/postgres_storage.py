@@ -201,6 +201,58 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
         ),
     ),
     SqlMigration(6, MIGRATION_NAME, POSTGRES_STATEMENTS),
+    SqlMigration(
+        7,
+        "the web workspace: officers' departments, browser sessions, sign-in backoff, the dossier index",
+        (
+            "ALTER TABLE accounts ADD COLUMN department text",
+            """CREATE TABLE web_sessions (
+                id text PRIMARY KEY,
+                account_id text NOT NULL REFERENCES accounts (id),
+                secret_hash text NOT NULL,
+                csrf_token text NOT NULL,
+                created_at timestamptz NOT NULL,
+                last_seen_at timestamptz NOT NULL,
+                revoked_at timestamptz
+            )""",
+            "CREATE INDEX web_sessions_by_account ON web_sessions (account_id)",
+            """CREATE TABLE sign_in_failures (
+                key text PRIMARY KEY,
+                failures integer NOT NULL,
+                last_at timestamptz NOT NULL
+            )""",
+            """CREATE TABLE dossier_index (
+                record_id text PRIMARY KEY,
+                commune_code text NOT NULL,
+                procedure_code text NOT NULL,
+                procedure_name text NOT NULL,
+                status text NOT NULL,
+                code text NOT NULL,
+                applicant_name text NOT NULL,
+                search_text text NOT NULL,
+                received_at text NOT NULL,
+                appointment text NOT NULL,
+                finished_on text NOT NULL,
+                open_conflicts integer NOT NULL
+            )""",
+            "CREATE INDEX dossier_index_by_time ON dossier_index (received_at, record_id)",
+            "CREATE INDEX dossier_index_by_commune ON dossier_index (commune_code, received_at, record_id)",
+            "CREATE INDEX dossier_index_by_procedure ON dossier_index (procedure_code, received_at)",
+            "CREATE INDEX dossier_index_by_status ON dossier_index (status, received_at, record_id)",
+            "CREATE INDEX dossier_index_by_appointment ON dossier_index (appointment)",
+            "CREATE INDEX dossier_index_open"
+            " ON dossier_index (status, appointment, procedure_code, commune_code, open_conflicts)",
+            "CREATE INDEX dossier_index_commune_counts"
+            " ON dossier_index (commune_code, status, appointment, procedure_code, open_conflicts)",
+            "CREATE INDEX dossier_index_conflicts ON dossier_index (open_conflicts) WHERE open_conflicts > 0",
+            """CREATE TABLE dossier_words (
+                word text COLLATE "C" NOT NULL,
+                record_id text NOT NULL,
+                PRIMARY KEY (word, record_id)
+            )""",
+            "CREATE INDEX dossier_words_by_record ON dossier_words (record_id)",
+        ),
+    ),
 )
 
 

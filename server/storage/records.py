@@ -97,6 +97,8 @@ class Account:
     password_hash: str
     created_at: dt.datetime
     disabled_at: dt.datetime | None = None
+    department: str | None = None
+    """An officer's department: the procedures' sector (lĩnh vực) whose dossiers it sees; ``None``: all."""
 
 
 @dataclass(frozen=True, slots=True)

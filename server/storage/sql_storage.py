@@ -88,7 +88,7 @@ _DEVICE_COLUMNS = (
     "id, commune_code, replica_id, label, signing_key, exchange_key, secret_hash, enrolled_at, revoked_at"
 )
 _BLOCK_COLUMNS = "device_id, commune_code, slot, agency, first_number, last_number, valid_from, released_on"
-_ACCOUNT_COLUMNS = "id, username, role, province_code, password_hash, created_at, disabled_at"
+_ACCOUNT_COLUMNS = "id, username, role, province_code, password_hash, created_at, disabled_at, department"
 _SESSION_COLUMNS = "id, account_id, secret_hash, created_at, expires_at, revoked_at"
 _COMMUNE_COLUMNS = "code, province_code, name, division_type, agency"
 _BLOCKS_OF_COMMUNE = (
@@ -235,7 +235,14 @@ class SqlStorage(ABC):
 
     def _account(self, row: tuple[Any, ...]) -> Account:
         return Account(
-            row[0], row[1], Role(row[2]), row[3], row[4], self._must_time(row[5]), self._time_out(row[6])
+            row[0],
+            row[1],
+            Role(row[2]),
+            row[3],
+            row[4],
+            self._must_time(row[5]),
+            self._time_out(row[6]),
+            row[7],
         )
 
     def _session(self, row: tuple[Any, ...]) -> Session:
@@ -460,7 +467,7 @@ class SqlStorage(ABC):
                 if tx.query("SELECT 1 FROM accounts WHERE username = ?", (account.username,)):
                     raise AccountExists("an account with this user name exists already")
                 tx.run(
-                    f"INSERT INTO accounts ({_ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO accounts ({_ACCOUNT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         account.id,
                         account.username,
@@ -469,6 +476,7 @@ class SqlStorage(ABC):
                         account.password_hash,
                         self._time_in(account.created_at),
                         self._time_in(account.disabled_at),
+                        account.department,
                     ),
                 )
         except DuplicateRow as exc:
@@ -481,6 +489,14 @@ class SqlStorage(ABC):
 
     def get_account(self, account_id: str) -> Account | None:
         return self._one_account("id", account_id)
+
+    def list_accounts(self, province_code: str) -> list[Account]:
+        with self._transaction() as tx:
+            rows = tx.query(
+                f"SELECT {_ACCOUNT_COLUMNS} FROM accounts WHERE province_code = ? ORDER BY username",
+                (province_code,),
+            )
+        return [self._account(row) for row in rows]
 
     def get_account_by_username(self, username: str) -> Account | None:
         return self._one_account("username", username)

@@ -187,6 +187,58 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
         ),
     ),
     SqlMigration(6, MIGRATION_NAME, SQLITE_STATEMENTS),
+    SqlMigration(
+        7,
+        "the web workspace: officers' departments, browser sessions, sign-in backoff, the dossier index",
+        (
+            "ALTER TABLE accounts ADD COLUMN department TEXT",
+            """CREATE TABLE web_sessions (
+                id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL REFERENCES accounts (id),
+                secret_hash TEXT NOT NULL,
+                csrf_token TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL,
+                revoked_at TEXT
+            )""",
+            "CREATE INDEX web_sessions_by_account ON web_sessions (account_id)",
+            """CREATE TABLE sign_in_failures (
+                key TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                last_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE dossier_index (
+                record_id TEXT PRIMARY KEY,
+                commune_code TEXT NOT NULL,
+                procedure_code TEXT NOT NULL,
+                procedure_name TEXT NOT NULL,
+                status TEXT NOT NULL,
+                code TEXT NOT NULL,
+                applicant_name TEXT NOT NULL,
+                search_text TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                appointment TEXT NOT NULL,
+                finished_on TEXT NOT NULL,
+                open_conflicts INTEGER NOT NULL
+            )""",
+            "CREATE INDEX dossier_index_by_time ON dossier_index (received_at, record_id)",
+            "CREATE INDEX dossier_index_by_commune ON dossier_index (commune_code, received_at, record_id)",
+            "CREATE INDEX dossier_index_by_procedure ON dossier_index (procedure_code, received_at)",
+            "CREATE INDEX dossier_index_by_status ON dossier_index (status, received_at, record_id)",
+            "CREATE INDEX dossier_index_by_appointment ON dossier_index (appointment)",
+            "CREATE INDEX dossier_index_open"
+            " ON dossier_index (status, appointment, procedure_code, commune_code, open_conflicts)",
+            "CREATE INDEX dossier_index_commune_counts"
+            " ON dossier_index (commune_code, status, appointment, procedure_code, open_conflicts)",
+            "CREATE INDEX dossier_index_conflicts ON dossier_index (open_conflicts) WHERE open_conflicts > 0",
+            """CREATE TABLE dossier_words (
+                word TEXT NOT NULL,
+                record_id TEXT NOT NULL,
+                PRIMARY KEY (word, record_id)
+            )""",
+            "CREATE INDEX dossier_words_by_record ON dossier_words (record_id)",
+        ),
+    ),
 )
 
 
