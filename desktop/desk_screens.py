@@ -98,7 +98,10 @@ class DeskScreens(QObject):
         self.lan = LanPanel(work, background, self.sync, self)  # the commune's other desks (issue 16)
         self.peers = PeersView(self.lan, window)
         self._sync_refresh.timeout.connect(self.lan.refresh)
-        window.statusBar().addPermanentWidget(self.peers)
+        window.statusBar().addPermanentWidget(self.peers)  # shown once desks are paired (room for the sync)
+        self.action_desks = QAction(window)  # the pairing dialog, always reachable
+        self.action_desks.triggered.connect(self.peers.open_dialog)
+        window.menu_tools.addAction(self.action_desks)
         self.action_reports = QAction(window)
         self.action_reports.setShortcut(QKeySequence("Ctrl+R"))
         self.action_reports.triggered.connect(self.open_reports)
@@ -144,6 +147,7 @@ class DeskScreens(QObject):
     def retranslate(self) -> None:
         self.action_reports.setText(self.tr("Register and on-time &statistics…"))
         self.action_updates.setText(self.tr("&Versions and updates…"))
+        self.action_desks.setText(self.tr("Other &desks of this commune (LAN)…"))
 
     def open_updates(self) -> UpdatesDialog | None:
         if self._data_dir is None:

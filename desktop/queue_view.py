@@ -213,6 +213,8 @@ class QueueView(QWidget):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
+        if self.background.closed:  # the desk is closing (a sync that ended late asks for new counts)
+            return
         desk = self.work.desk
         synced = self.model.query.synced_up_to
         self.background.run(
@@ -236,6 +238,8 @@ class QueueView(QWidget):
             self._update_summary()
             return
         desk = self.work.desk
+        if self.background.closed:
+            return
         self.background.run(
             lambda: desk.search_results(text),
             on_success=lambda found: self._search_found(generation, found),

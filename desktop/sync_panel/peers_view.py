@@ -298,10 +298,13 @@ class PeersView(QWidget):
 
     def show_peers(self) -> None:
         statuses = self.panel.statuses
-        if not statuses:
+        if not statuses:  # said in the tooltip only: the status bar keeps its room for the sync's own words
             self.label.setText(self.tr("No other desk paired"))
         else:
             self.label.setText("; ".join(self.peer_text(s) for s in statuses))  # the "Desks…" button beside
+        self.label.setVisible(bool(statuses) or bool(self.panel.problem))
+        # without paired desks the status bar keeps its room for the sync's words (Tools → Other desks…)
+        self.setVisible(bool(statuses) or bool(self.panel.problem))
         lines = [self.peer_sentence(s) for s in statuses]
         if self.panel.problem:
             lines.insert(0, self.panel.problem)

@@ -793,17 +793,22 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="145"/>
+        <location filename="../../desktop/desk_screens.py" line="148"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Register and on-time &amp;statistics…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="146"/>
+        <location filename="../../desktop/desk_screens.py" line="149"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Versions and updates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="159"/>
+        <location filename="../../desktop/desk_screens.py" line="150"/>
+        <source>Other &amp;desks of this commune (LAN)…</source>
+        <translation>Other &amp;desks of this commune (LAN)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk_screens.py" line="163"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>A new version from the province has arrived (%1): it is used from the next start.</translation>
     </message>
@@ -1587,102 +1592,102 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="408"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="411"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="444"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>The LAN is off: this desk syncs with no other desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="450"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>The LAN is on: this desk listens on port %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="459"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>On the other desk, type this code and the address %1 (valid for 10 minutes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="468"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Type the address as the other desk shows it, like 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="477"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="480"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Paired with %1. The two desks now sync with each other.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="487"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
         <source>Desks of this commune</source>
         <translation>Desks of this commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="488"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Sync with the other desks of this commune over the LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="489"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="492"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
         <source>This desk&apos;s name</source>
         <translation>This desk&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="495"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="496"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="499"/>
         <source>Last contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="500"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
         <source>Show a pairing code</source>
         <translation>Show a pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="502"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="505"/>
         <source>Other desk&apos;s address</source>
         <translation>Other desk&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="503"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="506"/>
         <source>Its pairing code</source>
         <translation>Its pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="507"/>
         <source>Pair with that desk</source>
         <translation>Pair with that desk</translation>
     </message>
@@ -2518,12 +2523,12 @@
         <translation>No other desk paired</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="321"/>
         <source>Desks…</source>
         <translation>Desks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="319"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="322"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>The other desks of this commune: pairing and the LAN</translation>
     </message>
@@ -2683,7 +2688,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="299"/>
-        <location filename="../../desktop/queue_view.py" line="334"/>
+        <location filename="../../desktop/queue_view.py" line="338"/>
         <source>due today</source>
         <translation>due today</translation>
     </message>
@@ -2736,12 +2741,12 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="294"/>
         <source>Showing %1 of %2 matches: refine the search to see the others</source>
         <translation>Showing %1 of %2 matches: refine the search to see the others</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="295"/>
+        <location filename="../../desktop/queue_view.py" line="299"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>%n dossier found</numerusform>
@@ -2749,7 +2754,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="297"/>
+        <location filename="../../desktop/queue_view.py" line="301"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -2757,67 +2762,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="301"/>
+        <location filename="../../desktop/queue_view.py" line="305"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>No dossier matches this search in this list. Try the filter “All”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="304"/>
+        <location filename="../../desktop/queue_view.py" line="308"/>
         <source>No dossiers in this list.</source>
         <translation>No dossiers in this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="310"/>
+        <location filename="../../desktop/queue_view.py" line="314"/>
         <source>Received today</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="311"/>
+        <location filename="../../desktop/queue_view.py" line="315"/>
         <source>Due today</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="312"/>
+        <location filename="../../desktop/queue_view.py" line="316"/>
         <source>Due soon</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="313"/>
+        <location filename="../../desktop/queue_view.py" line="317"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="314"/>
+        <location filename="../../desktop/queue_view.py" line="318"/>
         <source>Awaiting supplement</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="315"/>
+        <location filename="../../desktop/queue_view.py" line="319"/>
         <source>With conflicts</source>
         <translation>With conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="316"/>
+        <location filename="../../desktop/queue_view.py" line="320"/>
         <source>Not yet synced</source>
         <translation>Not yet synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="317"/>
+        <location filename="../../desktop/queue_view.py" line="321"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="347"/>
+        <location filename="../../desktop/queue_view.py" line="351"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="349"/>
+        <location filename="../../desktop/queue_view.py" line="353"/>
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="350"/>
+        <location filename="../../desktop/queue_view.py" line="354"/>
         <source>Dossiers</source>
         <translation>Dossiers</translation>
     </message>

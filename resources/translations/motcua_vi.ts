@@ -790,17 +790,22 @@
 <context>
     <name>DeskScreens</name>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="145"/>
+        <location filename="../../desktop/desk_screens.py" line="148"/>
         <source>Register and on-time &amp;statistics…</source>
         <translation>Sổ theo dõi và &amp;thống kê đúng hạn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="146"/>
+        <location filename="../../desktop/desk_screens.py" line="149"/>
         <source>&amp;Versions and updates…</source>
         <translation>&amp;Phiên bản và cập nhật…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk_screens.py" line="159"/>
+        <location filename="../../desktop/desk_screens.py" line="150"/>
+        <source>Other &amp;desks of this commune (LAN)…</source>
+        <translation>Các &amp;máy khác của xã (mạng nội bộ)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk_screens.py" line="163"/>
         <source>A new version from the province has arrived (%1): it is used from the next start.</source>
         <translation>Đã nhận phiên bản mới từ tỉnh (%1): phiên bản này được dùng từ lần mở tiếp theo.</translation>
     </message>
@@ -1584,102 +1589,102 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="408"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="411"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="444"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>Mạng nội bộ đang tắt: máy này không đồng bộ với máy nào khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="450"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>Mạng nội bộ đang bật: máy này nghe ở cổng %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="459"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>Trên máy kia, gõ mã này và địa chỉ %1 (có hiệu lực 10 phút).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="468"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Gõ địa chỉ như máy kia hiển thị, ví dụ 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="477"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="480"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Đã ghép nối với %1. Hai máy giờ đồng bộ với nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="487"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
         <source>Desks of this commune</source>
         <translation>Các máy của xã/phường này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="488"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Đồng bộ với các máy khác của xã/phường qua mạng nội bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="489"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="492"/>
         <source>Port</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
         <source>This desk&apos;s name</source>
         <translation>Tên máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
         <source>Apply</source>
         <translation>Áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
         <source>Desk</source>
         <translation>Máy</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="495"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="496"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="499"/>
         <source>Last contact</source>
         <translation>Liên lạc lần cuối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="500"/>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
         <source>Problem</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
         <source>Show a pairing code</source>
         <translation>Hiện mã ghép nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="502"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="505"/>
         <source>Other desk&apos;s address</source>
         <translation>Địa chỉ máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="503"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="506"/>
         <source>Its pairing code</source>
         <translation>Mã ghép nối của máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="507"/>
         <source>Pair with that desk</source>
         <translation>Ghép nối với máy đó</translation>
     </message>
@@ -2514,12 +2519,12 @@
         <translation>Chưa ghép nối với máy nào khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="321"/>
         <source>Desks…</source>
         <translation>Các máy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="319"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="322"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>Các máy khác của xã/phường: ghép nối và mạng nội bộ</translation>
     </message>
@@ -2679,7 +2684,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_model.py" line="299"/>
-        <location filename="../../desktop/queue_view.py" line="334"/>
+        <location filename="../../desktop/queue_view.py" line="338"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
@@ -2732,86 +2737,86 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="294"/>
         <source>Showing %1 of %2 matches: refine the search to see the others</source>
         <translation>Đang hiện %1 trong %2 kết quả: hãy tìm cụ thể hơn để thấy các hồ sơ khác</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="295"/>
+        <location filename="../../desktop/queue_view.py" line="299"/>
         <source>%n dossier(s) found</source>
         <translation>
             <numerusform>Tìm thấy %n hồ sơ</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue_view.py" line="297"/>
+        <location filename="../../desktop/queue_view.py" line="301"/>
         <source>%n dossier(s)</source>
         <translation>
             <numerusform>%n hồ sơ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="301"/>
+        <location filename="../../desktop/queue_view.py" line="305"/>
         <source>No dossier matches this search in this list. Try the filter “All”.</source>
         <translation>Không có hồ sơ nào khớp trong danh sách này. Thử bộ lọc “Tất cả”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="304"/>
+        <location filename="../../desktop/queue_view.py" line="308"/>
         <source>No dossiers in this list.</source>
         <translation>Danh sách này chưa có hồ sơ nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="310"/>
+        <location filename="../../desktop/queue_view.py" line="314"/>
         <source>Received today</source>
         <translation>Nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="311"/>
+        <location filename="../../desktop/queue_view.py" line="315"/>
         <source>Due today</source>
         <translation>Hẹn trả hôm nay</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="312"/>
+        <location filename="../../desktop/queue_view.py" line="316"/>
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="313"/>
+        <location filename="../../desktop/queue_view.py" line="317"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="314"/>
+        <location filename="../../desktop/queue_view.py" line="318"/>
         <source>Awaiting supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="315"/>
+        <location filename="../../desktop/queue_view.py" line="319"/>
         <source>With conflicts</source>
         <translation>Có xung đột</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="316"/>
+        <location filename="../../desktop/queue_view.py" line="320"/>
         <source>Not yet synced</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="317"/>
+        <location filename="../../desktop/queue_view.py" line="321"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="347"/>
+        <location filename="../../desktop/queue_view.py" line="351"/>
         <source>Search: name (with or without accents), ID number, code, phone (Ctrl+F)</source>
         <translation>Tìm: họ tên (có dấu hoặc không dấu), số CCCD, mã hồ sơ, số điện thoại (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="349"/>
+        <location filename="../../desktop/queue_view.py" line="353"/>
         <source>Search the queue</source>
         <translation>Tìm trong danh sách hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="350"/>
+        <location filename="../../desktop/queue_view.py" line="354"/>
         <source>Dossiers</source>
         <translation>Hồ sơ</translation>
     </message>

@@ -41,7 +41,8 @@ def test_it_pairs_from_the_desk_and_the_status_bar_shows_the_other_desk(
         qtbot.waitUntil(lambda: desk.screens is not None and desk.screens.lan.ready, timeout=20_000)
         screens = desk.screens
         assert screens.peers.label.text() == screens.peers.tr("No other desk paired")
-        qtbot.mouseClick(screens.peers.button, Qt.MouseButton.LeftButton)
+        assert not screens.peers.isVisible()  # no paired desk: the status bar keeps its room for the sync
+        screens.action_desks.trigger()  # Tools → Other desks of this commune (LAN)…
         dialog = screens.peers.dialog
         assert isinstance(dialog, LanDialog)
         qtbot.waitUntil(dialog.isVisible)
