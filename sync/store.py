@@ -26,6 +26,7 @@ from sync.connection import (
     is_corruption,
     open_connection,
 )
+from sync.durable_files import fsync_directory
 from sync.errors import StoreClosed, StoreDamaged, StoreError, WrongPassphrase
 from sync.migrations import Migration, Migrations, apply_migrations, schema_version
 from sync.search_index import create_search_tables
@@ -373,6 +374,33 @@ def check_database(database: Path, data_key: bytes) -> None:
 # --- the store -------------------------------------------------------------------------------------------
 
 
+def _create_database(
+    database: Path,
+    data_key: bytes,
+    migrations: Migrations,
+    *,
+    now: Callable[[], datetime],
+    new_id: Callable[[], str],
+) -> None:
+    """Make a new store's database under a temporary name, then rename it into place: a crash while it is
+    being made leaves no half-made ``store.db`` (which would be refused as damaged), only a temporary file
+    the next creation replaces. The rename keeps the file's number, so its identity stays its own."""
+    partial = database.with_name(database.name + ".creating")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+    conn = open_connection(partial, data_key)
+    try:
+        apply_migrations(conn, migrations, now=now)
+        ensure_identity(conn, partial, new_id=new_id, now=now)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything into the file itself before the rename
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+    os.replace(partial, database)
+    fsync_directory(database.parent)
+
+
 class Store:
     """One open store. Use :meth:`open`; close it (or use ``with``) to finish pending writes."""
 
@@ -426,6 +454,7 @@ class Store:
             raise StoreError("there is no store in this folder")
         else:
             paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _create_database(paths.database, data_key, migrations, now=now, new_id=new_id)
             conn = open_connection(paths.database, data_key)
         try:
             apply_migrations(conn, migrations, now=now)

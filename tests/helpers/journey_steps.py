@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QWidget, QWizard
+from pytestqt.exceptions import TimeoutError  # noqa: A004 - pytest-qt's own
 
 from desktop.app import DeskController, DeskProgram, build
 from desktop.first_run_wizard import FirstRunWizard
@@ -82,8 +83,14 @@ def click(qtbot, widget: QWidget) -> None:
 def shortcut(qtbot, widget: QWidget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     """A shortcut as the clerk presses it, on the window that has the keyboard."""
     dismiss_popups()
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window(), timeout=5_000)
+    for _ in range(15):  # a window closing meanwhile (a dialog, a preview) may take the activation: again
+        widget.activateWindow()
+        try:
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window(), timeout=1_000)
+            break
+        except TimeoutError:
+            continue
+    assert QApplication.activeWindow() is widget.window(), "the window never got the keyboard"
     target = QApplication.focusWidget()
     if target is None or target.window() is not widget.window() or not target.isVisible():
         target = widget

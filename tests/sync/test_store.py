@@ -421,3 +421,17 @@ def test_a_closed_store_refuses_reads_and_writes(store: Store) -> None:
     with pytest.raises(StoreClosed), store.reader():
         pass
     store.close()
+
+
+def test_a_store_is_made_whole_or_not_at_all(tmp_path: Path, key: bytes) -> None:
+    """A crash while a store is being created left a half-made temporary file: the next creation replaces
+    it; the store's own file never exists half-made (it would be refused as damaged)."""
+    folder = tmp_path / "store"
+    folder.mkdir()
+    (folder / "store.db.creating").write_bytes(b"")  # what a kill during the first page would leave
+    (folder / "store.db.creating-wal").write_bytes(b"junk")
+    with Store.open(folder, key, now=Clock(), new_id=ids("made"), create=True) as store:
+        assert store.replica_id == "made-1"
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith("store.db.")) == []
+    with Store.open(folder, key, now=Clock(), new_id=ids("again")) as store:  # the same identity: not a copy
+        assert store.replica_id == "made-1"
