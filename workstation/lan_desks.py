@@ -262,9 +262,11 @@ class DeskLan:
         return DeskBeacon(self.desk_name(), self.commune, port, prefix)
 
     def find_desks(self, *, timeout: float = 1.5) -> list[FoundDesk]:
-        """The desks of this commune answering on the LAN (this desk's port and the default one)."""
+        """The desks of this commune answering on the LAN (probed on this desk's port, the default one and the
+        paired desks' ports); this desk itself is left out."""
         own = fingerprint_prefix(self.certificate().fingerprint())
-        found = find_desks(self.commune, (self.settings().port, DEFAULT_PORT), timeout=timeout)
+        ports = (self.settings().port, DEFAULT_PORT, *(p.port for p in self.peers()))
+        found = find_desks(self.commune, ports, timeout=timeout)
         return [d for d in found if d.beacon.fingerprint_prefix != own]
 
     def stop(self) -> None:
