@@ -23,6 +23,7 @@ PROTOCOL = "motcua-lan-discovery"
 VERSION = 1
 MAX_DATAGRAM = 512
 MAX_ANSWERS = 32
+ANSWERS_PER_SECOND = 20
 _TEXT_LIMIT = 80
 
 
@@ -97,8 +98,7 @@ class DiscoveryResponder:
 
     def __init__(self, beacon: Callable[[], DeskBeacon], *, host: str = "", port: int) -> None:
         self._beacon = beacon
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)  # no SO_REUSEADDR: nobody shares it
         try:
             self._sock.bind((host, port))
         except OSError:
@@ -115,6 +115,7 @@ class DiscoveryResponder:
         return str(host), int(port)
 
     def _serve(self) -> None:
+        second, answered = 0, 0  # at most ANSWERS_PER_SECOND answers: a flood of probes is not amplified
         while not self._stopped.is_set():
             try:
                 data, sender = self._sock.recvfrom(MAX_DATAGRAM + 1)
@@ -130,6 +131,10 @@ class DiscoveryResponder:
                     continue
                 beacon = self._beacon()
                 if doc.get("group") != beacon.group:
+                    continue
+                now = int(time.monotonic())
+                second, answered = (second, answered + 1) if now == second else (now, 1)
+                if answered > ANSWERS_PER_SECOND:
                     continue
                 self._sock.sendto(_answer(beacon), sender)
             except Exception:  # noqa: BLE001 (a bad datagram or a closed store never stops the responder)

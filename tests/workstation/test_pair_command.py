@@ -71,6 +71,10 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
         if show.poll() is None:
             show.kill()
             show.wait()
+    status, _, err = motcua(  # nobody shows a code any more: discovery finds no desk, the address is asked
+        "--data-dir", str(b), "pair", "join", code, "--login", "lan"
+    )
+    assert status != 0 and "give the address the other desk shows" in err, err
     status, out, _ = motcua("--data-dir", str(a), "pair", "list", "--login", "lan")
     assert status == 0 and "Bàn 2 at 127.0.0.1:" in out and "last contact never" in out, out
     status, out, _ = motcua("--data-dir", str(a), "pair", "remove", "Bàn 2", "--login", "lan")
