@@ -28,6 +28,7 @@ from typing import Any
 from dossiers.code_allocation import SequenceSpace
 from sync.attachments import AttachmentStore
 from sync.errors import AttachmentError, PeerRefused, SyncError
+from sync.lan_discovery import DeskBeacon, DiscoveryResponder, FoundDesk, find_desks
 from sync.lan_peer import (
     LanPeerServer,
     LanPeerTransport,
@@ -51,12 +52,14 @@ from sync.store import Store, get_meta, set_meta
 from sync.sync_session import SessionResult, run_session
 from workstation.lan_peers import (
     CODE_MINUTES,
+    DEFAULT_PORT,
     KEY_PASSWORD_META_KEY,
     LanError,
     LanPeer,
     LanSettings,
     PairingCode,
     PairingOffer,
+    fingerprint_prefix,
     read_peers,
     read_settings,
     save_peer,
@@ -163,6 +166,7 @@ class DeskLan:
         self._serve_sessions = serve_sessions
         self._certificate: DeskCertificate | None = None
         self._server: LanPeerServer | None = None
+        self._responder: DiscoveryResponder | None = None
         self._offer: PairingOffer | None = None
         self._lock = threading.Lock()
         self.paired_events: list[LanPeer] = []
@@ -240,11 +244,37 @@ class DeskLan:
                         code="port_in_use",
                     ) from None
                 self._server = server
+                self._responder = self._start_responder(settings.host, server.address[1])
             return self._server.address
+
+    def _start_responder(self, host: str, port: int) -> DiscoveryResponder | None:
+        """Answer discovery probes on UDP at the listener's port; without it desks are found by address."""
+        try:
+            return DiscoveryResponder(self.beacon, host=host, port=port)
+        except OSError as exc:
+            log.warning("this desk cannot answer LAN discovery on UDP %s (%s)", port, exc.strerror or exc)
+            return None
+
+    def beacon(self) -> DeskBeacon:
+        """What this desk tells a desk of its commune looking for it (no secret, no person's name)."""
+        port = self._server.address[1] if self._server is not None else self.settings().port
+        prefix = fingerprint_prefix(self.certificate().fingerprint())
+        return DeskBeacon(self.desk_name(), self.commune, port, prefix)
+
+    def find_desks(self, *, timeout: float = 1.5) -> list[FoundDesk]:
+        """The desks of this commune answering on the LAN (probed on this desk's port, the default one and the
+        paired desks' ports); this desk itself is left out."""
+        own = fingerprint_prefix(self.certificate().fingerprint())
+        ports = (self.settings().port, DEFAULT_PORT, *(p.port for p in self.peers()))
+        found = find_desks(self.commune, ports, timeout=timeout)
+        return [d for d in found if d.beacon.fingerprint_prefix != own]
 
     def stop(self) -> None:
         with self._lock:
             server, self._server = self._server, None
+            responder, self._responder = self._responder, None
+        if responder is not None:
+            responder.stop()
         if server is not None:
             server.stop()
 

@@ -155,6 +155,11 @@ def remove_peer(store: Store, replica_id: str) -> bool:
 # -- pairing codes -------------------------------------------------------------------------------------------
 
 
+def fingerprint_prefix(fingerprint: str) -> str:
+    """The characters a pairing code starts with (what LAN discovery tells, to pick the right desk)."""
+    return _fingerprint_chars(fingerprint)
+
+
 def _fingerprint_chars(fingerprint: str) -> str:
     text = base64.b32encode(bytes.fromhex(fingerprint)).decode("ascii").translate(_TO_CROCKFORD)
     return text[:_FINGERPRINT_CHARS]

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,8 +41,17 @@ from desktop.sync_panel.sync_status_widget import when_text
 from desktop.warning_text import error_label
 from dossiers.appointments import vietnam_time
 from sync.errors import SyncError
+from sync.lan_discovery import FoundDesk
 from workstation.lan_desks import DeskLan, PeerStatus
-from workstation.lan_peers import DEFAULT_PORT, LanError, LanPeer, LanSettings, PairingOffer, save_settings
+from workstation.lan_peers import (
+    DEFAULT_PORT,
+    LanError,
+    LanPeer,
+    LanSettings,
+    PairingCode,
+    PairingOffer,
+    save_settings,
+)
 from workstation.work_session import WorkSession
 
 log = logging.getLogger(__name__)
@@ -241,6 +251,12 @@ class LanPanel(QObject):
 
         return self._do(lambda lan: lan.join(address, code), joined, failed)
 
+    def find(
+        self, done: Callable[[list[FoundDesk]], None], failed: Callable[[str], None]
+    ) -> Future[Any] | None:
+        """The desks of this commune answering LAN discovery (a second or two, off the UI thread)."""
+        return self._do(lambda lan: lan.find_desks(), done, failed)
+
     def shutdown(self) -> None:
         lan, self.lan = self.lan, None
         self.sync.set_peer_sync(None)
@@ -365,6 +381,13 @@ class LanDialog(QDialog):
         self.code.setMaxLength(24)
         self.join_button = QPushButton(self)
         self.join_button.clicked.connect(self.join)
+        self.find_button = QPushButton(self)
+        self.find_button.setObjectName("lan-find")
+        self.find_button.clicked.connect(lambda: self.find())
+        self.found = QComboBox(self)
+        self.found.setObjectName("lan-found")
+        self.found.hide()
+        self.found.activated.connect(self._pick)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.problem = error_label(self)
@@ -381,6 +404,7 @@ class LanDialog(QDialog):
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.apply_button)
         self.join_form = QFormLayout()
+        self.join_form.addRow(self.find_button, self.found)
         self.join_form.addRow(self.address_label, self.address)
         self.join_form.addRow(self.code_name, self.code)
         self.join_form.addRow(self.join_button)
@@ -464,8 +488,58 @@ class LanDialog(QDialog):
             )
         )
 
+    def find(self, *, then_join: bool = False) -> None:
+        """Look for the desks of this commune on the LAN; the one showing the typed code is chosen."""
+        self._say(self.tr("Looking for the desks of this commune on the LAN…"))
+        self.find_button.setEnabled(False)
+
+        def found(desks: list[FoundDesk]) -> None:
+            self.find_button.setEnabled(True)
+            self.found.clear()
+            for desk in desks:
+                host, port = desk.address
+                self.found.addItem(f"{desk.beacon.name}  {host}:{port}", f"{host}:{port}")
+            self.found.setVisible(bool(desks))
+            try:
+                wanted = PairingCode.parse(self.code.text()).fingerprint_part
+            except LanError:
+                wanted = None
+            match = [i for i, d in enumerate(desks) if d.beacon.fingerprint_prefix == wanted]
+            if len(match) == 1:
+                self.found.setCurrentIndex(match[0])
+                self._pick(match[0])
+            if not desks:
+                self._problem(
+                    self.tr(
+                        "No desk of this commune answered on the LAN (the network may block it, or the desk "
+                        "is on another subnet): type the address the other desk shows."
+                    )
+                )
+                return
+            self._say(
+                self.tr("Desks found on the LAN: %1. Choose one, or type the address.").replace(
+                    "%1", str(len(desks))
+                )
+            )
+            if then_join and len(match) == 1:
+                self.join()
+
+        def failed(words: str) -> None:
+            self.find_button.setEnabled(True)
+            self._problem(words)
+
+        self.panel.find(found, failed)
+
+    def _pick(self, index: int) -> None:
+        address = self.found.itemData(index)
+        if address:
+            self.address.setText(str(address))
+
     def join(self) -> None:
         text = self.address.text().strip()
+        if not text and self.code.text().strip():
+            self.find(then_join=True)  # no address typed: the desk showing this code is found on the LAN
+            return
         host, _, port = text.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
             self._problem(self.tr("Type the address as the other desk shows it, like 192.168.1.20:47470."))
@@ -503,6 +577,12 @@ class LanDialog(QDialog):
         )
         self.show_code_button.setText(self.tr("Show a pairing code"))
         self.address_label.setText(self.tr("Other desk's address"))
+        self.find_button.setText(self.tr("Find desks on the LAN"))
+        self.find_button.setToolTip(
+            self.tr(
+                "Where the LAN does not let desks find each other, type the address the other desk shows."
+            )
+        )
         self.code_name.setText(self.tr("Its pairing code"))
         self.join_button.setText(self.tr("Pair with that desk"))
 

@@ -1592,102 +1592,127 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="411"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="435"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>The LAN is off: this desk syncs with no other desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="450"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="474"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>The LAN is on: this desk listens on port %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="486"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>On the other desk, type this code and the address %1 (valid for 10 minutes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
+        <source>Looking for the desks of this commune on the LAN…</source>
+        <translation>Looking for the desks of this commune on the LAN…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="514"/>
+        <source>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</source>
+        <translation>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="520"/>
+        <source>Desks found on the LAN: %1. Choose one, or type the address.</source>
+        <translation>Desks found on the LAN: %1. Choose one, or type the address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="545"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Type the address as the other desk shows it, like 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="480"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="554"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Paired with %1. The two desks now sync with each other.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="564"/>
         <source>Desks of this commune</source>
         <translation>Desks of this commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="565"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Sync with the other desks of this commune over the LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="492"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="566"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="567"/>
         <source>This desk&apos;s name</source>
         <translation>This desk&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="568"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="571"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="499"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
         <source>Last contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="500"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="578"/>
         <source>Show a pairing code</source>
         <translation>Show a pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="505"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
         <source>Other desk&apos;s address</source>
         <translation>Other desk&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="506"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
+        <source>Find desks on the LAN</source>
+        <translation>Find desks on the LAN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
+        <source>Where the LAN does not let desks find each other, type the address the other desk shows.</source>
+        <translation>Where the LAN does not let desks find each other, type the address the other desk shows.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
         <source>Its pairing code</source>
         <translation>Its pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="507"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
         <source>Pair with that desk</source>
         <translation>Pair with that desk</translation>
     </message>
@@ -1695,72 +1720,72 @@
 <context>
     <name>LanWords</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="56"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="66"/>
         <source>The pairing code is wrong (or this address is another desk): check the code and the address.</source>
         <translation>The pairing code is wrong (or this address is another desk): check the code and the address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="59"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="69"/>
         <source>The pairing code is no longer valid: show a new code on the other desk.</source>
         <translation>The pairing code is no longer valid: show a new code on the other desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="62"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="72"/>
         <source>The other desk is not showing a pairing code: show a new code on it first.</source>
         <translation>The other desk is not showing a pairing code: show a new code on it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="64"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="74"/>
         <source>A pairing code has 16 letters and digits (four groups of four).</source>
         <translation>A pairing code has 16 letters and digits (four groups of four).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="66"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="76"/>
         <source>The other desk works for another commune: desks pair only within one commune.</source>
         <translation>The other desk works for another commune: desks pair only within one commune.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="68"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="78"/>
         <source>A desk cannot pair with itself.</source>
         <translation>A desk cannot pair with itself.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="70"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="80"/>
         <source>This desk cannot listen on that port: another program uses it; choose another.</source>
         <translation>This desk cannot listen on that port: another program uses it; choose another.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="72"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="82"/>
         <source>Turn the LAN on first.</source>
         <translation>Turn the LAN on first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="74"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="84"/>
         <source>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</source>
         <translation>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="78"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="88"/>
         <source>The other desk does not know this desk (any more): pair the two desks again.</source>
         <translation>The other desk does not know this desk (any more): pair the two desks again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="81"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="91"/>
         <source>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</source>
         <translation>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="85"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="95"/>
         <source>The other desk cannot be reached: is it on, with the LAN turned on?</source>
         <translation>The other desk cannot be reached: is it on, with the LAN turned on?</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="88"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="98"/>
         <source>The other desk runs another motcua version: update the older one.</source>
         <translation>The other desk runs another motcua version: update the older one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="91"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="101"/>
         <source>The other desk could not be reached or refused the request.</source>
         <translation>The other desk could not be reached or refused the request.</translation>
     </message>
@@ -2502,33 +2527,33 @@
 <context>
     <name>PeersView</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="274"/>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="287"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="290"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="303"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="278"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="294"/>
         <source>%1: %2, %3 waiting</source>
         <translation>%1: %2, %3 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="289"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="305"/>
         <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
         <translation>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
         <source>No other desk paired</source>
         <translation>No other desk paired</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="321"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="337"/>
         <source>Desks…</source>
         <translation>Desks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="322"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="338"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>The other desks of this commune: pairing and the LAN</translation>
     </message>

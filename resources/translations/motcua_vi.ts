@@ -1589,102 +1589,127 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="411"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="435"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="447"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>Mạng nội bộ đang tắt: máy này không đồng bộ với máy nào khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="450"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="474"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>Mạng nội bộ đang bật: máy này nghe ở cổng %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="462"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="486"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>Trên máy kia, gõ mã này và địa chỉ %1 (có hiệu lực 10 phút).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
+        <source>Looking for the desks of this commune on the LAN…</source>
+        <translation>Đang tìm các máy bàn của xã trong mạng LAN…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="514"/>
+        <source>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</source>
+        <translation>Không máy bàn nào của xã trả lời trong mạng LAN (mạng có thể chặn việc tìm, hoặc máy ở mạng con khác): hãy gõ địa chỉ mà máy kia hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="520"/>
+        <source>Desks found on the LAN: %1. Choose one, or type the address.</source>
+        <translation>Tìm thấy %1 máy bàn trong mạng LAN. Hãy chọn một máy, hoặc gõ địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="545"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Gõ địa chỉ như máy kia hiển thị, ví dụ 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="480"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="554"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Đã ghép nối với %1. Hai máy giờ đồng bộ với nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="564"/>
         <source>Desks of this commune</source>
         <translation>Các máy của xã/phường này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="491"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="565"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Đồng bộ với các máy khác của xã/phường qua mạng nội bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="492"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="566"/>
         <source>Port</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="567"/>
         <source>This desk&apos;s name</source>
         <translation>Tên máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="568"/>
         <source>Apply</source>
         <translation>Áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="571"/>
         <source>Desk</source>
         <translation>Máy</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="498"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="499"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
         <source>Last contact</source>
         <translation>Liên lạc lần cuối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="500"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
         <source>Problem</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="504"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="578"/>
         <source>Show a pairing code</source>
         <translation>Hiện mã ghép nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="505"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
         <source>Other desk&apos;s address</source>
         <translation>Địa chỉ máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="506"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
+        <source>Find desks on the LAN</source>
+        <translation>Tìm máy bàn trong mạng LAN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
+        <source>Where the LAN does not let desks find each other, type the address the other desk shows.</source>
+        <translation>Khi mạng LAN không cho các máy bàn tìm thấy nhau, hãy gõ địa chỉ mà máy kia hiển thị.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
         <source>Its pairing code</source>
         <translation>Mã ghép nối của máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="507"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
         <source>Pair with that desk</source>
         <translation>Ghép nối với máy đó</translation>
     </message>
@@ -1692,72 +1717,72 @@
 <context>
     <name>LanWords</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="56"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="66"/>
         <source>The pairing code is wrong (or this address is another desk): check the code and the address.</source>
         <translation>Mã ghép nối sai (hoặc địa chỉ này là một máy khác): hãy kiểm tra mã và địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="59"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="69"/>
         <source>The pairing code is no longer valid: show a new code on the other desk.</source>
         <translation>Mã ghép nối đã hết hiệu lực: hãy hiện mã mới trên máy kia.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="62"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="72"/>
         <source>The other desk is not showing a pairing code: show a new code on it first.</source>
         <translation>Máy kia không hiện mã ghép nối nào: hãy hiện mã mới trên máy đó trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="64"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="74"/>
         <source>A pairing code has 16 letters and digits (four groups of four).</source>
         <translation>Mã ghép nối gồm 16 chữ và số (bốn nhóm, mỗi nhóm bốn ký tự).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="66"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="76"/>
         <source>The other desk works for another commune: desks pair only within one commune.</source>
         <translation>Máy kia thuộc một xã/phường khác: chỉ ghép nối các máy trong cùng một xã/phường.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="68"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="78"/>
         <source>A desk cannot pair with itself.</source>
         <translation>Một máy không thể ghép nối với chính nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="70"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="80"/>
         <source>This desk cannot listen on that port: another program uses it; choose another.</source>
         <translation>Máy này không nghe được ở cổng đó: một chương trình khác đang dùng; hãy chọn cổng khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="72"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="82"/>
         <source>Turn the LAN on first.</source>
         <translation>Hãy bật mạng nội bộ trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="74"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="84"/>
         <source>The desk at this address is not the paired desk (its certificate differs): pair again if it was set up again.</source>
         <translation>Máy ở địa chỉ này không phải máy đã ghép nối (chứng thư khác): nếu máy đó vừa được cài lại, hãy ghép nối lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="78"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="88"/>
         <source>The other desk does not know this desk (any more): pair the two desks again.</source>
         <translation>Máy kia không (còn) nhận ra máy này: hãy ghép nối lại hai máy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="81"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="91"/>
         <source>The data from the other desk was changed on the way and was refused: sync again; if it happens again, call IT.</source>
         <translation>Dữ liệu từ máy kia đã bị thay đổi trên đường truyền và bị từ chối: hãy đồng bộ lại; nếu vẫn xảy ra, hãy gọi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="85"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="95"/>
         <source>The other desk cannot be reached: is it on, with the LAN turned on?</source>
         <translation>Không liên lạc được với máy kia: máy đó có đang bật và đã bật mạng nội bộ chưa?</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="88"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="98"/>
         <source>The other desk runs another motcua version: update the older one.</source>
         <translation>Máy kia chạy phiên bản motcua khác: hãy cập nhật máy có phiên bản cũ hơn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="91"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="101"/>
         <source>The other desk could not be reached or refused the request.</source>
         <translation>Không liên lạc được với máy kia hoặc máy đó từ chối yêu cầu.</translation>
     </message>
@@ -2498,33 +2523,33 @@
 <context>
     <name>PeersView</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="274"/>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="287"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="290"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="303"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="278"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="294"/>
         <source>%1: %2, %3 waiting</source>
         <translation>%1: %2, %3 chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="289"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="305"/>
         <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
         <translation>%1 (%4): liên lạc lần cuối %2, %3 thay đổi của máy này đang chờ gửi cho máy đó</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
         <source>No other desk paired</source>
         <translation>Chưa ghép nối với máy nào khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="321"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="337"/>
         <source>Desks…</source>
         <translation>Các máy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="322"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="338"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>Các máy khác của xã/phường: ghép nối và mạng nội bộ</translation>
     </message>

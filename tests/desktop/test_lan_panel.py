@@ -100,6 +100,12 @@ def test_it_pairs_from_the_desk_and_the_status_bar_shows_the_other_desk(
             qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=10_000)
             assert dialog.problem.text() == screens.lan.words.for_code("wrong_code")
+            # Without an address: LAN discovery finds the desk showing the code (same fingerprint start).
+            dialog.address.clear()
+            qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: dialog.address.text() != "", timeout=10_000)
+            assert dialog.address.text() == f"127.0.0.1:{offer['port']}"
+            assert dialog.found.isVisible() and "Bàn 2" in dialog.found.currentText()
             if os.environ.get("MOTCUA_SCREENSHOTS"):
                 shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
                 dialog.grab().save(str(shots / "desk-lan-desks-dialog.png"))

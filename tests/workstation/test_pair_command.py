@@ -55,10 +55,14 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
         wrong = code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
         status, _, err = motcua("--data-dir", str(b), "pair", "join", address, wrong, "--login", "lan")
         assert status != 0 and "the pairing code is wrong" in err, err
-        status, out, err = motcua(
-            "--data-dir", str(b), "pair", "join", address, code, "--login", "lan", "--name", "Bàn 2"
-        )
+        status, out, err = motcua("--data-dir", str(b), "pair", "find", "--port", str(port), "--login", "lan")
+        assert status == 0 and f"Bàn 1 at 127.0.0.1:{port} (code starts {code[:14]})" in out, (out, err)
+        status, out, err = motcua(  # no address: the desk showing the code is found by LAN discovery
+            "--data-dir", str(b), "pair", "join", "--code", code, "--port", str(port), "--login", "lan",
+            "--name", "Bàn 2",
+        )  # fmt: skip
         assert status == 0, err
+        assert f"Found Bàn 1 at 127.0.0.1:{port} on the LAN." in out, out
         assert "Paired with Bàn 1 (commune 00070)" in out
         out, err = show.communicate(timeout=60)
         assert show.returncode == 0, err
@@ -67,6 +71,10 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
         if show.poll() is None:
             show.kill()
             show.wait()
+    status, _, err = motcua(  # nobody shows a code any more: discovery finds no desk, the address is asked
+        "--data-dir", str(b), "pair", "join", code, "--login", "lan"
+    )
+    assert status != 0 and "give the address the other desk shows" in err, err
     status, out, _ = motcua("--data-dir", str(a), "pair", "list", "--login", "lan")
     assert status == 0 and "Bàn 2 at 127.0.0.1:" in out and "last contact never" in out, out
     status, out, _ = motcua("--data-dir", str(a), "pair", "remove", "Bàn 2", "--login", "lan")

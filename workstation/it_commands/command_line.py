@@ -133,15 +133,18 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--bind", metavar="HOST", help="listen on this address only (default: every address)")
     show.add_argument("--name", help="this desk's name as the other desks show it (default: the PC's name)")
     show.add_argument("--wait", type=float, default=10, metavar="MINUTES", help="how long to wait")
-    join = pair.add_parser("join", help="pair with the desk showing CODE at ADDRESS")
-    join.add_argument("address", metavar="ADDRESS", help="HOST:PORT as the other desk shows it")
-    join.add_argument("code", metavar="CODE", help="the code the other desk shows")
+    join = pair.add_parser("join", help="pair with the desk showing CODE (at ADDRESS, or found on the LAN)")
+    join.add_argument("address", metavar="ADDRESS", nargs="?", help="HOST:PORT as the other desk shows it")
+    join.add_argument("code", metavar="CODE", nargs="?", help="the code the other desk shows")
+    join.add_argument("--code", dest="code_option", metavar="CODE", help="the code (desk found on the LAN)")
     join.add_argument("--name", help="this desk's name as the other desks show it")
     join.add_argument("--port", type=int, help="the TCP port this desk listens on (default 47470)")
+    find = pair.add_parser("find", help="list the desks of this commune answering on the LAN")
+    find.add_argument("--port", type=int, help="the port the commune's desks use (default 47470; saved)")
     pair.add_parser("list", help="the paired desks: address, last contact, changes waiting")
     remove = pair.add_parser("remove", help="stop syncing with a paired desk")
     remove.add_argument("peer", metavar="NAME", help="the paired desk's name (see 'motcua pair list')")
-    for action in (show, join, pair.choices["list"], remove):
+    for action in (show, join, find, pair.choices["list"], remove):
         _data_dir_option(action, top=False)
         _unlock_options(action)
     sub = command(
@@ -264,7 +267,7 @@ def _dispatch(  # noqa: PLR0911 (one branch per command)
             args.pair_action,
             console,
             address=getattr(args, "address", None),
-            code=getattr(args, "code", None),
+            code=getattr(args, "code", None) or getattr(args, "code_option", None),
             peer=getattr(args, "peer", None),
             port=getattr(args, "port", None),
             bind=getattr(args, "bind", None),

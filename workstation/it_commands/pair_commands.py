@@ -1,7 +1,8 @@
-"""``motcua pair show|join|list|remove``: pair this desk with another desk of its commune, for IT.
+"""``motcua pair show|join|find|list|remove``: pair this desk with another desk of its commune, for IT.
 
 ``pair show`` turns this desk's LAN listener on, prints a code and the address, and waits until the other
-desk typed them (``pair join ADDRESS CODE`` there). Both desks must be closed while IT pairs them from the
+desk typed them (``pair join ADDRESS CODE`` there, or ``pair join CODE``: the desk is then found on the LAN by
+discovery, see :mod:`sync.lan_discovery`). Both desks must be closed while IT pairs them from the
 command line (the desk application pairs from its Sync area while it runs).
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from dossiers.dossier_record import DESK_SIDE, DOSSIER_RECORD, SCOPE_FIELD
 from sync.errors import StoreError, SyncError
+from sync.lan_discovery import FoundDesk
 from sync.replica_store import ReplicaStore
 from sync.store import Store
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
@@ -22,7 +24,14 @@ from workstation.it_commands.credentials import obtain_data_key
 from workstation.it_commands.damaged_store import open_desk_store
 from workstation.it_commands.workstation_paths import WorkstationPaths
 from workstation.lan_desks import DeskLan
-from workstation.lan_peers import CODE_MINUTES, LanError, read_settings, remove_peer, save_settings
+from workstation.lan_peers import (
+    CODE_MINUTES,
+    LanError,
+    PairingCode,
+    read_settings,
+    remove_peer,
+    save_settings,
+)
 from workstation.settings import read_site_settings
 from workstation.store_lock import StoreInUse, StoreLock
 
@@ -68,6 +77,34 @@ def _open(
     replica = ReplicaStore(store, DESK_SIDE, [DOSSIER_RECORD], now=now, scope_field=SCOPE_FIELD)
     # pairing only: the desk application serves and runs the syncs (its replica keeps the queue and search)
     return store, DeskLan(replica, commune=f"{site.commune_code:05d}", now=now, serve_sessions=False)
+
+
+NOT_FOUND = (
+    "the LAN may block discovery (another subnet, a firewall): give the address the other desk shows, "
+    "motcua pair join ADDRESS CODE"
+)
+
+
+def _start(desk: FoundDesk) -> str:
+    prefix = desk.beacon.fingerprint_prefix
+    return "-".join(prefix[i : i + 4] for i in range(0, len(prefix), 4))
+
+
+def _found(lan: DeskLan, code: str, console: Console) -> tuple[str, int]:
+    """The address of the desk showing ``code``, found on the LAN by discovery."""
+    wanted = PairingCode.parse(code).fingerprint_part
+    found = lan.find_desks()
+    matching = [d for d in found if d.beacon.fingerprint_prefix == wanted]
+    if len(matching) == 1:
+        desk = matching[0]
+        console.say(f"Found {desk.beacon.name} at {desk.host}:{desk.beacon.port} on the LAN.")
+        return desk.address
+    others = ", ".join(f"{d.beacon.name} at {d.host}:{d.beacon.port}" for d in found)
+    raise CommandFailed(
+        f"no desk of commune {lan.commune} showing this code answered on the LAN"
+        + (f" (found: {others})" if others else "")
+        + f": {NOT_FOUND}"
+    )
 
 
 def run_pair(
@@ -145,9 +182,20 @@ def _act(
         remove_peer(lan.store, found[0].replica_id)
         console.say(f"{found[0].name} is no longer paired with this desk (pair again to sync with it).")
         return EXIT_OK
+    if action == "find":
+        found = lan.find_desks()
+        if not found:
+            console.say(f"No desk of commune {lan.commune} answered on the LAN: {NOT_FOUND}.")
+        for desk in found:
+            console.say(f"{desk.beacon.name} at {desk.host}:{desk.beacon.port} (code starts {_start(desk)})")
+        return EXIT_OK
     if action == "join":
-        assert address is not None and code is not None
-        joined = lan.join(parse_address(address), code)
+        if code is None and address is not None and ":" not in address:
+            address, code = None, address  # ``pair join CODE``: the desk is found on the LAN
+        if code is None:
+            raise CommandFailed("type the code the other desk shows: motcua pair join [ADDRESS] CODE")
+        target = parse_address(address) if address is not None else _found(lan, code, console)
+        joined = lan.join(target, code)
         console.say(f"Paired with {joined.name} (commune {joined.commune}) at {joined.host}:{joined.port}.")
         console.say("Both desks now sync with each other when the LAN is on; start motcua again.")
         return EXIT_OK
@@ -156,6 +204,7 @@ def _act(
     console.say(f"Pairing code: {offer.code.text}")
     console.say(f"Address of this desk: {host}:{port}")
     console.say(f"On the other desk run: motcua pair join {host}:{port} {offer.code.text}")
+    console.say(f"(on the same LAN, motcua pair join {offer.code.text} finds this desk by itself)")
     console.say(f"Waiting up to {wait_minutes:g} minutes (Ctrl+C stops)...")
     deadline = time.monotonic() + timedelta(minutes=wait_minutes).total_seconds()
     while time.monotonic() < deadline:
