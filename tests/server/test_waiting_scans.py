@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.background import Background
+from desktop.language import LanguageSwitcher, catalogue_bytes
 from desktop.sync_panel import SyncController, SyncStatusWidget
 from server.storage.interface import ServerStorage
 from sync.attachments import AttachmentStore
@@ -80,6 +81,7 @@ def test_a_received_scan_waits_until_a_sync_takes_it_to_the_province(
     tmp_path: Path,
     background: Background,
     qtbot,
+    qapp,
 ) -> None:
     live = serve()
     commune = communes[0]
@@ -93,6 +95,12 @@ def test_a_received_scan_waits_until_a_sync_takes_it_to_the_province(
         assert controller.status.waiting_scan_bytes == 2500
         assert widget.scans_label.isVisibleTo(widget)
         assert widget.scans_label.text().startswith("1 scan")
+        switcher = LanguageSwitcher(qapp)
+        try:
+            assert switcher.apply("vi", catalogue_bytes("vi"))
+            qtbot.waitUntil(lambda: widget.scans_label.text().startswith("1 bản quét đang chờ gửi ("))
+        finally:
+            switcher.apply("en", None)
         synced(controller, qtbot)
         assert controller.status.waiting_scans == 0 and controller.status.waiting_scan_bytes == 0
         assert not widget.scans_label.isVisibleTo(widget) and widget.scans_label.text() == ""
