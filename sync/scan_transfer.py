@@ -74,6 +74,8 @@ class ScanReport:
     refused: dict[str, str] = field(default_factory=dict)
     """Scan hash → the server's code for why it refused it."""
     not_on_server: list[str] = field(default_factory=list)
+    confirmed: list[str] = field(default_factory=list)
+    """Scans the server holds after this transfer (it did not ask for them, took them, or sent them)."""
 
 
 def is_refusal(error: TransportError) -> bool:
@@ -134,6 +136,8 @@ def upload_scans(
     report = ScanReport()
     held = [info for info in held_scans(store) if only is None or info.sha256 in only]
     missing = carrier.missing_attachments([(info.sha256, info.size) for info in held]) if held else []
+    asked = {item.sha256 for item in missing}
+    report.confirmed.extend(info.sha256 for info in held if info.sha256 not in asked)
     total = sum(item.size - item.received for item in missing)
     done_bytes = 0
     progress(ScanProgress(0, len(missing), 0, total))
@@ -157,6 +161,7 @@ def upload_scans(
         else:
             report.sent += 1
             report.bytes += item.size - start
+            report.confirmed.append(item.sha256)
         done_bytes += item.size - start
         progress(ScanProgress(number + 1, len(missing), done_bytes, total))
     return report
@@ -241,6 +246,7 @@ def fetch_scans(
         else:
             report.fetched += 1
             report.bytes += info.size
+            report.confirmed.append(sha256)
         done_bytes += max(size, 0)
         progress(ScanProgress(number + 1, len(wanted), done_bytes, total))
     return report

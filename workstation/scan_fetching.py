@@ -25,6 +25,7 @@ from sync.scan_transfer import (
 )
 from sync.store import Store
 from workstation.province_link import TransportFactory
+from workstation.province_scans import confirm_scans
 
 DOSSIER = "dossier"
 FETCH_BUDGET_BYTES = 4 * 1024 * 1024
@@ -118,7 +119,9 @@ def sync_scans(
     sent = upload_scans(carrier, store, progress=progress, only=named_scans(store))  # no orphan scan
     for sha, code in sent.refused.items():  # for IT; the hash names no one
         log.warning("the server refused scan %s…: %s", sha[:12], code)
+    confirm_scans(store, sent.confirmed)  # the status area counts the others as waiting to go up
     fetched = fetch_scans(carrier, store, wanted_scans(store), progress=progress, budget=fetch_budget)
+    confirm_scans(store, fetched.confirmed)
     return ScanSync(sent, fetched)
 
 
@@ -148,6 +151,7 @@ def fetch_dossier_scans(
                 )
             else:
                 states[sha] = ScanState.HERE
+        confirm_scans(store, [sha for sha in lacking if states[sha] is ScanState.HERE])  # from the province
         return states
     finally:
         close = getattr(transport, "close", None)

@@ -26,6 +26,7 @@ from sync.sync_session import ReceiveResult, SessionResult, Transport, run_sessi
 from sync.version_vectors import VersionVector
 from workstation.errors import WorkstationError
 from workstation.province_link import TransportFactory
+from workstation.province_scans import waiting_scans
 from workstation.scan_fetching import carries_scans, sync_scans
 from workstation.sync_keys import (
     StoreCheckpoints,
@@ -77,6 +78,9 @@ class SyncSnapshot:
     last_sync: datetime | None
     acknowledged: int = 0
     """This desk's own events up to this counter are held by a peer (the queue's "synced" mark)."""
+    waiting_scans: int = 0
+    """Scans of this desk's dossiers the province has not confirmed holding (``province_scans``)."""
+    waiting_scan_bytes: int = 0
 
 
 class ProgressMeter:
@@ -163,8 +167,13 @@ def read_snapshot(replica: ReplicaStore, checkpoints: StoreCheckpoints) -> SyncS
     """How many of this desk's changes wait for a peer, and the last successful sync (reads the store)."""
     held: list[Checkpoint] = checkpoints.all(replica.replica_id)
     acknowledged = max((c.peer_after[replica.replica_id] for c in held), default=0)
+    scans = waiting_scans(replica.store)
     return SyncSnapshot(
-        waiting_events(replica.replica_id, replica.vector(), held), last_successful_sync(held), acknowledged
+        waiting_events(replica.replica_id, replica.vector(), held),
+        last_successful_sync(held),
+        acknowledged,
+        scans.count,
+        scans.bytes,
     )
 
 

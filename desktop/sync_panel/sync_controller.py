@@ -89,6 +89,9 @@ class SyncStatus:
     """This desk's own events up to this counter are held by a peer (``None`` until first read)."""
     retry_in: float | None = None
     """A sync lost its link and resumes by itself in this many seconds."""
+    waiting_scans: int = 0
+    """Scans of this desk's dossiers not confirmed held by the province yet, and their bytes."""
+    waiting_scan_bytes: int = 0
 
 
 def _first_phase(factory: TransportFactory | None) -> SyncPhase:
@@ -306,6 +309,8 @@ class SyncController(QObject):
                 waiting=snapshot.waiting,
                 last_sync=snapshot.last_sync,
                 acknowledged=snapshot.acknowledged,
+                waiting_scans=snapshot.waiting_scans,
+                waiting_scan_bytes=snapshot.waiting_scan_bytes,
             )
         )
 
@@ -430,6 +435,8 @@ class SyncController(QObject):
                 waiting=snapshot.waiting,
                 last_sync=snapshot.last_sync,
                 acknowledged=snapshot.acknowledged,
+                waiting_scans=snapshot.waiting_scans,
+                waiting_scan_bytes=snapshot.waiting_scan_bytes,
                 error=None,
                 activity=None,
                 retry_in=None,

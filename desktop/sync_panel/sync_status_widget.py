@@ -86,6 +86,9 @@ class SyncStatusWidget(QWidget):
         self.state_label.setObjectName("sync-state")
         self.waiting_label = QLabel(self)
         self.waiting_label.setObjectName("sync-waiting")
+        self.scans_label = QLabel(self)
+        self.scans_label.setObjectName("sync-waiting-scans")
+        self.scans_label.hide()
         self.last_label = QLabel(self)
         self.last_label.setObjectName("sync-last")
         self.progress_bar = QProgressBar(self)
@@ -129,6 +132,7 @@ class SyncStatusWidget(QWidget):
             self.dot,
             self.state_label,
             self.waiting_label,
+            self.scans_label,
             self.last_label,
             self.progress_bar,
             self.note_label,
@@ -204,6 +208,11 @@ class SyncStatusWidget(QWidget):
         set_text_colour(self.dot, PHASE_COLOURS[phase])
         self.waiting_label.setText("" if status.waiting is None else words.waiting(status.waiting))
         self.waiting_label.setVisible(status.waiting is not None)
+        scans = status.waiting_scans  # nothing shown when every scan is at the province
+        self.scans_label.setText(
+            words.waiting_scans(scans, data_size(status.waiting_scan_bytes)) if scans > 0 else ""
+        )
+        self.scans_label.setVisible(scans > 0)
         self.last_label.setText(
             words.never_synced() if status.last_sync is None else words.last_sync(when_text(status.last_sync))
         )

@@ -176,6 +176,9 @@ class SyncWords(QObject):
     def waiting(self, count: int) -> str:
         return self.tr("%n change(s) waiting", "", count)
 
+    def waiting_scans(self, count: int, size: str) -> str:
+        return self.tr("%n scan(s) waiting (%1)", "", count).replace("%1", size)
+
     def last_sync(self, when: str) -> str:
         return self.tr("Last sync: %1").replace("%1", when)
 

@@ -3242,57 +3242,57 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="179"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="183"/>
         <source>Export for the province</source>
         <translation>Export for the province</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="184"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="188"/>
         <source>Import from USB</source>
         <translation>Import from USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="235"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="244"/>
         <source>Scans: %1 of %2 (%3 of %4)</source>
         <translation>Scans: %1 of %2 (%3 of %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="245"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1 of %2 changes, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="261"/>
         <source>%1 transferred</source>
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="277"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="286"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="278"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="287"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="279"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="288"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="280"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="289"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="281"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="290"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="282"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="291"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>
@@ -3583,23 +3583,31 @@
             <numerusform>%n changes waiting</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <source>%n scan(s) waiting (%1)</source>
+        <translation>
+            <numerusform>%n scan waiting (%1)</numerusform>
+            <numerusform>%n scans waiting (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="186"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="190"/>
         <source>This file was already imported: nothing new.</source>
         <translation>This file was already imported: nothing new.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>%n change imported.</numerusform>
@@ -3607,7 +3615,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="194"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>%n change written to the file.</numerusform>
@@ -3615,7 +3623,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="195"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="198"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Sync finished: %1 sent, %2 received.</translation>
     </message>

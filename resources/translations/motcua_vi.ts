@@ -3236,57 +3236,57 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="179"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="183"/>
         <source>Export for the province</source>
         <translation>Xuất dữ liệu gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="184"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="188"/>
         <source>Import from USB</source>
         <translation>Nhập từ USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="235"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="244"/>
         <source>Scans: %1 of %2 (%3 of %4)</source>
         <translation>Bản quét: %1 / %2 (%3 / %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="245"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="254"/>
         <source>%1 of %2 changes, %3</source>
         <translation>%1/%2 thay đổi, %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="252"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="261"/>
         <source>%1 transferred</source>
         <translation>Đã truyền %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="277"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="286"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="278"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="287"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="279"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="288"/>
         <source>Export for the province…</source>
         <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="280"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="289"/>
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="281"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="290"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="282"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="291"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>
@@ -3574,37 +3574,44 @@
             <numerusform>%n thay đổi đang chờ gửi</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <source>%n scan(s) waiting (%1)</source>
+        <translation>
+            <numerusform>%n bản quét đang chờ gửi (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
         <source>Last sync: %1</source>
         <translation>Đồng bộ lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="186"/>
         <source>Never synced</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="190"/>
         <source>This file was already imported: nothing new.</source>
         <translation>Tệp này đã được nhập rồi: không có gì mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="188"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>Đã nhập %n thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="194"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>Đã ghi %n thay đổi vào tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="195"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="198"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Đồng bộ xong: gửi %1, nhận %2.</translation>
     </message>

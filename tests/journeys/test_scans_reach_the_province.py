@@ -167,6 +167,9 @@ def _desk_a_receives_and_syncs_by_itself(
         assert server.scan_bytes(sha256) == content  # byte for byte
         assert any(p.scans_total == 1 for p in progress)  # the sync's progress counted the scan
         assert any(text.startswith("Bản quét: ") for text in bar_texts), bar_texts  # and showed it
+        status_area = desk.screens.sync_status  # no scan waits any more: the words are gone
+        qtbot.waitUntil(lambda: desk.screens.sync.status.waiting_scans == 0, timeout=20_000)
+        assert not status_area.scans_label.isVisibleTo(status_area) and status_area.scans_label.text() == ""
 
 
 def _desk_b_opens_the_dossier(qtbot, data: Path, sha256: str, content: bytes) -> None:
