@@ -42,8 +42,10 @@ from workstation.opening import DeskSession, clerk_logins, unlock_workstation, w
 from workstation.practice.practice_store import practice_data_dir
 from workstation.settings import (
     DEFAULT_AUTO_LOCK_MINUTES,
+    CommuneIdentity,
     LocalSettings,
     Locations,
+    SiteSettings,
     load_local_settings,
     resolve_locations,
     save_local_settings,
@@ -243,6 +245,7 @@ class DeskController(QObject):
         window = self._main_window()
         if session.site is not None:
             window.set_site(session.site.commune_name, session.site.province_name)
+            self._remember_commune(session.site)
         window.set_clerk(login, session.full_name)
         window.show()
         for parked in self._parked.pop(login, []):
@@ -252,6 +255,16 @@ class DeskController(QObject):
         self.idle.start()
         self.session_opened.emit(session)
         self._open_work(session)
+
+    def _remember_commune(self, site: SiteSettings) -> None:
+        """Keep the commune in the plain settings file too (practice mode reads it there, never the store);
+        desks made before this was kept get it at their next unlock."""
+        commune = CommuneIdentity.of(site)
+        if self.local.commune == commune:
+            return
+        local = self.local = replace(self.local, commune=commune)
+        path = self.locations.settings_file
+        self.background.run(lambda: save_local_settings(path, local))
 
     def _open_work(self, session: DeskSession) -> None:
         """Build the dossier service off the UI thread (once per store; a clerk switch keeps it)."""
