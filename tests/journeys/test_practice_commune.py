@@ -19,7 +19,7 @@ from dossiers.id_card_qr import parse_id_card_qr
 from dossiers.vietnam_time import VIETNAM_TIME
 from sync.log_redaction import reset_logging
 from tests.helpers.desk_driver import close_desk
-from tests.helpers.journey_steps import queue_shown, unlock_as
+from tests.helpers.journey_steps import click, queue_shown, unlock_as
 from tests.helpers.practice_desks import practice_program
 from tests.helpers.workstations import hanoi_site
 from workstation.opening import create_workstation
@@ -100,6 +100,7 @@ def test_practice_follows_the_desks_commune_read_from_the_plain_file(qtbot, tmp_
         desk = built.controller
         _practice_opened(qtbot, desk)
         _assert_in_commune(desk, "Phường Hoàn Kiếm", "Thành phố Hà Nội", "001")  # made earlier: kept
+        qtbot.waitUntil(lambda: desk.background.pending == 0, timeout=20_000)  # the desk has settled
         desk.action_reset.trigger()
         box = desk.reset_question
         assert isinstance(box, QMessageBox)
@@ -136,3 +137,47 @@ def test_a_missing_or_damaged_commune_falls_back_to_hoan_kiem(tmp_path: Path) ->
         for card in citizens_for(today, site):
             assert "Phường Hoàn Kiếm, Thành phố Hà Nội" in card.card_data.address
             assert card.id_number.startswith("001")
+
+
+HUE = dict(
+    province_code=46, province_name="Thành phố Huế", commune_code=19786, commune_name="Phường Thuận Hóa"
+)
+
+
+def test_practice_from_the_unlock_screen_is_in_the_desks_commune(qtbot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    real = create_workstation(
+        data / "store",
+        site=hanoi_site(**HUE, agency_id="000.00.46.H57"),
+        login="lan",
+        full_name="Nguyễn Thị Lan",
+        passphrase=PASSPHRASE,
+        recovery_pem=None,
+        now=lambda: dt.datetime.now(dt.UTC),
+        new_id=lambda: uuid.uuid4().hex,
+    )
+    real.store.close()
+    built = build(["motcua"], data_dir=data, practice_desk=practice_desk)
+    try:
+        unlock_as(qtbot, built.controller, "lan", PASSPHRASE)  # the clerk's unlock keeps the commune
+        qtbot.waitUntil(lambda: built.controller.background.pending == 0, timeout=10_000)
+    finally:
+        close_desk(built.controller)
+        built.close_logs()
+        reset_logging()
+    real_store = _snapshot(data / "store")
+    built = build(["motcua"], data_dir=data, practice_desk=practice_desk)  # the next morning: "Thực hành"
+    try:
+        desk = built.controller
+        qtbot.waitUntil(lambda: desk.unlock_screen.isVisible(), timeout=20_000)
+        click(qtbot, desk.unlock_screen.practice_button)
+        practice = desk.practice
+        assert isinstance(practice, PracticeDesk)
+        _practice_opened(qtbot, practice)
+        _assert_in_commune(practice, "Phường Thuận Hóa", "Thành phố Huế", "046")
+        assert desk.session is None
+    finally:
+        close_desk(built.controller)
+        built.close_logs()
+        reset_logging()
+    assert _snapshot(data / "store") == real_store
