@@ -10,6 +10,7 @@ lock. The desk's dialogs therefore use ``open()``/``show()``, never a nested ``e
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, wait
@@ -123,6 +124,7 @@ class DeskController(QObject):
         self.background = Background(self)
         self.language = LanguageSwitcher(app)
         self.local = LocalSettings()
+        self._local_lock = threading.Lock()
         self.store_folder = locations.store_folder
         self.session: DeskSession | None = None
         self.work: WorkSession | None = None
@@ -262,9 +264,8 @@ class DeskController(QObject):
         commune = CommuneIdentity.of(site)
         if self.local.commune == commune:
             return
-        local = self.local = replace(self.local, commune=commune)
-        path = self.locations.settings_file
-        self.background.run(lambda: save_local_settings(path, local))
+        self.local = replace(self.local, commune=commune)
+        self._save_local()
 
     def _open_work(self, session: DeskSession) -> None:
         """Build the dossier service off the UI thread (once per store; a clerk switch keeps it)."""
@@ -417,8 +418,7 @@ class DeskController(QObject):
         language_changed = local.language != self.local.language
         self.local = local
         self._apply_font(local.font_points)
-        path = self.locations.settings_file
-        self.background.run(lambda: save_local_settings(path, local))
+        self._save_local()
         session = self.session
         if (
             session is not None
@@ -467,9 +467,19 @@ class DeskController(QObject):
         text = geometry_text(window)
         if text == self.local.window_geometry:
             return None
-        local = self.local = replace(self.local, window_geometry=text)
-        path = self.locations.settings_file
-        return self.background.run(lambda: save_local_settings(path, local))
+        self.local = replace(self.local, window_geometry=text)
+        return self._save_local()
+
+    def _save_local(self) -> Future[None]:
+        """Write the plain settings file off the UI thread; saves never overlap and each writes the newest
+        settings, so a slower earlier save cannot undo a later change."""
+        path, lock = self.locations.settings_file, self._local_lock
+
+        def save() -> None:
+            with lock:
+                save_local_settings(path, self.local)
+
+        return self.background.run(save)
 
     def quit(self) -> None:
         """Hide everything, finish the queued writes and background work, then leave the event loop."""
