@@ -10,6 +10,7 @@ lock. The desk's dialogs therefore use ``open()``/``show()``, never a nested ``e
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, wait
@@ -42,8 +43,10 @@ from workstation.opening import DeskSession, clerk_logins, unlock_workstation, w
 from workstation.practice.practice_store import practice_data_dir
 from workstation.settings import (
     DEFAULT_AUTO_LOCK_MINUTES,
+    CommuneIdentity,
     LocalSettings,
     Locations,
+    SiteSettings,
     load_local_settings,
     resolve_locations,
     save_local_settings,
@@ -121,6 +124,7 @@ class DeskController(QObject):
         self.background = Background(self)
         self.language = LanguageSwitcher(app)
         self.local = LocalSettings()
+        self._local_lock = threading.Lock()
         self.store_folder = locations.store_folder
         self.session: DeskSession | None = None
         self.work: WorkSession | None = None
@@ -243,6 +247,7 @@ class DeskController(QObject):
         window = self._main_window()
         if session.site is not None:
             window.set_site(session.site.commune_name, session.site.province_name)
+            self._remember_commune(session.site)
         window.set_clerk(login, session.full_name)
         window.show()
         for parked in self._parked.pop(login, []):
@@ -252,6 +257,15 @@ class DeskController(QObject):
         self.idle.start()
         self.session_opened.emit(session)
         self._open_work(session)
+
+    def _remember_commune(self, site: SiteSettings) -> None:
+        """Keep the commune in the plain settings file too (practice mode reads it there, never the store);
+        desks made before this was kept get it at their next unlock."""
+        commune = CommuneIdentity.of(site)
+        if self.local.commune == commune:
+            return
+        self.local = replace(self.local, commune=commune)
+        self._save_local()
 
     def _open_work(self, session: DeskSession) -> None:
         """Build the dossier service off the UI thread (once per store; a clerk switch keeps it)."""
@@ -404,8 +418,7 @@ class DeskController(QObject):
         language_changed = local.language != self.local.language
         self.local = local
         self._apply_font(local.font_points)
-        path = self.locations.settings_file
-        self.background.run(lambda: save_local_settings(path, local))
+        self._save_local()
         session = self.session
         if (
             session is not None
@@ -454,9 +467,19 @@ class DeskController(QObject):
         text = geometry_text(window)
         if text == self.local.window_geometry:
             return None
-        local = self.local = replace(self.local, window_geometry=text)
-        path = self.locations.settings_file
-        return self.background.run(lambda: save_local_settings(path, local))
+        self.local = replace(self.local, window_geometry=text)
+        return self._save_local()
+
+    def _save_local(self) -> Future[None]:
+        """Write the plain settings file off the UI thread; saves never overlap and each writes the newest
+        settings, so a slower earlier save cannot undo a later change."""
+        path, lock = self.locations.settings_file, self._local_lock
+
+        def save() -> None:
+            with lock:
+                save_local_settings(path, self.local)
+
+        return self.background.run(save)
 
     def quit(self) -> None:
         """Hide everything, finish the queued writes and background work, then leave the event loop."""

@@ -124,6 +124,57 @@ DEFAULT_SYNC_INTERVAL_SECONDS = 300
 MIN_SYNC_INTERVAL_SECONDS, MAX_SYNC_INTERVAL_SECONDS = 2, 86_400
 
 
+MAX_PLACE_NAME_CHARS = 120
+
+
+@dataclass(frozen=True)
+class CommuneIdentity:
+    """Which commune this desk serves (codes and names only: not personal, not secret), kept in the plain
+    file too so that practice mode can make its citizens there without opening the encrypted store."""
+
+    province_code: int
+    province_name: str
+    commune_code: int
+    commune_name: str
+
+    def __post_init__(self) -> None:
+        for name in ("province_code", "commune_code"):
+            value = getattr(self, name)
+            if type(value) is not int or not 0 < value < 1_000_000:
+                raise SettingsError(f"{name} must be a positive number")
+        for name in ("province_name", "commune_name"):
+            value = getattr(self, name)
+            if (
+                not isinstance(value, str)
+                or not value.strip()
+                or len(value) > MAX_PLACE_NAME_CHARS
+                or not value.isprintable()
+            ):
+                raise SettingsError(f"{name} must be a short name")
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "province_code": self.province_code,
+            "province_name": self.province_name,
+            "commune_code": self.commune_code,
+            "commune_name": self.commune_name,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: object) -> CommuneIdentity:
+        """Parse :meth:`to_doc`'s dictionary; raises :class:`SettingsError` if it is not that."""
+        if not isinstance(doc, dict):
+            raise SettingsError("the commune is not a dictionary")
+        try:
+            return cls(doc["province_code"], doc["province_name"], doc["commune_code"], doc["commune_name"])
+        except KeyError:
+            raise SettingsError("the commune is incomplete") from None
+
+    @classmethod
+    def of(cls, site: SiteSettings) -> CommuneIdentity:
+        return cls(site.province_code, site.province_name, site.commune_code, site.commune_name)
+
+
 @dataclass(frozen=True)
 class LocalSettings:
     """Language, font size, an optional store folder override and where the main window was (Qt's geometry
@@ -137,6 +188,8 @@ class LocalSettings:
     """How often an enrolled desk syncs by itself (0: only on the other occasions and "Sync now")."""
     clock_warning_minutes: int = DEFAULT_CLOCK_WARNING_MINUTES
     """Warn the clerk when this PC's clock is further than this from the provincial server's (IT sets it)."""
+    commune: CommuneIdentity | None = None
+    """The desk's commune, copied from the site settings (for practice mode, which never opens the store)."""
 
     def __post_init__(self) -> None:
         interval = self.sync_interval_seconds
@@ -163,6 +216,8 @@ class LocalSettings:
         minutes = self.clock_warning_minutes
         if type(minutes) is not int or not 1 <= minutes <= MAX_CLOCK_WARNING_MINUTES:
             raise SettingsError(f"clock_warning_minutes must be 1 to {MAX_CLOCK_WARNING_MINUTES}")
+        if self.commune is not None and not isinstance(self.commune, CommuneIdentity):
+            raise SettingsError("commune must be a commune identity")
 
     def to_json(self) -> str:
         doc: dict[str, Any] = {
@@ -179,6 +234,8 @@ class LocalSettings:
             doc["sync_interval_seconds"] = self.sync_interval_seconds
         if self.clock_warning_minutes != DEFAULT_CLOCK_WARNING_MINUTES:
             doc["clock_warning_minutes"] = self.clock_warning_minutes
+        if self.commune is not None:
+            doc["commune"] = self.commune.to_doc()
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
@@ -204,6 +261,11 @@ class LocalSettings:
                     result = replace(result, **{name: doc[name]})
                 except SettingsError:
                     pass
+        if "commune" in doc:
+            try:
+                result = replace(result, commune=CommuneIdentity.from_doc(doc["commune"]))
+            except SettingsError:
+                pass  # damaged or hand-edited: no commune (practice falls back to its own)
         return result
 
 

@@ -32,6 +32,7 @@ from workstation.practice.exercises import PROGRESS_FILE_NAME, ProgressBook, che
 from workstation.practice.practice_store import (
     CAST,
     citizens_for,
+    desk_commune,
     open_practice_store,
     practice_data_dir,
     practice_locations,
@@ -39,7 +40,7 @@ from workstation.practice.practice_store import (
     remove_practice_store,
 )
 from workstation.practice.simulated_province import SimulatedProvince
-from workstation.settings import load_local_settings
+from workstation.settings import SiteSettings, load_local_settings
 from workstation.store_lock import StoreInUse
 from workstation.work_session import WorkSession
 
@@ -62,6 +63,7 @@ class PracticeDesk(DeskController):
     ) -> None:
         super().__init__(app, practice_locations(data_dir), now=now, new_id=practice_new_id(new_id))
         self.standalone = standalone
+        self.data_dir = data_dir
         self.practice_folder = practice_data_dir(data_dir)
         self.progress = ProgressBook(self.practice_folder / PROGRESS_FILE_NAME)
         self.look = PracticeLook(app)
@@ -77,12 +79,18 @@ class PracticeDesk(DeskController):
     def start(self) -> None:
         start_practice_printing(lambda form, code: self.printed.append((form, code)))
         self.look.install()
-        locations, now, new_id = self.locations, self.now, self.new_id
+        locations, now, new_id, data_dir = self.locations, self.now, self.new_id, self.data_dir
 
         def prepare() -> tuple[object, DeskSession | None, bytes | None, StoreInUse | None]:
             local = load_local_settings(locations.settings_file)
             in_use = self._lock_store(locations.store_folder)
-            session = None if in_use else open_practice_store(locations.store_folder, now=now, new_id=new_id)
+            session = (
+                None
+                if in_use
+                else open_practice_store(
+                    locations.store_folder, now=now, new_id=new_id, commune=desk_commune(data_dir)
+                )
+            )
             return local, session, catalogue_bytes(local.language), in_use
 
         self.background.run(prepare, on_success=self._practice_ready)
@@ -101,6 +109,13 @@ class PracticeDesk(DeskController):
             self._opened(session)
             self.idle.stop()  # practice never locks: nothing in it is secret
         self.ready.emit()
+
+    def _remember_commune(self, site: object) -> None:
+        """The practice store's commune is never copied anywhere (the real desk's file is only read)."""
+
+    def _site(self) -> SiteSettings | None:
+        """The practice store's own site (its commune is the one its citizens live in)."""
+        return self.session.site if self.session is not None else None
 
     def lock(self, mode: str = "locked") -> None:
         """Practice mode does not lock (its store holds only made-up citizens)."""
@@ -131,7 +146,7 @@ class PracticeDesk(DeskController):
 
     def _work_opened(self, work: WorkSession) -> None:
         today = work.today()
-        conflict = {c.card: c for c in citizens_for(today)}[CAST.conflict_card].id_number
+        conflict = {c.card: c for c in citizens_for(today, self._site())}[CAST.conflict_card].id_number
         self.province = SimulatedProvince(now=self.now, new_id=self.new_id, conflict_ids={conflict})
         super()._work_opened(work)
         if self.queue is not None:  # the sample queue was received on earlier days: show all of it
@@ -181,7 +196,7 @@ class PracticeDesk(DeskController):
         work = self.work
         if work is None:
             raise RuntimeError("the practice desk is not open")
-        results = check_exercises(work.desk, work.today())
+        results = check_exercises(work.desk, work.today(), self._site())
         return results, self.progress.record(trainee, results, self.now())
 
     def print_cards(self) -> None:
@@ -191,8 +206,9 @@ class PracticeDesk(DeskController):
         if not name:
             return
         today = self.now().astimezone(VIETNAM_TIME).date()
+        citizens = citizens_for(today, self._site())
         self.background.run(  # the chosen file (maybe a USB stick) is written off the UI thread
-            lambda: render_cards_pdf(citizens_for(today), name),
+            lambda: render_cards_pdf(citizens, name),
             on_success=self._cards_saved,
             on_failure=lambda _error: self._status(
                 self.tr("The practice cards could not be written there. Check the folder and try again.")
@@ -236,13 +252,14 @@ class PracticeDesk(DeskController):
             self.screens.shutdown()
         session, self.session, self.work = self.session, None, None
         folder, now, new_id, progress = self.store_folder, self.now, self.new_id, self.progress
+        data_dir = self.data_dir
 
         def again() -> DeskSession:
             session.store.close()
             remove_practice_store(folder)
             if trainee:
                 progress.forget(trainee)
-            return open_practice_store(folder, now=now, new_id=new_id)
+            return open_practice_store(folder, now=now, new_id=new_id, commune=desk_commune(data_dir))
 
         self.background.run(again, on_success=self._reset_opened)
 

@@ -71,7 +71,7 @@ def test_font_size_applies_app_wide_and_is_kept(qtbot, workstation, clock: Clock
         assert QApplication.font().pointSize() == 16
         qtbot.waitUntil(lambda: desk.window.sync_status.font().pointSize() == 16)
         qtbot.waitUntil(lambda: desk.unlock_screen.passphrase.font().pointSize() == 16)
-        qtbot.waitUntil(lambda: (data_dir / "workstation.json").exists())
+        qtbot.waitUntil(lambda: desk.background.pending == 0)  # the unlock already wrote the file (commune)
         assert json.loads((data_dir / "workstation.json").read_text())["font_points"] == 16
     with running_desk(data_dir, clock) as again:  # the next start reads it before unlocking
         again.start()

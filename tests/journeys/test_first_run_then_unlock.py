@@ -20,6 +20,7 @@ from tests.helpers.journey_steps import (
     type_first_clerk,
 )
 from tests.helpers.qt_keys import press, type_text
+from workstation.settings import load_local_settings
 
 LOGIN = "lan"
 FULL_NAME = "Nguyễn Thị Lan"
@@ -58,6 +59,13 @@ def test_after_the_first_run_wizard_the_clerk_locks_and_unlocks(qtbot, program: 
     assert window is not None and queue is not None
     qtbot.waitUntil(lambda: queue_shown(window) and window.central.currentWidget() is window.empty)
     assert FULL_NAME in window.clerk_label.text() and "Phường Hoàn Kiếm" in window.empty.commune.text()
+    qtbot.waitUntil(  # the commune, kept in the plain file too (practice mode reads it there)
+        lambda: (
+            getattr(load_local_settings(desk.locations.settings_file).commune, "commune_name", None)
+            == "Phường Hoàn Kiếm"
+        ),
+        timeout=5_000,
+    )
 
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # the clerk steps away

@@ -27,6 +27,29 @@ GIVEN = {
     Sex.FEMALE: ("Lan", "Hương", "Mai", "Hoa", "Hằng", "Nhung", "Trang", "Thảo", "Yến", "Linh"),
 }
 STREETS = ("Hàng Bạc", "Hàng Đào", "Hàng Gai", "Hàng Bông", "Lý Thái Tổ", "Đinh Tiên Hoàng", "Tràng Tiền")
+"""Streets of Phường Hoàn Kiếm (the default practice commune)."""
+HOAN_KIEM = "Phường Hoàn Kiếm"
+GENERIC_STREETS = (
+    "Lê Lợi",
+    "Trần Hưng Đạo",
+    "Nguyễn Trãi",
+    "Quang Trung",
+    "Hai Bà Trưng",
+    "Lý Thường Kiệt",
+    "Hùng Vương",
+)
+"""Street names found in most towns: for a ward other than Hoàn Kiếm (the ward's own name stays real)."""
+VILLAGES = ("Thôn Đông", "Thôn Tây", "Thôn Trung", "Thôn Thượng", "Thôn Hạ", "Thôn Nam", "Thôn Bắc")
+"""Generic village names: for a commune (xã) or special zone."""
+
+
+def practice_address(house: int, pick: int, commune_name: str, province_name: str) -> str:
+    """A plausible address in the commune: its real name, a generic street (ward) or village (commune)."""
+    if commune_name == HOAN_KIEM:
+        return f"Số {house} phố {STREETS[pick]}, {commune_name}, {province_name}"
+    if commune_name.startswith("Phường"):
+        return f"Số {house} đường {GENERIC_STREETS[pick]}, {commune_name}, {province_name}"
+    return f"{VILLAGES[pick]}, {commune_name}, {province_name}"
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -90,7 +113,8 @@ def practice_citizens(
         if issued > today:
             issued = today - dt.timedelta(days=30)
         number = id_number_for(place, year, sex, rng.randrange(1, 999_999))
-        address = f"Số {rng.randrange(1, 120)} phố {rng.choice(STREETS)}, {commune_name}, {province_name}"
+        house = rng.randrange(1, 120)
+        address = practice_address(house, rng.randrange(len(STREETS)), commune_name, province_name)
         data = IdCardData(parse_citizen_id(number), None, name, birth, sex, address, issued)
         checked = parse_id_card_qr(format_id_card_qr(data), today=today)  # the desk's own scanner check
         phone = f"09{rng.randrange(10**8):08d}"

@@ -24,6 +24,7 @@ from sync.keyfile import write_file_atomically
 from workstation.dossier_desk import DossierDesk
 from workstation.practice.citizens import PracticeCitizen
 from workstation.practice.practice_store import CAST, citizens_for
+from workstation.settings import SiteSettings
 
 PROGRESS_FILE_NAME = "progress.json"
 PROGRESS_FORMAT = "motcua-practice-progress"
@@ -107,9 +108,11 @@ def _code(found: _Found) -> str:
     return practice_code_text(found.dossier.code) if found.dossier.code else "(chưa có mã)"
 
 
-def check_exercises(desk: DossierDesk, today: dt.date) -> tuple[ExerciseResult, ...]:
+def check_exercises(
+    desk: DossierDesk, today: dt.date, site: SiteSettings | None = None
+) -> tuple[ExerciseResult, ...]:
     """Every exercise checked against what the practice store holds now."""
-    citizens = {c.card: c for c in citizens_for(today)}
+    citizens = {c.card: c for c in citizens_for(today, site)}
     checks: dict[str, Callable[[], tuple[bool, str]]] = {
         "receive_birth": lambda: _check_birth(desk, citizens[CAST.birth_card]),
         "marriage_supplement": lambda: _check_marriage(desk, citizens[CAST.marriage_card]),

@@ -29,9 +29,11 @@ from workstation.practice.simulated_province import SimulatedProvince
 from workstation.settings import (
     SETTINGS_FILE_NAME,
     STORE_FOLDER_NAME,
+    CommuneIdentity,
     Locations,
     SiteSettings,
     default_data_dir,
+    load_local_settings,
 )
 from workstation.supplement_requests import record_supplement_request
 from workstation.work_session import WorkSession, open_work_session
@@ -93,8 +95,27 @@ def practice_new_id(new_id: Callable[[], str]) -> Callable[[], str]:
     return make
 
 
-def citizens_for(today: dt.date) -> tuple[PracticeCitizen, ...]:
-    site = PRACTICE_SITE
+def practice_site(commune: CommuneIdentity | None) -> SiteSettings:
+    """The practice store's site: the desk's own commune if known, else Phường Hoàn Kiếm (Hà Nội)."""
+    if commune is None:
+        return PRACTICE_SITE
+    return SiteSettings(
+        province_code=commune.province_code,
+        province_name=commune.province_name,
+        commune_code=commune.commune_code,
+        commune_name=commune.commune_name,
+        agency_id=PRACTICE_AGENCY,
+    )
+
+
+def desk_commune(data_dir: Path | str | None) -> CommuneIdentity | None:
+    """The real desk's commune as its *plain* settings file names it (the real store is never opened)."""
+    return load_local_settings(practice_data_dir(data_dir).parent / SETTINGS_FILE_NAME).commune
+
+
+def citizens_for(today: dt.date, site: SiteSettings | None = None) -> tuple[PracticeCitizen, ...]:
+    """The practice cards of ``site``'s commune (the practice store's own; Phường Hoàn Kiếm by default)."""
+    site = site or PRACTICE_SITE
     return practice_citizens(
         commune_name=site.commune_name,
         province_name=site.province_name,
@@ -104,14 +125,20 @@ def citizens_for(today: dt.date) -> tuple[PracticeCitizen, ...]:
 
 
 def open_practice_store(
-    folder: Path, *, now: Callable[[], dt.datetime], new_id: Callable[[], str]
+    folder: Path,
+    *,
+    now: Callable[[], dt.datetime],
+    new_id: Callable[[], str],
+    commune: CommuneIdentity | None = None,
 ) -> DeskSession:
-    """Open the practice store in ``folder`` (the store folder), creating and filling it the first time."""
+    """Open the practice store in ``folder`` (the store folder), creating and filling it the first time, in
+    ``commune`` (the desk's; Phường Hoàn Kiếm if ``None``). An existing store keeps the commune it was made
+    for until a reset."""
     ids = practice_new_id(new_id)
     if not workstation_exists(folder):
         session = create_workstation(
             folder,
-            site=PRACTICE_SITE,
+            site=practice_site(commune),
             login=PRACTICE_LOGIN,
             full_name=PRACTICE_FULL_NAME,
             passphrase=PRACTICE_PASSPHRASE,
@@ -146,7 +173,7 @@ def fill_sample_queue(
     """The sample queue: a dossier due today, overdue ones, one waiting for a supplement, one with a conflict
     (made by the simulated province through the normal merge path), one being processed, one returned."""
     today = now().astimezone(VIETNAM_TIME).date()
-    citizens = {c.card: c for c in citizens_for(today)}
+    citizens = {c.card: c for c in citizens_for(today, session.site)}
     clock = _Clock(now())
     work = open_work_session(session, now=clock, new_id=new_id)
     desk = work.desk
@@ -247,6 +274,7 @@ def _draft(
 
 __all__ = [
     "CAST",
+    "PRACTICE_SITE",
     "PRACTICE_LOGIN",
     "PRACTICE_PASSPHRASE",
     "DossierDesk",
