@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,6 @@ from dossiers.lifecycle import Actor, Status
 from dossiers.official_forms import DESK_NAME, MissingDocument
 from dossiers.practice_marks import PRACTICE_AGENCY, PRACTICE_REPLICA_PREFIX
 from dossiers.vietnam_time import VIETNAM_TIME
-from sync.store import StorePaths
 from workstation.dossier_desk import DossierDesk, DossierDraft
 from workstation.opening import DeskSession, create_workstation, unlock_workstation, workstation_exists
 from workstation.practice.citizens import PracticeCitizen, practice_citizens
@@ -155,8 +155,15 @@ def remove_practice_store(folder: Path) -> None:
     """Delete the practice store (a reset to the start); refuses a folder that is not a practice store's."""
     if folder.name != STORE_FOLDER_NAME or folder.parent.name != PRACTICE_FOLDER_NAME:
         raise ValueError("only a practice store folder can be reset")
-    if StorePaths(folder).key_file.exists() or folder.exists():
-        shutil.rmtree(folder)
+    for _ in range(10):  # a file the closing desk still writes (its log, a lock) may appear meanwhile: again
+        if not folder.exists():
+            return
+        try:
+            shutil.rmtree(folder)
+            return
+        except OSError:
+            time.sleep(0.2)
+    shutil.rmtree(folder)  # the last try says what is in the way
 
 
 class _Clock:
