@@ -199,6 +199,7 @@ class SyncController(QObject):
         if not self.busy and self._factory is None:
             phase = SyncPhase.NOT_SET_UP if peer_sync is None else SyncPhase.OFFLINE
             self._set(replace(self._status, phase=phase, error=None))
+        self._arm()
 
     def set_transport_factory(self, factory: TransportFactory | None) -> None:
         """Change where "Sync now" goes (e.g. after enrolment); ``None``: nowhere (bundles still work)."""
@@ -227,9 +228,9 @@ class SyncController(QObject):
         """Start (or stop) the periodic sync and the probe: only with somewhere to sync to."""
         self._timer.stop()
         self._probe_timer.stop()
-        if self._factory is None:
+        if self._factory is None and self._peer_sync is None:
             return
-        if self._plan.interval:
+        if self._plan.interval:  # the paired desks follow the same schedule as the province (issue 16)
             self._timer.start(int(self._plan.interval * 1000))
         if callable(getattr(self._factory, "probe", None)):
             self._probe_timer.start(int(self._plan.probe * 1000))
@@ -237,7 +238,7 @@ class SyncController(QObject):
 
     def sync_soon(self) -> None:
         """A reception was saved: sync a few seconds later (several receptions in a row make one sync)."""
-        if self._factory is not None:
+        if self._factory is not None or self._peer_sync is not None:
             self._soon.start(int(self._plan.after_reception * 1000))
 
     def _auto(self, reason: str) -> None:

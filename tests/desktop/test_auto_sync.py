@@ -214,3 +214,29 @@ def test_a_close_never_waits_longer_than_its_bound(qtbot, desks, background, clo
     peer.gate.set()
     sync.shutdown()
     assert b.queue_count() == 0  # stopped before it sent anything
+
+
+def test_a_desk_with_paired_desks_only_syncs_them_on_the_same_schedule(
+    qtbot, desks, background, clock
+) -> None:
+    """No province (the case the product exists for): the timer and a new reception still sync the peers."""
+    a, _ = desks
+    calls: list[str] = []
+    sync = SyncController(
+        a.replica,
+        background=background,
+        now=clock,
+        new_id=lambda: str(uuid.uuid4()),
+        transport_factory=None,
+        auto_sync=AutoSync(1, probe=3600, after_reception=0.05),
+    )
+    sync.set_peer_sync(lambda: calls.append("peers"))
+    qtbot.waitUntil(lambda: len(calls) >= 1 and not sync.busy, timeout=10_000)  # the timer, every second
+    assert sync.started_by[0] == "timer"
+    sync.set_auto_sync_plan(AutoSync(0, probe=3600, after_reception=0.05))
+    before = len(calls)
+    a.receive(draft("Trần Thị Peer"))
+    sync.sync_soon()
+    qtbot.waitUntil(lambda: len(calls) > before and not sync.busy, timeout=10_000)
+    assert sync.started_by[-1] == "reception"
+    sync.shutdown()
