@@ -39,7 +39,7 @@ class UpdatesDialog(QDialog):
         self._data_dir = data_dir
         self._versions = InstalledVersions(data_dir)
         self._background = background
-        self._states: dict[str, KindState] = {}
+        self._states: dict[str, tuple[KindState, str]] = {}
         layout = QVBoxLayout(self)
         self.groups: dict[str, QGroupBox] = {}
         self.texts: dict[str, QLabel] = {}
@@ -74,17 +74,18 @@ class UpdatesDialog(QDialog):
         return app_version() if kind == "program" else SHIPPED_REFERENCE_VERSION
 
     def reload(self) -> None:
-        def read() -> dict[str, KindState]:
-            return {kind: self._versions.state(kind) for kind in KINDS}
+        def read() -> dict[str, tuple[KindState, str]]:
+            return {
+                kind: (self._versions.state(kind), self._versions.in_use(kind, self._shipped(kind)))
+                for kind in KINDS
+            }
 
         self._background.run(read, on_success=self._show, owner=self)
 
-    def _show(self, states: dict[str, KindState]) -> None:
+    def _show(self, states: dict[str, tuple[KindState, str]]) -> None:
         self._states = states
         for kind in KINDS:
-            state = states[kind]
-            shipped = self._shipped(kind)
-            in_use = self._versions.in_use(kind, shipped) if state.active else shipped
+            state, in_use = states[kind]
             lines = [
                 self.tr("In use: %1").replace("%1", in_use if in_use != "0" else self.tr("as installed"))
             ]

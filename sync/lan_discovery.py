@@ -124,6 +124,7 @@ class DiscoveryResponder:
             except OSError:
                 if self._stopped.is_set():
                     return
+                self._stopped.wait(0.2)  # a failing socket: never a busy loop
                 continue
             try:
                 doc = _read(data)

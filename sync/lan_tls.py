@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,13 +67,14 @@ def make_certificate(
         .sign(key, hashes.SHA256())
     )
     key_file.parent.mkdir(parents=True, exist_ok=True)
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(password),
-        )
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(password),
     )
+    descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # the key: owner only
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(pem)
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return DeskCertificate(cert_file, key_file, password)
 

@@ -11,6 +11,7 @@ version vectors make sure it arrives once.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from dossiers.code_allocation import SequenceSpace
-from sync.attachments import AttachmentStore
+from sync.attachments import DEFAULT_MAX_BYTES, AttachmentStore
 from sync.errors import AttachmentError, PeerRefused, SyncError
 from sync.lan_discovery import DeskBeacon, DiscoveryResponder, FoundDesk, find_desks
 from sync.lan_peer import (
@@ -649,21 +650,32 @@ class DeskLan:
                         pass
                     continue  # the other desk lacks it too: a later sync (or the province) brings it
                 media_type = response.getheader("Content-Type") or "application/octet-stream"
-                content = b"".join(read_body(response))
+                content = _bounded_body(response)
+                # checked before the store is touched: a wrong scan never removes one this desk holds
+                if content is None or hashlib.sha256(content).hexdigest() != sha256:
+                    log.warning("a scan from another desk did not match its hash (or was too large): dropped")
+                    continue
 
                 def add(conn: Any, content: bytes = content, media_type: str = media_type) -> str:
                     return self._attachments(conn).add_stream(io.BytesIO(content), media_type).sha256
 
                 try:
-                    got = self.store.write(add).result()
+                    self.store.write(add).result()
                 except AttachmentError:
                     log.warning("a scan from another desk could not be stored", exc_info=True)
-                    continue
-                if got != sha256:
-                    log.warning("a scan from another desk did not match its hash: dropped")
-                    self.store.write(lambda conn, got=got: self._attachments(conn).remove(got)).result()
                     continue
                 fetched += 1
         finally:
             connection.close()
         return fetched
+
+
+def _bounded_body(response: Any) -> bytes | None:
+    """A scan's bytes from another desk, or ``None`` past the size a scan may have (never read whole)."""
+    parts, size = [], 0
+    for chunk in read_body(response):
+        size += len(chunk)
+        if size > DEFAULT_MAX_BYTES:
+            return None
+        parts.append(chunk)
+    return b"".join(parts)

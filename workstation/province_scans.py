@@ -12,12 +12,11 @@ from sync.store import Store, set_meta
 
 CONFIRMED_PREFIX = "sync.province_scan."
 CANDIDATE_LIMIT = 2000
-"""At most this many unconfirmed scans are looked at per count (the count is then a lower bound)."""
+"""At most this many waiting scans are counted (the count is then a lower bound); orphans never count."""
 
 _UNCONFIRMED_SQL = """
 SELECT a.sha256, a.size FROM attachments AS a
 WHERE NOT EXISTS (SELECT 1 FROM meta AS m WHERE m.key = ? || a.sha256)
-LIMIT ?
 """
 _NAMED_SQL = """
 SELECT DISTINCT CASE a.type WHEN 'text' THEN a.value ELSE json_extract(a.value, '$.sha256') END
@@ -52,9 +51,15 @@ def waiting_scans(store: Store) -> WaitingScans:
     nothing waits (one indexed look-up per held scan, at most CANDIDATE_LIMIT); the dossiers' scan lists
     are read only when some scan is unconfirmed."""
     with store.reader() as conn:
-        rows = conn.execute(_UNCONFIRMED_SQL, (CONFIRMED_PREFIX, CANDIDATE_LIMIT)).fetchall()
-        if not rows:
+        unconfirmed = conn.execute(_UNCONFIRMED_SQL, (CONFIRMED_PREFIX,))
+        first = unconfirmed.fetchone()
+        if first is None:
             return WaitingScans()
         named = {row[0] for row in conn.execute(_NAMED_SQL).fetchall() if isinstance(row[0], str)}
-    waiting = [(sha, int(size)) for sha, size in rows if sha in named]
+        waiting: list[tuple[str, int]] = []
+        for sha, size in [first, *unconfirmed.fetchall()]:  # the limit counts named scans, not orphans
+            if sha in named:
+                waiting.append((sha, int(size)))
+                if len(waiting) >= CANDIDATE_LIMIT:
+                    break
     return WaitingScans(len(waiting), sum(size for _sha, size in waiting))

@@ -4,13 +4,12 @@ IT makes the file on the server (``python -m server.cli export-release --kind re
 kind's signed TUF metadata and its newest archive. The desk (``motcua update import FILE``, or Tools →
 Versions and updates → "Import an update file…") reads it with the very checks a download gets
 (:func:`workstation.release_updates.verify_and_stage`): the file is only a carrier; what counts are the
-signatures of the province's release keys. If the desk trusts no root metadata yet, it takes the file's
-``1.root.json``, as it would take it from its server (``motcua update trust`` beforehand is stronger).
+signatures of the province's release keys. The desk must already trust those keys (from a sync with its
+province, or ``motcua update trust`` with IT's copy of ``1.root.json``): a file never vouches for itself.
 """
 
 from __future__ import annotations
 
-import shutil
 import tarfile
 import tempfile
 from collections.abc import Iterator
@@ -74,14 +73,12 @@ def import_release_file(bundle: Path, data_dir: Path, program_version: str) -> l
             raise UpdateRefused("the update file holds no release", reason="untrusted")
         for kind in kinds:
             metadata = versions.kind_dir(kind) / "metadata"
-            if not (metadata / "root.json").is_file():
-                first = root / kind / "metadata" / "1.root.json"
-                if not first.is_file():
-                    raise UpdateRefused(
-                        "the update file lacks the province's keys (1.root.json)", reason="untrusted"
-                    )
-                metadata.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(first, metadata / "root.json")
+            if not (metadata / "root.json").is_file():  # a file never vouches for itself
+                raise UpdateRefused(
+                    "this desk does not know the province's release keys yet: IT sets them first with "
+                    "motcua update trust (or the desk syncs once with its province)",
+                    reason="untrusted",
+                )
             shipped = program_version if kind == "program" else SHIPPED_REFERENCE_VERSION
             release = verify_and_stage(
                 versions,

@@ -136,6 +136,10 @@ class ReleaseFetcher:
             raise UpdateRefused(
                 f"the province answered {response.status_code} for its release keys", reason="unreachable"
             )
+        if not _is_root_metadata(response.content):
+            raise UpdateRefused(
+                "the province's first release keys are not TUF root metadata", reason="untrusted"
+            )
         metadata.mkdir(parents=True, exist_ok=True)
         (metadata / "root.json").write_bytes(response.content)
         logger.info("the province's %s release keys are trusted from now on", kind)
@@ -288,13 +292,16 @@ def verify_and_stage(
     return FetchedRelease(kind, version)
 
 
+def _is_root_metadata(data: bytes) -> bool:
+    try:
+        return json.loads(data)["signed"]["_type"] == "root"
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
 def trust_root(data_dir: Path, kind: str, root_json: bytes) -> Path:
     """Make ``root_json`` (IT's copy of ``1.root.json``) this desk's trust anchor for ``kind``."""
-    try:
-        kind_of_file = json.loads(root_json)["signed"]["_type"]
-    except (ValueError, KeyError, TypeError):
-        kind_of_file = None
-    if kind_of_file != "root":
+    if not _is_root_metadata(root_json):
         raise UpdateRefused("the file is not TUF root metadata (1.root.json)", reason="untrusted")
     metadata = InstalledVersions(data_dir).kind_dir(kind) / "metadata"
     if metadata.exists():

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import anyio
 import segno
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -188,8 +189,11 @@ def it_router() -> APIRouter:
 
     @router.post("/web/it/accounts", include_in_schema=False)
     async def add_account(request: Request, who: It) -> Response:
-        svc = services(request)
         form = await request.form()
+        return await anyio.to_thread.run_sync(_add_account, request, who, form)  # Argon2: off the loop
+
+    def _add_account(request: Request, who: Any, form: Any) -> Response:
+        svc = services(request)
         check_csrf(who, form)
         username, role, department, password = (
             form.get(k) for k in ("username", "role", "department", "password")

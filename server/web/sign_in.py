@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
@@ -57,8 +58,13 @@ def sign_in_router() -> APIRouter:
 
     @router.post("/web/sign-in", include_in_schema=False)
     async def sign_in(request: Request) -> Response:
-        svc = services(request)
         form = await request.form()
+        return await anyio.to_thread.run_sync(
+            _sign_in, request, form
+        )  # Argon2 and the database: off the loop
+
+    def _sign_in(request: Request, form: Any) -> Response:
+        svc = services(request)
         expected = request.cookies.get(PRE_COOKIE) or ""
         if not sessions.csrf_matches(expected, form.get("csrf")):
             return render(request, "sign_in.html", csrf=expected, notice="", error="csrf", status_code=403)
@@ -112,8 +118,11 @@ def sign_in_router() -> APIRouter:
 
     @router.post("/web/password", include_in_schema=False)
     async def change_password(request: Request, who: Annotated[Officer, Depends(officer)]) -> Response:
-        svc = services(request)
         form = await request.form()
+        return await anyio.to_thread.run_sync(_change_password, request, who, form)  # Argon2: off the loop
+
+    def _change_password(request: Request, who: Officer, form: Any) -> Response:
+        svc = services(request)
         check_csrf(who, form)
         current, new, again = (form.get(k) for k in ("current", "new", "again"))
         if not all(isinstance(v, str) for v in (current, new, again)):

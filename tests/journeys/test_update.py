@@ -261,6 +261,10 @@ def test_a_commune_without_network_takes_the_release_from_a_usb_file(
     carried.parent.mkdir()
     assert "2026.12 written" in province.cli("export-release", "--kind", "reference", str(carried))
     data = new_desk(tmp_path, "offline-desk", province.clock)  # never enrolled, never online
+    status, said = _it(data, "import", str(carried))  # a file never vouches for itself
+    assert status != 0 and "refused (untrusted)" in said and "motcua update trust" in said, said
+    root = province.releases / "reference" / "metadata" / "1.root.json"  # IT's copy, on its own USB stick
+    assert _it(data, "trust", "reference", str(root))[0] == 0
     tampered = tmp_path / "stick" / "tampered.tar"
     raw = bytearray(carried.read_bytes())
     raw[-20_000] ^= 0xFF  # a byte of the archive, near the end of the file
