@@ -220,6 +220,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An agency identifier is groups of capital letters and digits joined by dots (e.g. 000.00.01.H26).",
     ),
     "it.device": ("Máy trạm", "Workstation"),
+    "it.quarantine": ("Sự kiện bị cách ly", "Quarantined events"),
+    "it.quarantine_help": (
+        "Sự kiện của máy trạm chờ một sự kiện trước nó mà không bao giờ đến, hoặc vượt giới hạn chờ: "
+        "được để riêng thay vì làm chậm mọi lần đồng bộ của xã. Trang chỉ nêu mã, kích thước và thời gian, "
+        "không nêu nội dung. Nếu máy trạm gửi lại sự kiện sau khi đã có sự kiện trước nó, "
+        "sự kiện được áp dụng.",
+        "Events of a workstation that waited for an earlier event that never came, or beyond the waiting "
+        "bounds: set aside instead of slowing every sync of the commune. Only ids, sizes and times are "
+        "shown, never their content. Pushed again once their cause has arrived, they are applied.",
+    ),
+    "it.quarantine_none": ("Không có sự kiện nào bị cách ly.", "No quarantined event."),
+    "it.quarantine_shown": ("{shown} sự kiện mới nhất", "the newest {shown} events"),
+    "it.event": ("Sự kiện (máy trạm : số)", "Event (replica : counter)"),
+    "it.size": ("Kích thước (byte)", "Size (bytes)"),
+    "it.received": ("Nhận lúc", "Received"),
+    "it.quarantined_at": ("Cách ly lúc", "Quarantined"),
+    "it.reason": ("Lý do", "Reason"),
+    "it.reason.too_many_waiting": (
+        "quá nhiều sự kiện chờ (giới hạn limits.waiting_*)",
+        "too many waiting (limits.waiting_*)",
+    ),
+    "it.reason.waited_too_long": (
+        "chờ quá lâu (limits.waiting_max_age_days)",
+        "waited too long (limits.waiting_max_age_days)",
+    ),
+    "it.versions": ("Phiên bản (chương trình / dữ liệu)", "Versions (program / reference data)"),
     "it.revoke": ("Thu hồi", "Revoke"),
     "it.revoked": ("Đã thu hồi", "Revoked"),
     "it.active": ("Đang hoạt động", "Active"),

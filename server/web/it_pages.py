@@ -29,6 +29,8 @@ from server.errors import BadInput, ServerError, WeakPassword
 from server.passwords import hash_password
 from server.storage.records import Account, Role
 from server.sync_health import province_health
+from server.update_routes import device_versions
+from server.waiting_events import list_quarantine
 from server.web.pages import Officer, PageNotFound, check_csrf, it_officer, redirect, render
 from server.web.scope import catalogue_in_force
 
@@ -53,6 +55,10 @@ def fee_key(rule: object) -> tuple[str, dict[str, object]]:
 
 def _age_days(now: dt.datetime, at: dt.datetime | None) -> float | None:
     return None if at is None else (now - at).total_seconds() / 86400
+
+
+QUARANTINE_ROWS = 500
+"""The newest quarantined events listed on the page (the CLI lists them all)."""
 
 
 def it_router() -> APIRouter:
@@ -123,7 +129,39 @@ def it_router() -> APIRouter:
         svc = services(request)
         communes = {c.code: c for c in svc.storage.list_communes(who.account.province_code)}
         devices = [d for h in province_health(svc.storage, who.account.province_code) for d in h.devices]
-        return render(request, "it_devices.html", who, devices=devices, communes=communes, now=svc.now())
+        versions: dict[str, dict[str, str]] = {}  # what each desk runs (issue 15: reported when it fetches)
+        for _commune, device_id, _label, kind, version, _at in device_versions(svc):
+            versions.setdefault(device_id, {})[kind] = version
+        return render(
+            request,
+            "it_devices.html",
+            who,
+            devices=devices,
+            communes=communes,
+            now=svc.now(),
+            versions=versions,
+        )
+
+    @router.get("/web/it/quarantine", include_in_schema=False)
+    def quarantine_page(request: Request, who: It) -> Response:
+        """Events set aside (a missing cause never came, too many waiting): ids, sizes, times and the reason,
+        never a field's value (issue 14); the same as ``server.cli quarantine``."""
+        svc = services(request)
+        communes = {c.code: c for c in svc.storage.list_communes(who.account.province_code)}
+        items = [
+            item
+            for code in communes
+            for item in list_quarantine(svc.storage, commune=code, limit=QUARANTINE_ROWS)
+        ]
+        items.sort(key=lambda item: item.quarantined_at, reverse=True)
+        return render(
+            request,
+            "it_quarantine.html",
+            who,
+            items=items[:QUARANTINE_ROWS],
+            total=len(items),
+            communes=communes,
+        )
 
     @router.post("/web/it/devices/{device_id}/revoke", include_in_schema=False)
     async def revoke(device_id: str, request: Request, who: It) -> Response:

@@ -102,6 +102,7 @@ MATRIX: dict[tuple[str, str], Route] = {
         "/web/it/communes", IT, lambda c: {"commune": c["commune"], "agency": "bad"}
     ),
     ("GET", "/web/it/devices"): Route("/web/it/devices", IT),
+    ("GET", "/web/it/quarantine"): Route("/web/it/quarantine", IT),
     ("POST", "/web/it/devices/{device_id}/revoke"): Route(
         "/web/it/devices/{device}/revoke", IT, lambda c: {}
     ),
