@@ -165,8 +165,9 @@ def _desk_a_receives_and_syncs_by_itself(
         receive_with_scan(qtbot, desk, scan_file)
         qtbot.waitUntil(lambda: server.scan_bytes(sha256) is not None, timeout=60_000)
         assert server.scan_bytes(sha256) == content  # byte for byte
-        assert any(p.scans_total == 1 for p in progress)  # the sync's progress counted the scan
-        assert any(text.startswith("Bản quét: ") for text in bar_texts), bar_texts  # and showed it
+        # the sync's progress counted the scan, and showed it (signals from the worker: queued to this thread)
+        qtbot.waitUntil(lambda: any(p.scans_total == 1 for p in progress), timeout=20_000)
+        qtbot.waitUntil(lambda: any(text.startswith("Bản quét: ") for text in bar_texts), timeout=20_000)
         status_area = desk.screens.sync_status  # no scan waits any more: the words are gone
         qtbot.waitUntil(lambda: desk.screens.sync.status.waiting_scans == 0, timeout=20_000)
         assert not status_area.scans_label.isVisibleTo(status_area) and status_area.scans_label.text() == ""
