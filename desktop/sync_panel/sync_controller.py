@@ -141,6 +141,7 @@ class SyncController(QObject):
         self._new_id = new_id
         self._factory = transport_factory
         self._peer_sync: Callable[[], object] | None = None
+        self._closed = False
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="motcua-sync")
         self._running: Future[Any] | None = None
         self._activity: Activity | None = None
@@ -228,7 +229,7 @@ class SyncController(QObject):
         """Start (or stop) the periodic sync and the probe: only with somewhere to sync to."""
         self._timer.stop()
         self._probe_timer.stop()
-        if self._factory is None and self._peer_sync is None:
+        if self._closed or (self._factory is None and self._peer_sync is None):
             return
         if self._plan.interval:  # the paired desks follow the same schedule as the province (issue 16)
             self._timer.start(int(self._plan.interval * 1000))
@@ -238,7 +239,7 @@ class SyncController(QObject):
 
     def sync_soon(self) -> None:
         """A reception was saved: sync a few seconds later (several receptions in a row make one sync)."""
-        if self._factory is not None or self._peer_sync is not None:
+        if not self._closed and (self._factory is not None or self._peer_sync is not None):
             self._soon.start(int(self._plan.after_reception * 1000))
 
     def _auto(self, reason: str) -> None:
@@ -321,7 +322,7 @@ class SyncController(QObject):
         """Sync with the paired desks, then the province; ``False`` if a bundle transfer is running or
         there is nowhere to sync. A sync already running is joined: its pause before the next try ends."""
         factory = self._factory
-        if factory is None and self._peer_sync is None:
+        if self._closed or (factory is None and self._peer_sync is None):
             return False
         if self.syncing:
             if self._waiter is not None:
@@ -502,6 +503,7 @@ class SyncController(QObject):
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop the timers and the worker (a running transfer finishes first when ``wait``; a sync is told
         to stop at its next chunk)."""
+        self._closed = True  # nothing re-arms a timer from now on (a late set_peer_sync, an enrolment)
         self._stop_timers()
         self._cancel_running()
         running = self._running
