@@ -61,6 +61,14 @@ QUARANTINE_ROWS = 500
 """The newest quarantined events listed on the page (the CLI lists them all)."""
 
 
+def _commune_of_province(svc: Any, who: Officer, code: object) -> Any:
+    """The commune a form names, if it is of the IT officer's province (else the page is "not found")."""
+    commune = svc.storage.get_commune(code) if isinstance(code, str) and code.isdigit() else None
+    if commune is None or commune.province_code != who.account.province_code:
+        raise PageNotFound()
+    return commune
+
+
 def it_router() -> APIRouter:
     router = APIRouter()
 
@@ -112,10 +120,8 @@ def it_router() -> APIRouter:
         form = await request.form()
         check_csrf(who, form)
         code, agency = form.get("commune"), form.get("agency")
-        commune = svc.storage.get_commune(code) if isinstance(code, str) and code.isdigit() else None
+        commune = _commune_of_province(svc, who, code)
         communes = svc.storage.list_communes(who.account.province_code)
-        if commune is None or commune.province_code != who.account.province_code:
-            raise PageNotFound()
         if not isinstance(agency, str) or not is_agency_identifier(agency.strip()):
             return render(
                 request, "it_communes.html", who, communes=communes, error="it.bad_agency", status_code=400
@@ -187,10 +193,7 @@ def it_router() -> APIRouter:
         svc = services(request)
         form = await request.form()
         check_csrf(who, form)
-        code = form.get("commune")
-        commune = svc.storage.get_commune(code) if isinstance(code, str) and code.isdigit() else None
-        if commune is None or commune.province_code != who.account.province_code:
-            raise PageNotFound()
+        commune = _commune_of_province(svc, who, form.get("commune"))
         issued = issue_enrolment_code(
             svc.storage, commune.code, now=svc.now, new_id=svc.new_id, ttl=svc.config.code_ttl
         )

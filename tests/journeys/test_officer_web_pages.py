@@ -141,6 +141,7 @@ def test_every_province_it_page(browser: object, province: ProvinceProcess, tmp_
     for name, path in (
         ("it-communes", "/web/it/communes"),
         ("it-devices", "/web/it/devices"),
+        ("it-quarantine", "/web/it/quarantine"),
         ("it-accounts", "/web/it/accounts"),
         ("it-catalogue", "/web/it/catalogue"),
         ("it-codes", "/web/it/codes"),
