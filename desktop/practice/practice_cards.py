@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from desktop.printing.form_fonts import register_form_fonts
-from desktop.printing.practice_mark import paint_mark
+from desktop.printing.form_renderer import print_marked
 from desktop.printing.qr_image import qr_image
 from workstation.practice.citizens import PracticeCitizen
 
@@ -66,20 +66,6 @@ def render_cards_pdf(citizens: Sequence[PracticeCitizen], path: str | Path) -> P
     document.documentLayout().setPaintDevice(writer)
     area = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(area.width(), area.height()))
-    page = document.pageSize()
-    painter = QPainter(writer)
-    try:
-        for number in range(document.pageCount()):
-            if number:
-                writer.newPage()
-            rect = QRectF(0, number * page.height(), page.width(), page.height())
-            painter.save()
-            painter.translate(0, -rect.top())
-            painter.setClipRect(rect)
-            document.drawContents(painter, rect)
-            painter.restore()
-            paint_mark(painter, QRectF(0, 0, page.width(), page.height()))
-    finally:
-        painter.end()
+    print_marked(document, writer)  # each page with the practice mark, as every practice form
     del writer
     return target

@@ -189,10 +189,10 @@ def _paint(form: OfficialForm, device: QPagedPaintDevice, directory: Path | None
     if practice is None:
         document.print_(device)
     else:
-        _print_marked(document, device)
+        print_marked(document, device)
 
 
-def _print_marked(document: QTextDocument, device: QPagedPaintDevice) -> None:
+def print_marked(document: QTextDocument, device: QPagedPaintDevice) -> None:
     """Paint ``document`` page by page, each with the practice mark across it."""
     page = document.pageSize()
     painter = QPainter(device)
