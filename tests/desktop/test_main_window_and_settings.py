@@ -26,10 +26,10 @@ def test_main_window_frame(qtbot, workstation, clock: Clock) -> None:
         _open(qtbot, desk)
         window = desk.window
         assert window.sync_status.text() == "Chưa kết nối máy chủ tỉnh"
+        qtbot.waitUntil(lambda: desk.screens is not None, timeout=20_000)  # they attach after the unlock
         button = window.empty.new_dossier
-        assert button.text() == "Tiếp nhận hồ sơ mới (F2)" and not button.isEnabled()
-        assert button.toolTip() == "Sẽ dùng được khi có màn hình tiếp nhận hồ sơ"
-        assert not window.action_new.isEnabled() and window.action_new.shortcut().toString() == "F2"
+        assert button.text() == "Tiếp nhận hồ sơ mới (F2)" and button.isEnabled() and button.toolTip() == ""
+        assert window.action_new.isEnabled() and window.action_new.shortcut().toString() == "F2"
         assert "Phường Hoàn Kiếm" in window.empty.commune.text()
         shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.action_lock))}
         assert {"F1", "F2", "Ctrl+L", "Ctrl+Shift+L", "Ctrl+,", "Ctrl+Q"} <= shortcuts
@@ -41,6 +41,17 @@ def test_main_window_frame(qtbot, workstation, clock: Clock) -> None:
             "&Công cụ",
             "&Trợ giúp",
         ]
+
+
+def test_new_dossier_waits_for_the_screens(qtbot) -> None:
+    """Before the dossier screens attach, F2 and the empty state's button are off and say why."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    button = window.empty.new_dossier
+    assert not button.isEnabled() and button.toolTip() == "Available when the dossier screens land"
+    assert not window.action_new.isEnabled()
+    window.set_new_dossier_available(True)
+    assert button.isEnabled() and button.toolTip() == "" and window.action_new.isEnabled()
 
 
 def test_language_switch_retranslates_visible_and_hidden_screens(qtbot, workstation, clock: Clock) -> None:
