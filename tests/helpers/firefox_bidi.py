@@ -100,6 +100,7 @@ class Firefox:
         self.socket = LocalWebSocket(url, timeout=30)
         self.events: list[dict[str, Any]] = []
         self._next_id = 0
+        self._loaded: set[str | None] = set()  # navigations whose page has loaded and been waited for
         self.command("session.new", {"capabilities": {"alwaysMatch": {"acceptInsecureCerts": False}}})
         tree = self.command("browsingContext.getTree", {"maxDepth": 0})
         self.context: str = tree["contexts"][0]["context"]
@@ -123,14 +124,21 @@ class Firefox:
                     raise FirefoxError(f"{method}: {message.get('error')}: {message.get('message')}")
                 return message["result"]
 
-    def _wait_event(self, method: str, since: int, *, timeout: float = 20) -> dict[str, Any]:
+    def _wait_load(self, since: int, *, timeout: float = 20) -> None:
+        """Until a page of a new navigation has loaded (not a late event of one already waited for)."""
         deadline = time.monotonic() + timeout
         while True:
             for event in self.events[since:]:
-                if event["method"] == method and event["params"].get("context") == self.context:
-                    return event["params"]
+                found = event["params"]
+                if (
+                    event["method"] == "browsingContext.load"
+                    and found.get("context") == self.context
+                    and found.get("navigation") not in self._loaded
+                ):
+                    self._loaded.add(found.get("navigation"))
+                    return
             if time.monotonic() > deadline:
-                raise FirefoxError(f"no {method} within {timeout} s")
+                raise FirefoxError(f"no page loaded within {timeout} s")
             self.socket.settimeout(max(0.1, deadline - time.monotonic()))
             message = json.loads(self.socket.receive())
             if message.get("type") == "event":
@@ -140,14 +148,18 @@ class Firefox:
         """Run ``action`` (a click or key that leaves the page) and wait until the next page has loaded."""
         since = len(self.events)
         action()
-        self._wait_event("browsingContext.load", since)
+        self._wait_load(since)
 
     # Pages
     def goto(self, url: str) -> None:
-        self.command("browsingContext.navigate", {"context": self.context, "url": url, "wait": "complete"})
+        done = self.command(
+            "browsingContext.navigate", {"context": self.context, "url": url, "wait": "complete"}
+        )
+        self._loaded.add(done.get("navigation"))
 
     def reload(self) -> None:
-        self.command("browsingContext.reload", {"context": self.context, "wait": "complete"})
+        done = self.command("browsingContext.reload", {"context": self.context, "wait": "complete"})
+        self._loaded.add(done.get("navigation"))
 
     @property
     def url(self) -> str:
