@@ -193,15 +193,40 @@ class Firefox:
         return self.value(f"({function})(...{json.dumps(list(args))})")
 
     def click(self, selector: str, *, leaves: bool = False) -> None:
-        """Click the first element that ``selector`` matches; ``leaves``: wait for the page it opens."""
+        """Click the first element that ``selector`` matches with the mouse (scrolled into view first, so
+        what covers it gets the click, as for a user); ``leaves``: wait for the page it opens."""
+        found = self.command(
+            "script.evaluate",
+            {
+                "expression": f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+                " e && e.scrollIntoView({block: 'center'}); return e; })()",
+                "target": {"context": self.context},
+                "awaitPromise": False,
+            },
+        )
+        if found.get("type") == "exception":
+            raise FirefoxError(f"script failed: {found['exceptionDetails'].get('text')}")
+        found = found["result"]
+        if found.get("type") != "node":
+            raise FirefoxError(f"nothing on the page matches {selector!r}")
+        origin = {"type": "element", "element": {"sharedId": found["sharedId"]}}
+        pointer = [
+            {"type": "pointerMove", "x": 0, "y": 0, "origin": origin},
+            {"type": "pointerDown", "button": 0},
+            {"type": "pointerUp", "button": 0},
+        ]
+        actions = {
+            "context": self.context,
+            "actions": [{"type": "pointer", "id": "mouse", "actions": pointer}],
+        }
 
         def clicking() -> None:
-            if not self.call(
-                "(s) => { const e = document.querySelector(s); e && e.click(); return !!e; }", selector
-            ):
-                raise FirefoxError(f"nothing on the page matches {selector!r}")
+            self.command("input.performActions", actions)
 
-        self._navigation(clicking) if leaves else clicking()
+        if leaves:
+            self._navigation(clicking)
+        else:
+            clicking()
 
     def focus(self, selector: str) -> None:
         if not self.call(
@@ -226,7 +251,10 @@ class Firefox:
 
     def press(self, key: str, *, leaves: bool = False) -> None:
         """Press one key (``TAB``, ``ENTER`` or a character); ``leaves``: wait for the page it opens."""
-        self._navigation(lambda: self.type(key)) if leaves else self.type(key)
+        if leaves:
+            self._navigation(lambda: self.type(key))
+        else:
+            self.type(key)
 
     # The window
     def set_viewport(self, width: int, height: int) -> None:

@@ -99,9 +99,7 @@ def test_an_officer_works_a_dossier_in_firefox(browser: Firefox, province: Provi
     browser.set_viewport(1366, 768)
 
     # Tab from the top of the page: the skip link first, then every field it reaches has a label.
-    browser.click("main")  # a neutral start: Tab goes on from the document's top
-    browser.value("document.activeElement.blur()")
-    browser.value("window.scrollTo(0, 0)")
+    browser.goto(base + "/web/queue")  # a fresh page: nothing focused, Tab starts at the top
     reached = []
     for _ in range(16):
         browser.press(TAB)
@@ -132,11 +130,8 @@ def test_an_officer_works_a_dossier_in_firefox(browser: Firefox, province: Provi
 
     # A supplement requested with its reason, through the action's form; the timeline shows it.
     before = browser.value("document.querySelectorAll('ol.timeline li').length")
-    browser.call(
-        """(label) => { const d = [...document.querySelectorAll('.actions details')]
-            .find(d => d.querySelector('summary').textContent.trim() === label); d.open = true; }""",
-        "Yêu cầu bổ sung",
-    )
+    browser.click(".actions details:has(#missing-request_supplement) summary")  # the mouse opens the panel
+    assert browser.value("document.querySelector('details:has(#missing-request_supplement)').open")
     browser.focus("#missing-request_supplement")
     assert browser.value(FOCUSED)["label"] == "Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)"
     browser.type("Bản sao giấy chứng sinh có chứng thực")
