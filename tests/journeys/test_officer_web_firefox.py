@@ -33,7 +33,8 @@ SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZES = ((1366, 768), (1920, 1080))
 FIELDS_WITHOUT_LABEL = """[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
     .filter(f => !(f.labels && f.labels.length) && !f.getAttribute('aria-label')).map(f => f.name)"""
-SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth + 1"
+# Firefox draws a real scrollbar: the page must fit the width left beside it.
+SIDEWAYS = "document.documentElement.scrollWidth > document.documentElement.clientWidth"
 FOCUSED = """(() => { const e = document.activeElement;
     const label = e.labels && e.labels.length ? e.labels[0].textContent : e.getAttribute('aria-label') || '';
     return {tag: e.tagName.toLowerCase(), id: e.id, type: e.type || '', label: label.trim(),
