@@ -32,7 +32,7 @@ from server.auth import (
     require_principal,
     services,
 )
-from server.bundle_identity import province_bundle_keys
+from server.bundle_identity import BundleKeysError, ProvinceBundleKeys, province_bundle_keys
 from server.config import ServerConfig
 from server.enrolment import EnrolmentRequest, enrol, issue_enrolment_code, revoke_device
 from server.errors import (
@@ -327,6 +327,17 @@ def _router() -> APIRouter:
     return router
 
 
+def _refusal_keys(config: ServerConfig) -> ProvinceBundleKeys | None:
+    """The province's bundle keys, which also sign its refusals of events; ``None`` without a key file."""
+    if config.bundle_key_file is None:
+        return None
+    try:
+        return province_bundle_keys(config.bundle_key_file)
+    except BundleKeysError as exc:  # USB bundles will say so; refusals go unsigned meanwhile
+        log.warning("refusals of events go unsigned: %s", exc.message)
+        return None
+
+
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -353,7 +364,11 @@ def create_app(
     )
     app.state.services = Services.build(config, storage, now=now, new_id=new_id)
     app.state.sync = SyncSetup(
-        (DOSSIER_RECORD,), SCOPE_FIELD, server_replica_base(storage), waiting_limits_of(config)
+        (DOSSIER_RECORD,),
+        SCOPE_FIELD,
+        server_replica_base(storage),
+        waiting_limits_of(config),
+        refusal_keys=_refusal_keys(config),
     )
     _install_error_handlers(app)
 

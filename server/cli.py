@@ -213,6 +213,8 @@ def _bundle_commands(
             f"{done.events} event(s), {done.new} new, {done.duplicates} already here, {done.waiting} waiting",
             file=out,
         )
+        for refused in done.refused:  # refused alone: the province's refusal took its place
+            print(f"refused event {refused.event} ({refused.reason}): {refused.message}", file=out)
         scans = import_desk_scans(
             storage, args.file, keys=province_bundle_keys(config.bundle_key_file), config=config, now=now
         )

@@ -17,7 +17,7 @@ RECORD_CHECKS: dict[str, FieldsCheck] = {RECORD_TYPE_NAME: check_dossier_fields}
 
 
 class ValueRefused(Forbidden):
-    """A pushed event whose values the domain refuses; nothing of its batch is stored."""
+    """A pushed event whose values the domain refuses: its refusal is stored in its place (batch goes on)."""
 
     code = "events_refused"
     reason = "invalid_value"

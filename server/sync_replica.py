@@ -7,10 +7,13 @@ made under a replica id of its own *per commune* (``<server id>.<commune>``): a 
 causal order, one origin's counters without gaps, so one server-wide counter would leave every desk
 waiting for the other communes' events it may never see.
 
-An incoming batch is checked whole before anything is stored; one refused event refuses the batch
-(``EventsRefused``, a 403 with its reason): a record of another commune, a ``side`` other than the desk's, a
-province-owned field, an origin replica that is not a workstation of this commune, a new event under the
-server's own id. Each ``receive`` is one database transaction, holding the commune's lock (on PostgreSQL an
+An incoming batch is checked whole before anything is stored. What a desk may not do at all refuses the
+batch (``EventsRefused``, a 403 with its reason): a record of another commune, an origin replica that is not
+a workstation of this commune or whose signature fails, a new event under the server's own id, a refusal the
+province never made. An event whose *content* the domain refuses (a ``side`` other than the desk's, a
+province-owned field, a value or status change the rules do not allow) is refused alone: the province stores
+its refusal in its place (:mod:`sync.event_refusals`) and the rest of the batch goes on; the acknowledgement
+lists it in words. Each ``receive`` is one database transaction, holding the commune's lock (on PostgreSQL an
 advisory lock, which holds across the processes of a multi-worker server); its database work is per batch, not
 per event: one query for the records' scopes, each new event inserted once, already marked applied when its
 causes are.
@@ -19,6 +22,7 @@ causes are.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,13 +32,15 @@ from dossiers.practice_marks import PRACTICE_REFUSAL, is_practice_replica
 from server import dossier_index
 from server.errors import BadInput, Forbidden
 from server.event_origins import EventOrigins
-from server.record_checks import RECORD_CHECKS, FieldsCheck, check_record_fields
+from server.record_checks import RECORD_CHECKS, FieldsCheck, ValueRefused, check_record_fields
 from server.storage.interface import ServerStorage, Tx
 from server.storage.lost_connections import again_if_lost
 from server.waiting_events import WaitingEvents, WaitingLimits
-from sync.change_events import ChangeEvent, canonical_json, decode_event
+from sync.change_events import ChangeEvent, canonical_json, decode_event, encode_event
 from sync.conflicts import UNSET, Conflict
+from sync.device_keys import DeviceIdentity
 from sync.errors import WriteRejected
+from sync.event_refusals import RefusedEvent, is_refusal, one_is_refusal_of_other, refusal_of
 from sync.event_texts import EncodedEvent, context_total, encoded_all
 from sync.field_policies import RecordType
 from sync.local_writes import LocalChange, LocalTarget, known_type, resolve_conflict, write_record_from
@@ -42,6 +48,7 @@ from sync.record_merge import RecordState, merge_record
 from sync.replica_memory import ReceiveReport
 from sync.version_vectors import EventId, VersionVector
 
+log = logging.getLogger(__name__)
 DESK_SIDE = "desk"
 PROVINCE_SIDE = "province"
 _IDENTITY = "server_replica"
@@ -114,8 +121,12 @@ class ServerReplica:
         pusher: str | None = None,
         waiting_limits: WaitingLimits | None = None,
         value_checks: Mapping[str, FieldsCheck] = RECORD_CHECKS,
+        refusal_signer: DeviceIdentity | None = None,
     ) -> None:
         self.storage = storage
+        self.refusal_signer = refusal_signer
+        """The province's keys for this commune (its USB bundle keys), which sign its refusals; ``None``: the
+        refusals go unsigned (desks take them from the province, but a LAN peer cannot prove them)."""
         self.value_checks = value_checks
         self.waiting_limits = waiting_limits or WaitingLimits()
         self.pusher = pusher
@@ -183,7 +194,10 @@ class ServerReplica:
             " WHERE record_type = ? AND record_id = ? AND applied = 1 AND scope = ?",
             (record_type, record_id, self.scope),
         )
-        return sorted((decode_event(r[0]) for r in rows), key=ChangeEvent.causal_key)
+        events = (decode_event(r[0]) for r in rows)
+        return sorted(
+            (e for e in events if not is_refusal(e)), key=ChangeEvent.causal_key
+        )  # they set nothing
 
     def record(self, record_type: str, record_id: str) -> RecordState:
         """The merged state of one record of this commune."""
@@ -207,7 +221,9 @@ class ServerReplica:
             )
         grouped: dict[str, list[ChangeEvent]] = {}
         for record_id, body in rows:
-            grouped.setdefault(str(record_id), []).append(decode_event(str(body)))
+            event = decode_event(str(body))
+            if not is_refusal(event):  # a record whose only events were refused is not one
+                grouped.setdefault(str(record_id), []).append(event)
         return [merge_record(kind, rid, grouped[rid]) for rid in sorted(grouped)]
 
     def open_conflicts(self, record_type: str) -> list[Conflict]:
@@ -217,7 +233,8 @@ class ServerReplica:
     # -- receiving from a workstation ------------------------------------------------------------------------
 
     def receive(self, events: Iterable[ChangeEvent]) -> ReceiveReport:
-        """Take a batch pushed by a workstation of this commune: checked whole, stored in one transaction."""
+        """Take a batch pushed by a workstation of this commune: checked whole, stored in one transaction
+        (events whose content is refused are stored as their refusals: the report lists them)."""
         return self.receive_encoded(encoded_all(events))
 
     def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
@@ -236,6 +253,7 @@ class ServerReplica:
         devices = EventOrigins.load(self.storage, tx, self.scope, self.pusher)
         scopes = self._stored_scopes(tx, {item.event.record_key for item in batch})
         fresh: dict[EventId, _Incoming] = {}
+        refused: list[RefusedEvent] = []
         duplicates = 0
         for event, body in ((item.event, item.text) for item in batch):
             origin = event.id.replica_id
@@ -248,27 +266,39 @@ class ServerReplica:
                 )
             known = held.get(event.id) or (fresh[event.id].body if event.id in fresh else None)
             if known is not None:
-                if known != body:
+                if known != body and not one_is_refusal_of_other(decode_event(known), event):
                     raise BadEvents(f"two different events carry the id {event.id}")
-                duplicates += 1
+                duplicates += 1  # an event refused here, relayed again by a peer, stays refused
                 continue
             if origin == self._replica_id:
                 raise EventsRefused(
                     "an event under the server's own replica id that the server never made",
                     reason="forged_server_event",
                 )
-            self._check_event(event)
+            if is_refusal(event):
+                raise EventsRefused(
+                    "a refusal of an event that the province never refused", reason="forged_refusal"
+                )
+            kind = self._types.get(event.record_type)
+            if kind is None:
+                raise BadEvents(f"unknown record type {event.record_type[:40]!r}")
             devices.check(event)
-            check_record_fields(self.value_checks, event.record_type, event.id, event.fields, event.side)
             scope = self._scope_of(tx, event, scopes)
+            try:
+                self._check_event(kind, event)
+                check_record_fields(self.value_checks, event.record_type, event.id, event.fields, event.side)
+            except (EventsRefused, ValueRefused) as exc:  # this event alone: its refusal takes its place
+                refused.append(RefusedEvent(f"{origin}:{event.id.counter}", exc.reason, exc.message))
+                event = refusal_of(event, exc.reason, self.refusal_signer)
+                body = encode_event(event)
             fresh[event.id] = _Incoming(event, body, scope)
         waiting = self._store_and_deliver(tx, list(fresh.values()), scopes)
-        return ReceiveReport(new=len(fresh), duplicates=duplicates, waiting=waiting)
+        for item in refused:
+            log.warning("event %s of this commune's push refused alone: %s", item.event, item.reason)
+        return ReceiveReport(new=len(fresh), duplicates=duplicates, waiting=waiting, refused=tuple(refused))
 
-    def _check_event(self, event: ChangeEvent) -> None:
-        kind = self._types.get(event.record_type)
-        if kind is None:
-            raise BadEvents(f"unknown record type {event.record_type[:40]!r}")
+    def _check_event(self, kind: RecordType, event: ChangeEvent) -> None:
+        """Refuse an event setting what the desk side may not set (unknown fields are malformed: 422)."""
         if event.side != DESK_SIDE:
             raise EventsRefused(
                 f"a workstation may only send events of the side {DESK_SIDE!r}", reason="wrong_side"
@@ -412,7 +442,9 @@ class ServerReplica:
             f" AND {among}",
             (kind, self.scope, values),
         ):
-            histories.setdefault(str(record_id), []).append(decode_event(str(body)))
+            event = decode_event(str(body))
+            if not is_refusal(event):  # a dossier whose only events were refused has no row
+                histories.setdefault(str(record_id), []).append(event)
         dossier_index.refresh(
             tx, self.scope, ids, lambda rid: sorted(histories.get(rid, ()), key=ChangeEvent.causal_key)
         )

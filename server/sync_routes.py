@@ -26,6 +26,7 @@ from starlette.requests import ClientDisconnect
 
 from server.attachment_uploads import attachment_size, check_sha256, put_chunk, read_chunks, upload_states
 from server.auth import DevicePrincipal, Principal, require_device, require_principal, services
+from server.bundle_identity import ProvinceBundleKeys
 from server.catalogues import latest_catalogue
 from server.errors import BadInput, Forbidden, NotFound, RequestTooLarge, ServerError
 from server.pull_stream import PullStream, read_pull_request
@@ -59,6 +60,8 @@ class SyncSetup:
     scope_field: str
     base_id: str
     waiting_limits: WaitingLimits = WaitingLimits()
+    refusal_keys: ProvinceBundleKeys | None = None
+    """The province's keys, which sign its refusals of events (:mod:`sync.event_refusals`), if it has them."""
 
     def replica(
         self, storage: ServerStorage, commune: str, now: Any, *, pusher: str | None = None
@@ -72,6 +75,9 @@ class SyncSetup:
             base_id=self.base_id,
             pusher=pusher,
             waiting_limits=self.waiting_limits,
+            refusal_signer=(
+                None if self.refusal_keys is None else self.refusal_keys.for_commune(self.base_id, commune)
+            ),
         )
 
 

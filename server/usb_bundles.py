@@ -28,6 +28,7 @@ from sync.bundle_exchange import BundleExport, export_bundle, import_bundle
 from sync.bundle_format import read_bundle_header
 from sync.device_keys import DevicePublicKeys
 from sync.errors import SyncError
+from sync.event_refusals import RefusedEvent
 from sync.event_texts import EncodedEvent
 from sync.field_policies import RecordType
 from sync.replica_memory import ReceiveReport
@@ -64,6 +65,8 @@ class BundleImported:
     new: int
     duplicates: int
     waiting: int
+    refused: tuple[RefusedEvent, ...] = ()
+    """Events whose content the rules refuse, each replaced by the province's refusal (the rest imported)."""
 
 
 class BundleCheckpoints:
@@ -155,7 +158,13 @@ def import_desk_bundle(
         )
     base = server_replica_base(storage)
     replica = ServerReplica(
-        storage, device.commune_code, record_types, scope_field=scope_field, now=now, pusher=device.replica_id
+        storage,
+        device.commune_code,
+        record_types,
+        scope_field=scope_field,
+        now=now,
+        pusher=device.replica_id,
+        refusal_signer=keys.for_commune(base, device.commune_code),
     )
     expected = commune_replica_id(base, device.commune_code)
     if claimed.receiver_replica_id != expected:
@@ -213,6 +222,7 @@ def import_desk_bundle(
         report.new,
         report.duplicates,
         report.waiting,
+        report.refused,
     )
 
 

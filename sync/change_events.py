@@ -106,7 +106,12 @@ class ChangeEvent:
     resolves: tuple[EventId, ...] = field(default=())
     signature: str | None = None
     """The origin replica's Ed25519 signature (base64) of the event's text without it
-    (:mod:`sync.event_signatures`); ``None`` for events made before signatures, or by the server."""
+    (:mod:`sync.event_signatures`); ``None`` for events made before signatures, or by the server. On a
+    refusal (below), the province's signature instead."""
+    refused: str | None = None
+    """Set on the province's refusal of the event with this id (:mod:`sync.event_refusals`): the reason code.
+    A refusal sets no field and takes the refused event's place everywhere, so the origin's later events
+    still apply in order."""
 
     def __repr__(self) -> str:  # field values may be personal data: names only, for logs and tracebacks
         return (
@@ -124,7 +129,12 @@ class ChangeEvent:
         _check_text(self.record_id, "record id")
         _check_text(self.author, "author")
         _check_text(self.side, "side")
-        if not isinstance(self.fields, Mapping) or not self.fields:
+        if self.refused is not None:
+            if not isinstance(self.refused, str) or not self.refused.isidentifier() or len(self.refused) > 40:
+                raise BadEventData("a refusal's reason is a short code")
+            if not isinstance(self.fields, Mapping) or self.fields or self.resolves:
+                raise BadEventData("a refusal sets no field and resolves nothing")
+        elif not isinstance(self.fields, Mapping) or not self.fields:
             raise BadEventData("an event sets at least one field")
         for name in self.fields:
             _check_text(name, "field name")
@@ -180,6 +190,8 @@ class ChangeEvent:
             data["resolves"] = [[event_id.replica_id, event_id.counter] for event_id in self.resolves]
         if self.signature is not None:
             data["signature"] = self.signature
+        if self.refused is not None:
+            data["refused"] = self.refused
         return data
 
     @classmethod
@@ -191,11 +203,11 @@ class ChangeEvent:
         if isinstance(version, bool) or version != FORMAT:
             raise BadEventData("unknown event format (this motcua may be too old)")
         known = {"format", "replica", "counter", "record_type", "record_id", "fields", "context"}
-        known |= {"device_time", "author", "side", "resolves", "signature"}
+        known |= {"device_time", "author", "side", "resolves", "signature", "refused"}
         extra = set(data) - known
         if extra:
             raise BadEventData(f"an event has unknown keys: {', '.join(sorted(map(str, extra)))}")
-        missing = known - {"resolves", "signature"} - set(data)
+        missing = known - {"resolves", "signature", "refused"} - set(data)
         if missing:
             raise BadEventData(f"an event lacks: {', '.join(sorted(missing))}")
         device_time = data["device_time"]
@@ -226,6 +238,7 @@ class ChangeEvent:
             side=data["side"],
             resolves=tuple(resolved),
             signature=data.get("signature"),
+            refused=data.get("refused"),
         )
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sync.change_events import ChangeEvent
+from sync.change_events import ChangeEvent, decode_event
 from sync.conflicts import UNSET, Conflict
 from sync.device_keys import DeviceIdentity
 from sync.errors import BadEventData, ReplicaIdReused
+from sync.event_refusals import RefusedEvent, one_is_refusal_of_other
 from sync.event_signatures import sign_event
 from sync.event_texts import EncodedEvent, encoded_all
 from sync.field_policies import RecordType
@@ -43,6 +44,8 @@ class ReceiveReport:
     new: int
     duplicates: int
     waiting: int
+    refused: tuple[RefusedEvent, ...] = ()
+    """Events the receiver refused and replaced by its refusal (the province: :mod:`sync.event_refusals`)."""
 
 
 class MemoryReplica:
@@ -198,9 +201,11 @@ class MemoryReplica:
             if known is None and event_id in batch:
                 known = batch[event_id].text
             if known is not None:
-                if known != item.text:
+                if known != item.text and not one_is_refusal_of_other(decode_event(known), item.event):
                     raise BadEventData(f"two different events carry the id {event_id}")
-                duplicates += 1
+                duplicates += (
+                    1  # a refusal of an event held here (or the other way round): the held text stays
+                )
                 continue
             if event_id.replica_id == self.replica_id:
                 raise ReplicaIdReused("received an event under this replica's own id that it never made")

@@ -35,6 +35,7 @@ from sync.conflicts import UNSET, Conflict
 from sync.connection import Connection
 from sync.device_keys import DeviceIdentity
 from sync.errors import BadEventData, ReplicaIdReused
+from sync.event_refusals import is_refusal, one_is_refusal_of_other
 from sync.event_signatures import sign_event
 from sync.event_texts import EncodedEvent, encoded_all
 from sync.field_policies import RecordType
@@ -432,9 +433,11 @@ class ReplicaStore:
         for event_id, row in batch.items():
             held = held_texts.get(event_id)
             if held is not None:
-                if held != row.text:
+                if held != row.text and not one_is_refusal_of_other(decode_event(held), row.event):
                     raise BadEventData(f"two different events carry the id {event_id}")
-                duplicates += 1
+                duplicates += (
+                    1  # a refusal of an event held here (or the other way round): the held text stays
+                )
                 continue
             if event_id.replica_id == own:
                 raise ReplicaIdReused("received an event under this replica's own id that it never made")
@@ -634,6 +637,8 @@ class ReplicaStore:
         The cache row keeps a digest of the record's search texts: the index is only rewritten when they
         changed (most events, e.g. a note or a document, leave them as they were), or always with ``reindex``.
         """
+        if all(is_refusal(event) for event in state.history):  # its only events were refused: not a record
+            return
         conflict_fields = [conflict.field for conflict in state.conflicts]
         body: dict[str, Any] = {
             "values": thaw(state.values),

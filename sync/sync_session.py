@@ -30,6 +30,7 @@ from sync.errors import (
     SyncInterrupted,
     WrongPeer,
 )
+from sync.event_refusals import RefusedEvent
 from sync.event_texts import EncodedEvent
 from sync.pull_reader import PullReader
 from sync.sync_checkpoints import Checkpoint, CheckpointStore
@@ -59,6 +60,7 @@ from sync.sync_messages import (
 from sync.version_vectors import VersionVector
 
 ROUTES = (HELLO, PUSH, PULL)
+MAX_REFUSALS_LISTED = 100  # per push acknowledgement: a hostile batch cannot make the answer grow without end
 
 
 class ReceiveResult(Protocol):
@@ -103,9 +105,12 @@ class Counts:
     new: int = 0
     duplicates: int = 0
     waiting: int = 0
+    refused: tuple[RefusedEvent, ...] = ()
+    """Events the province refused in words and replaced by its refusal (:mod:`sync.event_refusals`)."""
 
     def plus(self, report: ReceiveResult) -> Counts:
-        return Counts(self.new + report.new, self.duplicates + report.duplicates, report.waiting)
+        refused = self.refused + tuple(getattr(report, "refused", ()))
+        return Counts(self.new + report.new, self.duplicates + report.duplicates, report.waiting, refused)
 
 
 @dataclass(frozen=True)
@@ -233,6 +238,11 @@ class SessionResponder:
                 "new": counts.new,
                 "duplicates": counts.duplicates,
                 "waiting": counts.waiting,
+                **(
+                    {"refused": [item.to_dict() for item in counts.refused[:MAX_REFUSALS_LISTED]]}
+                    if counts.refused
+                    else {}
+                ),
             },
         )
 
@@ -413,10 +423,17 @@ def _push(
     progress.pushed_batches = acked
     progress.pushed_events = len(missing)
     progress.peer_after = vector_field(frame.header)
+    listed = frame.header.get("refused", [])
+    refused = (
+        [RefusedEvent.from_dict(item) for item in listed[:MAX_REFUSALS_LISTED]]
+        if isinstance(listed, list)
+        else []
+    )
     progress.peer_counts = Counts(
         int_field(frame.header, "new"),
         int_field(frame.header, "duplicates"),
         int_field(frame.header, "waiting"),
+        tuple(item for item in refused if item is not None),
     )
 
 

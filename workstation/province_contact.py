@@ -45,6 +45,8 @@ class ProvinceContact:
     catalogue_in_use: int | None = None
     fee_table_in_use: int | None = None
     in_use_since: str | None = None
+    refused_changes: int | None = None
+    """How many of this desk's changes the province refused (:mod:`workstation.province_refusals`)."""
 
     def to_json(self) -> str:
         return json.dumps({f.name: getattr(self, f.name) for f in fields(self)}, indent=2) + "\n"
@@ -143,4 +145,9 @@ def contact_lines(contact: ProvinceContact | None, threshold_minutes: int) -> li
         warning = clock_warning(offset, threshold_minutes)
         if warning is not None:
             lines.append(f"  warning:              {warning.words()}")
+    if contact.refused_changes:
+        lines.append(
+            f"  refused changes:      {contact.refused_changes} (the province's rules refused them;"
+            " the desk's sync area lists them)"
+        )
     return lines

@@ -22,6 +22,7 @@ from workstation.errors import WorkstationError
 from workstation.province_contact import note_contact
 from workstation.province_link import TransportFactory
 from workstation.province_reference import ReferenceSource, pull_reference
+from workstation.province_refusals import note_refusals, read_refusals, refused_in
 from workstation.sync_keys import StoreCheckpoints
 from workstation.sync_transfers import ProgressMeter, run_sync
 
@@ -66,6 +67,9 @@ def sync_with_province(
                     contact_at=now().isoformat(timespec="seconds"),
                     clock_offset_seconds=round(offset.total_seconds(), 1) + 0.0,  # never -0.0
                 )
+        if note_refusals(replica.store, refused_in(result), now()):
+            log.warning("the province refused some of this desk's changes (see motcua info)")
+            note_contact(folder, refused_changes=len(read_refusals(replica.store)))
         if made and isinstance(made[-1], ReferenceSource):  # the province (a LAN peer has none)
             refresh_reference(replica, made[-1])
         return result

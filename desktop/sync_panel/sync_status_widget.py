@@ -264,7 +264,14 @@ class SyncStatusWidget(QWidget):
 
     def _show_result(self, result: object) -> None:
         if isinstance(result, SessionResult):
-            self._set_note(self.words.synced(result.pushed_events, result.pulled_events))
+            note = self.words.synced(result.pushed_events, result.pulled_events)
+            refused = result.peer_counts.refused
+            if refused:
+                note += " " + self.words.refused(len(refused))
+            self._set_note(note)
+            self.note_label.setToolTip(  # which changes, and why (IT reads the same in the desk's log)
+                "\n".join(f"{item.event}: {self.words.refusal_reason(item.reason)}" for item in refused)
+            )
         elif isinstance(result, BundleImport):
             self._set_note(self.words.imported(result.counts.new))
         elif isinstance(result, BundleExport):
@@ -275,6 +282,7 @@ class SyncStatusWidget(QWidget):
 
     def _set_note(self, text: str) -> None:
         self._note = text
+        self.note_label.setToolTip("")
         self.note_label.setText(text)
         self.note_label.setVisible(bool(text))
 

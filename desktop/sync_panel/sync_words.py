@@ -193,6 +193,18 @@ class SyncWords(QObject):
     def exported(self, events: int) -> str:
         return self.tr("%n change(s) written to the file.", "", events)
 
+    def refused(self, count: int) -> str:
+        return self.tr("The province refused %n change(s): its rules do not allow them. Call IT.", "", count)
+
+    def refusal_reason(self, reason: str) -> str:
+        """One refused change's reason, in words (the province's own words are English)."""
+        words = {
+            "invalid_value": self.tr("a value or status change the rules do not allow"),
+            "owned_field": self.tr("a field only the province may set"),
+            "wrong_side": self.tr("a change marked as the province's own"),
+        }
+        return words.get(reason, self.tr("refused by the province's rules"))
+
     def synced(self, sent: int, received: int) -> str:
         return (
             self.tr("Sync finished: %1 sent, %2 received.")
