@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -264,13 +264,19 @@ class SyncStatusWidget(QWidget):
 
     def _show_result(self, result: object) -> None:
         if isinstance(result, SessionResult):
-            note = self.words.synced(result.pushed_events, result.pulled_events)
             refused = result.peer_counts.refused
-            if refused:
-                note += " " + self.words.refused(len(refused))
-            self._set_note(note)
-            self.note_label.setToolTip(  # which changes, and why (IT reads the same in the desk's log)
-                "\n".join(f"{item.event}: {self.words.refusal_reason(item.reason)}" for item in refused)
+            if not refused:
+                self._set_note(self.words.synced(result.pushed_events, result.pulled_events))
+                return
+            self._set_note(self.words.refused(len(refused)), warning=True)  # short: the status bar is narrow
+            self.note_label.setToolTip(  # which changes, and why; `motcua info` counts them for IT
+                "\n".join(
+                    [
+                        self.words.synced(result.pushed_events, result.pulled_events),
+                        self.words.refused_why(),
+                        *(f"{item.event}: {self.words.refusal_reason(item.reason)}" for item in refused),
+                    ]
+                )
             )
         elif isinstance(result, BundleImport):
             self._set_note(self.words.imported(result.counts.new))
@@ -280,9 +286,12 @@ class SyncStatusWidget(QWidget):
     def _show_failure(self, error: BaseException) -> None:
         self._set_note("")
 
-    def _set_note(self, text: str) -> None:
+    def _set_note(self, text: str, *, warning: bool = False) -> None:
         self._note = text
         self.note_label.setToolTip("")
+        set_text_colour(
+            self.note_label, ERROR_RED if warning else self.palette().color(QPalette.ColorRole.WindowText)
+        )
         self.note_label.setText(text)
         self.note_label.setVisible(bool(text))
 

@@ -194,7 +194,10 @@ class SyncWords(QObject):
         return self.tr("%n change(s) written to the file.", "", events)
 
     def refused(self, count: int) -> str:
-        return self.tr("The province refused %n change(s): its rules do not allow them. Call IT.", "", count)
+        return self.tr("The province refused %n change(s): call IT.", "", count)
+
+    def refused_why(self) -> str:
+        return self.tr("The province's rules do not allow these changes; the desk's other changes were sent:")
 
     def refusal_reason(self, reason: str) -> str:
         """One refused change's reason, in words (the province's own words are English)."""

@@ -3267,32 +3267,32 @@
         <translation>%1 transferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="294"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="303"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="295"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="304"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Sync with the provincial server now (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="296"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="305"/>
         <source>Export for the province…</source>
         <translation>Export for the province…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="297"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="306"/>
         <source>Import from USB…</source>
         <translation>Import from USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="298"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="307"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="299"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="308"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Exchange data with the province on a USB stick</translation>
     </message>
@@ -3624,34 +3624,39 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="197"/>
-        <source>The province refused %n change(s): its rules do not allow them. Call IT.</source>
+        <source>The province refused %n change(s): call IT.</source>
         <translation>
-            <numerusform>The province refused %n change: its rules do not allow it. Call IT.</numerusform>
-            <numerusform>The province refused %n changes: its rules do not allow them. Call IT.</numerusform>
+            <numerusform>The province refused %n change: call IT.</numerusform>
+            <numerusform>The province refused %n changes: call IT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="202"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="200"/>
+        <source>The province&apos;s rules do not allow these changes; the desk&apos;s other changes were sent:</source>
+        <translation>The province's rules do not allow these changes; the desk's other changes were sent:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="205"/>
         <source>a value or status change the rules do not allow</source>
         <translation>a value or status change the rules do not allow</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="203"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="206"/>
         <source>a field only the province may set</source>
         <translation>a field only the province may set</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="204"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="207"/>
         <source>a change marked as the province&apos;s own</source>
         <translation>a change marked as the province&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="206"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="209"/>
         <source>refused by the province&apos;s rules</source>
         <translation>refused by the province&apos;s rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="210"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="213"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Sync finished: %1 sent, %2 received.</translation>
     </message>

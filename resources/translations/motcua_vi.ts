@@ -3261,32 +3261,32 @@
         <translation>Đã truyền %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="294"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="303"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="295"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="304"/>
         <source>Sync with the provincial server now (F9)</source>
         <translation>Đồng bộ với máy chủ của tỉnh ngay (F9)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="296"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="305"/>
         <source>Export for the province…</source>
         <translation>Xuất dữ liệu gửi tỉnh…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="297"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="306"/>
         <source>Import from USB…</source>
         <translation>Nhập từ USB…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="298"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="307"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="299"/>
+        <location filename="../../desktop/sync_panel/sync_status_widget.py" line="308"/>
         <source>Exchange data with the province on a USB stick</source>
         <translation>Trao đổi dữ liệu với tỉnh qua USB</translation>
     </message>
@@ -3612,33 +3612,38 @@
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_panel/sync_words.py" line="197"/>
-        <source>The province refused %n change(s): its rules do not allow them. Call IT.</source>
+        <source>The province refused %n change(s): call IT.</source>
         <translation>
-            <numerusform>Tỉnh đã từ chối %n thay đổi: quy định không cho phép. Hãy gọi bộ phận CNTT.</numerusform>
+            <numerusform>Tỉnh từ chối %n thay đổi: gọi CNTT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="202"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="200"/>
+        <source>The province&apos;s rules do not allow these changes; the desk&apos;s other changes were sent:</source>
+        <translation>Quy định của tỉnh không cho phép các thay đổi này; các thay đổi khác của máy đã được gửi:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="205"/>
         <source>a value or status change the rules do not allow</source>
         <translation>giá trị hoặc bước chuyển trạng thái mà quy định không cho phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="203"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="206"/>
         <source>a field only the province may set</source>
         <translation>trường thông tin chỉ cấp tỉnh được ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="204"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="207"/>
         <source>a change marked as the province&apos;s own</source>
         <translation>thay đổi được ghi là của cấp tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="206"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="209"/>
         <source>refused by the province&apos;s rules</source>
         <translation>bị quy định của tỉnh từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="210"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="213"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Đồng bộ xong: gửi %1, nhận %2.</translation>
     </message>

@@ -57,8 +57,9 @@ def test_a_refused_change_is_refused_alone_and_told_in_words(
         panel = desk.screens.sync_status
         shortcut(qtbot, desk.window, Qt.Key.Key_F9)  # Sync now
         qtbot.waitUntil(lambda: "từ chối" in panel.note, timeout=30_000)
-        assert "Tỉnh đã từ chối 1 thay đổi" in panel.note and "Hãy gọi bộ phận CNTT" in panel.note
+        assert panel.note == "Tỉnh từ chối 1 thay đổi: gọi CNTT."
         tip = panel.note_label.toolTip()
+        assert "Đồng bộ xong: gửi 3, nhận 0." in tip and "các thay đổi khác của máy đã được gửi" in tip
         assert "giá trị hoặc bước chuyển trạng thái mà quy định không cho phép" in tip
         assert "miễn phí" not in tip and "miễn phí" not in panel.note  # the reason, never the value
         qtbot.waitUntil(lambda: desk.background.pending == 0)
