@@ -1,6 +1,6 @@
 """The admin CLI for provincial IT: ``python -m server.cli [--config server.toml] <command> …``.
 
-Commands: ``migrate``; ``create-communes --province 01``;
+Commands: ``migrate``; ``create-communes --province 01``; ``rename-commune --commune 00070 --name NAME``;
 ``set-agency --commune 00070 --agency 000.00.01.H26``; ``enrol-code --commune 00070`` (prints the code once);
 ``revoke-device --device <id>``; ``list-devices``;
 ``create-account --username u --role officer --province 01 [--department 'Hộ tịch']``;
@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="apply the database migrations not applied yet")
     p = commands.add_parser("create-communes", help="load a province's communes from the official list")
     p.add_argument("--province", required=True, help="official province code, e.g. 01")
+    p = commands.add_parser(
+        "rename-commune", help="give a commune its new official name (desks get it with the reference data)"
+    )
+    p.add_argument("--commune", required=True, help="official commune code, e.g. 00070")
+    p.add_argument("--name", required=True, help='the new name in full, e.g. "Phường Hoàn Kiếm"')
     p = commands.add_parser("set-agency", help="set the agency identifier a commune prints in dossier codes")
     p.add_argument("--commune", required=True)
     p.add_argument("--agency", required=True, help="e.g. 000.00.01.H26")
@@ -285,6 +290,10 @@ def _run(
         added = official.load_communes(storage, province.code)
         total = len(storage.list_communes(province.code))
         print(f"{province.name} ({province.code}): {added} communes added, {total} in the database", file=out)
+    elif args.command == "rename-commune":
+        commune = official.rename_commune(storage, args.commune, args.name)
+        print(f"{commune.code}: now named {commune.name}", file=out)
+        print("desks print the new name once a reference-data release carries it (publish-release)", file=out)
     elif args.command == "set-agency":
         if not is_agency_identifier(args.agency):
             raise BadInput("an agency identifier is groups of capital letters and digits joined by dots")

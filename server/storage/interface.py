@@ -87,6 +87,10 @@ class ServerStorage(Protocol):
 
     def set_commune_agency(self, code: str, agency: str) -> Commune: ...
 
+    def rename_commune(self, code: str, name: str) -> Commune:
+        """Give the commune its new official name (published to desks with the reference data)."""
+        ...
+
     # enrolment and devices
     def add_enrolment_code(self, code: EnrolmentCode) -> None: ...
 

@@ -301,6 +301,13 @@ class SqlStorage(ABC):
             rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?", (code,))
         return self._commune(rows[0])
 
+    def rename_commune(self, code: str, name: str) -> Commune:
+        with self._transaction() as tx:
+            if not tx.run("UPDATE communes SET name = ? WHERE code = ?", (name, code)):
+                raise UnknownCommune(f"no commune with code {code}")
+            rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?", (code,))
+        return self._commune(rows[0])
+
     # ---- enrolment and devices
     def add_enrolment_code(self, code: EnrolmentCode) -> None:
         with self._transaction() as tx:
