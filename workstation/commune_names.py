@@ -25,7 +25,8 @@ from dossiers.commune_list import (
 )
 from dossiers.errors import CommuneListError
 from resources import resource_path
-from workstation.settings import SiteSettings
+from workstation.installed_versions import InstalledVersions
+from workstation.settings import SETTINGS_FILE_NAME, SiteSettings, load_local_settings
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,10 @@ def _read_list(path: Path, _mtime_ns: int) -> CommuneList:
 
 def desk_commune_list() -> CommuneList:
     """The list in use: the province's (from the active reference data) if it has one, else the official."""
-    path = resource_path(*COMMUNES_FILE)
+    return _list_at(resource_path(*COMMUNES_FILE))
+
+
+def _list_at(path: Path) -> CommuneList:
     try:
         return _read_list(path, path.stat().st_mtime_ns)
     except FileNotFoundError:
@@ -111,6 +115,25 @@ def site_as_listed(site: SiteSettings, communes: CommuneList) -> tuple[SiteSetti
         province_name=province.name if province else site.province_name,
     )
     return named, standing
+
+
+def commune_status_lines(data_dir: Path) -> list[str]:
+    """For ``motcua update status``: which communes list the desk uses and what it says of its commune."""
+    folder = InstalledVersions(data_dir).active_dir("reference")
+    path = folder.joinpath(*COMMUNES_FILE) if folder is not None else None
+    if path is not None and path.is_file():
+        communes, source = _list_at(path), "the province's list"
+    else:
+        communes, source = official_commune_list(), "the official list shipped with motcua"
+    lines = [f"communes: {source} ({len(communes.communes)} communes)"]
+    own = load_local_settings(Path(data_dir) / SETTINGS_FILE_NAME).commune
+    if own is not None:
+        standing = standing_of(own.commune_code, communes)
+        words = standing.words()
+        if words is None and standing.listed is not None:
+            words = f"this desk's commune {standing.code}: {standing.listed.name}"
+        lines.append(f"  {words}")
+    return lines
 
 
 def check_covers(communes: CommuneList, commune_code: int | None) -> None:
