@@ -82,7 +82,7 @@ class CommuneList:
             "provinces": [{"code": p.code, "name": p.name} for p in self.provinces],
             "communes": communes,
         }
-        return json.dumps(doc, ensure_ascii=False, indent=0)
+        return json.dumps(doc, ensure_ascii=False)
 
 
 def _code(value: int | str, digits: int) -> str:

@@ -88,6 +88,12 @@ def rename_commune(storage: ServerStorage, code: str | int, name: str) -> Commun
     return storage.rename_commune(official, checked)
 
 
+def merge_commune(storage: ServerStorage, code: str | int, into: str | int | None) -> Commune:
+    """Mark a commune as merged into another of this server (``None``: undo); desks learn it from the next
+    reference-data release, and those enrolled for it keep its code and say so."""
+    return storage.merge_commune(commune_code(code), None if into is None else commune_code(into))
+
+
 def commune_list(storage: ServerStorage) -> CommuneList | None:
     """The communes this server serves, as a reference-data release carries them (``None``: none yet)."""
     communes = storage.list_communes()
@@ -99,7 +105,7 @@ def commune_list(storage: ServerStorage) -> CommuneList | None:
         provinces.append(ListedProvince(code, province.name if province else official_province(code).name))
     try:
         return make_commune_list(
-            provinces, (ListedCommune(c.code, c.province_code, c.name) for c in communes)
+            provinces, (ListedCommune(c.code, c.province_code, c.name, c.merged_into) for c in communes)
         )
     except CommuneListError as exc:
         raise BadInput(f"the server's communes cannot be published: {exc}") from None
