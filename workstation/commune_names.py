@@ -103,10 +103,11 @@ def standing_of(commune_code: int | str, communes: CommuneList) -> CommuneStandi
 
 
 def site_as_listed(site: SiteSettings, communes: CommuneList) -> tuple[SiteSettings, CommuneStanding]:
-    """The site with its commune's and province's names as the list has them (its codes never change); a
-    merged or absent commune keeps the name it was set up with."""
+    """The site with its commune's and province's names as the list has them (its codes never change: a
+    merged commune keeps its own code and listed name, never its successor's); an absent commune keeps the
+    name it was set up with."""
     standing = standing_of(site.commune_code, communes)
-    if standing.listed is None or standing.merged:
+    if standing.listed is None:
         return site, standing
     province = communes.province(site.province_code)
     named = replace(
