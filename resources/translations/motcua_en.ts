@@ -493,6 +493,19 @@
     </message>
 </context>
 <context>
+    <name>CommuneNotice</name>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="52"/>
+        <source>The province&apos;s list of communes says %1 (%2) was merged into %3 (%4). This desk still works as %2: ask IT to set it up for the new commune.</source>
+        <translation>The province&apos;s list of communes says %1 (%2) was merged into %3 (%4). This desk still works as %2: ask IT to set it up for the new commune.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="61"/>
+        <source>Commune %2 is not in the province&apos;s list of communes. This desk still works as %2: tell IT.</source>
+        <translation>Commune %2 is not in the province&apos;s list of communes. This desk still works as %2: tell IT.</translation>
+    </message>
+</context>
+<context>
     <name>CommunePage</name>
     <message>
         <location filename="../../desktop/first_run_wizard/commune_page.py" line="25"/>
@@ -513,22 +526,22 @@
 <context>
     <name>CommunePicker</name>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="173"/>
+        <location filename="../../desktop/commune_picker.py" line="171"/>
         <source>&amp;Province or city:</source>
         <translation>&amp;Province or city:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="174"/>
+        <location filename="../../desktop/commune_picker.py" line="172"/>
         <source>&amp;Commune or ward:</source>
         <translation>&amp;Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="175"/>
+        <location filename="../../desktop/commune_picker.py" line="173"/>
         <source>Type to search, e.g. ha noi</source>
         <translation>Type to search, e.g. ha noi</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="176"/>
+        <location filename="../../desktop/commune_picker.py" line="174"/>
         <source>Type to search, e.g. hoan kiem</source>
         <translation>Type to search, e.g. hoan kiem</translation>
     </message>
@@ -780,12 +793,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="203"/>
+        <location filename="../../desktop/app.py" line="209"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="440"/>
+        <location filename="../../desktop/app.py" line="463"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -2561,82 +2574,82 @@
 <context>
     <name>PracticeDesk</name>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="114"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="129"/>
         <source>&amp;Practice</source>
         <translation>&amp;Practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="115"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="130"/>
         <source>&amp;Exercises…</source>
         <translation>&amp;Exercises…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="133"/>
         <source>Print the practice &amp;cards…</source>
         <translation>Print the practice &amp;cards…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="135"/>
         <source>&amp;Reset the practice data…</source>
         <translation>&amp;Reset the practice data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="122"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="137"/>
         <source>&amp;Leave practice mode</source>
         <translation>&amp;Leave practice mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="151"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="166"/>
         <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
         <translation>Practice mode never writes a USB bundle: practice data must not reach the province.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="154"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="169"/>
         <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
         <translation>Practice mode never reads a USB bundle: real data must not enter the practice store.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="156"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="171"/>
         <source>Practice mode never enrols with the provincial server.</source>
         <translation>Practice mode never enrols with the provincial server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="159"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="174"/>
         <source>Practice mode</source>
         <translation>Practice mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
         <source>Save the practice cards</source>
         <translation>Save the practice cards</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="198"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="214"/>
         <source>The practice cards could not be written there. Check the folder and try again.</source>
         <translation>The practice cards could not be written there. Check the folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="220"/>
         <source>Practice cards saved.</source>
         <translation>Practice cards saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="213"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="229"/>
         <source>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</source>
         <translation>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="217"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="233"/>
         <source>The progress of %1 starts again too.</source>
         <translation>The progress of %1 starts again too.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="219"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="235"/>
         <source>Reset the practice data</source>
         <translation>Reset the practice data</translation>
     </message>
@@ -3778,92 +3791,92 @@
 <context>
     <name>UpdatesDialog</name>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="89"/>
+        <location filename="../../desktop/updates_dialog.py" line="90"/>
         <source>In use: %1</source>
         <translation>In use: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="89"/>
+        <location filename="../../desktop/updates_dialog.py" line="90"/>
         <source>as installed</source>
         <translation>as installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="93"/>
+        <location filename="../../desktop/updates_dialog.py" line="94"/>
         <source>Version %1 has arrived: it is used from the next start.</source>
         <translation>Version %1 has arrived: it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="98"/>
+        <location filename="../../desktop/updates_dialog.py" line="99"/>
         <source>Kept to go back to: %1</source>
         <translation>Kept to go back to: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="113"/>
+        <location filename="../../desktop/updates_dialog.py" line="114"/>
         <source>the version installed</source>
         <translation>the version installed</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="116"/>
+        <location filename="../../desktop/updates_dialog.py" line="117"/>
         <source>Done: %1 is used from the next start of motcua. Close motcua and open it again.</source>
         <translation>Done: %1 is used from the next start of motcua. Close motcua and open it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <location filename="../../desktop/updates_dialog.py" line="125"/>
         <source>Import an update</source>
         <translation>Import an update</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <location filename="../../desktop/updates_dialog.py" line="125"/>
         <source>motcua update files (*.tar);;All files (*)</source>
         <translation>motcua update files (*.tar);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="129"/>
+        <location filename="../../desktop/updates_dialog.py" line="130"/>
         <source>Checking the file…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="142"/>
+        <location filename="../../desktop/updates_dialog.py" line="143"/>
         <source>The update %1 is checked and kept: it is used from the next start.</source>
         <translation>The update %1 is checked and kept: it is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="147"/>
+        <location filename="../../desktop/updates_dialog.py" line="148"/>
         <source>This desk already has everything the file holds.</source>
         <translation>This desk already has everything the file holds.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="155"/>
+        <location filename="../../desktop/updates_dialog.py" line="156"/>
         <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
         <translation>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="160"/>
+        <location filename="../../desktop/updates_dialog.py" line="161"/>
         <source>The file could not be read. Nothing was changed.</source>
         <translation>The file could not be read. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="168"/>
+        <location filename="../../desktop/updates_dialog.py" line="169"/>
         <source>Versions and updates</source>
         <translation>Versions and updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="169"/>
+        <location filename="../../desktop/updates_dialog.py" line="170"/>
         <source>The motcua program</source>
         <translation>The motcua program</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="170"/>
+        <location filename="../../desktop/updates_dialog.py" line="171"/>
         <source>Reference data (form templates, procedures)</source>
         <translation>Reference data (form templates, procedures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="172"/>
+        <location filename="../../desktop/updates_dialog.py" line="173"/>
         <source>Return to the previous version</source>
         <translation>Return to the previous version</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <location filename="../../desktop/updates_dialog.py" line="174"/>
         <source>Import an update file (USB stick)…</source>
         <translation>Import an update file (USB stick)…</translation>
     </message>

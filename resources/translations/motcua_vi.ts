@@ -490,6 +490,19 @@
     </message>
 </context>
 <context>
+    <name>CommuneNotice</name>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="52"/>
+        <source>The province&apos;s list of communes says %1 (%2) was merged into %3 (%4). This desk still works as %2: ask IT to set it up for the new commune.</source>
+        <translation>Danh sách xã của tỉnh cho biết %1 (%2) đã được sáp nhập vào %3 (%4). Máy trạm này vẫn làm việc với mã %2: đề nghị CNTT thiết lập lại cho xã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="61"/>
+        <source>Commune %2 is not in the province&apos;s list of communes. This desk still works as %2: tell IT.</source>
+        <translation>Xã %2 không có trong danh sách xã của tỉnh. Máy trạm này vẫn làm việc với mã %2: hãy báo CNTT.</translation>
+    </message>
+</context>
+<context>
     <name>CommunePage</name>
     <message>
         <location filename="../../desktop/first_run_wizard/commune_page.py" line="25"/>
@@ -510,22 +523,22 @@
 <context>
     <name>CommunePicker</name>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="173"/>
+        <location filename="../../desktop/commune_picker.py" line="171"/>
         <source>&amp;Province or city:</source>
         <translation>&amp;Tỉnh/thành phố:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="174"/>
+        <location filename="../../desktop/commune_picker.py" line="172"/>
         <source>&amp;Commune or ward:</source>
         <translation>&amp;Xã/phường:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="175"/>
+        <location filename="../../desktop/commune_picker.py" line="173"/>
         <source>Type to search, e.g. ha noi</source>
         <translation>Gõ để tìm, ví dụ: ha noi</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="176"/>
+        <location filename="../../desktop/commune_picker.py" line="174"/>
         <source>Type to search, e.g. hoan kiem</source>
         <translation>Gõ để tìm, ví dụ: hoan kiem</translation>
     </message>
@@ -777,12 +790,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="203"/>
+        <location filename="../../desktop/app.py" line="209"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="440"/>
+        <location filename="../../desktop/app.py" line="463"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -2557,82 +2570,82 @@
 <context>
     <name>PracticeDesk</name>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="114"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="129"/>
         <source>&amp;Practice</source>
         <translation>&amp;Thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="115"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="130"/>
         <source>&amp;Exercises…</source>
         <translation>&amp;Bài tập…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="118"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="133"/>
         <source>Print the practice &amp;cards…</source>
         <translation>In &amp;thẻ công dân thực hành…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="120"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="135"/>
         <source>&amp;Reset the practice data…</source>
         <translation>Đặt &amp;lại dữ liệu thực hành…</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="122"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="137"/>
         <source>&amp;Leave practice mode</source>
         <translation>Th&amp;oát chế độ thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="151"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="166"/>
         <source>Practice mode never writes a USB bundle: practice data must not reach the province.</source>
         <translation>Chế độ thực hành không bao giờ ghi tệp USB: dữ liệu thực hành không được gửi lên tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="154"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="169"/>
         <source>Practice mode never reads a USB bundle: real data must not enter the practice store.</source>
         <translation>Chế độ thực hành không bao giờ đọc tệp USB: dữ liệu thật không được đưa vào kho thực hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="156"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="171"/>
         <source>Practice mode never enrols with the provincial server.</source>
         <translation>Chế độ thực hành không bao giờ đăng ký máy với máy chủ tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="159"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="174"/>
         <source>Practice mode</source>
         <translation>Chế độ thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
         <source>Save the practice cards</source>
         <translation>Lưu thẻ công dân thực hành</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="189"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="198"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="214"/>
         <source>The practice cards could not be written there. Check the folder and try again.</source>
         <translation>Không ghi được thẻ thực hành vào đó. Hãy kiểm tra thư mục rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="204"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="220"/>
         <source>Practice cards saved.</source>
         <translation>Đã lưu thẻ thực hành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="213"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="229"/>
         <source>Delete everything done in practice mode and start again with the sample dossiers? Real data is not touched.</source>
         <translation>Xóa mọi việc đã làm trong chế độ thực hành và bắt đầu lại với hồ sơ mẫu? Dữ liệu thật không bị ảnh hưởng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="217"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="233"/>
         <source>The progress of %1 starts again too.</source>
         <translation>Tiến độ của %1 cũng được tính lại từ đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/practice/practice_desk.py" line="219"/>
+        <location filename="../../desktop/practice/practice_desk.py" line="235"/>
         <source>Reset the practice data</source>
         <translation>Đặt lại dữ liệu thực hành</translation>
     </message>
@@ -3764,92 +3777,92 @@
 <context>
     <name>UpdatesDialog</name>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="89"/>
+        <location filename="../../desktop/updates_dialog.py" line="90"/>
         <source>In use: %1</source>
         <translation>Đang dùng: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="89"/>
+        <location filename="../../desktop/updates_dialog.py" line="90"/>
         <source>as installed</source>
         <translation>bản đã cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="93"/>
+        <location filename="../../desktop/updates_dialog.py" line="94"/>
         <source>Version %1 has arrived: it is used from the next start.</source>
         <translation>Đã nhận phiên bản %1: được dùng từ lần mở tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="98"/>
+        <location filename="../../desktop/updates_dialog.py" line="99"/>
         <source>Kept to go back to: %1</source>
         <translation>Giữ lại để quay về: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="113"/>
+        <location filename="../../desktop/updates_dialog.py" line="114"/>
         <source>the version installed</source>
         <translation>bản đã cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="116"/>
+        <location filename="../../desktop/updates_dialog.py" line="117"/>
         <source>Done: %1 is used from the next start of motcua. Close motcua and open it again.</source>
         <translation>Xong: %1 được dùng từ lần mở motcua tiếp theo. Hãy đóng motcua rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <location filename="../../desktop/updates_dialog.py" line="125"/>
         <source>Import an update</source>
         <translation>Nhập bản cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="124"/>
+        <location filename="../../desktop/updates_dialog.py" line="125"/>
         <source>motcua update files (*.tar);;All files (*)</source>
         <translation>Tệp cập nhật motcua (*.tar);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="129"/>
+        <location filename="../../desktop/updates_dialog.py" line="130"/>
         <source>Checking the file…</source>
         <translation>Đang kiểm tra tệp…</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="142"/>
+        <location filename="../../desktop/updates_dialog.py" line="143"/>
         <source>The update %1 is checked and kept: it is used from the next start.</source>
         <translation>Bản cập nhật %1 đã được kiểm tra và lưu lại: được dùng từ lần mở tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="147"/>
+        <location filename="../../desktop/updates_dialog.py" line="148"/>
         <source>This desk already has everything the file holds.</source>
         <translation>Máy này đã có đủ những gì trong tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="155"/>
+        <location filename="../../desktop/updates_dialog.py" line="156"/>
         <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
         <translation>Tệp này bị từ chối: không phải bản cập nhật thật của tỉnh, hoặc tệp bị hỏng. Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="160"/>
+        <location filename="../../desktop/updates_dialog.py" line="161"/>
         <source>The file could not be read. Nothing was changed.</source>
         <translation>Không đọc được tệp. Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="168"/>
+        <location filename="../../desktop/updates_dialog.py" line="169"/>
         <source>Versions and updates</source>
         <translation>Phiên bản và cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="169"/>
+        <location filename="../../desktop/updates_dialog.py" line="170"/>
         <source>The motcua program</source>
         <translation>Chương trình motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="170"/>
+        <location filename="../../desktop/updates_dialog.py" line="171"/>
         <source>Reference data (form templates, procedures)</source>
         <translation>Dữ liệu dùng chung (mẫu biểu, thủ tục)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="172"/>
+        <location filename="../../desktop/updates_dialog.py" line="173"/>
         <source>Return to the previous version</source>
         <translation>Quay về phiên bản trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <location filename="../../desktop/updates_dialog.py" line="174"/>
         <source>Import an update file (USB stick)…</source>
         <translation>Nhập tệp cập nhật (từ USB)…</translation>
     </message>
