@@ -1,0 +1,37 @@
+"""A commune renamed or merged on the server (both databases), and the list a reference release carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossiers.commune_list import parse_commune_list
+from server.communes import commune_list, merge_commune, rename_commune
+from server.errors import BadInput, UnknownCommune
+from server.storage.interface import ServerStorage
+
+
+def test_renamed_and_merged_communes_are_in_the_published_list(storage: ServerStorage) -> None:
+    assert rename_commune(storage, "70", " Phường Hồ Gươm ").name == "Phường Hồ Gươm"
+    with pytest.raises(BadInput, match="the name is empty"):
+        rename_commune(storage, "00070", "   ")
+    with pytest.raises(UnknownCommune):
+        rename_commune(storage, "25747", "Phường Khác")  # official code, but not a commune of this server
+    assert merge_commune(storage, "00004", "00070").merged_into == "00070"
+    assert merge_commune(storage, "00070", "00008").merged_into == "00008"
+    assert storage.get_commune("00004").merged_into == "00008"  # merged into 00070: now into 00008 with it
+    with pytest.raises(BadInput, match="merged into 00008: merge into that one"):
+        merge_commune(storage, "00025", "00070")
+    with pytest.raises(BadInput, match="into itself"):
+        merge_commune(storage, "00008", "00008")
+    listed = commune_list(storage)
+    assert listed is not None and parse_commune_list(listed.to_json()) == listed
+    assert listed.commune("00070").name == "Phường Hồ Gươm"  # type: ignore[union-attr]
+    assert listed.province("01").name == "Thành phố Hà Nội"  # type: ignore[union-attr]
+    assert [c.code for c in listed.communes if c.merged_into] == ["00004", "00070"]
+    assert merge_commune(storage, "00070", None).merged_into is None
+    assert storage.get_commune("00004").merged_into == "00008"
+
+
+def test_a_server_without_communes_publishes_no_list(bare_storage: ServerStorage) -> None:
+    bare_storage.migrate()
+    assert commune_list(bare_storage) is None
