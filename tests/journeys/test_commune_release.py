@@ -15,10 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.helpers.enrolled_desks import PASS
 from tests.helpers.journey_steps import desk_program, unlock_as
 from tests.helpers.province_releases import ProvinceServer, reference_folder
+from tests.helpers.qt_keys import press, type_text
 from tests.helpers.update_journeys import enrolled_desk_with_a_dossier, it_update, receipt_text, sync_now
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
@@ -96,7 +98,8 @@ def test_a_renamed_commune_reaches_the_desk_through_the_reference_data(
         notice = desk.commune_notice
         assert notice is not None and not notice.isHidden()
         words = notice.label.text()
-        assert "merged into Phường Ba Đình (00004)" in words and "still works as 00070" in words, words
+        assert "sáp nhập vào Phường Ba Đình (00004)" in words, words  # in the clerk's language
+        assert "vẫn làm việc với mã 00070" in words, words
         assert "hồ gươm" in receipt_text(qtbot, desk, tmp_path, "merged").lower()  # no silent change
     assert "was merged into Phường Ba Đình (00004)" in it_update(data, "status")[1]
 
@@ -117,3 +120,38 @@ def test_a_renamed_commune_reaches_the_desk_through_the_reference_data(
     assert "reference: refused (rollback)" in it_update(data, "check", "--login", "lan")[1]
     status = it_update(data, "status")[1]
     assert "2027.2" not in status and "Gươm Mới" not in status
+
+
+def test_a_new_desk_set_up_after_a_usb_release_lists_the_provinces_communes(
+    qtbot, province: ProvinceServer, tmp_path: Path
+) -> None:
+    keys = tmp_path / "usb" / "release-keys"
+    province.cli("release-keys", str(keys))
+    province.cli("rename-commune", "--commune", "00070", "--name", NEW_NAME)
+    province.cli("merge-commune", "--commune", "00073", "--into", "00070")  # Phường Cửa Nam joins it
+    folder = reference_folder(tmp_path / "build", marker=None)
+    province.cli(
+        "publish-release", "--kind", "reference", "--version", "2026.12", "--keys", str(keys), str(folder)
+    )
+    carried = tmp_path / "stick" / "motcua-reference-2026.12.tar"
+    carried.parent.mkdir()
+    province.cli("export-release", "--kind", "reference", str(carried))
+    data = tmp_path / "new-pc"  # IT prepares a new PC before the clerk's first run
+    root = province.releases / "reference" / "metadata" / "1.root.json"
+    assert it_update(data, "trust", "reference", str(root))[0] == 0
+    status, said = it_update(data, "import", str(carried))
+    assert status == 0 and "reference: 2026.12 verified" in said, said
+
+    with desk_program(data) as program:  # the release is applied at this start, before the wizard
+        desk = program.controller
+        qtbot.waitUntil(lambda: desk.wizard is not None and desk.wizard.isVisible(), timeout=20_000)
+        assert desk.wizard is not None
+        picker = desk.wizard.commune_page.picker
+        assert picker.province_list.visible_names() == ["Thành phố Hà Nội"]  # the province's list only
+        type_text(picker.province_list.search, "ha noi")
+        press(picker.province_list.search, Qt.Key.Key_Down)
+        type_text(picker.commune_list.search, "gươm")
+        assert picker.commune_list.visible_names() == [NEW_NAME]
+        picker.commune_list.search.clear()
+        names = picker.commune_list.visible_names()
+        assert len(names) == 125 and "Phường Cửa Nam" not in names and "Phường Hoàn Kiếm" not in names
