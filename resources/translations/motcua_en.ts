@@ -508,19 +508,24 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="25"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="26"/>
         <source>Your commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="27"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="28"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="30"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="34"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="39"/>
+        <source>The list is the one your province published (%1 communes and wards).</source>
+        <translation>The list is the one your province published (%1 communes and wards).</translation>
     </message>
 </context>
 <context>

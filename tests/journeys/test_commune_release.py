@@ -146,7 +146,9 @@ def test_a_new_desk_set_up_after_a_usb_release_lists_the_provinces_communes(
         desk = program.controller
         qtbot.waitUntil(lambda: desk.wizard is not None and desk.wizard.isVisible(), timeout=20_000)
         assert desk.wizard is not None
-        picker = desk.wizard.commune_page.picker
+        page = desk.wizard.commune_page
+        assert "tỉnh của bạn công bố (125 xã, phường)" in page.intro.text()  # not "the official one"
+        picker = page.picker
         assert picker.province_list.visible_names() == ["Thành phố Hà Nội"]  # the province's list only
         type_text(picker.province_list.search, "ha noi")
         press(picker.province_list.search, Qt.Key.Key_Down)

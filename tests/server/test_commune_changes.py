@@ -7,6 +7,7 @@ import pytest
 from dossiers.commune_list import parse_commune_list
 from server.communes import commune_list, merge_commune, rename_commune
 from server.errors import BadInput, UnknownCommune
+from server.releases import check_release_folder
 from server.storage.interface import ServerStorage
 
 
@@ -35,3 +36,16 @@ def test_renamed_and_merged_communes_are_in_the_published_list(storage: ServerSt
 def test_a_server_without_communes_publishes_no_list(bare_storage: ServerStorage) -> None:
     bare_storage.migrate()
     assert commune_list(bare_storage) is None
+
+
+def test_a_release_folder_with_a_broken_communes_list_is_refused(tmp_path) -> None:
+    folder = tmp_path / "reference" / "communes"
+    folder.mkdir(parents=True)
+    (folder / "communes.json").write_text(
+        '{"format": "motcua-communes", "version": 1, "provinces": [{"code": "01", "name": "Hà Nội"}],'
+        ' "communes": [{"code": "00070", "province_code": "01", "name": "A"},'
+        ' {"code": "00070", "province_code": "01", "name": "B"}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(BadInput, match="communes list in the release is not valid: .*00070 is listed twice"):
+        check_release_folder("reference", folder.parent)
