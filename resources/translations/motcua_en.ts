@@ -3852,36 +3852,41 @@
     </message>
     <message>
         <location filename="../../desktop/updates_dialog.py" line="156"/>
+        <source>This update was refused: its list of communes is not valid or does not hold this desk&apos;s commune. Nothing was changed. Tell IT.</source>
+        <translation>This update was refused: its list of communes is not valid or does not hold this desk&apos;s commune. Nothing was changed. Tell IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="163"/>
         <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
         <translation>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="161"/>
+        <location filename="../../desktop/updates_dialog.py" line="168"/>
         <source>The file could not be read. Nothing was changed.</source>
         <translation>The file could not be read. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="169"/>
+        <location filename="../../desktop/updates_dialog.py" line="176"/>
         <source>Versions and updates</source>
         <translation>Versions and updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="170"/>
+        <location filename="../../desktop/updates_dialog.py" line="177"/>
         <source>The motcua program</source>
         <translation>The motcua program</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="171"/>
-        <source>Reference data (form templates, procedures)</source>
-        <translation>Reference data (form templates, procedures)</translation>
+        <location filename="../../desktop/updates_dialog.py" line="178"/>
+        <source>Reference data (form templates, procedures, communes)</source>
+        <translation>Reference data (form templates, procedures, communes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <location filename="../../desktop/updates_dialog.py" line="180"/>
         <source>Return to the previous version</source>
         <translation>Return to the previous version</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="174"/>
+        <location filename="../../desktop/updates_dialog.py" line="181"/>
         <source>Import an update file (USB stick)…</source>
         <translation>Import an update file (USB stick)…</translation>
     </message>

@@ -3838,36 +3838,41 @@
     </message>
     <message>
         <location filename="../../desktop/updates_dialog.py" line="156"/>
+        <source>This update was refused: its list of communes is not valid or does not hold this desk&apos;s commune. Nothing was changed. Tell IT.</source>
+        <translation>Bản cập nhật này bị từ chối: danh sách xã trong đó không hợp lệ hoặc không có xã của máy trạm này. Không có gì thay đổi. Hãy báo CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="163"/>
         <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
         <translation>Tệp này bị từ chối: không phải bản cập nhật thật của tỉnh, hoặc tệp bị hỏng. Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="161"/>
+        <location filename="../../desktop/updates_dialog.py" line="168"/>
         <source>The file could not be read. Nothing was changed.</source>
         <translation>Không đọc được tệp. Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="169"/>
+        <location filename="../../desktop/updates_dialog.py" line="176"/>
         <source>Versions and updates</source>
         <translation>Phiên bản và cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="170"/>
+        <location filename="../../desktop/updates_dialog.py" line="177"/>
         <source>The motcua program</source>
         <translation>Chương trình motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="171"/>
-        <source>Reference data (form templates, procedures)</source>
-        <translation>Dữ liệu dùng chung (mẫu biểu, thủ tục)</translation>
+        <location filename="../../desktop/updates_dialog.py" line="178"/>
+        <source>Reference data (form templates, procedures, communes)</source>
+        <translation>Dữ liệu dùng chung (mẫu biểu, thủ tục, danh sách xã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <location filename="../../desktop/updates_dialog.py" line="180"/>
         <source>Return to the previous version</source>
         <translation>Quay về phiên bản trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="174"/>
+        <location filename="../../desktop/updates_dialog.py" line="181"/>
         <source>Import an update file (USB stick)…</source>
         <translation>Nhập tệp cập nhật (từ USB)…</translation>
     </message>
