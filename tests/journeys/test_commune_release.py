@@ -2,7 +2,8 @@
 provincial server (``rename-commune``) and publishes the reference data (``publish-release``, which adds the
 server's communes list); the desk fetches it in its sync, and from its next start shows and prints the new
 name. A merger (``merge-commune``) is told to the clerk, never a silent change of commune; a tampered or
-replayed older package is refused.
+replayed older package is refused. A new PC given the release on a USB stick lists the province's communes in
+its first-run wizard; a desk of another province refuses that list (it lacks its commune).
 
 Real parts: ``python -m server`` on 127.0.0.1 fed by its admin CLI; the desk as ``build()`` makes it, driven
 through its widgets; ``motcua update`` for IT.
@@ -22,6 +23,7 @@ from tests.helpers.journey_steps import desk_program, unlock_as
 from tests.helpers.province_releases import ProvinceServer, reference_folder
 from tests.helpers.qt_keys import press, type_text
 from tests.helpers.update_journeys import enrolled_desk_with_a_dossier, it_update, receipt_text, sync_now
+from workstation.settings import SETTINGS_FILE_NAME, CommuneIdentity, LocalSettings, save_local_settings
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 NEW_NAME = "Phường Hồ Gươm"
@@ -122,7 +124,7 @@ def test_a_renamed_commune_reaches_the_desk_through_the_reference_data(
     assert "2027.2" not in status and "Gươm Mới" not in status
 
 
-def test_a_new_desk_set_up_after_a_usb_release_lists_the_provinces_communes(
+def test_a_usb_release_lists_the_provinces_communes_in_a_new_desk_and_another_province_refuses_it(
     qtbot, province: ProvinceServer, tmp_path: Path
 ) -> None:
     keys = tmp_path / "usb" / "release-keys"
@@ -157,3 +159,12 @@ def test_a_new_desk_set_up_after_a_usb_release_lists_the_provinces_communes(
         picker.commune_list.search.clear()
         names = picker.commune_list.visible_names()
         assert len(names) == 125 and "Phường Cửa Nam" not in names and "Phường Hoàn Kiếm" not in names
+
+    # the wrong USB stick: a desk of another province refuses a list without its own commune
+    other = tmp_path / "other-province"
+    commune = CommuneIdentity(79, "Thành phố Hồ Chí Minh", 25747, "Phường Thủ Dầu Một")
+    save_local_settings(other / SETTINGS_FILE_NAME, LocalSettings(commune=commune))  # as its set-up left it
+    assert it_update(other, "trust", "reference", str(root))[0] == 0
+    status, said = it_update(other, "import", str(carried))
+    assert status != 0 and "refused (communes)" in said and "this desk's commune 25747" in said, said
+    assert "2026.12" not in it_update(other, "status")[1]
