@@ -324,6 +324,13 @@ def _run(
             f"valid until {issued.expires_at.isoformat(timespec='minutes')}, for one workstation;", file=out
         )
         print("it is shown only now.", file=out)
+        merged = storage.get_commune(issued.commune_code)
+        if merged is not None and merged.merged_into is not None:
+            print(
+                f"note: commune {merged.code} was merged into {merged.merged_into} (merge-commune); "
+                f"a desk set up for it keeps working as {merged.code}",
+                file=out,
+            )
     elif args.command == "revoke-device":
         device = revoke_device(storage, args.device, now=now)
         print(f"device {device.id} revoked at {device.revoked_at}", file=out)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import itertools
+
 import pytest
 
 from dossiers.commune_list import parse_commune_list
+from server.cli import main
 from server.communes import commune_list, merge_commune, rename_commune
 from server.errors import BadInput, UnknownCommune
 from server.releases import check_release_folder
@@ -49,3 +53,22 @@ def test_a_release_folder_with_a_broken_communes_list_is_refused(tmp_path) -> No
     )
     with pytest.raises(BadInput, match="communes list in the release is not valid: .*00070 is listed twice"):
         check_release_folder("reference", folder.parent)
+
+
+def test_an_enrolment_code_for_a_merged_commune_says_so(tmp_path) -> None:
+    config = tmp_path / "server.toml"
+    config.write_text(f'[server]\ndatabase = "sqlite:///{tmp_path}/server.db"\n', encoding="utf-8")
+
+    ids = (f"code-{n}" for n in itertools.count())
+
+    def cli(*args: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        status = main(["--config", str(config), *args], stdout=out, stderr=err, new_id=lambda: next(ids))
+        assert status == 0, err.getvalue()
+        return out.getvalue()
+
+    cli("create-communes", "--province", "01")
+    assert "note:" not in cli("enrol-code", "--commune", "00070")
+    assert "00070: merged into 00004" in cli("merge-commune", "--commune", "00070", "--into", "00004")
+    assert "note: commune 00070 was merged into 00004" in cli("enrol-code", "--commune", "00070")
+    assert "00070: not merged" in cli("merge-commune", "--commune", "00070", "--undo")
