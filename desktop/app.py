@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.background import Background
 from desktop.clerks_dialog import ClerksDialog
+from desktop.commune_notice import CommuneNotice
 from desktop.desk_screens import DeskScreens
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.idle_lock import IdleWatcher
@@ -130,6 +131,7 @@ class DeskController(QObject):
         self.work: WorkSession | None = None
         self.queue: QueueView | None = None
         self.screens: DeskScreens | None = None
+        self.commune_notice: CommuneNotice | None = None
         self.is_locked = False
         self.wizard: FirstRunWizard | None = None
         self.window: MainWindow | None = None
@@ -246,7 +248,9 @@ class DeskController(QObject):
         self.unlock_screen.hide()
         window = self._main_window()
         if session.site is not None:
-            window.set_site(session.site.commune_name, session.site.province_name)
+            work = self.work
+            shown = work.site if work is not None and work.store is session.store else session.site
+            window.set_site(shown.commune_name, shown.province_name)  # the listed name once work opened
             self._remember_commune(session.site)
         window.set_clerk(login, session.full_name)
         window.show()
@@ -288,6 +292,12 @@ class DeskController(QObject):
     def _work_opened(self, work: WorkSession) -> None:
         self.work = work
         window = self._main_window()
+        window.set_site(work.site.commune_name, work.site.province_name)  # as the communes list names it
+        if self.commune_notice is not None:
+            notice, self.commune_notice = self.commune_notice, None
+            window.removeToolBar(notice)
+            notice.deleteLater()
+        self.commune_notice = CommuneNotice(window, work.commune_standing)
         self.queue = QueueView(work, self.background)
         window.show_queue(self.queue)
         self.queue.refresh()

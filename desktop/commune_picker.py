@@ -1,4 +1,7 @@
-"""Choosing the province and the commune from the official list (34 provinces, 3,321 communes since 2025).
+"""Choosing the province and the commune from the list in use: the province's, once a reference-data release
+brought one (renamed communes under their new names, merged ones left out), else the official list shipped
+with the program (34 provinces, 3,321 communes since 2025): see
+:func:`workstation.commune_names.desk_commune_list`.
 
 Each list has a search box above it that ignores diacritics and case (``ha noi`` finds "Hà Nội", ``duc`` finds
 "Đức"): type, then Down or Enter moves into the list.
@@ -7,7 +10,6 @@ Each list has a search box above it that ignores diacritics and case (``ha noi``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -20,9 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from vietnam_provinces import Province, Ward
 
 from sync.folding import fold
+from workstation.commune_names import desk_commune_list
 
 
 @dataclass(frozen=True)
@@ -38,21 +40,17 @@ class Place:
         return fold(self.name)
 
 
-@cache
 def provinces() -> tuple[Place, ...]:
-    """The 34 provinces, sorted by name without the "Tỉnh"/"Thành phố" prefix."""
-    found = [Place(int(p.code), p.name, int(p.code)) for p in Province.iter_all()]
+    """The provinces of the list (34 in the official one), sorted by name without "Tỉnh"/"Thành phố"."""
+    found = [Place(int(p.code), p.name, int(p.code)) for p in desk_commune_list().provinces]
     return tuple(sorted(found, key=lambda p: _sort_key(p.name)))
 
 
-@cache
 def communes_of(province_code: int) -> tuple[Place, ...]:
-    """The communes of one province, sorted by name without "Xã"/"Phường"/"Đặc khu"."""
-    found = [
-        Place(int(w.code), w.name, int(w.province_code))
-        for w in Ward.iter_all()
-        if int(w.province_code) == province_code
-    ]
+    """The communes of one province (not those merged into another), sorted by name without "Xã"/"Phường"/
+    "Đặc khu"."""
+    listed = desk_commune_list().current_communes(province_code)
+    found = [Place(int(c.code), c.name, int(c.province_code)) for c in listed]
     return tuple(sorted(found, key=lambda p: _sort_key(p.name)))
 
 

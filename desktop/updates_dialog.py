@@ -150,7 +150,14 @@ class UpdatesDialog(QDialog):
 
     def _import_refused(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
-        if isinstance(error, UpdateRefused):
+        if isinstance(error, UpdateRefused) and error.reason == "communes":
+            self.outcome.setText(
+                self.tr(
+                    "This update was refused: its list of communes is not valid or does not hold this desk's "
+                    "commune. Nothing was changed. Tell IT."
+                )
+            )
+        elif isinstance(error, UpdateRefused):
             self.outcome.setText(
                 self.tr(
                     "This file was refused: it is not a genuine update from the province, or it is damaged. "
@@ -168,7 +175,7 @@ class UpdatesDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Versions and updates"))
         self.groups["program"].setTitle(self.tr("The motcua program"))
-        self.groups["reference"].setTitle(self.tr("Reference data (form templates, procedures)"))
+        self.groups["reference"].setTitle(self.tr("Reference data (form templates, procedures, communes)"))
         for button in self.back_buttons.values():
             button.setText(self.tr("Return to the previous version"))
         self.import_button.setText(self.tr("Import an update file (USB stick)…"))

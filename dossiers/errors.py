@@ -291,3 +291,10 @@ class ProvinceDaysFormatError(CalendarError):
     where: the entry's position and field)."""
 
     code = "province_days"
+
+
+class CommuneListError(DossierError):
+    """The province's list of communes is not as documented, or not usable by this desk (the message says
+    which entry and why)."""
+
+    code = "commune_list"

@@ -1,8 +1,9 @@
 """motcua's data files: catalogue seed, form templates, the province's calendar days, translations, fonts.
 
 A reference-data release from the province (``workstation.installed_versions``) may replace whole folders
-(``forms``, ``catalogue``, ``calendar``): the desk calls :func:`use_reference_data` at start, before anything
-reads them.
+(``forms``, ``catalogue``, ``calendar``) and bring ``communes`` (the province's communes list; without it
+the desk uses the official list it ships with: ``workstation.commune_names``): the desk calls
+:func:`use_reference_data` at start, before anything reads them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 RESOURCES_DIR = Path(__file__).resolve().parent
-REPLACEABLE = ("forms", "catalogue", "calendar")
+REPLACEABLE = ("forms", "catalogue", "calendar", "communes")
 """The folders a reference-data release may replace."""
 
 _reference_dir: Path | None = None

@@ -1,6 +1,7 @@
 """The admin CLI for provincial IT: ``python -m server.cli [--config server.toml] <command> …``.
 
-Commands: ``migrate``; ``create-communes --province 01``;
+Commands: ``migrate``; ``create-communes --province 01``; ``rename-commune --commune 00070 --name NAME``;
+``merge-commune --commune 00070 (--into 00004 | --undo)``;
 ``set-agency --commune 00070 --agency 000.00.01.H26``; ``enrol-code --commune 00070`` (prints the code once);
 ``revoke-device --device <id>``; ``list-devices``;
 ``create-account --username u --role officer --province 01 [--department 'Hộ tịch']``;
@@ -64,6 +65,18 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="apply the database migrations not applied yet")
     p = commands.add_parser("create-communes", help="load a province's communes from the official list")
     p.add_argument("--province", required=True, help="official province code, e.g. 01")
+    p = commands.add_parser(
+        "rename-commune", help="give a commune its new official name (desks get it with the reference data)"
+    )
+    p.add_argument("--commune", required=True, help="official commune code, e.g. 00070")
+    p.add_argument("--name", required=True, help='the new name in full, e.g. "Phường Hoàn Kiếm"')
+    p = commands.add_parser(
+        "merge-commune", help="mark a commune as merged into another (desks get it with the reference data)"
+    )
+    p.add_argument("--commune", required=True, help="the commune that was merged, e.g. 00070")
+    merged = p.add_mutually_exclusive_group(required=True)
+    merged.add_argument("--into", help="the commune it now belongs to, e.g. 00004")
+    merged.add_argument("--undo", action="store_true", help="the commune is not merged after all")
     p = commands.add_parser("set-agency", help="set the agency identifier a commune prints in dossier codes")
     p.add_argument("--commune", required=True)
     p.add_argument("--agency", required=True, help="e.g. 000.00.01.H26")
@@ -287,6 +300,17 @@ def _run(
         added = official.load_communes(storage, province.code)
         total = len(storage.list_communes(province.code))
         print(f"{province.name} ({province.code}): {added} communes added, {total} in the database", file=out)
+    elif args.command == "rename-commune":
+        commune = official.rename_commune(storage, args.commune, args.name)
+        print(f"{commune.code}: now named {commune.name}", file=out)
+        print("desks print the new name once a reference-data release carries it (publish-release)", file=out)
+    elif args.command == "merge-commune":
+        commune = official.merge_commune(storage, args.commune, None if args.undo else args.into)
+        if commune.merged_into is None:
+            print(f"{commune.code}: not merged", file=out)
+        else:
+            print(f"{commune.code}: merged into {commune.merged_into}", file=out)
+        print("desks learn it from the next reference-data release (publish-release)", file=out)
     elif args.command == "set-agency":
         if not is_agency_identifier(args.agency):
             raise BadInput("an agency identifier is groups of capital letters and digits joined by dots")
@@ -302,6 +326,13 @@ def _run(
             f"valid until {issued.expires_at.isoformat(timespec='minutes')}, for one workstation;", file=out
         )
         print("it is shown only now.", file=out)
+        merged = storage.get_commune(issued.commune_code)
+        if merged is not None and merged.merged_into is not None:
+            print(
+                f"note: commune {merged.code} was merged into {merged.merged_into} (merge-commune); "
+                f"a desk set up for it keeps working as {merged.code}",
+                file=out,
+            )
     elif args.command == "revoke-device":
         device = revoke_device(storage, args.device, now=now)
         print(f"device {device.id} revoked at {device.revoked_at}", file=out)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from vietnam_provinces import Province as OfficialProvince
 from vietnam_provinces import ProvinceCode, Ward, WardCode
 
-from server.errors import UnknownCommune, UnknownProvince
+from dossiers.commune_list import (
+    CommuneList,
+    ListedCommune,
+    ListedProvince,
+    checked_name,
+    make_commune_list,
+)
+from dossiers.errors import CommuneListError
+from server.errors import BadInput, UnknownCommune, UnknownProvince
 from server.storage.interface import ServerStorage
 from server.storage.records import Commune, Province
 
@@ -68,3 +76,36 @@ def official_communes(code: str | int) -> list[Commune]:
 def load_communes(storage: ServerStorage, code: str | int) -> int:
     """Store the province's communes (idempotent); return how many were new."""
     return storage.add_communes(official_province(code), official_communes(code))
+
+
+def rename_commune(storage: ServerStorage, code: str | int, name: str) -> Commune:
+    """Give a commune of this server its new name (checked as the desks check it)."""
+    official = commune_code(code)
+    try:
+        checked = checked_name(name, f"commune {official}")
+    except CommuneListError as exc:
+        raise BadInput(f"the new name cannot be used: {exc}") from None
+    return storage.rename_commune(official, checked)
+
+
+def merge_commune(storage: ServerStorage, code: str | int, into: str | int | None) -> Commune:
+    """Mark a commune as merged into another of this server (``None``: undo); desks learn it from the next
+    reference-data release, and those enrolled for it keep its code and say so."""
+    return storage.merge_commune(commune_code(code), None if into is None else commune_code(into))
+
+
+def commune_list(storage: ServerStorage) -> CommuneList | None:
+    """The communes this server serves, as a reference-data release carries them (``None``: none yet)."""
+    communes = storage.list_communes()
+    if not communes:
+        return None
+    provinces = []
+    for code in sorted({c.province_code for c in communes}):
+        province = storage.get_province(code)
+        provinces.append(ListedProvince(code, province.name if province else official_province(code).name))
+    try:
+        return make_commune_list(
+            provinces, (ListedCommune(c.code, c.province_code, c.name, c.merged_into) for c in communes)
+        )
+    except CommuneListError as exc:
+        raise BadInput(f"the server's communes cannot be published: {exc}") from None

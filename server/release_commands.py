@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from server.communes import commune_list
 from server.config import ServerConfig
 from server.errors import BadInput
-from server.releases import KINDS, export_release, make_release_keys, publish_release, refresh_release
+from server.releases import (
+    COMMUNES_FILE,
+    KINDS,
+    export_release,
+    make_release_keys,
+    publish_release,
+    refresh_release,
+)
 from server.services import Services
 from server.storage.interface import ServerStorage
 from server.update_routes import device_versions
@@ -23,7 +33,11 @@ def add_release_commands(commands: Any) -> None:
     p.add_argument("--kind", required=True, choices=sorted(KINDS))
     p.add_argument("--version", required=True, help="above the last published one, e.g. 0.2.0 or 2026.12")
     p.add_argument("--keys", required=True, type=Path, help="the folder made by release-keys")
-    p.add_argument("folder", type=Path, help="the program folder, or the reference-data folder")
+    p.add_argument(
+        "folder",
+        type=Path,
+        help="the program folder, or the reference-data folder (the server adds its own communes list)",
+    )
     p = commands.add_parser("refresh-release", help="re-sign a kind's metadata before it expires")
     p.add_argument("--kind", required=True, choices=sorted(KINDS))
     p.add_argument("--keys", required=True, type=Path)
@@ -31,6 +45,27 @@ def add_release_commands(commands: Any) -> None:
     p.add_argument("--kind", required=True, choices=sorted(KINDS))
     p.add_argument("out", type=Path, help="the file to write (a desk reads it with motcua update import)")
     commands.add_parser("versions", help="the program and reference-data versions each workstation runs")
+
+
+def reference_with_communes(folder: Path, storage: ServerStorage, work: Path) -> tuple[Path, int]:
+    """IT's reference-data folder copied into ``work`` with the server's communes list added (the one
+    ``create-communes`` and ``rename-commune`` keep); returns it and how many communes it lists."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise BadInput(f"{folder} is not a folder")
+    if (folder / "communes").exists():
+        raise BadInput(
+            "the communes list comes from the server's own (create-communes, rename-commune): "
+            "leave the communes folder out of the reference-data folder"
+        )
+    listed = commune_list(storage)
+    copy = work / "reference"
+    shutil.copytree(folder, copy, symlinks=True)  # publish_release refuses links
+    if listed is None:
+        return copy, 0
+    (copy / "communes").mkdir()
+    (copy / "communes" / COMMUNES_FILE).write_text(listed.to_json(), encoding="utf-8")
+    return copy, len(listed.communes)
 
 
 def _releases_dir(config: ServerConfig) -> Path:
@@ -52,7 +87,15 @@ def run_release_command(
         print(f"{len(made)} key files written to {args.keys_dir} (private keys mode 0600).", file=out)
         print("Keep this folder off the server; publish-release needs it.", file=out)
     elif args.command == "publish-release":
-        published = publish_release(_releases_dir(config), args.kind, args.folder, args.version, args.keys)
+        releases_dir = _releases_dir(config)
+        if args.kind == "reference":
+            with tempfile.TemporaryDirectory(prefix="reference-") as work:
+                folder, communes = reference_with_communes(args.folder, storage, Path(work))
+                published = publish_release(releases_dir, args.kind, folder, args.version, args.keys)
+            if communes:
+                print(f"with the server's list of {communes} communes", file=out)
+        else:
+            published = publish_release(releases_dir, args.kind, args.folder, args.version, args.keys)
         print(f"{published.kind} {published.version} published; desks fetch it at their next sync", file=out)
     elif args.command == "refresh-release":
         refresh_release(_releases_dir(config), args.kind, args.keys)

@@ -4,7 +4,8 @@ Two kinds, each a TUF repository of its own under the server's releases folder:
 
 - ``program``: the desk program's folder (the PyInstaller build), archive ``motcua-<version>.tar.gz``;
 - ``reference``: the reference data the desk reads from ``resources/`` (form templates, the catalogue seed,
-  the province's days off and make-up working days),
+  the province's days off and make-up working days, and the communes list: that one is always the server's
+  own, added by ``publish-release``: ``server.communes.commune_list``),
   archive ``motcua-reference-<version>.tar.gz``; checked here before it is published.
 
 IT makes the release keys once (``python -m server.cli release-keys DIR``) and keeps that folder off the
@@ -26,6 +27,7 @@ from packaging.version import InvalidVersion, Version
 from tufup.repo import Keys, Repository
 
 from dossiers.catalogue import parse_catalogue
+from dossiers.commune_list import parse_commune_list
 from dossiers.errors import DossierError
 from dossiers.province_days import parse_province_days
 from server.errors import BadInput
@@ -39,9 +41,11 @@ EXPIRATION_DAYS = {"root": 730, "targets": 180, "snapshot": 180, "timestamp": 18
 """How long signed metadata stays valid: long, because desks may stay offline for weeks and the keys are
 kept off the server (``refresh-release`` re-signs before that: the IT guide says when)."""
 
-REFERENCE_FOLDERS = {"forms", "catalogue", "calendar"}
+REFERENCE_FOLDERS = {"forms", "catalogue", "calendar", "communes"}
 """What a reference-data release may replace in the desk's ``resources/`` (whole folders)."""
 
+COMMUNES_FILE = "communes.json"
+"""The communes list in a reference-data release's ``communes`` folder (``dossiers.commune_list``)."""
 PROGRAM_EXECUTABLES = ("motcua", "motcua.exe")
 FILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$"
 """The names of published release files (TUF metadata and archives): no folder, no "..", nothing hidden."""
@@ -167,6 +171,13 @@ def check_release_folder(kind: str, folder: Path) -> None:
             raise BadInput("the catalogue folder lacks procedures.json") from None
         except DossierError as exc:
             raise BadInput(f"the catalogue in the release is not valid: {exc}") from None
+    if "communes" in found:
+        try:
+            parse_commune_list((folder / "communes" / COMMUNES_FILE).read_bytes())
+        except OSError:
+            raise BadInput(f"the communes folder lacks {COMMUNES_FILE}") from None
+        except DossierError as exc:
+            raise BadInput(f"the communes list in the release is not valid: {exc}") from None
 
 
 def latest_version(releases_dir: Path, kind: str) -> str | None:

@@ -49,7 +49,7 @@ class DamagedStore(WorkstationError):
 class UpdateRefused(WorkstationError):
     """A release from the province was refused: its signature, its version (older than the one in use, or
     replayed metadata) or its files do not check out. ``reason``: untrusted, rollback, tampered, expired,
-    unreachable. Nothing of it was staged."""
+    unreachable, communes (its communes list is not usable here). Nothing of it was staged."""
 
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)

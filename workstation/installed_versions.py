@@ -6,8 +6,9 @@ active one and the one before is kept, so IT or the head clerk can go back with 
 previous version" in the desk, or ``motcua update rollback``); the version stepped back from is held back, so
 the next sync does not bring it again until a newer one is published.
 
-- ``reference``: the active folder's ``forms/`` and ``catalogue/`` replace the shipped ones
-  (:func:`resources.use_reference_data`); without one, the shipped data (version ``0``) is used.
+- ``reference``: the active folder's ``forms/``, ``catalogue/`` and ``calendar/`` replace the shipped ones,
+  and its ``communes/`` the official communes list (:func:`resources.use_reference_data`); without one, the
+  shipped data (version ``0``) is used.
 - ``program``: the active folder holds a newer desk program; the installed program hands over to it at
   start (``desktop.__main__``) when it is newer than itself.
 """

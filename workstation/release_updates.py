@@ -8,7 +8,8 @@ the first time, over the enrolled, authenticated channel, and from then on accep
 sign (key rotations included).
 
 Every file is checked against signed metadata: a tampered archive, metadata signed by other keys, an
-older version or replayed older metadata is refused (``UpdateRefused``) and nothing is staged. Each request
+older version or replayed older metadata is refused (``UpdateRefused``) and nothing is staged; so is a
+reference-data release whose communes list is not usable or lacks this desk's own commune. Each request
 tells the server which versions this desk runs (``Motcua-Versions``), so IT sees them per commune.
 """
 
@@ -26,9 +27,13 @@ import requests
 from tuf.api import exceptions as tuf_errors
 from tufup.client import AuthRequestsFetcher, Client
 
+from dossiers.commune_list import parse_commune_list
+from dossiers.errors import CommuneListError
 from sync.protocol_version import protocol_headers
+from workstation.commune_names import COMMUNES_FILE, check_covers
 from workstation.errors import UpdateRefused
 from workstation.installed_versions import KINDS, SHIPPED_REFERENCE_VERSION, InstalledVersions
+from workstation.settings import SETTINGS_FILE_NAME, load_local_settings
 
 logger = logging.getLogger(__name__)
 
@@ -258,6 +263,8 @@ def verify_and_stage(
             before_download(client.new_archive_info, targets)
 
         def stage(src_dir: Path, dst_dir: Path, **_: Any) -> None:
+            if kind == "reference":
+                check_reference_communes(Path(src_dir), versions.root.parent)
             staged["path"] = versions.stage(kind, version, Path(src_dir))
 
         client.download_and_apply_update(skip_confirmation=True, install=stage)
@@ -290,6 +297,20 @@ def verify_and_stage(
     if "path" not in staged:
         raise UpdateRefused(f"the {kind} release {version} could not be unpacked", reason="tampered")
     return FetchedRelease(kind, version)
+
+
+def check_reference_communes(folder: Path, data_dir: Path) -> None:
+    """Refuse a reference-data release whose communes list this desk cannot use: not as documented
+    (duplicate codes, empty names…) or without this desk's own commune (a merged one stays listed)."""
+    path = folder.joinpath(*COMMUNES_FILE)
+    if not path.is_file():
+        return
+    try:
+        communes = parse_commune_list(path.read_bytes())
+        own = load_local_settings(data_dir / SETTINGS_FILE_NAME).commune
+        check_covers(communes, own.commune_code if own is not None else None)
+    except CommuneListError as exc:
+        raise UpdateRefused(f"its communes list cannot be used: {exc}", reason="communes") from None
 
 
 def _is_root_metadata(data: bytes) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from dossiers.working_calendar import ProvinceDayOff, WorkingCalendar
 from resources import resource_path
 from sync.connection import Connection
 from sync.store import Store, get_meta
+from workstation.commune_names import CommuneStanding, desk_commune_list, site_as_listed
 from workstation.dossier_desk import DossierDesk
 from workstation.errors import SessionSetupError
 from workstation.opening import DeskSession
@@ -32,6 +34,7 @@ from workstation.sequence_blocks import (
 )
 from workstation.settings import SiteSettings
 
+log = logging.getLogger(__name__)
 PROVINCE_FEES_META_KEY = FEES_META
 CALENDAR_YEARS_BACK, CALENDAR_YEARS_AHEAD = 2, 3
 
@@ -44,6 +47,8 @@ class WorkSession:
     site: SiteSettings
     desk: DossierDesk
     pager: QueuePager
+    commune_standing: CommuneStanding | None = None
+    """What the province's communes list says of this desk's commune (renamed, merged, absent)."""
 
     @property
     def store(self) -> Store:
@@ -116,6 +121,9 @@ def open_work_session(
         raise SessionSetupError("this store has no site settings; run the first-run setup")
     store = session.store
     site = adopt_pending_block(store, site, now().astimezone(VIETNAM_TIME).date())
+    site, standing = site_as_listed(site, desk_commune_list())  # a renamed commune prints its new name
+    if standing.words():
+        log.warning("%s", standing.words())
     with store.reader() as conn:
         space = read_sequence_space(conn)
         fees = dict(province_fees) if province_fees is not None else read_province_fees(conn)
@@ -152,4 +160,4 @@ def open_work_session(
         now=local_now,
         new_id=new_id,
     )
-    return WorkSession(session, site, desk, QueuePager(desk))
+    return WorkSession(session, site, desk, QueuePager(desk), standing)

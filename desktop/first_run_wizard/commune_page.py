@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from desktop.commune_picker import CommunePicker
 from desktop.first_run_wizard.wizard_page import WizardPage, note_label
+from workstation.commune_names import desk_commune_list, official_commune_list
 
 
 class CommunePage(WizardPage):
@@ -26,9 +27,19 @@ class CommunePage(WizardPage):
         self.setSubTitle(
             self.tr("Step 1 of 5. Choose the province, then the commune or ward this desk serves.")
         )
-        self.intro.setText(
-            self.tr("The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).")
-        )
+        communes = desk_commune_list()
+        if communes is official_commune_list():
+            self.intro.setText(
+                self.tr(
+                    "The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025)."
+                )
+            )
+        else:  # a reference-data release from the province was applied before the set-up
+            self.intro.setText(
+                self.tr("The list is the one your province published (%1 communes and wards).").replace(
+                    "%1", str(sum(c.merged_into is None for c in communes.communes))
+                )
+            )
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
         return self.picker.commune() is not None

@@ -493,42 +493,60 @@
     </message>
 </context>
 <context>
+    <name>CommuneNotice</name>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="52"/>
+        <source>The province&apos;s list of communes says %1 (%2) was merged into %3 (%4). This desk still works as %2: ask IT to set it up for the new commune.</source>
+        <translation>The province&apos;s list of communes says %1 (%2) was merged into %3 (%4). This desk still works as %2: ask IT to set it up for the new commune.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="61"/>
+        <source>Commune %2 is not in the province&apos;s list of communes. This desk still works as %2: tell IT.</source>
+        <translation>Commune %2 is not in the province&apos;s list of communes. This desk still works as %2: tell IT.</translation>
+    </message>
+</context>
+<context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="25"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="26"/>
         <source>Your commune</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="27"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="28"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="30"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="34"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="39"/>
+        <source>The list is the one your province published (%1 communes and wards).</source>
+        <translation>The list is the one your province published (%1 communes and wards).</translation>
     </message>
 </context>
 <context>
     <name>CommunePicker</name>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="173"/>
+        <location filename="../../desktop/commune_picker.py" line="171"/>
         <source>&amp;Province or city:</source>
         <translation>&amp;Province or city:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="174"/>
+        <location filename="../../desktop/commune_picker.py" line="172"/>
         <source>&amp;Commune or ward:</source>
         <translation>&amp;Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="175"/>
+        <location filename="../../desktop/commune_picker.py" line="173"/>
         <source>Type to search, e.g. ha noi</source>
         <translation>Type to search, e.g. ha noi</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="176"/>
+        <location filename="../../desktop/commune_picker.py" line="174"/>
         <source>Type to search, e.g. hoan kiem</source>
         <translation>Type to search, e.g. hoan kiem</translation>
     </message>
@@ -780,12 +798,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="207"/>
+        <location filename="../../desktop/app.py" line="209"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="453"/>
+        <location filename="../../desktop/app.py" line="463"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Something could not be saved (%1). Try again or ask IT.</translation>
     </message>
@@ -3633,7 +3651,7 @@
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="200"/>
         <source>The province&apos;s rules do not allow these changes; the desk&apos;s other changes were sent:</source>
-        <translation>The province's rules do not allow these changes; the desk's other changes were sent:</translation>
+        <translation>The province&apos;s rules do not allow these changes; the desk&apos;s other changes were sent:</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="205"/>
@@ -3867,36 +3885,41 @@
     </message>
     <message>
         <location filename="../../desktop/updates_dialog.py" line="156"/>
+        <source>This update was refused: its list of communes is not valid or does not hold this desk&apos;s commune. Nothing was changed. Tell IT.</source>
+        <translation>This update was refused: its list of communes is not valid or does not hold this desk&apos;s commune. Nothing was changed. Tell IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="163"/>
         <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
         <translation>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="161"/>
+        <location filename="../../desktop/updates_dialog.py" line="168"/>
         <source>The file could not be read. Nothing was changed.</source>
         <translation>The file could not be read. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="169"/>
+        <location filename="../../desktop/updates_dialog.py" line="176"/>
         <source>Versions and updates</source>
         <translation>Versions and updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="170"/>
+        <location filename="../../desktop/updates_dialog.py" line="177"/>
         <source>The motcua program</source>
         <translation>The motcua program</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="171"/>
-        <source>Reference data (form templates, procedures)</source>
-        <translation>Reference data (form templates, procedures)</translation>
+        <location filename="../../desktop/updates_dialog.py" line="178"/>
+        <source>Reference data (form templates, procedures, communes)</source>
+        <translation>Reference data (form templates, procedures, communes)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <location filename="../../desktop/updates_dialog.py" line="180"/>
         <source>Return to the previous version</source>
         <translation>Return to the previous version</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="174"/>
+        <location filename="../../desktop/updates_dialog.py" line="181"/>
         <source>Import an update file (USB stick)…</source>
         <translation>Import an update file (USB stick)…</translation>
     </message>

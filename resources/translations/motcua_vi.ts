@@ -490,42 +490,60 @@
     </message>
 </context>
 <context>
+    <name>CommuneNotice</name>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="52"/>
+        <source>The province&apos;s list of communes says %1 (%2) was merged into %3 (%4). This desk still works as %2: ask IT to set it up for the new commune.</source>
+        <translation>Danh sách xã của tỉnh cho biết %1 (%2) đã được sáp nhập vào %3 (%4). Máy trạm này vẫn làm việc với mã %2: đề nghị CNTT thiết lập lại cho xã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/commune_notice.py" line="61"/>
+        <source>Commune %2 is not in the province&apos;s list of communes. This desk still works as %2: tell IT.</source>
+        <translation>Xã %2 không có trong danh sách xã của tỉnh. Máy trạm này vẫn làm việc với mã %2: hãy báo CNTT.</translation>
+    </message>
+</context>
+<context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="25"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="26"/>
         <source>Your commune</source>
         <translation>Xã/phường của Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="27"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="28"/>
         <source>Step 1 of 5. Choose the province, then the commune or ward this desk serves.</source>
         <translation>Bước 1/5. Chọn tỉnh/thành phố, rồi chọn xã/phường mà Bộ phận Một cửa này phục vụ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run_wizard/commune_page.py" line="30"/>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="34"/>
         <source>The list is the official one (34 provinces and cities, 3,321 communes and wards, 2025).</source>
         <translation>Danh sách chính thức (34 tỉnh, thành phố và 3.321 xã, phường, đặc khu; năm 2025).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_wizard/commune_page.py" line="39"/>
+        <source>The list is the one your province published (%1 communes and wards).</source>
+        <translation>Danh sách là danh sách do tỉnh của bạn công bố (%1 xã, phường).</translation>
     </message>
 </context>
 <context>
     <name>CommunePicker</name>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="173"/>
+        <location filename="../../desktop/commune_picker.py" line="171"/>
         <source>&amp;Province or city:</source>
         <translation>&amp;Tỉnh/thành phố:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="174"/>
+        <location filename="../../desktop/commune_picker.py" line="172"/>
         <source>&amp;Commune or ward:</source>
         <translation>&amp;Xã/phường:</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="175"/>
+        <location filename="../../desktop/commune_picker.py" line="173"/>
         <source>Type to search, e.g. ha noi</source>
         <translation>Gõ để tìm, ví dụ: ha noi</translation>
     </message>
     <message>
-        <location filename="../../desktop/commune_picker.py" line="176"/>
+        <location filename="../../desktop/commune_picker.py" line="174"/>
         <source>Type to search, e.g. hoan kiem</source>
         <translation>Gõ để tìm, ví dụ: hoan kiem</translation>
     </message>
@@ -777,12 +795,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <location filename="../../desktop/app.py" line="207"/>
+        <location filename="../../desktop/app.py" line="209"/>
         <source>motcua is already open on this computer, or IT is working on its data (%1). Close it, then start motcua again.</source>
         <translation>motcua đang mở trên máy này, hoặc bộ phận CNTT đang làm việc với dữ liệu của nó (%1). Hãy đóng chương trình đó rồi mở lại motcua.</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="453"/>
+        <location filename="../../desktop/app.py" line="463"/>
         <source>Something could not be saved (%1). Try again or ask IT.</source>
         <translation>Không lưu được dữ liệu (%1). Hãy thử lại hoặc hỏi bộ phận CNTT.</translation>
     </message>
@@ -3852,36 +3870,41 @@
     </message>
     <message>
         <location filename="../../desktop/updates_dialog.py" line="156"/>
+        <source>This update was refused: its list of communes is not valid or does not hold this desk&apos;s commune. Nothing was changed. Tell IT.</source>
+        <translation>Bản cập nhật này bị từ chối: danh sách xã trong đó không hợp lệ hoặc không có xã của máy trạm này. Không có gì thay đổi. Hãy báo CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates_dialog.py" line="163"/>
         <source>This file was refused: it is not a genuine update from the province, or it is damaged. Nothing was changed.</source>
         <translation>Tệp này bị từ chối: không phải bản cập nhật thật của tỉnh, hoặc tệp bị hỏng. Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="161"/>
+        <location filename="../../desktop/updates_dialog.py" line="168"/>
         <source>The file could not be read. Nothing was changed.</source>
         <translation>Không đọc được tệp. Không có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="169"/>
+        <location filename="../../desktop/updates_dialog.py" line="176"/>
         <source>Versions and updates</source>
         <translation>Phiên bản và cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="170"/>
+        <location filename="../../desktop/updates_dialog.py" line="177"/>
         <source>The motcua program</source>
         <translation>Chương trình motcua</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="171"/>
-        <source>Reference data (form templates, procedures)</source>
-        <translation>Dữ liệu dùng chung (mẫu biểu, thủ tục)</translation>
+        <location filename="../../desktop/updates_dialog.py" line="178"/>
+        <source>Reference data (form templates, procedures, communes)</source>
+        <translation>Dữ liệu dùng chung (mẫu biểu, thủ tục, danh sách xã)</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="173"/>
+        <location filename="../../desktop/updates_dialog.py" line="180"/>
         <source>Return to the previous version</source>
         <translation>Quay về phiên bản trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates_dialog.py" line="174"/>
+        <location filename="../../desktop/updates_dialog.py" line="181"/>
         <source>Import an update file (USB stick)…</source>
         <translation>Nhập tệp cập nhật (từ USB)…</translation>
     </message>

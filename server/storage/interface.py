@@ -87,6 +87,14 @@ class ServerStorage(Protocol):
 
     def set_commune_agency(self, code: str, agency: str) -> Commune: ...
 
+    def rename_commune(self, code: str, name: str) -> Commune:
+        """Give the commune its new official name (published to desks with the reference data)."""
+        ...
+
+    def merge_commune(self, code: str, into: str | None) -> Commune:
+        """Mark the commune as merged into ``into`` (``None``: not merged); those merged into it follow."""
+        ...
+
     # enrolment and devices
     def add_enrolment_code(self, code: EnrolmentCode) -> None: ...
 

@@ -253,6 +253,11 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
             "CREATE INDEX dossier_words_by_record ON dossier_words (record_id)",
         ),
     ),
+    SqlMigration(
+        8,
+        "communes merged into another (merge-commune), published to desks with their list",
+        ("ALTER TABLE communes ADD COLUMN merged_into text",),
+    ),
 )
 
 

@@ -38,6 +38,8 @@ class Commune:
     division_type: str
     agency: str
     """The agency identifier printed in dossier codes (the commune code until IT sets the official one)."""
+    merged_into: str | None = None
+    """The commune this one was merged into (``merge-commune``); desks enrolled for it keep its code."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from server.errors import (
     AccountExists,
+    BadInput,
     DatabaseUnavailable,
     DuplicateRow,
     EnrolmentRefused,
@@ -90,7 +91,7 @@ _DEVICE_COLUMNS = (
 _BLOCK_COLUMNS = "device_id, commune_code, slot, agency, first_number, last_number, valid_from, released_on"
 _ACCOUNT_COLUMNS = "id, username, role, province_code, password_hash, created_at, disabled_at, department"
 _SESSION_COLUMNS = "id, account_id, secret_hash, created_at, expires_at, revoked_at"
-_COMMUNE_COLUMNS = "code, province_code, name, division_type, agency"
+_COMMUNE_COLUMNS = "code, province_code, name, division_type, agency, merged_into"
 _BLOCKS_OF_COMMUNE = (
     f"SELECT {_BLOCK_COLUMNS} FROM sequence_blocks WHERE commune_code = ? ORDER BY slot, valid_from"
 )
@@ -267,9 +268,9 @@ class SqlStorage(ABC):
             )
             for c in communes:
                 added += tx.run(
-                    f"INSERT INTO communes ({_COMMUNE_COLUMNS}) VALUES (?, ?, ?, ?, ?) "
+                    f"INSERT INTO communes ({_COMMUNE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (code) DO NOTHING",
-                    (c.code, c.province_code, c.name, c.division_type, c.agency),
+                    (c.code, c.province_code, c.name, c.division_type, c.agency, c.merged_into),
                 )
         return added
 
@@ -298,6 +299,36 @@ class SqlStorage(ABC):
         with self._transaction() as tx:
             if not tx.run("UPDATE communes SET agency = ? WHERE code = ?", (agency, code)):
                 raise UnknownCommune(f"no commune with code {code}")
+            rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?", (code,))
+        return self._commune(rows[0])
+
+    def rename_commune(self, code: str, name: str) -> Commune:
+        with self._transaction() as tx:
+            if not tx.run("UPDATE communes SET name = ? WHERE code = ?", (name, code)):
+                raise UnknownCommune(f"no commune with code {code}")
+            rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?", (code,))
+        return self._commune(rows[0])
+
+    def merge_commune(self, code: str, into: str | None) -> Commune:
+        with self._transaction() as tx:
+            found = {
+                row[0]: row[1]
+                for row in tx.query(
+                    f"SELECT code, merged_into FROM communes WHERE code IN (?, ?){self.for_update}",
+                    (code, into if into is not None else code),
+                )
+            }
+            for wanted in (code, into):
+                if wanted is not None and wanted not in found:
+                    raise UnknownCommune(f"no commune with code {wanted}")
+            if into is not None:
+                if into == code:
+                    raise BadInput("a commune cannot be merged into itself")
+                if found[into] is not None:
+                    raise BadInput(f"commune {into} was merged into {found[into]}: merge into that one")
+                # communes merged into this one before now belong to the one it joins
+                tx.run("UPDATE communes SET merged_into = ? WHERE merged_into = ?", (into, code))
+            tx.run("UPDATE communes SET merged_into = ? WHERE code = ?", (into, code))
             rows = tx.query(f"SELECT {_COMMUNE_COLUMNS} FROM communes WHERE code = ?", (code,))
         return self._commune(rows[0])
 

@@ -239,6 +239,11 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             "CREATE INDEX dossier_words_by_record ON dossier_words (record_id)",
         ),
     ),
+    SqlMigration(
+        8,
+        "communes merged into another (merge-commune), published to desks with their list",
+        ("ALTER TABLE communes ADD COLUMN merged_into TEXT",),
+    ),
 )
 
 

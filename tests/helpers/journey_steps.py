@@ -19,6 +19,7 @@ from pytestqt.exceptions import TimeoutError  # noqa: A004 - pytest-qt's own
 from desktop.app import DeskController, DeskProgram, build
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.main_window import MainWindow
+from resources import use_reference_data
 from sync.log_redaction import reset_logging
 from tests.helpers.desk_driver import close_desk
 from tests.helpers.qt_keys import press, type_text
@@ -37,6 +38,7 @@ def desk_program(data_dir: Path, now: Callable[[], datetime] | None = None) -> I
         close_desk(built.controller)
         built.close_logs()
         reset_logging()
+        use_reference_data(None)  # build() put this desk's reference data in use: the next test's is its own
         if font is not None:
             built.app.setFont(font)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sync.errors import StoreError
 from workstation.about import app_version
+from workstation.commune_names import commune_status_lines
 from workstation.errors import UpdateRefused
 from workstation.installed_versions import KINDS, SHIPPED_REFERENCE_VERSION, InstalledVersions
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
@@ -41,7 +42,7 @@ def status_lines(data_dir: Path) -> list[str]:
             lines.append(f"  {state.previous} kept: 'motcua update rollback {kind}' goes back to it")
         if state.held_back:
             lines.append(f"  {state.held_back} was rolled back: not fetched again until a newer one comes")
-    return lines
+    return lines + commune_status_lines(data_dir)
 
 
 def run_update(
