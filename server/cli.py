@@ -13,7 +13,8 @@ conflicts in words);
 ``resolve-conflict --commune 00070 --dossier ID --field F (--choose EVENT | --value JSON)``;
 ``health [--commune 00070]`` (last contact and backlog per workstation);
 ``export-portal --commune 00070 --since 2026-03-01 OUT.json`` (the national portal's shape, unconfirmed);
-``import-bundle FILE`` (a desk's USB bundle, checked like a network push, all or nothing);
+``import-bundle FILE`` (a desk's USB bundle, checked like a network push; an event whose content the rules
+refuse is refused alone, as there);
 ``export-bundle --device ID OUT`` (what that desk lacks, encrypted for its keys);
 ``release-keys DIR``, ``publish-release --kind program|reference --version V --keys DIR FOLDER``,
 ``refresh-release``, ``versions`` (updates for the desks: ``server.release_commands``).

@@ -139,7 +139,7 @@ def import_desk_bundle(
     scope_field: str,
     now: Callable[[], dt.datetime],
 ) -> BundleImported:
-    """Verify a desk's bundle and apply its events, all or nothing; ``BundleRefused`` says why not."""
+    """Verify a desk's bundle and apply its events (refused whole, or an event refused alone as in a push)."""
     path = Path(path)
     try:
         claimed = read_bundle_header(path)
