@@ -31,7 +31,7 @@ from server.event_origins import EventOrigins
 from server.record_checks import RECORD_CHECKS, FieldsCheck, check_record_fields
 from server.storage.interface import ServerStorage, Tx
 from server.storage.lost_connections import again_if_lost
-from server.waiting_events import WaitingEvents, WaitingLimits
+from server.waiting_events import REVOKED_ORIGIN, WaitingEvents, WaitingLimits
 from sync.change_events import ChangeEvent, canonical_json, decode_event
 from sync.conflicts import UNSET, Conflict
 from sync.errors import WriteRejected
@@ -236,6 +236,8 @@ class ServerReplica:
         devices = EventOrigins.load(self.storage, tx, self.scope, self.pusher)
         scopes = self._stored_scopes(tx, {item.event.record_key for item in batch})
         fresh: dict[EventId, _Incoming] = {}
+        set_aside: dict[EventId, _Incoming] = {}
+        """Events of a revoked workstation above what the server held of it then: quarantined, not taken."""
         duplicates = 0
         for event, body in ((item.event, item.text) for item in batch):
             origin = event.id.replica_id
@@ -246,7 +248,8 @@ class ServerReplica:
                     "an event from a replica that is not a workstation of this commune",
                     reason="unknown_origin",
                 )
-            known = held.get(event.id) or (fresh[event.id].body if event.id in fresh else None)
+            again = fresh.get(event.id) or set_aside.get(event.id)
+            known = held.get(event.id) or (again.body if again is not None else None)
             if known is not None:
                 if known != body:
                     raise BadEvents(f"two different events carry the id {event.id}")
@@ -257,11 +260,18 @@ class ServerReplica:
                     "an event under the server's own replica id that the server never made",
                     reason="forged_server_event",
                 )
-            self._check_event(event)
             devices.check(event)
+            if devices.revoked_late(event):
+                set_aside[event.id] = _Incoming(event, body, self.scope)
+                continue
+            self._check_event(event)
             check_record_fields(self.value_checks, event.record_type, event.id, event.fields, event.side)
             scope = self._scope_of(tx, event, scopes)
             fresh[event.id] = _Incoming(event, body, scope)
+        if set_aside:
+            WaitingEvents(self.storage, tx, self.scope, self.waiting_limits).quarantine(
+                {i: (item.event, item.body) for i, item in set_aside.items()}, REVOKED_ORIGIN, self._now()
+            )
         waiting = self._store_and_deliver(tx, list(fresh.values()), scopes)
         return ReceiveReport(new=len(fresh), duplicates=duplicates, waiting=waiting)
 

@@ -239,6 +239,22 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
             "CREATE INDEX dossier_words_by_record ON dossier_words (record_id)",
         ),
     ),
+    SqlMigration(
+        8,
+        "a revoked workstation's last held counter; the sign-in backoff pruned by age",
+        (
+            "ALTER TABLE devices ADD COLUMN revoked_counter INTEGER",
+            # devices revoked before this migration: what the server holds of them now
+            """UPDATE devices SET revoked_counter = MAX(
+                COALESCE((SELECT MAX(e.counter) FROM sync_events e WHERE e.replica_id = devices.replica_id),
+                         0),
+                COALESCE((SELECT MAX(q.counter) FROM sync_quarantine q
+                          WHERE q.replica_id = devices.replica_id),
+                         0)
+            ) WHERE revoked_at IS NOT NULL""",
+            "CREATE INDEX sign_in_failures_by_age ON sign_in_failures (last_at)",
+        ),
+    ),
 )
 
 
