@@ -281,6 +281,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trên máy trạm, chạy: motcua enrol --server {server} --code <mã> (xã {commune}).",
         "On the workstation run: motcua enrol --server {server} --code <code> (commune {commune}).",
     ),
+    "it.slip_no_public_url": (
+        "Máy chủ chưa được đặt địa chỉ công khai (public_url trong mục [server] của tệp cấu hình máy chủ): "
+        "phiếu ghi địa chỉ đã dùng để mở trang này ({server}), mà máy trạm ở xã có thể không tới được. "
+        "Hãy kiểm tra địa chỉ trước khi in, và đề nghị người quản trị máy chủ đặt public_url.",
+        "The server's public address is not set (public_url in the [server] section of the server's "
+        "configuration file): the slip shows the address this page was opened with ({server}), which the "
+        "commune's workstations may not reach. Check it before printing, and ask the server's administrator "
+        "to set public_url.",
+    ),
     "it.print_hint": ("Dùng Ctrl+P để in phiếu này.", "Press Ctrl+P to print this slip."),
     "it.role": ("Vai trò", "Role"),
     "it.new_account": ("Tạo tài khoản", "New account"),

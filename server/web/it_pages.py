@@ -197,7 +197,7 @@ def it_router() -> APIRouter:
         issued = issue_enrolment_code(
             svc.storage, commune.code, now=svc.now, new_id=svc.new_id, ttl=svc.config.code_ttl
         )
-        server = f"{request.url.scheme}://{request.url.netloc}"
+        server = svc.config.public_url or f"{request.url.scheme}://{request.url.netloc}"
         qr = segno.make(f"motcua-enrol\n{server}\n{commune.code}\n{issued.code}", error="m")
         log.info("web enrolment code", extra={"account_id": who.account.id, "commune": commune.code})
         return render(
@@ -207,6 +207,7 @@ def it_router() -> APIRouter:
             code=issued.code,
             commune=commune,
             server=server,
+            server_configured=svc.config.public_url is not None,
             expires=issued.expires_at,
             qr_svg=qr.svg_inline(scale=4, dark="#000", light="#fff"),
         )
