@@ -447,9 +447,13 @@ class ServerReplica:
         record_id: str,
         build: Callable[[RecordState], Mapping[str, Any]],
         author: str,
+        *,
+        along: Callable[[Tx], None] | None = None,
     ) -> ChangeEvent:
         """Like :meth:`write`, with the fields made by ``build`` from the record's current state, read under
-        the commune's lock (e.g. a status change from the status it is in now)."""
+        the commune's lock (e.g. a status change from the status it is in now). ``along`` runs in the same
+        transaction once the event is written (e.g. storing the file it names): if either fails, neither is
+        kept."""
         kind = self._type(record_type)
         with self.storage.transaction() as tx:
             self.storage.lock_scope(tx, f"commune:{self.scope}")
@@ -457,7 +461,10 @@ class ServerReplica:
             def check(current: RecordState, fields: Mapping[str, Any]) -> None:
                 self._check_record_scope(tx, record_type, record_id, fields, bool(current.vector))
 
-            return write_record_from(self._target(tx), kind, record_id, build, author, check=check)
+            event = write_record_from(self._target(tx), kind, record_id, build, author, check=check)
+            if along is not None:
+                along(tx)
+            return event
 
     def resolve(
         self, conflict: Conflict, author: str, *, choose: EventId | None = None, value: Any = UNSET
