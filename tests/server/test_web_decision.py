@@ -62,6 +62,7 @@ def _events(storage: ServerStorage) -> int:
         return int(tx.query("SELECT COUNT(*) FROM sync_events")[0][0])
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
 def test_a_refused_completion_stores_no_decision_and_no_file(
     serve: Callable[..., LiveServer], storage: ServerStorage, clock: Clock
 ) -> None:
@@ -156,6 +157,7 @@ def test_a_file_the_database_cannot_store_leaves_the_dossier_not_completed(
     assert work.status_of(state) is Status.PROCESSING and work.DECISION_FIELD not in thaw(state.values)
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
 def test_a_completion_keeps_the_status_the_decision_and_its_file_together(
     serve: Callable[..., LiveServer], storage: ServerStorage, clock: Clock
 ) -> None:
