@@ -253,6 +253,8 @@ SQLITE_MIGRATIONS: tuple[SqlMigration, ...] = (
                          0)
             ) WHERE revoked_at IS NOT NULL""",
             "CREATE INDEX sign_in_failures_by_age ON sign_in_failures (last_at)",
+            # counts of wrong passwords were named by account names and addresses in clear: forgotten
+            "DELETE FROM sign_in_failures",
         ),
     ),
 )

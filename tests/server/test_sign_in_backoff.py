@@ -16,6 +16,7 @@ from server.sign_in_backoff import SignInBackoff
 from server.storage.interface import ServerStorage
 from server.storage.records import Role
 from server.storage.sqlite_storage import SqliteStorage
+from server.web import sessions
 from sync.protocol_version import protocol_headers
 from tests.helpers.server_accounts import PASSWORD, add_account
 from tests.helpers.server_processes import free_port, start_server, stop_server
@@ -130,3 +131,18 @@ def test_a_restarted_server_process_remembers_the_wrong_passwords(tmp_path: Path
     finally:
         stop_server(process)
         storage.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_the_web_sign_ins_counts_hold_no_name_or_address_and_are_pruned(
+    storage: ServerStorage, clock: Clock
+) -> None:
+    keys = ["account:ho.tich", "address:10.0.0.7"]
+    for _ in range(4):
+        sessions.record_failure(storage, keys, clock.now())
+    assert sessions.seconds_to_wait(storage, keys, clock.now()) > 0
+    rows = _rows(storage)
+    assert len(rows) == 2 and not any("ho.tich" in key or "10.0.0.7" in key for key, _ in rows)
+    clock.advance(days=2)
+    sessions.record_failure(storage, ["account:other"], clock.now())
+    assert [f for _, f in _rows(storage)] == [1]
