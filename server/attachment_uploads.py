@@ -175,6 +175,42 @@ def put_chunk(
     return UploadState(sha256, size, received, complete)
 
 
+def store_whole(
+    storage: ServerStorage,
+    tx: Tx,
+    commune: str,
+    data: bytes,
+    *,
+    now: dt.datetime,
+    limit: int = MAX_ATTACHMENT_BYTES,
+) -> str:
+    """Store a whole file the server itself was given (e.g. a decision's file) in transaction ``tx``, complete
+    at once; returns its SHA-256. Held already (complete): nothing is written; a partial upload of the same
+    hash is replaced."""
+    _check_size(len(data), limit)
+    sha256 = hashlib.sha256(data).hexdigest()
+    storage.lock_scope(tx, f"attachment:{commune}:{sha256}")
+    rows = tx.query(
+        "SELECT complete FROM attachments WHERE commune_code = ? AND sha256 = ?", (commune, sha256)
+    )
+    if rows and int(rows[0][0]) == 1:
+        return sha256
+    tx.run("DELETE FROM attachment_chunks WHERE commune_code = ? AND sha256 = ?", (commune, sha256))
+    tx.run("DELETE FROM attachments WHERE commune_code = ? AND sha256 = ?", (commune, sha256))
+    at = storage.time_in(now)
+    tx.run(
+        "INSERT INTO attachments (commune_code, sha256, size, received, complete, started_at, completed_at)"
+        " VALUES (?, ?, ?, ?, 1, ?, ?)",
+        (commune, sha256, len(data), len(data), at, at),
+    )
+    if data:
+        tx.run(
+            "INSERT INTO attachment_chunks (commune_code, sha256, start_offset, data) VALUES (?, ?, 0, ?)",
+            (commune, sha256, data),
+        )
+    return sha256
+
+
 def _check_may_start(
     tx: Tx, commune: str, sha256: str, size: int, *, quota: int | None, named_by_commune: bool
 ) -> None:

@@ -337,6 +337,12 @@ def _run(
     elif args.command == "revoke-device":
         device = revoke_device(storage, args.device, now=now)
         print(f"device {device.id} revoked at {device.revoked_at}", file=out)
+        print(
+            f"its events are taken up to its counter {device.revoked_counter} (the last the server held); "
+            "later ones, even relayed by another desk, go to the quarantine: what it made and never synced "
+            "is lost",
+            file=out,
+        )
     elif args.command == "list-devices":
         commune = official.commune_code(args.commune) if args.commune else None
         for device in storage.list_devices(commune_code=commune):

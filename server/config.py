@@ -11,6 +11,7 @@ Example::
     postgres_pool_size = 8            # PostgreSQL connections per process
     postgres_pool_timeout = 30        # seconds a request waits for one, then 503 "database unavailable"
     trusted_proxies = ["127.0.0.1"]   # whose X-Forwarded-For is believed; default: nobody's
+    public_url = "https://motcua.tinh.gov.vn"  # the address desks reach (printed on enrolment slips)
 
     [limits]
     max_body_bytes = 8388608          # any request but a sync push
@@ -72,6 +73,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from server.errors import ConfigError
 
@@ -120,6 +122,9 @@ class ServerConfig:
     trusted_proxies: tuple[str, ...] = ()
     """Addresses or networks of reverse proxies whose ``X-Forwarded-For`` names the client (for the rate
     limits and the log); empty: the header is ignored and the connection's address counts."""
+    public_url: str | None = None
+    """The server's address as the desks reach it (``https://…``, behind the reverse proxy), printed on the
+    web's enrolment slips; ``None``: the slip shows the address its page was opened with, and says so."""
     bundle_key_file: Path | None = None
     """The province's device keys for USB bundles (``server.bundle_identity``); ``None``: no USB bundles."""
     releases_dir: Path | None = None
@@ -188,6 +193,8 @@ class ServerConfig:
                 raise ConfigError(
                     f"server.trusted_proxies holds {proxy[:60]!r}, which is not an address or a network"
                 ) from None
+        if self.public_url is not None:
+            _check_public_url(self.public_url)
         if self.workers > 1 and not self.uses_postgres:
             raise ConfigError("server.workers above 1 needs PostgreSQL (a SQLite file has a single writer)")
         if self.sequence_blocks > 9999:
@@ -222,6 +229,7 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "postgres_pool_timeout": ("postgres_pool_timeout", (int, float)),
         "workers": ("workers", (int,)),
         "trusted_proxies": ("trusted_proxies", (list,)),
+        "public_url": ("public_url", (str,)),
     },
     "limits": {
         "max_body_bytes": ("max_body_bytes", (int,)),
@@ -268,6 +276,28 @@ _KEYS: dict[str, dict[str, tuple[str, tuple[type, ...]]]] = {
         "argon2_lanes": ("argon2_lanes", (int,)),
     },
 }
+
+
+def _check_public_url(url: str) -> None:
+    """Raise ``ConfigError`` unless ``url`` is an ``http(s)://host[:port][/path]`` address, nothing more."""
+    parts = urlsplit(url)
+    if (
+        parts.scheme not in ("https", "http")
+        or not parts.hostname
+        or parts.query
+        or parts.fragment
+        or parts.username is not None
+        or url.endswith("/")
+        or any(c.isspace() for c in url)
+    ):
+        raise ConfigError(
+            "server.public_url must be the address desks reach, e.g. https://motcua.tinh.gov.vn (no "
+            f"trailing /, query or user), not {url[:80]!r}"
+        )
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        raise ConfigError(f"server.public_url has a bad port: {url[:80]!r}") from None
 
 
 def _resolve(base_dir: Path, text: str) -> Path:

@@ -10,8 +10,13 @@ A workstation's credential proves who is pushing, not who made each event: a des
 - it is already held here with the same text (an event made before signatures existed and pushed by its
   origin then: the migration rule, ``docs/design.md``).
 
-An event under a revoked workstation's replica id made after the revocation (by its signed device time) is
-refused. Every refusal is a 403 ``events_refused`` with the reason ``unproven_origin`` and says why in words.
+Every refusal is a 403 ``events_refused`` with the reason ``unproven_origin`` and says why in words.
+
+A revoked workstation's events are taken only up to the highest counter of its events the server held when
+it was revoked (``devices.revoked_counter``), never by the time the event states: that time is the desk's
+own, and a stolen key signs any time. Its events above that counter (made after the revocation, or made
+before it but never pushed) are not taken: :meth:`EventOrigins.revoked_late` tells them, and the push sets
+them aside in the quarantine (reason ``revoked_origin``) where IT sees them, taking the rest of the batch.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ class UnprovenOrigin(Forbidden):
 class _Workstation:
     signing_key: Ed25519PublicKey | None
     revoked_at: dt.datetime | None
+    revoked_counter: int | None
 
 
 class EventOrigins:
@@ -56,9 +62,18 @@ class EventOrigins:
     def load(cls, storage: ServerStorage, tx: Tx, commune: str, pusher: str | None) -> EventOrigins:
         """The commune's workstations (revoked ones too: their earlier events may still be relayed)."""
         rows = tx.query(
-            "SELECT replica_id, signing_key, revoked_at FROM devices WHERE commune_code = ?", (commune,)
+            "SELECT replica_id, signing_key, revoked_at, revoked_counter FROM devices WHERE commune_code = ?",
+            (commune,),
         )
-        return cls({str(r[0]): _Workstation(_key(r[1]), storage.time_out(r[2])) for r in rows}, pusher)
+        return cls(
+            {
+                str(r[0]): _Workstation(
+                    _key(r[1]), storage.time_out(r[2]), None if r[3] is None else int(r[3])
+                )
+                for r in rows
+            },
+            pusher,
+        )
 
     def __contains__(self, replica_id: object) -> bool:
         return replica_id in self._workstations
@@ -78,10 +93,14 @@ class EventOrigins:
                 f"event {event.id} was made by another workstation and carries no signature of it: a "
                 "workstation may send another's events only as that workstation signed them"
             )
-        if workstation.revoked_at is not None and event.device_time >= workstation.revoked_at:
-            raise UnprovenOrigin(
-                f"event {event.id} was made by a revoked workstation after its revocation: refused"
-            )
+
+    def revoked_late(self, event: ChangeEvent) -> bool:
+        """Whether ``event`` (its origin checked) is of a revoked workstation and above the highest counter of
+        it the server held at the revocation: never taken, whatever time it states."""
+        workstation = self._workstations[event.id.replica_id]
+        if workstation.revoked_at is None:
+            return False
+        return event.id.counter > (workstation.revoked_counter or 0)
 
 
 def _key(text: object) -> Ed25519PublicKey | None:

@@ -10,6 +10,7 @@ Used by the officers' API (``server.province_routes``) and the admin CLI.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,7 +30,9 @@ from dossiers.lifecycle import (
     rule_for,
 )
 from server import dossier_index
+from server.attachment_uploads import store_whole
 from server.errors import BadInput, Conflict, Forbidden, NotFound
+from server.storage.interface import Tx
 from server.sync_replica import ServerReplica
 from sync.change_events import ChangeEvent, thaw
 from sync.conflicts import UNSET, explain
@@ -369,6 +372,62 @@ def decide(
 
     with sync_refusals():
         return replica.write_from(RECORD_TYPE_NAME, dossier_id, build, author)
+
+
+@dataclass(frozen=True, slots=True, repr=False)  # no file content in a repr
+class DecisionFile:
+    """A decision's file as the officer gave it (its content checked by the caller: a PDF or an image)."""
+
+    name: str
+    media_type: str
+    data: bytes
+
+
+def complete_with_decision(
+    replica: ServerReplica,
+    dossier_id: str,
+    *,
+    text: str,
+    file: DecisionFile | None,
+    note: str,
+    author: str,
+    now: Callable[[], dt.datetime],
+) -> ChangeEvent:
+    """Complete a dossier with the province's decision (and its file): one event carrying both the status
+    change and the decision, and the file stored in the same transaction. A refused completion (the lifecycle,
+    an open conflict) stores neither decision nor file; a file that cannot be stored leaves the dossier as it
+    was."""
+    if not text.strip():
+        raise BadWrite("a decision needs its text", reason="empty")
+    attached: dict[str, Any] | None = None
+    if file is not None:
+        attached = {
+            "sha256": hashlib.sha256(file.data).hexdigest(),
+            "name": file.name,
+            "media_type": file.media_type,
+            "size": len(file.data),
+        }
+
+    def build(state: RecordState) -> dict[str, Any]:
+        at = now()
+        fields = action_fields(
+            _require(state, dossier_id), Action.COMPLETE, ActionInput(note=note), author=author, at=at
+        )
+        fields[DECISION_FIELD] = {
+            "text": text.strip(),
+            "outcome": "completed",
+            "by": author,
+            "at": at.isoformat(),
+            "file": attached,
+        }
+        return fields
+
+    def store_file(tx: Tx) -> None:
+        if file is not None:
+            store_whole(replica.storage, tx, replica.scope, file.data, now=now())
+
+    with sync_refusals():
+        return replica.write_from(RECORD_TYPE_NAME, dossier_id, build, author, along=store_file)
 
 
 def parse_event_id(text: str) -> EventId:

@@ -45,6 +45,6 @@ class Services:
             TokenBucketLimiter(config.anonymous_requests_per_minute, config.anonymous_burst, now),
             PasswordParams(config.argon2_memory_kib, config.argon2_iterations, config.argon2_lanes),
             ConcurrencyLimiter(config.device_concurrent_requests),
-            SignInBackoff(now),
+            SignInBackoff(storage, now),
             DiskSpace(data_folders(config), config.min_free_disk_mib * 1024 * 1024),
         )

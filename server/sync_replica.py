@@ -35,7 +35,7 @@ from server.event_origins import EventOrigins
 from server.record_checks import RECORD_CHECKS, FieldsCheck, ValueRefused, check_record_fields
 from server.storage.interface import ServerStorage, Tx
 from server.storage.lost_connections import again_if_lost
-from server.waiting_events import WaitingEvents, WaitingLimits
+from server.waiting_events import REVOKED_ORIGIN, WaitingEvents, WaitingLimits
 from sync.change_events import ChangeEvent, canonical_json, decode_event, encode_event
 from sync.conflicts import UNSET, Conflict
 from sync.device_keys import DeviceIdentity
@@ -254,6 +254,8 @@ class ServerReplica:
         scopes = self._stored_scopes(tx, {item.event.record_key for item in batch})
         fresh: dict[EventId, _Incoming] = {}
         refused: list[RefusedEvent] = []
+        set_aside: dict[EventId, _Incoming] = {}
+        """Events of a revoked workstation above what the server held of it then: quarantined, not taken."""
         duplicates = 0
         for event, body in ((item.event, item.text) for item in batch):
             origin = event.id.replica_id
@@ -264,7 +266,8 @@ class ServerReplica:
                     "an event from a replica that is not a workstation of this commune",
                     reason="unknown_origin",
                 )
-            known = held.get(event.id) or (fresh[event.id].body if event.id in fresh else None)
+            again = fresh.get(event.id) or set_aside.get(event.id)
+            known = held.get(event.id) or (again.body if again is not None else None)
             if known is not None:
                 if known != body and not one_is_refusal_of_other(decode_event(known), event):
                     raise BadEvents(f"two different events carry the id {event.id}")
@@ -283,6 +286,9 @@ class ServerReplica:
             if kind is None:
                 raise BadEvents(f"unknown record type {event.record_type[:40]!r}")
             devices.check(event)
+            if devices.revoked_late(event):
+                set_aside[event.id] = _Incoming(event, body, self.scope)
+                continue
             scope = self._scope_of(tx, event, scopes)
             try:
                 self._check_event(kind, event)
@@ -292,6 +298,10 @@ class ServerReplica:
                 event = refusal_of(event, exc.reason, self.refusal_signer)
                 body = encode_event(event)
             fresh[event.id] = _Incoming(event, body, scope)
+        if set_aside:
+            WaitingEvents(self.storage, tx, self.scope, self.waiting_limits).quarantine(
+                {i: (item.event, item.body) for i, item in set_aside.items()}, REVOKED_ORIGIN, self._now()
+            )
         waiting = self._store_and_deliver(tx, list(fresh.values()), scopes)
         for item in refused:
             log.warning("event %s of this commune's push refused alone: %s", item.event, item.reason)
@@ -469,9 +479,13 @@ class ServerReplica:
         record_id: str,
         build: Callable[[RecordState], Mapping[str, Any]],
         author: str,
+        *,
+        along: Callable[[Tx], None] | None = None,
     ) -> ChangeEvent:
         """Like :meth:`write`, with the fields made by ``build`` from the record's current state, read under
-        the commune's lock (e.g. a status change from the status it is in now)."""
+        the commune's lock (e.g. a status change from the status it is in now). ``along`` runs in the same
+        transaction once the event is written (e.g. storing the file it names): if either fails, neither is
+        kept."""
         kind = self._type(record_type)
         with self.storage.transaction() as tx:
             self.storage.lock_scope(tx, f"commune:{self.scope}")
@@ -479,7 +493,10 @@ class ServerReplica:
             def check(current: RecordState, fields: Mapping[str, Any]) -> None:
                 self._check_record_scope(tx, record_type, record_id, fields, bool(current.vector))
 
-            return write_record_from(self._target(tx), kind, record_id, build, author, check=check)
+            event = write_record_from(self._target(tx), kind, record_id, build, author, check=check)
+            if along is not None:
+                along(tx)
+            return event
 
     def resolve(
         self, conflict: Conflict, author: str, *, choose: EventId | None = None, value: Any = UNSET

@@ -8,7 +8,8 @@ just arrived (an index lookup), never at every waiting event of the commune; pul
 Waiting is bounded per commune and per origin replica, in events and in bytes (``WaitingLimits``), and in
 time: an event over a bound, or waiting longer than ``max_age``, is moved to ``sync_quarantine`` with the
 reason, where IT sees it (``python -m server.cli quarantine``). A quarantined event is applied after all if
-it is pushed again once its causes have arrived.
+it is pushed again once its causes have arrived. A revoked workstation's events above what the server held of
+it at the revocation are quarantined too (``revoked_origin``, :mod:`server.event_origins`), never applied.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from sync.version_vectors import EventId
 MIB = 1024 * 1024
 TOO_MANY = "too_many_waiting"
 TOO_OLD = "waited_too_long"
+REVOKED_ORIGIN = "revoked_origin"
+"""Made by a revoked workstation, above the highest counter of it the server held at the revocation."""
 AGE_SWEEP = 500
 """At most this many over-age waiting events are quarantined per push (the rest at the next ones)."""
 
@@ -251,6 +254,43 @@ class WaitingEvents:
                 [(i.replica_id, i.counter) for i in done.released],
             )
 
+    def quarantine(
+        self, events: Mapping[EventId, tuple[ChangeEvent, str]], reason: str, at: dt.datetime
+    ) -> None:
+        """Set ``events`` (with their texts) aside in the quarantine with ``reason``, never applied. Those
+        held there already are left; at most ``per_origin_events`` of one origin are kept for one reason (the
+        rest are still refused, just not kept)."""
+        held = self._quarantined(events)
+        stamp = self.storage.time_in(at)
+        rows = []
+        for origin in sorted({event_id.replica_id for event_id in events}):
+            kept = int(
+                self.tx.query(
+                    "SELECT COUNT(*) FROM sync_quarantine WHERE replica_id = ? AND reason = ?",
+                    (origin, reason),
+                )[0][0]
+            )
+            for event_id in sorted(i for i in events if i.replica_id == origin and i not in held):
+                if kept >= self.limits.per_origin_events:
+                    break
+                event, body = events[event_id]
+                size = len(body.encode())
+                rows.append(
+                    (
+                        origin,
+                        event_id.counter,
+                        self.scope,
+                        event.record_type,
+                        reason,
+                        size,
+                        body,
+                        stamp,
+                        stamp,
+                    )
+                )
+                kept += 1
+        self.tx.insert_rows("sync_quarantine", _QUARANTINE_COLUMNS, rows)
+
     def sweep_old(self, now: dt.datetime) -> int:
         """Quarantine (at most ``AGE_SWEEP`` of) the events that have waited longer than ``max_age``."""
         rows = self.tx.query(
@@ -364,6 +404,10 @@ def _time(storage: ServerStorage, value: object) -> dt.datetime:
 REASON_WORDS = {
     TOO_MANY: "more events waited for a cause than the bounds allow (limits.waiting_*)",
     TOO_OLD: "waited for a cause longer than limits.waiting_max_age_days",
+    REVOKED_ORIGIN: (
+        "made by a revoked workstation after the last of its events the server held when it was revoked: "
+        "never taken (a revoked desk's events not pushed before its revocation are lost; re-enter them)"
+    ),
 }
 
 

@@ -5,8 +5,9 @@ starts ``N`` worker processes (``spawn``: nothing but the settings and the socke
 opens its own connection pool (``application_name`` ``motcua-server-<n>``), logs into ``<log_dir>/worker-<n>``
 (one rotating file per process: two processes must not rotate one file) and serves the socket with uvicorn;
 the kernel hands each new connection to one of them. What must hold across processes lives in the database:
-a commune's pushes are serialised by its advisory lock, enrolment and sequence blocks lock their rows. Rate
-limits are per process (see ``server.config``).
+a commune's pushes are serialised by its advisory lock, enrolment and sequence blocks lock their rows, and
+the sign-in backoff's counts are rows (``server.sign_in_backoff``). Rate limits are per process (see
+``server.config``).
 
 The parent waits; on SIGTERM or SIGINT it asks every worker to stop (uvicorn finishes the requests in hand),
 and if a worker dies the parent stops the others and exits with an error, for the service manager to restart

@@ -117,7 +117,8 @@ class ServerStorage(Protocol):
     ) -> list[Device]: ...
 
     def revoke_device(self, device_id: str, now: dt.datetime, today: dt.date) -> Device:
-        """Mark the device revoked (idempotent) and release its block from ``today``."""
+        """Mark the device revoked (idempotent), recording the highest counter of its events held here then
+        (``Device.revoked_counter``), and release its block from ``today``."""
         ...
 
     def get_sequence_block(self, device_id: str) -> SequenceBlock | None: ...

@@ -258,6 +258,24 @@ POSTGRES_MIGRATIONS: tuple[SqlMigration, ...] = (
         "communes merged into another (merge-commune), published to desks with their list",
         ("ALTER TABLE communes ADD COLUMN merged_into text",),
     ),
+    SqlMigration(
+        9,
+        "a revoked workstation's last held counter; the sign-in backoff pruned by age",
+        (
+            "ALTER TABLE devices ADD COLUMN revoked_counter bigint",
+            # devices revoked before this migration: what the server holds of them now
+            """UPDATE devices SET revoked_counter = GREATEST(
+                COALESCE((SELECT MAX(e.counter) FROM sync_events e WHERE e.replica_id = devices.replica_id),
+                         0),
+                COALESCE((SELECT MAX(q.counter) FROM sync_quarantine q
+                          WHERE q.replica_id = devices.replica_id),
+                         0)
+            ) WHERE revoked_at IS NOT NULL""",
+            "CREATE INDEX sign_in_failures_by_age ON sign_in_failures (last_at)",
+            # counts of wrong passwords were named by account names and addresses in clear: forgotten
+            "DELETE FROM sign_in_failures",
+        ),
+    ),
 )
 
 

@@ -66,6 +66,9 @@ class Device:
     secret_hash: str
     enrolled_at: dt.datetime
     revoked_at: dt.datetime | None = None
+    revoked_counter: int | None = None
+    """At revocation: the highest counter of this workstation's events the server then held (0: none). Its
+    events above it are never taken (``server.event_origins``)."""
 
     @property
     def revoked(self) -> bool:

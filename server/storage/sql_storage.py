@@ -86,7 +86,8 @@ def check_migrations(migrations: Sequence[SqlMigration]) -> None:
 
 _CODE_COLUMNS = "id, commune_code, code_hash, created_at, expires_at, used_at, device_id"
 _DEVICE_COLUMNS = (
-    "id, commune_code, replica_id, label, signing_key, exchange_key, secret_hash, enrolled_at, revoked_at"
+    "id, commune_code, replica_id, label, signing_key, exchange_key, secret_hash, enrolled_at, revoked_at,"
+    " revoked_counter"
 )
 _BLOCK_COLUMNS = "device_id, commune_code, slot, agency, first_number, last_number, valid_from, released_on"
 _ACCOUNT_COLUMNS = "id, username, role, province_code, password_hash, created_at, disabled_at, department"
@@ -229,7 +230,8 @@ class SqlStorage(ABC):
         )
 
     def _device(self, row: tuple[Any, ...]) -> Device:
-        return Device(*row[:7], self._must_time(row[7]), self._time_out(row[8]))
+        counter = None if row[9] is None else int(row[9])
+        return Device(*row[:7], self._must_time(row[7]), self._time_out(row[8]), counter)
 
     def _block(self, row: tuple[Any, ...]) -> SequenceBlock:
         return SequenceBlock(*row[:6], self._must_date(row[6]), self._date_out(row[7]))
@@ -406,7 +408,7 @@ class SqlStorage(ABC):
         if block.device_id != device.id or block.commune_code != device.commune_code:
             raise ValueError("the chosen block belongs to another device or commune")
         tx.run(
-            f"INSERT INTO devices ({_DEVICE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO devices ({_DEVICE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 device.id,
                 device.commune_code,
@@ -417,6 +419,7 @@ class SqlStorage(ABC):
                 device.secret_hash,
                 self._time_in(device.enrolled_at),
                 self._time_in(device.revoked_at),
+                device.revoked_counter,
             ),
         )
         tx.run(
@@ -464,13 +467,23 @@ class SqlStorage(ABC):
 
     def revoke_device(self, device_id: str, now: dt.datetime, today: dt.date) -> Device:
         with self._transaction() as tx:
+            communes = tx.query("SELECT commune_code FROM devices WHERE id = ?", (device_id,))
+            if not communes:
+                raise UnknownDevice(f"no device with id {device_id}")
+            # under the commune's lock: no push of its events lands between the counter read and the mark
+            self.lock_scope(tx, f"commune:{communes[0][0]}")
             changed = tx.run(
-                "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                "UPDATE devices SET revoked_at = ?, revoked_counter = ("
+                " SELECT MAX(n) FROM ("
+                "  SELECT COALESCE(MAX(e.counter), 0) AS n FROM sync_events e"
+                "  WHERE e.replica_id = devices.replica_id"
+                "  UNION ALL"
+                "  SELECT COALESCE(MAX(q.counter), 0) FROM sync_quarantine q"
+                "  WHERE q.replica_id = devices.replica_id"
+                " ) AS held) WHERE id = ? AND revoked_at IS NULL",
                 (self._time_in(now), device_id),
             )
             rows = tx.query(f"SELECT {_DEVICE_COLUMNS} FROM devices WHERE id = ?", (device_id,))
-            if not rows:
-                raise UnknownDevice(f"no device with id {device_id}")
             if changed:
                 tx.run(
                     "UPDATE sequence_blocks SET released_on = ? WHERE device_id = ? AND released_on IS NULL",

@@ -9,11 +9,11 @@ lock), as the JSON API's do.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import re
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
 
@@ -24,13 +24,7 @@ from dossiers.lifecycle import TERMINAL_STATUSES, Action, Status
 from dossiers.official_forms import ApologyForm, build_apology
 from dossiers.vietnam_time import VIETNAM_TIME
 from server import province_dossiers as work
-from server.attachment_uploads import (
-    MAX_ATTACHMENT_BYTES,
-    UnknownAttachment,
-    attachment_size,
-    put_chunk,
-    read_chunks,
-)
+from server.attachment_uploads import MAX_ATTACHMENT_BYTES, UnknownAttachment, attachment_size, read_chunks
 from server.auth import services
 from server.errors import ServerError
 from server.sync_replica import ServerReplica
@@ -228,11 +222,20 @@ class _Refused(Exception):
         self.key = key
 
 
-async def _decision_file(form: Any) -> dict[str, Any] | None:
+async def _upload(form: Any) -> tuple[str, bytes] | None:
+    """The decision file the form carries (its name and at most one byte more than allowed), read here on
+    the event loop (the upload is spooled by the form parser); ``None`` without one."""
     upload = form.get("decision_file")
     if upload is None or isinstance(upload, str) or not getattr(upload, "filename", ""):
         return None
-    data = await upload.read(MAX_ATTACHMENT_BYTES + 1)
+    return str(upload.filename), await upload.read(MAX_ATTACHMENT_BYTES + 1)
+
+
+def _decision_file(upload: tuple[str, bytes] | None) -> work.DecisionFile | None:
+    """The decision's file, checked: at most ``MAX_ATTACHMENT_BYTES``, a PDF, PNG or JPEG by its content."""
+    if upload is None:
+        return None
+    filename, data = upload
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise _Refused("refused.file_size")
     media = (
@@ -246,14 +249,8 @@ async def _decision_file(form: Any) -> dict[str, Any] | None:
     )
     if not media:
         raise _Refused("refused.file_type")
-    name = re.sub(r"[^\w. -]", "_", str(upload.filename))[:120] or "decision"
-    return {
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "name": name,
-        "media_type": media,
-        "size": len(data),
-        "data": data,
-    }
+    name = re.sub(r"[^\w. -]", "_", filename)[:120] or "decision"
+    return work.DecisionFile(name, media, data)
 
 
 def dossier_router() -> APIRouter:
@@ -294,8 +291,20 @@ def dossier_router() -> APIRouter:
     async def act(
         commune: str, dossier_id: str, request: Request, who: Annotated[Officer, Depends(dossier_officer)]
     ) -> Response:
-        svc = services(request)
         form = await request.form()
+        upload = await _upload(form) if form.get("action") == Action.COMPLETE.value else None
+        # the storage work (the commune's lock, the events, the file) off the event loop
+        return await anyio.to_thread.run_sync(_act, request, who, commune, dossier_id, form, upload)
+
+    def _act(
+        request: Request,
+        who: Officer,
+        commune: str,
+        dossier_id: str,
+        form: Any,
+        upload: tuple[str, bytes] | None,
+    ) -> Response:
+        svc = services(request)
         check_csrf(who, form)
         replica, state = _replica(request, who, commune, dossier_id)
         action = form.get("action")
@@ -316,42 +325,14 @@ def dossier_router() -> APIRouter:
                 text = text.strip()[:4000] if isinstance(text, str) else ""
                 if not text:
                     raise _Refused("refused.decision_needed")
-                if Action.COMPLETE.value not in allowed:
-                    work.act(
-                        replica,
-                        dossier_id,
-                        Action.COMPLETE,
-                        work.ActionInput(note=note),
-                        author=author,
-                        now=svc.now,
-                    )
-                attached = await _decision_file(form)
-                if attached is not None:
-                    data = attached.pop("data")
-                    put_chunk(
-                        svc.storage,
-                        replica.scope,
-                        attached["sha256"],
-                        offset=0,
-                        size=len(data),
-                        data=data,
-                        now=svc.now(),
-                    )
-                decision = {
-                    "text": text,
-                    "outcome": "completed",
-                    "by": author,
-                    "at": svc.now().isoformat(),
-                    "file": attached,
-                }
-                replica.write_from(
-                    RECORD_TYPE_NAME, dossier_id, lambda _s: {work.DECISION_FIELD: decision}, author
-                )
-                work.act(
+                # one event (the status and the decision) and the file, in one transaction: a refusal
+                # stores nothing, a file that cannot be stored leaves the dossier as it was
+                work.complete_with_decision(
                     replica,
                     dossier_id,
-                    Action.COMPLETE,
-                    work.ActionInput(note=note),
+                    text=text,
+                    file=_decision_file(upload),
+                    note=note,
                     author=author,
                     now=svc.now,
                 )
@@ -394,6 +375,9 @@ def dossier_router() -> APIRouter:
         commune: str, dossier_id: str, request: Request, who: Annotated[Officer, Depends(dossier_officer)]
     ) -> Response:
         form = await request.form()
+        return await anyio.to_thread.run_sync(_resolve, request, who, commune, dossier_id, form)
+
+    def _resolve(request: Request, who: Officer, commune: str, dossier_id: str, form: Any) -> Response:
         check_csrf(who, form)
         replica, state = _replica(request, who, commune, dossier_id)
         field, choose, seen = form.get("field"), form.get("choose"), form.get("seen")

@@ -225,10 +225,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sự kiện của máy trạm chờ một sự kiện trước nó mà không bao giờ đến, hoặc vượt giới hạn chờ: "
         "được để riêng thay vì làm chậm mọi lần đồng bộ của xã. Trang chỉ nêu mã, kích thước và thời gian, "
         "không nêu nội dung. Nếu máy trạm gửi lại sự kiện sau khi đã có sự kiện trước nó, "
-        "sự kiện được áp dụng.",
+        "sự kiện được áp dụng. Sự kiện của máy đã bị thu hồi, sau sự kiện cuối cùng máy chủ có lúc thu hồi, "
+        "cũng được để riêng ở đây và không bao giờ được áp dụng.",
         "Events of a workstation that waited for an earlier event that never came, or beyond the waiting "
         "bounds: set aside instead of slowing every sync of the commune. Only ids, sizes and times are "
-        "shown, never their content. Pushed again once their cause has arrived, they are applied.",
+        "shown, never their content. Pushed again once their cause has arrived, they are applied. Events of "
+        "a revoked workstation after the last one the server held at its revocation are set aside here too, "
+        "never applied.",
     ),
     "it.quarantine_none": ("Không có sự kiện nào bị cách ly.", "No quarantined event."),
     "it.quarantine_shown": ("{shown} sự kiện mới nhất", "the newest {shown} events"),
@@ -245,8 +248,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chờ quá lâu (limits.waiting_max_age_days)",
         "waited too long (limits.waiting_max_age_days)",
     ),
+    "it.reason.revoked_origin": (
+        "máy trạm đã bị thu hồi: sự kiện sau sự kiện cuối cùng máy chủ có của máy khi thu hồi, "
+        "không được nhận",
+        "revoked workstation: after the last of its events the server held at the revocation, never taken",
+    ),
     "it.versions": ("Phiên bản (chương trình / dữ liệu)", "Versions (program / reference data)"),
     "it.revoke": ("Thu hồi", "Revoke"),
+    "it.revoke_help": (
+        "Thu hồi một máy bị mất, bị lấy cắp hoặc thay thế: lần đồng bộ sau của máy đó bị từ chối. "
+        "Máy chủ chỉ nhận các sự kiện của máy đến sự kiện cuối cùng máy chủ đã có lúc thu hồi, "
+        "dù máy khác chuyển tiếp; những gì máy làm mà chưa đồng bộ thì bị mất "
+        "(hiện ở trang Sự kiện bị cách ly). Nếu còn máy, hãy đồng bộ nó trước khi thu hồi.",
+        "Revoke a lost, stolen or replaced workstation: its next sync is refused. The server then takes "
+        "its events only up to the last one it held at the revocation, even relayed by another desk; "
+        "what it made and never synced is lost (listed under Quarantined events). "
+        "If you still have the machine, sync it before revoking it.",
+    ),
     "it.revoked": ("Đã thu hồi", "Revoked"),
     "it.active": ("Đang hoạt động", "Active"),
     "it.disabled": ("Đã khóa", "Disabled"),
@@ -262,6 +280,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "it.slip_help": (
         "Trên máy trạm, chạy: motcua enrol --server {server} --code <mã> (xã {commune}).",
         "On the workstation run: motcua enrol --server {server} --code <code> (commune {commune}).",
+    ),
+    "it.slip_no_public_url": (
+        "Máy chủ chưa được đặt địa chỉ công khai (public_url trong mục [server] của tệp cấu hình máy chủ): "
+        "phiếu ghi địa chỉ đã dùng để mở trang này ({server}), mà máy trạm ở xã có thể không tới được. "
+        "Hãy kiểm tra địa chỉ trước khi in, và đề nghị người quản trị máy chủ đặt public_url.",
+        "The server's public address is not set (public_url in the [server] section of the server's "
+        "configuration file): the slip shows the address this page was opened with ({server}), which the "
+        "commune's workstations may not reach. Check it before printing, and ask the server's administrator "
+        "to set public_url.",
     ),
     "it.print_hint": ("Dùng Ctrl+P để in phiếu này.", "Press Ctrl+P to print this slip."),
     "it.role": ("Vai trò", "Role"),

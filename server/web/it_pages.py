@@ -116,8 +116,11 @@ def it_router() -> APIRouter:
 
     @router.post("/web/it/communes", include_in_schema=False)
     async def set_agency(request: Request, who: It) -> Response:
-        svc = services(request)
         form = await request.form()
+        return await anyio.to_thread.run_sync(_set_agency, request, who, form)  # the database: off the loop
+
+    def _set_agency(request: Request, who: Officer, form: Any) -> Response:
+        svc = services(request)
         check_csrf(who, form)
         code, agency = form.get("commune"), form.get("agency")
         commune = _commune_of_province(svc, who, code)
@@ -171,8 +174,12 @@ def it_router() -> APIRouter:
 
     @router.post("/web/it/devices/{device_id}/revoke", include_in_schema=False)
     async def revoke(device_id: str, request: Request, who: It) -> Response:
+        form = await request.form()
+        return await anyio.to_thread.run_sync(_revoke, device_id, request, who, form)
+
+    def _revoke(device_id: str, request: Request, who: Officer, form: Any) -> Response:
         svc = services(request)
-        check_csrf(who, await request.form())
+        check_csrf(who, form)
         device = svc.storage.get_device(device_id) if len(device_id) <= 64 else None
         commune = svc.storage.get_commune(device.commune_code) if device else None
         if device is None or commune is None or commune.province_code != who.account.province_code:
@@ -190,14 +197,17 @@ def it_router() -> APIRouter:
 
     @router.post("/web/it/codes", include_in_schema=False)
     async def new_code(request: Request, who: It) -> Response:
-        svc = services(request)
         form = await request.form()
+        return await anyio.to_thread.run_sync(_new_code, request, who, form)
+
+    def _new_code(request: Request, who: Officer, form: Any) -> Response:
+        svc = services(request)
         check_csrf(who, form)
         commune = _commune_of_province(svc, who, form.get("commune"))
         issued = issue_enrolment_code(
             svc.storage, commune.code, now=svc.now, new_id=svc.new_id, ttl=svc.config.code_ttl
         )
-        server = f"{request.url.scheme}://{request.url.netloc}"
+        server = svc.config.public_url or f"{request.url.scheme}://{request.url.netloc}"
         qr = segno.make(f"motcua-enrol\n{server}\n{commune.code}\n{issued.code}", error="m")
         log.info("web enrolment code", extra={"account_id": who.account.id, "commune": commune.code})
         return render(
@@ -207,6 +217,7 @@ def it_router() -> APIRouter:
             code=issued.code,
             commune=commune,
             server=server,
+            server_configured=svc.config.public_url is not None,
             expires=issued.expires_at,
             qr_svg=qr.svg_inline(scale=4, dark="#000", light="#fff"),
         )
@@ -284,15 +295,20 @@ def it_router() -> APIRouter:
 
     @router.post("/web/it/catalogue", include_in_schema=False)
     async def publish(request: Request, who: It) -> Response:
-        svc = services(request)
         form = await request.form()
-        check_csrf(who, form)
         upload = form.get("file")
+        data = (
+            None if upload is None or isinstance(upload, str) else await upload.read(MAX_CATALOGUE_BYTES + 1)
+        )
+        return await anyio.to_thread.run_sync(_publish, request, who, form, data)
+
+    def _publish(request: Request, who: Officer, form: Any, data: bytes | None) -> Response:
+        svc = services(request)
+        check_csrf(who, form)
         error, done = "", False
-        if upload is None or isinstance(upload, str):
+        if data is None:
             error = "it.no_file"
         else:
-            data = await upload.read(MAX_CATALOGUE_BYTES + 1)
             try:
                 if len(data) > MAX_CATALOGUE_BYTES:
                     raise BadInput("too large")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
@@ -100,6 +101,9 @@ def queue_router() -> APIRouter:
     @router.post("/web/queue", include_in_schema=False)
     async def queue_post(request: Request, who: Annotated[Officer, Depends(dossier_officer)]) -> Response:
         form = await request.form()
+        return await anyio.to_thread.run_sync(_search, request, who, form)  # the database: off the loop
+
+    def _search(request: Request, who: Officer, form: Any) -> Response:
         check_csrf(who, form)
         return show(request, who, form)
 

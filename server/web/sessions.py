@@ -1,5 +1,6 @@
 """Officers' browser sessions: a cookie ``<id>.<secret>`` (only the secret's hash is stored), a CSRF token per
-session, an idle timeout, and a backoff after wrong passwords per account and per address.
+session, an idle timeout, and a backoff after wrong passwords per account and per address (rows of
+``sign_in_failures`` named by a hash of the account name or address, pruned after a day).
 
 A sign-in always opens a new session (a new id and secret), whatever cookie the browser brought: a session
 id planted before sign-in is never the one signed in (no fixation). A password change ends every other session
@@ -9,6 +10,7 @@ of the account and rotates the current one.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import hmac
 import secrets
 from collections.abc import Callable
@@ -24,6 +26,8 @@ PRE_COOKIE = "motcua_pre"
 FREE_FAILURES = 3
 """Wrong passwords allowed before the backoff starts."""
 MAX_WAIT = dt.timedelta(minutes=15)
+KEEP_FAILURES = dt.timedelta(days=1)
+"""A count of wrong passwords untouched this long is pruned (the table holds only recent names)."""
 _LAST_SEEN_STEP = dt.timedelta(seconds=30)
 """A request refreshes ``last_seen_at`` only if it is older than this (fewer writes)."""
 
@@ -118,9 +122,14 @@ def _wait_for(failures: int) -> dt.timedelta:
     return min(MAX_WAIT, dt.timedelta(seconds=2 ** (failures - FREE_FAILURES + 1)))
 
 
+def _stored(key: str) -> str:
+    """A backoff key as its row names it: a hash, never the account name or the address in clear."""
+    return "web:" + hashlib.sha256(key.encode()).hexdigest()
+
+
 def seconds_to_wait(storage: ServerStorage, keys: list[str], now: dt.datetime) -> int:
     """How long a sign-in must wait under these keys (``account:…``, ``address:…``), in whole seconds."""
-    among, values = storage.among("key", keys)
+    among, values = storage.among("key", [_stored(key) for key in keys])
     with storage.transaction() as tx:
         rows = tx.query(f"SELECT failures, last_at FROM sign_in_failures WHERE {among}", (values,))
     longest = dt.timedelta(0)
@@ -132,19 +141,21 @@ def seconds_to_wait(storage: ServerStorage, keys: list[str], now: dt.datetime) -
 
 
 def record_failure(storage: ServerStorage, keys: list[str], now: dt.datetime) -> None:
+    """Count a wrong password under ``keys``; counts untouched for ``KEEP_FAILURES`` are pruned."""
     at = storage.time_in(now)
     with storage.transaction() as tx:
         tx.run_many(
             "INSERT INTO sign_in_failures (key, failures, last_at) VALUES (?, 1, ?)"
             " ON CONFLICT (key) DO UPDATE SET failures = sign_in_failures.failures + 1,"
             " last_at = excluded.last_at",
-            [(key, at) for key in keys],
+            [(_stored(key), at) for key in keys],
         )
+        tx.run("DELETE FROM sign_in_failures WHERE last_at < ?", (storage.time_in(now - KEEP_FAILURES),))
 
 
 def clear_failures(storage: ServerStorage, key: str) -> None:
     with storage.transaction() as tx:
-        tx.run("DELETE FROM sign_in_failures WHERE key = ?", (key,))
+        tx.run("DELETE FROM sign_in_failures WHERE key = ?", (_stored(key),))
 
 
 def new_pre_token() -> str:

@@ -106,8 +106,10 @@ def sign_in_router() -> APIRouter:
 
     @router.post("/web/sign-out", include_in_schema=False)
     async def sign_out(request: Request, who: Annotated[Officer, Depends(officer)]) -> Response:
-        check_csrf(who, await request.form())
-        sessions.end_session(services(request).storage, who.session.id, services(request).now())
+        form = await request.form()
+        check_csrf(who, form)
+        svc = services(request)
+        await anyio.to_thread.run_sync(sessions.end_session, svc.storage, who.session.id, svc.now())
         response = redirect("/web/sign-in?notice=signed_out")
         response.delete_cookie(COOKIE, path="/web")
         return response

@@ -1,6 +1,7 @@
 """Proof of origin (issue 14, finding 1), against a live server on SQLite and PostgreSQL: a desk cannot
 write under another desk's replica id; relayed events are accepted as their origin signed them; a revoked
-desk's later events are refused; events from before signatures pass only if the server holds them."""
+desk's events above what the server held of it are set aside, whatever time they state; events from before
+signatures pass only if the server holds them."""
 
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ import pytest
 
 from server.enrolment import revoke_device
 from server.storage.interface import ServerStorage
+from server.waiting_events import REVOKED_ORIGIN, count_quarantine, list_quarantine, quarantine_line
 from sync.change_events import ChangeEvent, encode_event
 from sync.device_keys import DeviceIdentity
 from sync.errors import ServerRejectedData
 from sync.event_signatures import sign_event, signature_valid
 from sync.event_texts import decode_canonical
+from sync.http_transport import HttpTransport
+from sync.sync_session import run_session
 from sync.version_vectors import EventId, VersionVector
+from tests.helpers.gapped_events import PushOnly
 from tests.helpers.live_desks import dossier_fields, province
 from tests.helpers.server_accounts import enrol_body, issue
 from tests.helpers.signing_desks import SigningDesk, enrol_signing
@@ -109,7 +114,7 @@ def test_relayed_events_are_accepted_as_their_origin_signed_them(
         z.sync(live.url)
 
 
-def test_a_revoked_desks_events_made_after_its_revocation_are_refused(
+def test_a_revoked_desks_events_above_its_last_held_counter_are_set_aside_whatever_time_they_state(
     live: LiveServer,
     storage: ServerStorage,
     clock: Clock,
@@ -117,22 +122,43 @@ def test_a_revoked_desks_events_made_after_its_revocation_are_refused(
     communes: list[str],
     desks: Callable[..., SigningDesk],
 ) -> None:
+    """Revocation records the highest counter the server holds of the desk; a relayed event at or below it is
+    taken, one above it is set aside in the quarantine, even signed with a time before the revocation."""
     commune = communes[0]
     x, y = desks("desk-x", commune), desks("desk-y", commune)
     enrol_signing(live, storage, clock, ids, x)
     enrolled_y = enrol_signing(live, storage, clock, ids, y)
-    before = y.new_dossier(1)  # made at START, before the revocation
+    first, second = y.new_dossier(1), y.new_dossier(2)  # (desk-y, 1), (desk-y, 2)
+    x.relay_from(y)  # a LAN peer holds both
+    # the server gets (desk-y, 2) only: it waits for (desk-y, 1), and counts as held
+    only_second = [t for t in y.texts() if decode_canonical(t).event.id == EventId("desk-y", 2)]
+    with HttpTransport(live.url, y.credential, sleep=lambda _: None) as transport:
+        run_session(PushOnly("desk-y", only_second), transport, now=clock.now)
+    assert province(storage, commune).missing_encoded(VersionVector()) == []  # waiting, not applied
     clock.advance(hours=1)
-    revoke_device(storage, enrolled_y["device_id"], now=clock.now)
+    revoked = revoke_device(storage, enrolled_y["device_id"], now=clock.now)
+    assert revoked.revoked_counter == 2
+    y.at = START - dt.timedelta(days=1)  # a stolen key, backdating its event to before the revocation
+    late = y.new_dossier(3)
     x.relay_from(y)
-    x.sync(live.url)  # made before the revocation: still accepted when relayed
-    assert province(storage, commune).record_ids("dossier") == [before]
-    y.at = LATER
-    y.new_dossier(2)  # desk-y's key (a stolen desk), made after the revocation
-    x.relay_from(y)
-    with pytest.raises(ServerRejectedData, match="revoked workstation after its revocation"):
-        x.sync(live.url)
-    assert province(storage, commune).record_ids("dossier") == [before]
+    mine = x.new_dossier(1)
+    report = x.sync(live.url)  # the rest of the batch is taken; desk-x is not blocked
+    assert report.pushed_events >= 1
+    applied = {
+        decode_canonical(t).event.record_id
+        for t in province(storage, commune).missing_encoded(VersionVector())
+    }
+    assert applied == {first, second, mine}
+    (item,) = list_quarantine(storage, commune=commune)
+    assert (item.replica_id, item.counter, item.reason) == ("desk-y", 3, REVOKED_ORIGIN)
+    assert "revoked workstation" in quarantine_line(item)
+    x.sync(live.url)  # pushed again: still set aside, kept once
+    assert count_quarantine(storage, commune=commune) == 1
+    assert late not in province(storage, commune).record_ids("dossier")
+    assert late not in {
+        decode_canonical(t).event.record_id
+        for t in province(storage, commune).missing_encoded(VersionVector())
+    }
 
 
 def test_events_from_before_signatures_pass_only_when_the_server_holds_them(
