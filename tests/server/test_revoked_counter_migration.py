@@ -39,6 +39,6 @@ def test_workstations_revoked_before_migration_9_get_the_counter_held_then(
             (commune, at, at),
         )
     del bare_storage.migrations  # type: ignore[attr-defined]
-    assert bare_storage.migrate(START) == [8]
+    assert bare_storage.migrate(START) == [9]
     counters = {d: bare_storage.get_device(d).revoked_counter for d in ("gone", "busy", "quiet")}  # type: ignore[union-attr]
     assert counters == {"gone": 7, "busy": None, "quiet": 0}
