@@ -449,10 +449,10 @@ class DeskLan:
             )
         if replica_id == self.replica.replica_id:
             return LanReply.refusal(403, "same_desk", "a desk cannot pair with itself")
-        self._offer = None
         try:
             block = self._share_block(space)
         except LanError as exc:
+            self._offer = None
             return LanReply.refusal(409, exc.code, str(exc))
         peer = LanPeer(
             replica_id,
@@ -467,18 +467,19 @@ class DeskLan:
         save_peer(self.store, peer)
         if signing is not None:
             self._paired_key(peer, signing)
+        answer = {
+            "replica_id": self.replica.replica_id,
+            "name": self.desk_name(),
+            "commune": self.commune,
+            "block": block,
+            "signing_key": own_signing_key(self.store),
+        }
+        # the offer is used (a second caller was refused by ``offer.refusal`` already); the IT command
+        # waiting for the pairing may close the store once it sees it, so nothing reads the store after this
         self.paired_events.append(peer)
+        self._offer = None
         self._changed("paired")
-        return LanReply.json(
-            200,
-            {
-                "replica_id": self.replica.replica_id,
-                "name": self.desk_name(),
-                "commune": self.commune,
-                "block": block,
-                "signing_key": own_signing_key(self.store),
-            },
-        )
+        return LanReply.json(200, answer)
 
     def _paired_key(self, peer: LanPeer, signing: str) -> None:
         """The signing key a desk gave of itself at pairing (over the pinned channel)."""
