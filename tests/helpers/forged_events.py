@@ -19,8 +19,8 @@ KINDS = ("other_key", "unsigned", "tampered")
 def forge(
     texts: Iterable[str], origin: str, kind: str, *, signer: DeviceIdentity | None = None
 ) -> EncodedEvent:
-    """A forged event under ``origin`` following the last of ``origin``'s events among ``texts``; ``other_key``
-    signs with ``signer``'s key (the hostile desk's own) or a fresh one."""
+    """A forged event under ``origin`` following the last of ``origin``'s events among ``texts``;
+    ``other_key`` signs with ``signer``'s key (the hostile desk's own) or a fresh one."""
     held = [e for e in (decode_canonical(t).event for t in texts) if e.id.replica_id == origin]
     last: ChangeEvent = max(held, key=lambda e: e.id.counter)
     forged = dataclasses.replace(

@@ -32,8 +32,8 @@ from workstation.lan_desks import DeskLan
 from workstation.lan_peers import LanError, LanSettings, save_settings
 from workstation.opening import unlock_workstation
 from workstation.origin_keys import origin_keys
-from workstation.sync_keys import device_identity
 from workstation.reference_sync import sync_with_province
+from workstation.sync_keys import device_identity
 from workstation.sync_transfers import Activity, ProgressMeter
 from workstation.work_session import open_work_session
 
