@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 ORIGIN_KEYS_META = "lan.origin_keys"
 ORIGIN_CONFLICTS_META = "lan.origin_conflicts"
 MAX_CONFLICTS_KEPT = 20
+MAX_KEYS_KEPT = 2000
+"""A commune has a handful of desks: past this many, a desk no source knew before is not learnt (a paired
+desk cannot fill the store with made-up desks)."""
 
 
 def own_signing_key(store: Store) -> str:
@@ -62,6 +65,8 @@ def learn_keys(
         held = _read(conn)
         conflicts: list[str] = []
         for key in given:
+            if key.replica_id not in held and len(held) >= MAX_KEYS_KEPT and key.source != PROVINCE:
+                continue
             held, conflict = learn(held, key, giver=giver)
             if conflict is not None:
                 conflicts.append(conflict)
