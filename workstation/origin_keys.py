@@ -61,8 +61,9 @@ def learn_keys(
     mine = [k for k in keys if k.replica_id == store.replica_id and k.source != OWN]
     own = own_signing_key(store)
 
-    def save(conn: Connection) -> list[str]:
+    def save(conn: Connection, *, look_only: bool = False) -> list[str] | None:
         held = _read(conn)
+        before = dict(held)
         conflicts: list[str] = []
         for key in given:
             if key.replica_id not in held and len(held) >= MAX_KEYS_KEPT and key.source != PROVINCE:
@@ -76,12 +77,17 @@ def learn_keys(
                     f"{giver} gives this desk ({key.replica_id[:8]}) another signing key than its own: "
                     "a desk may be trying to write under this desk's name: IT looks at it"
                 )
+        if look_only:  # on a reader: None when there is something to write
+            return [] if held == before and not conflicts else None
         set_meta(conn, ORIGIN_KEYS_META, encode_directory(held))
         if conflicts:
             _note(conn, conflicts, now().isoformat(timespec="seconds"))
         return conflicts
 
-    found = list(store.write(save).result())
+    with store.reader() as conn:  # most sessions learn nothing new: no write, no fsync
+        if save(conn, look_only=True) == []:
+            return []
+    found = list(store.write(save).result() or [])
     for words in found:
         log.warning("origin keys: %s", words)
     return found
