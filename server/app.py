@@ -47,8 +47,8 @@ from server.errors import (
     UnknownDevice,
     disk_full_in,
 )
-from server.protocol_version import ProtocolVersionCheck
 from server.origin_routes import origin_router
+from server.protocol_version import ProtocolVersionCheck
 from server.province_routes import province_router
 from server.reference_routes import reference_router
 from server.request_limits import RequestSizeLimit
