@@ -265,7 +265,7 @@ class WrongPeer(SessionError):
 
 class OriginRefused(SessionError):
     """Events from another desk are not proven to come from the desk that made them (a signature that is not
-    that desk's, none where one is due, a revoked desk's late events): the batch is refused, none of it kept."""
+    that desk's, none where one is due, a revoked desk's late events): the batch is refused, none kept."""
 
     kind = "lan_origin_refused"
 
