@@ -54,7 +54,7 @@ def checked(receiver: MemoryReplica, keys: list[OriginKey], peer: str = "peer") 
 
 def test_the_signed_text_is_cut_from_the_received_text_as_signing_made_it() -> None:
     a, _ = desk("desk-a")
-    a.write("case", "c1", {"phone": "0912 Đức \"ghi chú\""}, "clerk")
+    a.write("case", "c1", {"phone": '0912 Đức "ghi chú"'}, "clerk")
     [item] = texts(a)
     assert item.event.signature is not None
     assert signed_bytes_of_text(item.event, item.text) == signed_bytes(item.event)
