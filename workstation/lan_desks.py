@@ -49,7 +49,7 @@ from sync.lan_tls import (
     server_context,
 )
 from sync.origin_checks import OriginCheckedReplica
-from sync.origin_keys import PAIRING, VOUCHED, OriginKey, check_signing_key
+from sync.origin_keys import PAIRING, PROVINCE, VOUCHED, OriginKey, check_signing_key
 from sync.replica_store import ReplicaStore
 from sync.store import Store, get_meta, set_meta
 from sync.sync_session import SessionResult, run_session
@@ -449,6 +449,10 @@ class DeskLan:
             )
         if replica_id == self.replica.replica_id:
             return LanReply.refusal(403, "same_desk", "a desk cannot pair with itself")
+        refused_key = self._enrolled_key_differs(replica_id, signing)
+        if refused_key is not None:
+            self._offer = None
+            return LanReply.refusal(403, "key_mismatch", refused_key)
         try:
             block = self._share_block(space)
         except LanError as exc:
@@ -480,6 +484,17 @@ class DeskLan:
         self._offer = None
         self._changed("paired")
         return LanReply.json(200, answer)
+
+    def _enrolled_key_differs(self, replica_id: str, signing: str | None) -> str | None:
+        """Why a desk claiming ``replica_id`` with ``signing`` is not paired: the province enrolled that
+        replica with another key (a desk pretending to be another), or ``None``."""
+        known = origin_keys(self.store).get(replica_id)
+        if known is None or known.source != PROVINCE or signing is None or signing == known.signing:
+            return None
+        return (
+            f"the other desk says it is desk {replica_id[:8]}, which the province enrolled with another "
+            "signing key: it is not that desk (or it was set up again): IT looks at it; nothing was paired"
+        )
 
     def _paired_key(self, peer: LanPeer, signing: str) -> None:
         """The signing key a desk gave of itself at pairing (over the pinned channel)."""
@@ -575,6 +590,15 @@ class DeskLan:
             fingerprint_of_pem(cert_pem),
             self._now().isoformat(),
         )
+        if answer.get("signing_key") is not None:
+            try:
+                refused_key = self._enrolled_key_differs(
+                    peer.replica_id, check_signing_key(answer["signing_key"])
+                )
+            except BadEventData:
+                refused_key = None
+            if refused_key is not None:
+                raise LanError(refused_key, code="key_mismatch")
         save_peer(self.store, peer)
         if answer.get("signing_key") is not None:
             try:

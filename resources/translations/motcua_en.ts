@@ -1592,127 +1592,127 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="439"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="443"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="475"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="479"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>The LAN is off: this desk syncs with no other desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="478"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="482"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>The LAN is on: this desk listens on port %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>On the other desk, type this code and the address %1 (valid for 10 minutes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
         <source>Looking for the desks of this commune on the LAN…</source>
         <translation>Looking for the desks of this commune on the LAN…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="518"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="522"/>
         <source>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</source>
         <translation>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="524"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="528"/>
         <source>Desks found on the LAN: %1. Choose one, or type the address.</source>
         <translation>Desks found on the LAN: %1. Choose one, or type the address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="549"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="553"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Type the address as the other desk shows it, like 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="558"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="562"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Paired with %1. The two desks now sync with each other.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="568"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
         <source>Desks of this commune</source>
         <translation>Desks of this commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="569"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Sync with the other desks of this commune over the LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="570"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="571"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
         <source>This desk&apos;s name</source>
         <translation>This desk&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="576"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="576"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="577"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="581"/>
         <source>Last contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="578"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="582"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="582"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
         <source>Show a pairing code</source>
         <translation>Show a pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
         <source>Other desk&apos;s address</source>
         <translation>Other desk&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="584"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="588"/>
         <source>Find desks on the LAN</source>
         <translation>Find desks on the LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="591"/>
         <source>Where the LAN does not let desks find each other, type the address the other desk shows.</source>
         <translation>Where the LAN does not let desks find each other, type the address the other desk shows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="590"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="594"/>
         <source>Its pairing code</source>
         <translation>Its pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="591"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="595"/>
         <source>Pair with that desk</source>
         <translation>Pair with that desk</translation>
     </message>
@@ -1786,11 +1786,16 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/peers_view.py" line="101"/>
+        <source>The other desk claims to be a desk the province enrolled with another key: nothing was paired; call IT.</source>
+        <translation>The other desk claims to be a desk the province enrolled with another key: nothing was paired; call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="105"/>
         <source>Changes between the two desks were refused: some were not signed by the desk that made them (a desk may be writing under another desk&apos;s name). Nothing of them was kept: call IT.</source>
         <translation>Changes between the two desks were refused: some were not signed by the desk that made them (a desk may be writing under another desk&apos;s name). Nothing of them was kept: call IT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="105"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="109"/>
         <source>The other desk could not be reached or refused the request.</source>
         <translation>The other desk could not be reached or refused the request.</translation>
     </message>
@@ -2532,33 +2537,33 @@
 <context>
     <name>PeersView</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="294"/>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="307"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="298"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="311"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="298"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
         <source>%1: %2, %3 waiting</source>
         <translation>%1: %2, %3 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="309"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="313"/>
         <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
         <translation>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="322"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="326"/>
         <source>No other desk paired</source>
         <translation>No other desk paired</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="341"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="345"/>
         <source>Desks…</source>
         <translation>Desks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="342"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="346"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>The other desks of this commune: pairing and the LAN</translation>
     </message>

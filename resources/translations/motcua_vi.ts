@@ -1589,127 +1589,127 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="439"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="443"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="475"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="479"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>Mạng nội bộ đang tắt: máy này không đồng bộ với máy nào khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="478"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="482"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>Mạng nội bộ đang bật: máy này nghe ở cổng %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="490"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>Trên máy kia, gõ mã này và địa chỉ %1 (có hiệu lực 10 phút).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="497"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
         <source>Looking for the desks of this commune on the LAN…</source>
         <translation>Đang tìm các máy bàn của xã trong mạng LAN…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="518"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="522"/>
         <source>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</source>
         <translation>Không máy bàn nào của xã trả lời trong mạng LAN (mạng có thể chặn việc tìm, hoặc máy ở mạng con khác): hãy gõ địa chỉ mà máy kia hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="524"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="528"/>
         <source>Desks found on the LAN: %1. Choose one, or type the address.</source>
         <translation>Tìm thấy %1 máy bàn trong mạng LAN. Hãy chọn một máy, hoặc gõ địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="549"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="553"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Gõ địa chỉ như máy kia hiển thị, ví dụ 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="558"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="562"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Đã ghép nối với %1. Hai máy giờ đồng bộ với nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="568"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
         <source>Desks of this commune</source>
         <translation>Các máy của xã/phường này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="569"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Đồng bộ với các máy khác của xã/phường qua mạng nội bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="570"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
         <source>Port</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="571"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
         <source>This desk&apos;s name</source>
         <translation>Tên máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="576"/>
         <source>Apply</source>
         <translation>Áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
         <source>Desk</source>
         <translation>Máy</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="576"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="577"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="581"/>
         <source>Last contact</source>
         <translation>Liên lạc lần cuối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="578"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="582"/>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
         <source>Problem</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="582"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
         <source>Show a pairing code</source>
         <translation>Hiện mã ghép nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
         <source>Other desk&apos;s address</source>
         <translation>Địa chỉ máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="584"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="588"/>
         <source>Find desks on the LAN</source>
         <translation>Tìm máy bàn trong mạng LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="591"/>
         <source>Where the LAN does not let desks find each other, type the address the other desk shows.</source>
         <translation>Khi mạng LAN không cho các máy bàn tìm thấy nhau, hãy gõ địa chỉ mà máy kia hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="590"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="594"/>
         <source>Its pairing code</source>
         <translation>Mã ghép nối của máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="591"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="595"/>
         <source>Pair with that desk</source>
         <translation>Ghép nối với máy đó</translation>
     </message>
@@ -1783,11 +1783,16 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/peers_view.py" line="101"/>
+        <source>The other desk claims to be a desk the province enrolled with another key: nothing was paired; call IT.</source>
+        <translation>Máy kia tự nhận là một máy mà tỉnh đã đăng ký với khóa khác: không ghép nối; hãy gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="105"/>
         <source>Changes between the two desks were refused: some were not signed by the desk that made them (a desk may be writing under another desk&apos;s name). Nothing of them was kept: call IT.</source>
         <translation>Các thay đổi giữa hai máy đã bị từ chối: có thay đổi không mang chữ ký của máy đã tạo ra nó (có thể một máy đang ghi dưới danh nghĩa máy khác). Không giữ lại gì: hãy gọi bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="105"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="109"/>
         <source>The other desk could not be reached or refused the request.</source>
         <translation>Không liên lạc được với máy kia hoặc máy đó từ chối yêu cầu.</translation>
     </message>
@@ -2528,33 +2533,33 @@
 <context>
     <name>PeersView</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="294"/>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="307"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="298"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="311"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="298"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
         <source>%1: %2, %3 waiting</source>
         <translation>%1: %2, %3 chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="309"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="313"/>
         <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
         <translation>%1 (%4): liên lạc lần cuối %2, %3 thay đổi của máy này đang chờ gửi cho máy đó</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="322"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="326"/>
         <source>No other desk paired</source>
         <translation>Chưa ghép nối với máy nào khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="341"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="345"/>
         <source>Desks…</source>
         <translation>Các máy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="342"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="346"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>Các máy khác của xã/phường: ghép nối và mạng nội bộ</translation>
     </message>

@@ -20,6 +20,7 @@ from tests.helpers.forged_events import KINDS, forge
 from tests.helpers.paired_desks import START, LanDesk
 from workstation.it_commands.console import Console
 from workstation.it_commands.pair_commands import _act
+from workstation.lan_peers import LanError
 from workstation.origin_keys import learn_keys, origin_conflicts, origin_keys
 from workstation.sync_keys import device_identity
 
@@ -131,3 +132,18 @@ def _signing(desk: LanDesk) -> str:
 
 def _signing_of(identity: DeviceIdentity) -> str:
     return base64.b64encode(identity.public().signing).decode("ascii")
+
+
+def test_a_desk_claiming_an_enrolled_desks_identity_with_another_key_is_not_paired(make) -> None:
+    a, impostor = make("a"), make("impostor")
+    # the province told A that the impostor's replica id was enrolled with another key (the real desk's)
+    real = DeviceIdentity.generate(impostor.replica_id)
+    enrolled = OriginKey(impostor.replica_id, _signing_of(real), PROVINCE)
+    learn_keys(a.store, [enrolled], giver="the province", now=lambda: START)
+    with pytest.raises(LanError, match="province enrolled with another") as refused:
+        impostor.pair_with(a)  # A shows the code, the impostor types it
+    assert refused.value.code == "key_mismatch"
+    assert a.lan.peers() == [] and impostor.lan.peers() == []
+    with pytest.raises(LanError, match="province enrolled with another"):
+        a.pair_with(impostor)  # the other way round: A checks the answer before keeping the pairing
+    assert a.lan.peers() == []
