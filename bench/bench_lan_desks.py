@@ -27,6 +27,8 @@ if str(ROOT) not in sys.path:
 
 from dossiers.code_allocation import SequenceSpace  # noqa: E402
 from sync.attachments import AttachmentStore  # noqa: E402
+from sync.event_signatures import signature_valid  # noqa: E402
+from sync.event_texts import decode_canonical  # noqa: E402
 from sync.sync_messages import batch_frames  # noqa: E402
 from tests.helpers.applicant_drafts import NAMES  # noqa: E402
 from tests.helpers.dossier_desks import OFFICE, Clock, draft, open_desk  # noqa: E402
@@ -34,6 +36,7 @@ from tests.helpers.flaky_link import FlakyLink  # noqa: E402
 from workstation.lan_desks import DeskLan  # noqa: E402
 from workstation.lan_peers import LanSettings, save_settings  # noqa: E402
 from workstation.sequence_blocks import write_sequence_space  # noqa: E402
+from workstation.sync_keys import device_identity  # noqa: E402
 
 BANDWIDTH = 100e6 / 8  # bytes per second
 DELAY = 0.00025  # one way
@@ -80,11 +83,25 @@ def fill(desk: Any, count: int, offset: int, scans: Path | None) -> None:
         desk.receive(replace(made, notes=(noise(n + offset),), attachments=attachments))
 
 
+def origin_check_seconds(desk_a: Any, desk_b: Any) -> float:
+    """What the receiving desks spend verifying the signatures of the events they get (issue 14), measured
+    apart: the exchange's own time on a loaded machine varies more than this costs."""
+    spent = 0.0
+    for sender, receiver in ((desk_a, desk_b), (desk_b, desk_a)):
+        items = [decode_canonical(t) for t in sender.replica.missing_encoded(receiver.replica.vector())]
+        key = device_identity(sender.store).public().verifier()
+        start = time.perf_counter()
+        assert all(signature_valid(i.event, key, text=i.text) for i in items)
+        spent += time.perf_counter() - start
+    return spent
+
+
 def exchange(a: tuple[Any, DeskLan], b: tuple[Any, DeskLan], count: int, *, link: bool) -> None:
     """A syncs with B (records both ways, then the scans A lacks), then B with A (the scans B lacks)."""
     (desk_a, lan_a), (desk_b, lan_b) = a, b
     payload = sum(len(f) for f in batch_frames(desk_a.replica.missing_encoded(desk_b.replica.vector()), 500))
     payload += sum(len(f) for f in batch_frames(desk_b.replica.missing_encoded(desk_a.replica.vector()), 500))
+    checks = origin_check_seconds(desk_a, desk_b)
     elapsed, wire, outcomes = 0.0, 0, []
     for lan, other in ((lan_a, lan_b), (lan_b, lan_a)):
         [peer] = lan.peers()
@@ -110,6 +127,7 @@ def exchange(a: tuple[Any, DeskLan], b: tuple[Any, DeskLan], count: int, *, link
         f"({first.pushed_events} events pushed, {first.pulled_events} pulled, "
         f"{first.round_trips} round trips)"
     )
+    print(f"      of which checking each event's origin signature (both ways): {checks:.3f} s")
     if link:
         payload += scans * (SCAN_BYTES + 9)
         print(

@@ -47,6 +47,7 @@ from server.errors import (
     UnknownDevice,
     disk_full_in,
 )
+from server.origin_routes import origin_router
 from server.protocol_version import ProtocolVersionCheck
 from server.province_routes import province_router
 from server.reference_routes import reference_router
@@ -321,6 +322,7 @@ def _router() -> APIRouter:
         return EnrolmentCodeOut(code=issued.code, commune=issued.commune_code, expires_at=issued.expires_at)
 
     router.include_router(sync_router())
+    router.include_router(origin_router())
     router.include_router(province_router())
     router.include_router(update_router())
     router.include_router(reference_router())

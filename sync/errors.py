@@ -263,6 +263,13 @@ class WrongPeer(SessionError):
     kind = "sync_wrong_peer"
 
 
+class OriginRefused(SessionError):
+    """Events from another desk are not proven to come from the desk that made them (a signature that is not
+    that desk's, none where one is due, a revoked desk's late events): the batch is refused, none kept."""
+
+    kind = "lan_origin_refused"
+
+
 class BundleBadContent(BundleError):
     """A verified bundle does not hold motcua change events for this store; nothing from it was applied."""
 

@@ -370,6 +370,18 @@ class HttpTransport:
 
         return self._with_retries(attempt)  # type: ignore[no-any-return]
 
+    def fetch_origin_keys(self) -> Any:
+        """The signing keys of this workstation's commune's desks, and their revocations (JSON)."""
+
+        def attempt() -> Any:
+            response = self._send("GET", "/v1/sync/origins")
+            try:
+                return response.json()
+            except ValueError:
+                raise ServerRejectedData("the server's list of desk keys is not understood") from None
+
+        return self._with_retries(attempt)
+
     def close(self) -> None:
         self.session.close()
 

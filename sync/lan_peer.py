@@ -37,6 +37,7 @@ from sync.errors import (
     ProtocolMismatch,
     SyncError,
     SyncInterrupted,
+    WrongPeer,
 )
 from sync.lan_tls import fingerprint_of_der
 from sync.protocol_version import (
@@ -47,7 +48,7 @@ from sync.protocol_version import (
     protocol_headers,
 )
 from sync.sync_checkpoints import CheckpointStore
-from sync.sync_messages import COMPRESSION_LEVEL, DEFAULT_BATCH_SIZE
+from sync.sync_messages import COMPRESSION_LEVEL, DEFAULT_BATCH_SIZE, Frame
 from sync.sync_session import HELLO, ROUTES, Replica, SessionResponder, SessionResult, run_session
 
 log = logging.getLogger(__name__)
@@ -262,7 +263,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(413, "too_large", str(exc))
             return
         request = iter(body)
-        self._send(LanReply(200, "application/octet-stream", peer.responder.handle(route, request)))
+        self._send(
+            LanReply(200, "application/octet-stream", peer.responder_for(fingerprint).handle(route, request))
+        )
         try:
             for _rest in request:  # what the session did not read (an end frame, the last chunk): keep-alive
                 pass
@@ -294,6 +297,21 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(reply)
 
 
+class _PairedResponder(SessionResponder):
+    """A responder for one paired desk: the session must name that desk's replica id (its certificate proves
+    who calls; a desk cannot claim another desk's replica in the session)."""
+
+    def __init__(self, replica: Replica, expected: str, **options: Any) -> None:
+        super().__init__(replica, **options)
+        self._expected = expected
+
+    def _peer(self, frame: Frame) -> str:
+        peer = super()._peer(frame)
+        if peer != self._expected:
+            raise WrongPeer("the session names another desk than the paired desk calling")
+        return peer
+
+
 class LanPeerServer:
     """The LAN endpoint of one desk: answers sessions for ``replica`` on ``host:port`` over mutual TLS.
 
@@ -317,8 +335,14 @@ class LanPeerServer:
         extra: ExtraHandler | None = None,
         on_refusal: Callable[[str], None] | None = None,
         on_seen: Callable[[str, str], None] | None = None,
+        session_for: Callable[[str], tuple[Replica, str] | None] | None = None,
     ) -> None:
         self.context = context
+        self.session_for = session_for
+        """Given a paired caller's fingerprint: the replica its session uses (e.g. one checking the origin of
+        what it pushes, ``sync.origin_checks``) and the replica id the session must name; ``None``: as is."""
+        self._lock = lock
+        self._level = level
         self.on_seen = on_seen
         """Called with a paired caller's fingerprint and address at the start of each of its sessions."""
         self.authorise = authorise
@@ -331,6 +355,14 @@ class LanPeerServer:
         self._port = port
         self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
+
+    def responder_for(self, fingerprint: str) -> SessionResponder:
+        """The responder for a session of the paired desk with this certificate fingerprint."""
+        made = self.session_for(fingerprint) if self.session_for is not None else None
+        if made is None:
+            return self.responder
+        replica, expected = made
+        return _PairedResponder(replica, expected, lock=self._lock, level=self._level)
 
     def refuse(self, words: str) -> None:
         log.info("lan peer: %s", words)
@@ -557,6 +589,25 @@ class LanPeerTransport:
                 self.close()
         self._response = response
         return read_body(response)
+
+    def exchange(self, path: str, doc: dict[str, Any]) -> dict[str, Any]:
+        """One JSON request on the session's connection (before or after the session); refusals in words."""
+        self._finish_previous()
+        connection = self._connected()
+        response = send_request(connection, "POST", path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        if response.status != 200:
+            try:
+                raise_refusal(response)
+            finally:
+                self.close()
+        body = b"".join(read_body(response))
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            raise BadSyncMessage("the other desk's answer is not understood") from None
+        if not isinstance(answer, dict):
+            raise BadSyncMessage("the other desk's answer is not understood")
+        return answer
 
     def _finish_previous(self) -> None:
         """Read what the session left of the last reply (its end), so the connection can carry the next."""

@@ -28,7 +28,7 @@ from typing import Any
 
 from dossiers.code_allocation import SequenceSpace
 from sync.attachments import DEFAULT_MAX_BYTES, AttachmentStore
-from sync.errors import AttachmentError, PeerRefused, SyncError
+from sync.errors import AttachmentError, BadEventData, OriginRefused, PeerRefused, SyncError
 from sync.lan_discovery import DeskBeacon, DiscoveryResponder, FoundDesk, find_desks
 from sync.lan_peer import (
     LanPeerServer,
@@ -48,6 +48,8 @@ from sync.lan_tls import (
     make_certificate,
     server_context,
 )
+from sync.origin_checks import OriginCheckedReplica
+from sync.origin_keys import PAIRING, PROVINCE, VOUCHED, OriginKey, check_signing_key
 from sync.replica_store import ReplicaStore
 from sync.store import Store, get_meta, set_meta
 from sync.sync_session import SessionResult, run_session
@@ -66,6 +68,7 @@ from workstation.lan_peers import (
     save_peer,
     update_peer,
 )
+from workstation.origin_keys import learn_keys, origin_keys, own_signing_key
 from workstation.sequence_blocks import (
     LAST_SEQUENCE_PREFIX,
     PENDING_SPACE_KEY,
@@ -77,6 +80,8 @@ from workstation.sync_keys import StoreCheckpoints, waiting_events
 log = logging.getLogger(__name__)
 
 PAIR_PATH = "/motcua/lan/pair"
+ORIGINS_PATH = "/motcua/lan/origins"
+MAX_KEYS_GIVEN = 500
 SCAN_PATH = "/motcua/lan/scan/"
 LAN_FOLDER = "lan"
 SCAN_CURSOR_META_KEY = "lan.scans_checked_up_to"
@@ -108,6 +113,9 @@ class PeerOutcome:
     result: SessionResult | None = None
     scans: int = 0
     error: SyncError | LanError | None = None
+    held: int = 0
+    """Events the other desk sent whose origin no desk has proven to this one yet: not kept (they come again,
+    and are taken once their origin's key is known)."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +243,7 @@ class DeskLan:
                     extra=self._extra,
                     on_refusal=lambda words: self._changed("refused"),
                     on_seen=self._seen,
+                    session_for=self._session_for,
                 )
                 try:
                     server.start()
@@ -308,6 +317,66 @@ class DeskLan:
             update_peer(self.store, peer.replica_id, host=host)
         self._changed("called")
 
+    def _session_for(self, fingerprint: str) -> tuple[OriginCheckedReplica, str] | None:
+        """A paired desk's session: what it pushes is taken only with proof of its origin."""
+        peer = self._peer_by_fingerprint(fingerprint)
+        if peer is None:
+            return None
+        return self._checked(self.replica, peer, listening=True), peer.replica_id
+
+    def _checked(self, replica: Any, peer: LanPeer, *, listening: bool) -> OriginCheckedReplica:
+        def refused(words: str) -> None:
+            update_peer(
+                self.store, peer.replica_id, last_error=words[:300], last_error_code=OriginRefused.kind
+            )
+            if listening and self._server is not None:
+                self._server.refuse(words)
+
+        return OriginCheckedReplica(
+            replica,
+            lambda: origin_keys(self.store),
+            peer=peer.replica_id,
+            peer_name=f"{peer.name} ({peer.replica_id[:8]})",
+            on_refusal=refused,
+        )
+
+    # -- origin keys ----------------------------------------------------------------------------------------
+
+    def _keys_given(self) -> list[dict[str, str]]:
+        """What this desk tells a paired desk of the origin keys it knows (public keys and desk names)."""
+        keys = sorted(origin_keys(self.store).values(), key=lambda k: k.replica_id)[:MAX_KEYS_GIVEN]
+        return [{"replica_id": k.replica_id, "signing_key": k.signing, "name": k.name} for k in keys]
+
+    def _learn_given(self, peer: LanPeer, given: Any) -> list[str]:
+        """Learn the keys a paired desk told (its own as from pairing, others as vouched by it; never a
+        revocation: that is the province's word)."""
+        keys = []
+        for entry in given[:MAX_KEYS_GIVEN] if isinstance(given, list) else []:
+            try:
+                replica_id = str(entry["replica_id"])
+                own = replica_id == peer.replica_id
+                keys.append(
+                    OriginKey(
+                        replica_id,
+                        str(entry["signing_key"]),
+                        PAIRING if own else VOUCHED,
+                        name=peer.name if own else str(entry.get("name", ""))[:80],
+                        via="" if own else peer.replica_id,
+                    )
+                )
+            except (KeyError, TypeError, ValueError, AttributeError, BadEventData):
+                log.warning("a paired desk told an origin key this desk cannot read: left out")
+        return learn_keys(self.store, keys, giver=f"paired desk {peer.name}", now=self._now)
+
+    def _answer_origins(self, peer: LanPeer, body: bytes) -> LanReply:
+        try:
+            doc = json.loads(body)
+            given = doc["keys"]
+        except (ValueError, KeyError, TypeError):
+            return LanReply.refusal(400, "bad_request", "the list of desk keys is malformed")
+        self._learn_given(peer, given)
+        return LanReply.json(200, {"keys": self._keys_given()})
+
     def _peer_by_fingerprint(self, fingerprint: str | None) -> LanPeer | None:
         return next((p for p in self.peers() if p.fingerprint == fingerprint), None)
 
@@ -323,6 +392,8 @@ class DeskLan:
             update_peer(self.store, peer.replica_id, host=address[0])
         if method == "GET" and path.startswith(SCAN_PATH):
             return self._send_scan(path[len(SCAN_PATH) :])
+        if method == "POST" and path == ORIGINS_PATH:
+            return self._answer_origins(peer, body)
         return LanReply.refusal(404, "not_found", "no such request")
 
     # -- pairing --------------------------------------------------------------------------------------------
@@ -359,6 +430,8 @@ class DeskLan:
             port = int(doc["port"])
             cert_pem = check_certificate_pem(str(doc["certificate"]))
             space = doc.get("space")
+            signing = doc.get("signing_key")
+            signing = None if signing is None else check_signing_key(signing)
         except (ValueError, KeyError, TypeError, SyncError):
             return LanReply.refusal(400, "bad_request", "the pairing request is malformed")
         refused = offer.refusal(secret, self._now())
@@ -376,10 +449,14 @@ class DeskLan:
             )
         if replica_id == self.replica.replica_id:
             return LanReply.refusal(403, "same_desk", "a desk cannot pair with itself")
-        self._offer = None
+        refused_key = self._enrolled_key_differs(replica_id, signing)
+        if refused_key is not None:
+            self._offer = None
+            return LanReply.refusal(403, "key_mismatch", refused_key)
         try:
             block = self._share_block(space)
         except LanError as exc:
+            self._offer = None
             return LanReply.refusal(409, exc.code, str(exc))
         peer = LanPeer(
             replica_id,
@@ -392,17 +469,37 @@ class DeskLan:
             self._now().isoformat(),
         )
         save_peer(self.store, peer)
+        if signing is not None:
+            self._paired_key(peer, signing)
+        answer = {
+            "replica_id": self.replica.replica_id,
+            "name": self.desk_name(),
+            "commune": self.commune,
+            "block": block,
+            "signing_key": own_signing_key(self.store),
+        }
+        # the offer is used (a second caller was refused by ``offer.refusal`` already); the IT command
+        # waiting for the pairing may close the store once it sees it, so nothing reads the store after this
         self.paired_events.append(peer)
+        self._offer = None
         self._changed("paired")
-        return LanReply.json(
-            200,
-            {
-                "replica_id": self.replica.replica_id,
-                "name": self.desk_name(),
-                "commune": self.commune,
-                "block": block,
-            },
+        return LanReply.json(200, answer)
+
+    def _enrolled_key_differs(self, replica_id: str, signing: str | None) -> str | None:
+        """Why a desk claiming ``replica_id`` with ``signing`` is not paired: the province enrolled that
+        replica with another key (a desk pretending to be another), or ``None``."""
+        known = origin_keys(self.store).get(replica_id)
+        if known is None or known.source != PROVINCE or signing is None or signing == known.signing:
+            return None
+        return (
+            f"the other desk says it is desk {replica_id[:8]}, which the province enrolled with another "
+            "signing key: it is not that desk (or it was set up again): IT looks at it; nothing was paired"
         )
+
+    def _paired_key(self, peer: LanPeer, signing: str) -> None:
+        """The signing key a desk gave of itself at pairing (over the pinned channel)."""
+        key = OriginKey(peer.replica_id, signing, PAIRING, name=peer.name)
+        learn_keys(self.store, [key], giver=f"paired desk {peer.name}", now=self._now)
 
     def _share_block(self, theirs: Any) -> dict[str, Any] | None:
         """If the joining desk numbers from the same block as this one, give it the upper half of this desk's
@@ -463,6 +560,7 @@ class DeskLan:
                 "commune": self.commune,
                 "port": listening,
                 "certificate": own.cert_pem(),
+                "signing_key": own_signing_key(self.store),
                 "space": None
                 if space is None
                 else {
@@ -492,7 +590,23 @@ class DeskLan:
             fingerprint_of_pem(cert_pem),
             self._now().isoformat(),
         )
+        if answer.get("signing_key") is not None:
+            try:
+                refused_key = self._enrolled_key_differs(
+                    peer.replica_id, check_signing_key(answer["signing_key"])
+                )
+            except BadEventData:
+                refused_key = None
+            if refused_key is not None:
+                raise LanError(refused_key, code="key_mismatch")
         save_peer(self.store, peer)
+        if answer.get("signing_key") is not None:
+            try:
+                self._paired_key(peer, check_signing_key(answer["signing_key"]))
+            except BadEventData:
+                log.warning(
+                    "the paired desk gave a signing key this desk cannot read: learnt at the next sync"
+                )
         if isinstance(answer.get("block"), dict):
             self._take_block(answer["block"])
         self._changed("paired")
@@ -536,13 +650,15 @@ class DeskLan:
         self, peer: LanPeer, *, replica: Any = None, transport_wrap: Callable[[Any], Any] | None = None
     ) -> PeerOutcome:
         """One session with ``peer`` (records), then the scans this desk lacks; errors come back in words."""
+        checked = self._checked(replica or self.replica, peer, listening=False)
         try:
             transport = LanPeerTransport(
                 peer.address, context=self._context_for(peer), expect_fingerprint=peer.fingerprint
             )
             try:
+                self._swap_keys(peer, transport)
                 result = run_session(
-                    replica or self.replica,
+                    checked,
                     transport_wrap(transport) if transport_wrap else transport,
                     now=self._now,
                     checkpoints=self.checkpoints,
@@ -563,7 +679,19 @@ class DeskLan:
             last_error_code=None,
         )
         self._changed("synced")
-        return PeerOutcome(peer, result, scans)
+        if checked.held:
+            log.info("lan: %d event(s) from a paired desk wait for their origin's key", checked.held)
+        return PeerOutcome(peer, result, scans, held=checked.held)
+
+    def _swap_keys(self, peer: LanPeer, transport: LanPeerTransport) -> None:
+        """Before the session: tell the other desk the origin keys this one knows, learn those it knows."""
+        try:
+            answer = transport.exchange(ORIGINS_PATH, {"keys": self._keys_given()})
+        except PeerRefused as exc:
+            if exc.code != "not_found":
+                raise
+            return  # a desk of an older version: its events are checked with the keys known here
+        self._learn_given(peer, answer.get("keys"))
 
     def sync_all(
         self, *, replica: Any = None, transport_wrap: Callable[[Any], Any] | None = None

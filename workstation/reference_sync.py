@@ -2,9 +2,10 @@
 
 :func:`sync_with_province` runs :func:`workstation.sync_transfers.run_sync`; whatever the outcome it notes the
 clock offset the ``hello`` answer showed (``sync.server_clock``), and after a successful session it pulls the
-catalogue and the commune's fee table (:mod:`workstation.province_reference`) over the session's own
-connection (no second TLS handshake on a slow link: two short 304 answers when nothing changed). A failed
-pull is logged and never fails the sync: the records matter more, and the next sync tries again.
+catalogue and the commune's fee table (:mod:`workstation.province_reference`), and the commune's desks'
+signing keys (:mod:`workstation.origin_keys`), over the session's own connection (no second TLS handshake on
+a slow link: two short 304 answers when nothing changed). A failed pull is logged and never fails the sync:
+the records matter more, and the next sync tries again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sync.replica_store import ReplicaStore
 from sync.server_clock import ServerClockReading
 from sync.sync_session import SessionResult, Transport
 from workstation.errors import WorkstationError
+from workstation.origin_keys import OriginSource, refresh_origin_keys
 from workstation.province_contact import note_contact
 from workstation.province_link import TransportFactory
 from workstation.province_reference import ReferenceSource, pull_reference
@@ -72,6 +74,8 @@ def sync_with_province(
             note_contact(folder, refused_changes=len(read_refusals(replica.store)))
         if made and isinstance(made[-1], ReferenceSource):  # the province (a LAN peer has none)
             refresh_reference(replica, made[-1])
+        if made and isinstance(made[-1], OriginSource):  # the commune's desks' keys, for LAN checks
+            refresh_origin_keys(replica.store, made[-1], now=now)
         return result
     finally:
         for transport in made:

@@ -97,6 +97,14 @@ class LanWords(QObject):
             "sync_update_required": self.tr(
                 "The other desk runs another motcua version: update the older one."
             ),
+            "key_mismatch": self.tr(
+                "The other desk claims to be a desk the province enrolled with another key: nothing was "
+                "paired; call IT."
+            ),
+            "lan_origin_refused": self.tr(
+                "Changes between the two desks were refused: some were not signed by the desk that made them "
+                "(a desk may be writing under another desk's name). Nothing of them was kept: call IT."
+            ),
         }
         return table.get(code or "", self.tr("The other desk could not be reached or refused the request."))
 

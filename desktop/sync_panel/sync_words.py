@@ -95,6 +95,13 @@ class SyncWords(QObject):
                 self.tr("The other side refused the sync."),
                 self.tr("Call IT and tell them the time of this message."),
             ),
+            "lan_origin_refused": (
+                self.tr(
+                    "Changes from another desk were refused: they were not signed by the desk that made "
+                    "them. Nothing of them was kept."
+                ),
+                self.tr("A desk may be writing under another desk's name: call IT."),
+            ),
             "bundle_tampered": (
                 self.tr(
                     "This file was changed after it was made, so it cannot be trusted. Nothing was imported."

@@ -1610,127 +1610,127 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="435"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="443"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="479"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>The LAN is off: this desk syncs with no other desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="474"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="482"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>The LAN is on: this desk listens on port %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="486"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>On the other desk, type this code and the address %1 (valid for 10 minutes).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
         <source>Looking for the desks of this commune on the LAN…</source>
         <translation>Looking for the desks of this commune on the LAN…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="514"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="522"/>
         <source>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</source>
         <translation>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="520"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="528"/>
         <source>Desks found on the LAN: %1. Choose one, or type the address.</source>
         <translation>Desks found on the LAN: %1. Choose one, or type the address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="545"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="553"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Type the address as the other desk shows it, like 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="554"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="562"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Paired with %1. The two desks now sync with each other.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="564"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
         <source>Desks of this commune</source>
         <translation>Desks of this commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="565"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Sync with the other desks of this commune over the LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="566"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="567"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
         <source>This desk&apos;s name</source>
         <translation>This desk&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="568"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="576"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="571"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="581"/>
         <source>Last contact</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="582"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="578"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
         <source>Show a pairing code</source>
         <translation>Show a pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
         <source>Other desk&apos;s address</source>
         <translation>Other desk&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="588"/>
         <source>Find desks on the LAN</source>
         <translation>Find desks on the LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="591"/>
         <source>Where the LAN does not let desks find each other, type the address the other desk shows.</source>
         <translation>Where the LAN does not let desks find each other, type the address the other desk shows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="594"/>
         <source>Its pairing code</source>
         <translation>Its pairing code</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="595"/>
         <source>Pair with that desk</source>
         <translation>Pair with that desk</translation>
     </message>
@@ -1804,6 +1804,16 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/peers_view.py" line="101"/>
+        <source>The other desk claims to be a desk the province enrolled with another key: nothing was paired; call IT.</source>
+        <translation>The other desk claims to be a desk the province enrolled with another key: nothing was paired; call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="105"/>
+        <source>Changes between the two desks were refused: some were not signed by the desk that made them (a desk may be writing under another desk&apos;s name). Nothing of them was kept: call IT.</source>
+        <translation>Changes between the two desks were refused: some were not signed by the desk that made them (a desk may be writing under another desk&apos;s name). Nothing of them was kept: call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="109"/>
         <source>The other desk could not be reached or refused the request.</source>
         <translation>The other desk could not be reached or refused the request.</translation>
     </message>
@@ -2545,33 +2555,33 @@
 <context>
     <name>PeersView</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="290"/>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="303"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="298"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="311"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="294"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
         <source>%1: %2, %3 waiting</source>
         <translation>%1: %2, %3 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="305"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="313"/>
         <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
         <translation>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="326"/>
         <source>No other desk paired</source>
         <translation>No other desk paired</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="337"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="345"/>
         <source>Desks…</source>
         <translation>Desks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="338"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="346"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>The other desks of this commune: pairing and the LAN</translation>
     </message>
@@ -3406,7 +3416,7 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="149"/>
         <source>Try again; if it keeps failing, call IT.</source>
         <translation>Try again; if it keeps failing, call IT.</translation>
     </message>
@@ -3452,113 +3462,123 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <source>Changes from another desk were refused: they were not signed by the desk that made them. Nothing of them was kept.</source>
+        <translation>Changes from another desk were refused: they were not signed by the desk that made them. Nothing of them was kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="103"/>
+        <source>A desk may be writing under another desk&apos;s name: call IT.</source>
+        <translation>A desk may be writing under another desk&apos;s name: call IT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="107"/>
         <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
         <translation>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="102"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="109"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="147"/>
         <source>Ask the sender for a new file.</source>
         <translation>Ask the sender for a new file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="113"/>
         <source>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</source>
         <translation>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
         <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
         <translation>Copy the file to the USB stick again, and eject the stick before removing it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="111"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="118"/>
         <source>This file was made for another workstation. Nothing was imported.</source>
         <translation>This file was made for another workstation. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
         <source>Ask the province for a file made for this workstation.</source>
         <translation>Ask the province for a file made for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="122"/>
         <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
         <translation>This file comes from a sender this desk does not know. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
         <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
         <translation>Ask provincial IT to set up the sender&apos;s keys on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="126"/>
         <source>This is not a motcua sync file. Nothing was imported.</source>
         <translation>This is not a motcua sync file. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
         <source>Choose the file the province exported for this desk.</source>
         <translation>Choose the file the province exported for this desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="130"/>
         <source>This file does not hold data for this desk. Nothing was imported.</source>
         <translation>This file does not hold data for this desk. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="134"/>
         <source>The province&apos;s keys are not set up on this workstation.</source>
         <translation>The province&apos;s keys are not set up on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="135"/>
         <source>Ask provincial IT to set up the province&apos;s keys.</source>
         <translation>Ask provincial IT to set up the province&apos;s keys.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="138"/>
         <source>The file cannot be read or written.</source>
         <translation>The file cannot be read or written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="139"/>
         <source>Check the USB stick (is it full or write-protected?) and try again.</source>
         <translation>Check the USB stick (is it full or write-protected?) and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="139"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
         <source>This sync file cannot be used. Nothing was imported.</source>
         <translation>This sync file cannot be used. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="149"/>
         <source>The sync could not finish.</source>
         <translation>The sync could not finish.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="147"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="150"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="153"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="156"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
         <source>Checking the connection…</source>
         <translation>Checking the connection…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
         <source>Offline: the sync resumes by itself in %n second(s)</source>
         <translation>
             <numerusform>Offline: the sync resumes by itself in %n second</numerusform>
@@ -3566,7 +3586,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
         <source>The server is busy: the sync resumes by itself in %n second(s)</source>
         <translation>
             <numerusform>The server is busy: the sync resumes by itself in %n second</numerusform>
@@ -3574,27 +3594,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
         <source>Last contact with the server: %1</source>
         <translation>Last contact with the server: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="175"/>
         <source>Sending the last changes to the province before closing…</source>
         <translation>Sending the last changes to the province before closing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="178"/>
         <source>Not connected to the provincial server</source>
         <translation>Not connected to the provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="181"/>
         <source>Sync problem</source>
         <translation>Sync problem</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -3602,7 +3622,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
         <source>%n scan(s) waiting (%1)</source>
         <translation>
             <numerusform>%n scan waiting (%1)</numerusform>
@@ -3610,22 +3630,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="190"/>
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="186"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="193"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="190"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="197"/>
         <source>This file was already imported: nothing new.</source>
         <translation>This file was already imported: nothing new.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="198"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>%n change imported.</numerusform>
@@ -3633,7 +3653,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="194"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="201"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>%n change written to the file.</numerusform>
@@ -3641,7 +3661,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="197"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="204"/>
         <source>The province refused %n change(s): call IT.</source>
         <translation>
             <numerusform>The province refused %n change: call IT.</numerusform>
@@ -3649,32 +3669,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="200"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="207"/>
         <source>The province&apos;s rules do not allow these changes; the desk&apos;s other changes were sent:</source>
         <translation>The province&apos;s rules do not allow these changes; the desk&apos;s other changes were sent:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="205"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="212"/>
         <source>a value or status change the rules do not allow</source>
         <translation>a value or status change the rules do not allow</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="206"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="213"/>
         <source>a field only the province may set</source>
         <translation>a field only the province may set</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="207"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="214"/>
         <source>a change marked as the province&apos;s own</source>
         <translation>a change marked as the province&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="209"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="216"/>
         <source>refused by the province&apos;s rules</source>
         <translation>refused by the province&apos;s rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="213"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="220"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Sync finished: %1 sent, %2 received.</translation>
     </message>

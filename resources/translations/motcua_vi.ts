@@ -1607,127 +1607,127 @@
 <context>
     <name>LanDialog</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="435"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="443"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="471"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="479"/>
         <source>The LAN is off: this desk syncs with no other desk.</source>
         <translation>Mạng nội bộ đang tắt: máy này không đồng bộ với máy nào khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="474"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="482"/>
         <source>The LAN is on: this desk listens on port %1.</source>
         <translation>Mạng nội bộ đang bật: máy này nghe ở cổng %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="486"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="494"/>
         <source>On the other desk, type this code and the address %1 (valid for 10 minutes).</source>
         <translation>Trên máy kia, gõ mã này và địa chỉ %1 (có hiệu lực 10 phút).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="493"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="501"/>
         <source>Looking for the desks of this commune on the LAN…</source>
         <translation>Đang tìm các máy bàn của xã trong mạng LAN…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="514"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="522"/>
         <source>No desk of this commune answered on the LAN (the network may block it, or the desk is on another subnet): type the address the other desk shows.</source>
         <translation>Không máy bàn nào của xã trả lời trong mạng LAN (mạng có thể chặn việc tìm, hoặc máy ở mạng con khác): hãy gõ địa chỉ mà máy kia hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="520"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="528"/>
         <source>Desks found on the LAN: %1. Choose one, or type the address.</source>
         <translation>Tìm thấy %1 máy bàn trong mạng LAN. Hãy chọn một máy, hoặc gõ địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="545"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="553"/>
         <source>Type the address as the other desk shows it, like 192.168.1.20:47470.</source>
         <translation>Gõ địa chỉ như máy kia hiển thị, ví dụ 192.168.1.20:47470.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="554"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="562"/>
         <source>Paired with %1. The two desks now sync with each other.</source>
         <translation>Đã ghép nối với %1. Hai máy giờ đồng bộ với nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="564"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
         <source>Desks of this commune</source>
         <translation>Các máy của xã/phường này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="565"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
         <source>Sync with the other desks of this commune over the LAN</source>
         <translation>Đồng bộ với các máy khác của xã/phường qua mạng nội bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="566"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
         <source>Port</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="567"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
         <source>This desk&apos;s name</source>
         <translation>Tên máy này</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="568"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="576"/>
         <source>Apply</source>
         <translation>Áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="571"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
         <source>Desk</source>
         <translation>Máy</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="572"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="573"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="581"/>
         <source>Last contact</source>
         <translation>Liên lạc lần cuối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="574"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="582"/>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="575"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
         <source>Problem</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="578"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
         <source>Show a pairing code</source>
         <translation>Hiện mã ghép nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="579"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
         <source>Other desk&apos;s address</source>
         <translation>Địa chỉ máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="580"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="588"/>
         <source>Find desks on the LAN</source>
         <translation>Tìm máy bàn trong mạng LAN</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="583"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="591"/>
         <source>Where the LAN does not let desks find each other, type the address the other desk shows.</source>
         <translation>Khi mạng LAN không cho các máy bàn tìm thấy nhau, hãy gõ địa chỉ mà máy kia hiển thị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="586"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="594"/>
         <source>Its pairing code</source>
         <translation>Mã ghép nối của máy kia</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="587"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="595"/>
         <source>Pair with that desk</source>
         <translation>Ghép nối với máy đó</translation>
     </message>
@@ -1801,6 +1801,16 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/peers_view.py" line="101"/>
+        <source>The other desk claims to be a desk the province enrolled with another key: nothing was paired; call IT.</source>
+        <translation>Máy kia tự nhận là một máy mà tỉnh đã đăng ký với khóa khác: không ghép nối; hãy gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="105"/>
+        <source>Changes between the two desks were refused: some were not signed by the desk that made them (a desk may be writing under another desk&apos;s name). Nothing of them was kept: call IT.</source>
+        <translation>Các thay đổi giữa hai máy đã bị từ chối: có thay đổi không mang chữ ký của máy đã tạo ra nó (có thể một máy đang ghi dưới danh nghĩa máy khác). Không giữ lại gì: hãy gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="109"/>
         <source>The other desk could not be reached or refused the request.</source>
         <translation>Không liên lạc được với máy kia hoặc máy đó từ chối yêu cầu.</translation>
     </message>
@@ -2541,33 +2551,33 @@
 <context>
     <name>PeersView</name>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="290"/>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="303"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="298"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="311"/>
         <source>never</source>
         <translation>chưa bao giờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="294"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="302"/>
         <source>%1: %2, %3 waiting</source>
         <translation>%1: %2, %3 chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="305"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="313"/>
         <source>%1 (%4): last contact %2, %3 change(s) of this desk waiting for it</source>
         <translation>%1 (%4): liên lạc lần cuối %2, %3 thay đổi của máy này đang chờ gửi cho máy đó</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="318"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="326"/>
         <source>No other desk paired</source>
         <translation>Chưa ghép nối với máy nào khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="337"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="345"/>
         <source>Desks…</source>
         <translation>Các máy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/peers_view.py" line="338"/>
+        <location filename="../../desktop/sync_panel/peers_view.py" line="346"/>
         <source>The other desks of this commune: pairing and the LAN</source>
         <translation>Các máy khác của xã/phường: ghép nối và mạng nội bộ</translation>
     </message>
@@ -3400,7 +3410,7 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="80"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="149"/>
         <source>Try again; if it keeps failing, call IT.</source>
         <translation>Thử lại; nếu vẫn lỗi, gọi bộ phận CNTT.</translation>
     </message>
@@ -3446,222 +3456,232 @@
     </message>
     <message>
         <location filename="../../desktop/sync_panel/sync_words.py" line="100"/>
+        <source>Changes from another desk were refused: they were not signed by the desk that made them. Nothing of them was kept.</source>
+        <translation>Các thay đổi từ một máy khác đã bị từ chối: chúng không mang chữ ký của máy đã tạo ra chúng. Không giữ lại gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="103"/>
+        <source>A desk may be writing under another desk&apos;s name: call IT.</source>
+        <translation>Có thể một máy đang ghi dưới danh nghĩa máy khác: hãy gọi bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="107"/>
         <source>This file was changed after it was made, so it cannot be trusted. Nothing was imported.</source>
         <translation>Tệp này đã bị thay đổi sau khi được tạo nên không thể tin cậy. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="102"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="140"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="109"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="147"/>
         <source>Ask the sender for a new file.</source>
         <translation>Đề nghị bên gửi tạo tệp mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="106"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="113"/>
         <source>This file is incomplete (maybe the USB stick was pulled out). Nothing was imported.</source>
         <translation>Tệp này không đầy đủ (có thể USB đã bị rút ra). Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="108"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
         <source>Copy the file to the USB stick again, and eject the stick before removing it.</source>
         <translation>Chép lại tệp vào USB, và tháo USB an toàn trước khi rút ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="111"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="118"/>
         <source>This file was made for another workstation. Nothing was imported.</source>
         <translation>Tệp này được tạo cho máy trạm khác. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="112"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
         <source>Ask the province for a file made for this workstation.</source>
         <translation>Đề nghị tỉnh tạo tệp cho máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="115"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="122"/>
         <source>This file comes from a sender this desk does not know. Nothing was imported.</source>
         <translation>Tệp này đến từ nơi gửi mà máy này không biết. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="116"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
         <source>Ask provincial IT to set up the sender&apos;s keys on this workstation.</source>
         <translation>Đề nghị bộ phận CNTT của tỉnh cài khóa của nơi gửi trên máy trạm này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="119"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="126"/>
         <source>This is not a motcua sync file. Nothing was imported.</source>
         <translation>Đây không phải tệp đồng bộ motcua. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="120"/>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="124"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
         <source>Choose the file the province exported for this desk.</source>
         <translation>Chọn tệp mà tỉnh đã xuất cho máy này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="123"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="130"/>
         <source>This file does not hold data for this desk. Nothing was imported.</source>
         <translation>Tệp này không chứa dữ liệu cho máy này. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="127"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="134"/>
         <source>The province&apos;s keys are not set up on this workstation.</source>
         <translation>Máy trạm này chưa được cài khóa của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="128"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="135"/>
         <source>Ask provincial IT to set up the province&apos;s keys.</source>
         <translation>Đề nghị bộ phận CNTT của tỉnh cài khóa của tỉnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="131"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="138"/>
         <source>The file cannot be read or written.</source>
         <translation>Không đọc hoặc ghi được tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="132"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="139"/>
         <source>Check the USB stick (is it full or write-protected?) and try again.</source>
         <translation>Kiểm tra USB (đầy hay bị khóa ghi?) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="139"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="146"/>
         <source>This sync file cannot be used. Nothing was imported.</source>
         <translation>Không dùng được tệp đồng bộ này. Chưa nhập dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="142"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="149"/>
         <source>The sync could not finish.</source>
         <translation>Không đồng bộ xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="147"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="154"/>
         <source>Offline</source>
         <translation>Không có kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="150"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="157"/>
         <source>Online</source>
         <translation>Đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="153"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="160"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="156"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="163"/>
         <source>Checking the connection…</source>
         <translation>Đang kiểm tra kết nối…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="159"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="166"/>
         <source>Offline: the sync resumes by itself in %n second(s)</source>
         <translation>
             <numerusform>Không có kết nối: tự đồng bộ lại sau %n giây</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="162"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="169"/>
         <source>The server is busy: the sync resumes by itself in %n second(s)</source>
         <translation>
             <numerusform>Máy chủ đang bận: tự đồng bộ lại sau %n giây</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="165"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="172"/>
         <source>Last contact with the server: %1</source>
         <translation>Lần cuối liên lạc được với máy chủ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="168"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="175"/>
         <source>Sending the last changes to the province before closing…</source>
         <translation>Đang gửi các thay đổi cuối cùng lên tỉnh trước khi đóng…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="171"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="178"/>
         <source>Not connected to the provincial server</source>
         <translation>Chưa kết nối với máy chủ của tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="174"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="181"/>
         <source>Sync problem</source>
         <translation>Lỗi đồng bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="177"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="184"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n thay đổi đang chờ gửi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="180"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="187"/>
         <source>%n scan(s) waiting (%1)</source>
         <translation>
             <numerusform>%n bản quét đang chờ gửi (%1)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="183"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="190"/>
         <source>Last sync: %1</source>
         <translation>Đồng bộ lần cuối: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="186"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="193"/>
         <source>Never synced</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="190"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="197"/>
         <source>This file was already imported: nothing new.</source>
         <translation>Tệp này đã được nhập rồi: không có gì mới.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="191"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="198"/>
         <source>%n change(s) imported.</source>
         <translation>
             <numerusform>Đã nhập %n thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="194"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="201"/>
         <source>%n change(s) written to the file.</source>
         <translation>
             <numerusform>Đã ghi %n thay đổi vào tệp.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_panel/sync_words.py" line="197"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="204"/>
         <source>The province refused %n change(s): call IT.</source>
         <translation>
             <numerusform>Tỉnh từ chối %n thay đổi: gọi CNTT.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="200"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="207"/>
         <source>The province&apos;s rules do not allow these changes; the desk&apos;s other changes were sent:</source>
         <translation>Quy định của tỉnh không cho phép các thay đổi này; các thay đổi khác của máy đã được gửi:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="205"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="212"/>
         <source>a value or status change the rules do not allow</source>
         <translation>giá trị hoặc bước chuyển trạng thái mà quy định không cho phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="206"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="213"/>
         <source>a field only the province may set</source>
         <translation>trường thông tin chỉ cấp tỉnh được ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="207"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="214"/>
         <source>a change marked as the province&apos;s own</source>
         <translation>thay đổi được ghi là của cấp tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="209"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="216"/>
         <source>refused by the province&apos;s rules</source>
         <translation>bị quy định của tỉnh từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_panel/sync_words.py" line="213"/>
+        <location filename="../../desktop/sync_panel/sync_words.py" line="220"/>
         <source>Sync finished: %1 sent, %2 received.</source>
         <translation>Đồng bộ xong: gửi %1, nhận %2.</translation>
     </message>

@@ -424,7 +424,7 @@ def test_words_for_every_kind_and_in_vietnamese(qapp) -> None:
         "sync_bad_message", "sync_peer_refused", "bundle_tampered", "bundle_truncated",
         "bundle_wrong_receiver",
         "bundle_unknown_sender", "bundle_not_a_bundle", "bundle_bad_content", "bundle_too_new",
-        "province_keys_missing", "file", "bundle",
+        "province_keys_missing", "file", "bundle", "lan_origin_refused",
     ]  # fmt: skip
     for kind in kinds:
         what, todo = words._words(kind)

@@ -23,12 +23,18 @@ from dossiers.citizen_id import Sex
 from dossiers.dossier import Applicant, ReceivedDocument
 from dossiers.dossier_codes import format_code
 from sync.attachments import AttachmentStore
+from sync.event_texts import decode_canonical
+from sync.version_vectors import EventId, VersionVector
+from tests.helpers.forged_events import forge
 from workstation.dossier_desk import DossierDraft
 from workstation.enrolment import enrol_workstation, stored_transport_factory
 from workstation.lan_desks import DeskLan
 from workstation.lan_peers import LanError, LanSettings, save_settings
 from workstation.opening import unlock_workstation
-from workstation.sync_transfers import Activity, ProgressMeter, run_sync
+from workstation.origin_keys import origin_keys
+from workstation.reference_sync import sync_with_province
+from workstation.sync_keys import device_identity
+from workstation.sync_transfers import Activity, ProgressMeter
 from workstation.work_session import open_work_session
 
 START = dt.datetime(2026, 3, 2, 1, 0, tzinfo=dt.UTC)  # 08:00 in Vietnam, a Monday
@@ -138,7 +144,9 @@ class Runner:
             factory = stored_transport_factory(desk.store)
             assert factory is not None
             meter = ProgressMeter(Activity.SYNC, lambda _progress: None)
-            result = run_sync(desk.replica, factory, meter, now=self.now, checkpoints=lan.checkpoints)
+            result = sync_with_province(  # the desk's own path: the session, reference data, desks' keys
+                desk.replica, factory, meter, now=self.now, checkpoints=lan.checkpoints
+            )
             return {"pushed": result.pushed_events, "pulled": result.pulled_events}
         if op == "codes":
             return sorted(format_code(desk.page(i).dossier.code) for i in desk.search(args["query"]))
@@ -149,6 +157,22 @@ class Runner:
             ]
         if op == "refusals":
             return lan.refusals()
+        if op == "peer_errors":
+            return {s.name: [s.error_code, s.error] for s in lan.peer_statuses()}
+        if op == "origin_keys":
+            return {rid: key.source for rid, key in origin_keys(desk.store).items()}
+        if op == "replica_id":
+            return desk.store.replica_id
+        if op == "holds":
+            wanted = EventId(args["replica"], args["counter"])
+            return any(
+                decode_canonical(t).event.id == wanted for t in desk.replica.missing_encoded(VersionVector())
+            )
+        if op == "forge":  # a hostile desk: an event under another desk's identity, put straight in its store
+            texts = desk.replica.missing_encoded(VersionVector())
+            forged = forge(texts, args["origin"], args["kind"], signer=device_identity(desk.store))
+            desk.replica.receive_encoded([forged])
+            return [forged.event.id.replica_id, forged.event.id.counter]
         raise ValueError(f"unknown op {op}")
 
     def close(self) -> None:

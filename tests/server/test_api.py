@@ -375,6 +375,7 @@ ROUTE_TABLE = {
     ("/v1/sync/attachments/missing", "post"),
     ("/v1/sync/attachments/{sha256}", "put"),
     ("/v1/sync/attachments/{sha256}", "get"),
+    ("/v1/sync/origins", "get"),
     ("/v1/reference/catalogue", "get"),
     ("/v1/updates/{kind}/{part}/{name}", "get"),
     ("/v1/reference/fees", "get"),

@@ -123,6 +123,7 @@ TABLE: dict[tuple[str, str], Row] = {
         statuses(200, device_b=403, **OFFICERS_FORBIDDEN),  # no dossier of commune B names it
         lambda ctx: {"data": FRESH_CONTENT},
     ),
+    ("GET", "/v1/sync/origins"): Row("/v1/sync/origins", statuses(200, **OFFICERS_FORBIDDEN)),
     ("GET", "/v1/reference/catalogue"): Row("/v1/reference/catalogue", statuses(200)),
     ("GET", "/v1/reference/fees"): Row("/v1/reference/fees", statuses(200, **OFFICERS_FORBIDDEN)),
     ("GET", "/v1/updates/{kind}/{part}/{name}"): Row(  # no release published in this test: 404 to desks

@@ -77,5 +77,7 @@ def test_it_pairs_two_desks_from_the_command_line(tmp_path: Path) -> None:
     assert status != 0 and "give the address the other desk shows" in err, err
     status, out, _ = motcua("--data-dir", str(a), "pair", "list", "--login", "lan")
     assert status == 0 and "Bàn 2 at 127.0.0.1:" in out and "last contact never" in out, out
+    # the two desks gave each other their signing keys inside the pinned pairing channel (issue 14)
+    assert "Signing keys of other desks known: 1 (from the province 0, from pairing 1," in out, out
     status, out, _ = motcua("--data-dir", str(a), "pair", "remove", "Bàn 2", "--login", "lan")
     assert status == 0 and "Bàn 2 is no longer paired" in out

@@ -9,6 +9,7 @@ command line (the desk application pairs from its Sync area while it runs).
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from pathlib import Path
 from dossiers.dossier_record import DESK_SIDE, DOSSIER_RECORD, SCOPE_FIELD
 from sync.errors import StoreError, SyncError
 from sync.lan_discovery import FoundDesk
+from sync.origin_keys import OWN, PAIRING, PROVINCE, VOUCHED
 from sync.replica_store import ReplicaStore
 from sync.store import Store
 from workstation.it_commands.console import EXIT_OK, CommandFailed, Console
@@ -32,6 +34,7 @@ from workstation.lan_peers import (
     remove_peer,
     save_settings,
 )
+from workstation.origin_keys import origin_conflicts, origin_keys
 from workstation.settings import read_site_settings
 from workstation.store_lock import StoreInUse, StoreLock
 
@@ -107,6 +110,18 @@ def _found(lan: DeskLan, code: str, console: Console) -> tuple[str, int]:
     )
 
 
+def _say_origin_keys(lan: DeskLan, console: Console) -> None:
+    """Whose signing keys this desk knows to check the events other desks send it, and any conflict."""
+    keys = [k for k in origin_keys(lan.store).values() if k.source != OWN]
+    counts = Counter(k.source for k in keys)
+    console.say(
+        f"Signing keys of other desks known: {len(keys)} (from the province {counts[PROVINCE]}, from pairing "
+        f"{counts[PAIRING]}, passed on by paired desks {counts[VOUCHED]})."
+    )
+    for at, words in origin_conflicts(lan.store):
+        console.say(f"Key conflict ({at}): {words}")
+
+
 def run_pair(
     paths: WorkstationPaths,
     action: str,
@@ -174,6 +189,7 @@ def _act(
                 f"{status.waiting} change(s) of this desk waiting for it"
                 + (f"; last error: {status.error}" if status.error else "")
             )
+        _say_origin_keys(lan, console)
         return EXIT_OK
     if action == "remove":
         found = [p for p in lan.peers() if peer in (p.name, p.replica_id)]
