@@ -13,6 +13,11 @@ sending it (proven by the pinned TLS certificate):
   another desk, it refuses the batch (a desk passes on another desk's events only as that desk signed them);
   any other (the province's own events, an unknown origin) is held: it comes from the one that made it.
 
+The province's refusal of an event (:mod:`sync.event_refusals`) is taken from a peer only when it carries
+the province's signature (``province_key``, the province's keys the desk got at enrolment); one signed by
+another key is a forgery; an unsigned one, or any with no province key known here, is held: it comes from the
+province itself (a hostile desk must not be able to put a "refusal" in the place of another desk's event).
+
 A refusal raises :class:`sync.errors.OriginRefused` in words (which desk sent it, which event id, why; never
 a field value) before anything of the batch is stored.
 """
@@ -28,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from sync.change_events import ChangeEvent
 from sync.errors import OriginRefused
+from sync.event_refusals import is_refusal, refusal_valid
 from sync.event_signatures import signature_valid
 from sync.event_texts import EncodedEvent
 from sync.origin_keys import Directory, OriginKey, short
@@ -63,8 +69,11 @@ class OriginCheckedReplica:
         peer: str,
         peer_name: str,
         on_refusal: Callable[[str], None] | None = None,
+        province_key: Callable[[], bytes | None] = lambda: None,
     ) -> None:
         self._inner = inner
+        self._province_key_source = province_key
+        self._province_key: bytes | None = None
         self._keys_source = keys
         self._keys: Directory | None = None
         self._verifiers: dict[str, Ed25519PublicKey] = {}
@@ -88,6 +97,7 @@ class OriginCheckedReplica:
         batch = list(events)
         if self._keys is None:
             self._keys = dict(self._keys_source())
+            self._province_key = self._province_key_source()
         held = self._inner.vector()
         taken: list[EncodedEvent] = []
         for item in batch:
@@ -129,6 +139,12 @@ class OriginCheckedReplica:
         key = self._keys.get(origin)
         if origin == self.replica_id:
             raise self._refuse(f"{event_words(event)} is under this desk's own identity; it never made it")
+        if is_refusal(event):
+            if event.signature is None or self._province_key is None:
+                return False  # from the province itself
+            if not refusal_valid(event, self._province_key):
+                raise self._refuse(f"{event_words(event)} is a refusal the province did not sign")
+            return True
         if event.signature is not None:
             if key is None:
                 return False

@@ -75,7 +75,7 @@ from workstation.sequence_blocks import (
     read_sequence_space,
     write_sequence_space,
 )
-from workstation.sync_keys import StoreCheckpoints, waiting_events
+from workstation.sync_keys import StoreCheckpoints, province_keys, waiting_events
 
 log = logging.getLogger(__name__)
 
@@ -338,6 +338,7 @@ class DeskLan:
             peer=peer.replica_id,
             peer_name=f"{peer.name} ({peer.replica_id[:8]})",
             on_refusal=refused,
+            province_key=lambda: _province_signing_key(self.store),
         )
 
     # -- origin keys ----------------------------------------------------------------------------------------
@@ -807,3 +808,9 @@ def _bounded_body(response: Any) -> bytes | None:
             return None
         parts.append(chunk)
     return b"".join(parts)
+
+
+def _province_signing_key(store: Store) -> bytes | None:
+    """The province's public signing key (its refusals of events carry its signature), if enrolled."""
+    keys = province_keys(store)
+    return None if keys is None else keys.signing

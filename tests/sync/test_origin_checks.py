@@ -11,6 +11,7 @@ import pytest
 
 from sync.device_keys import DeviceIdentity
 from sync.errors import OriginRefused
+from sync.event_refusals import refusal_of
 from sync.event_signatures import signed_bytes, signed_bytes_of_text
 from sync.event_texts import decode_canonical, encoded
 from sync.origin_checks import OriginCheckedReplica
@@ -129,3 +130,35 @@ def test_which_key_wins_and_what_is_a_conflict() -> None:
     assert keys["desk-a"].source == PROVINCE and conflict is not None and "used from now on" in conflict
     keys, conflict = learn(keys, key_of(a, PAIRING), giver="paired desk Bàn 1")
     assert keys["desk-a"].signing == key_of(lie, PROVINCE).signing and "kept" in (conflict or "")
+
+
+def test_a_refusal_is_taken_from_a_peer_only_with_the_provinces_signature() -> None:
+    a, a_keys = desk("desk-a")
+    a.write("case", "c1", {"phone": "0912"}, "clerk")
+    a.write("case", "c1", {"phone": "bad"}, "clerk")
+    first, refused = (item.event for item in texts(a))
+    province = DeviceIdentity.generate("province.c1")
+    signed = encoded(refusal_of(refused, "invalid_value", province))
+    for made_by, province_key, expect in (
+        (None, province.public().signing, "held"),  # unsigned: from the province itself
+        (province, None, "held"),  # no province key known here
+        (DeviceIdentity.generate("desk-b"), province.public().signing, "refused"),  # a peer made it up
+        (province, province.public().signing, "taken"),
+    ):
+        receiver, _ = desk("desk-c")
+        session = OriginCheckedReplica(
+            receiver,
+            lambda: {"desk-a": key_of(a_keys, PROVINCE)},
+            peer="desk-b",
+            peer_name="Bàn 2",
+            province_key=lambda key=province_key: key,
+        )
+        batch = [encoded(first), encoded(refusal_of(refused, "invalid_value", made_by))]
+        if expect == "refused":
+            with pytest.raises(OriginRefused, match="refusal the province did not sign"):
+                session.receive_encoded(batch)
+            assert receiver.vector()["desk-a"] == 0
+            continue
+        session.receive_encoded(batch)
+        assert receiver.vector()["desk-a"] == (2 if expect == "taken" else 1), expect
+    assert signed.event.refused == "invalid_value"
