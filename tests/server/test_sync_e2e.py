@@ -218,9 +218,10 @@ def test_forged_and_province_owned_events_are_refused(
     owned = world("desk-a2", communes[0])
     province_side = ReplicaStore(owned.store, "province", (DOSSIER_RECORD,), scope_field=SCOPE_FIELD)
     province_side.write("dossier", "x2", {**dossier_fields(communes[0], 2), "province_decision": "ok"}, "x")
-    with pytest.raises(ServerRejectedData):
-        owned.sync(live.url)
-    assert province(storage, communes[0]).vector().to_dict() == {}
+    report = owned.sync(live.url)  # refused alone: the province's refusal takes the event's place
+    assert [r.reason for r in report.peer_counts.refused] == ["wrong_side"]
+    assert province(storage, communes[0]).record_ids("dossier") == ["x2"]  # its scope is known, no state
+    assert province(storage, communes[0]).records("dossier") == []
 
 
 def test_a_forged_replica_id_in_the_session_is_refused(
