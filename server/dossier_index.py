@@ -358,8 +358,8 @@ def _counts_among(
     where = _scope(storage, plain, today, narrow)
     cases, params = [], []
     for chosen in quick.values():
-        alone = _scope(storage, QueueFilter(None, due=chosen.due, supplement=chosen.supplement,
-                                            conflicts=chosen.conflicts), today)  # fmt: skip
+        only = QueueFilter(None, due=chosen.due, supplement=chosen.supplement, conflicts=chosen.conflicts)
+        alone = _scope(storage, only, today)
         cases.append(f"SUM(CASE WHEN {alone.sql} THEN 1 ELSE 0 END)")
         params += alone.params
     row = tx.query(
