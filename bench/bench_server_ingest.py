@@ -12,9 +12,10 @@ worker count:
   the wall time to drain, the CPU seconds the desks (this process) spent meanwhile, and the number of failed
   sessions (goal: zero; their events are not counted as drained).
 
-Each desk's push request is made ahead (the very bytes its session makes against an empty commune) and sent
-in place of the session's own, so the timed window holds the server's work, not the desks' encoding (done on
-their own machines in reality, here on the same 2 cores).
+Each desk's session makes its push frames in full before sending them (the session counts the batches as
+they are made and checks the server's acknowledgement against that count), and all desks wait until every
+one has made its own: the timed window opens then, so it holds the server's work (pushes and the pulls
+after), not the desks' encoding (done on their own machines in reality, here on the same 2 cores).
 
     .venv/bin/python bench/bench_server_ingest.py [--communes 170] [--events 500]
         [--backend sqlite|postgresql|both] [--workers 1,2]
@@ -56,11 +57,10 @@ from server.config import load_config  # noqa: E402
 from server.enrolment import issue_enrolment_code  # noqa: E402
 from server.storage import open_storage  # noqa: E402
 from sync.device_keys import DeviceIdentity  # noqa: E402
-from sync.errors import SyncInterrupted  # noqa: E402
 from sync.http_transport import HttpTransport  # noqa: E402
 from sync.protocol_version import protocol_headers  # noqa: E402
 from sync.replica_memory import MemoryReplica  # noqa: E402
-from sync.sync_messages import HELLO, HELLO_REPLY, PUSH, encode_frame  # noqa: E402
+from sync.sync_messages import PUSH  # noqa: E402
 from sync.sync_session import run_session  # noqa: E402
 from tests.helpers.postgres_cluster import postgres_cluster  # noqa: E402
 
@@ -78,8 +78,10 @@ def noise(seed: str, blocks: int) -> str:
     return "".join(hashlib.sha256(f"{seed}.{i}".encode()).hexdigest() for i in range(blocks))
 
 
-def desk_replica(name: str, commune: str, events: int) -> MemoryReplica:
-    replica = MemoryReplica(name, "desk", (DOSSIER_RECORD,), ticking())
+def desk_replica(name: str, commune: str, events: int, identity: DeviceIdentity | None) -> MemoryReplica:
+    """A desk with ``events`` dossiers of ``commune``, each event signed with ``identity`` (as every desk
+    signs them now) or unsigned (``None``: as before signatures)."""
+    replica = MemoryReplica(name, "desk", (DOSSIER_RECORD,), ticking(), identity=identity)
     for number in range(events):
         replica.write(
             "dossier",
@@ -106,48 +108,27 @@ def desk_replica(name: str, commune: str, events: int) -> MemoryReplica:
     return replica
 
 
-class PushRecorder:
-    """A pretend server for a desk's first session: answers hello with an empty vector (as the real server
-    does for a commune with no events), keeps the push body the session makes, then cuts the link."""
-
-    def __init__(self) -> None:
-        self.push_body = b""
-
-    def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
-        if route == HELLO:
-            list(body)
-            return iter([encode_frame(HELLO_REPLY, {"replica": "srv-recorder", "vector": {}})])
-        self.push_body = b"".join(body)
-        raise SyncInterrupted("recorded")
-
-
-def recorded_push(replica: MemoryReplica) -> bytes:
-    """The exact push request ``run_session`` makes for ``replica`` against an empty commune, made ahead so
-    that the desks' own CPU (encoding and compressing, on their own machines in reality) stays out of the
-    timed window on this shared 2-core machine."""
-    recorder = PushRecorder()
-    try:
-        run_session(replica, recorder, now=ticking())
-    except SyncInterrupted:
-        pass
-    if not recorder.push_body:
-        raise RuntimeError("the session made no push")
-    return recorder.push_body
-
-
 class TimedTransport:
-    """Wraps a transport; sends the recorded push body in place of the session's (the same bytes, made
-    ahead) and records how long each push request took (request sent, answer read)."""
+    """Wraps a transport; makes the session's push frames first (the desk's encoding and compression, done on
+    its own machine in reality, here on the same 2 cores), then, with ``gate``, waits until every desk has
+    made its own, and records how long each push request took (request sent, answer read).
 
-    def __init__(self, inner: HttpTransport, pushes: list[float], push_body: bytes) -> None:
+    The session counts the batches as its frames are made and checks the server's acknowledgement against
+    that count, so the frames are the session's own, consumed in full."""
+
+    def __init__(
+        self, inner: HttpTransport, pushes: list[float], gate: threading.Barrier | None = None
+    ) -> None:
         self._inner = inner
         self._pushes = pushes
-        self._push_body = push_body
+        self._gate = gate
 
     def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
-        start = time.perf_counter()
         if route == PUSH:
-            body = [self._push_body]  # the session's own frames are left unmade
+            body = [b"".join(body)]
+            if self._gate is not None:
+                self._gate.wait()
+        start = time.perf_counter()
         reply = list(self._inner.call(route, body))
         if route == PUSH:
             self._pushes.append(time.perf_counter() - start)
@@ -213,12 +194,12 @@ class ServerProcess:
                 raise RuntimeError("the server did not start")
             time.sleep(0.1)
 
-    def enrol(self, code: str, commune: str, replica: str) -> str:
+    def enrol(self, code: str, commune: str, identity: DeviceIdentity) -> str:
         body = {
             "code": code,
             "commune": commune,
-            "label": replica,
-            "device_keys": DeviceIdentity.generate(replica).public().to_json(),
+            "label": identity.replica_id,
+            "device_keys": identity.public().to_json(),
         }
         answer = requests.post(self.url + "/v1/enrol", json=body, headers=protocol_headers(), timeout=30)
         answer.raise_for_status()
@@ -247,9 +228,11 @@ class ServerProcess:
             self.process.wait(timeout=30)
 
 
-def sync_once(url: str, secret: str, replica: MemoryReplica, pushes: list[float], push_body: bytes) -> None:
+def sync_once(
+    url: str, secret: str, replica: MemoryReplica, pushes: list[float], gate: threading.Barrier | None = None
+) -> None:
     with HttpTransport(url, secret, timeout=(10.0, 600.0)) as transport:
-        run_session(replica, TimedTransport(transport, pushes, push_body), now=ticking())
+        run_session(replica, TimedTransport(transport, pushes, gate), now=ticking())
 
 
 def commune_codes(count: int) -> list[str]:
@@ -262,47 +245,61 @@ def commune_codes(count: int) -> list[str]:
 
 
 def measure(
-    database: str, root: Path, communes: int, events: int, workers: int, tree: Path
+    database: str, root: Path, communes: int, events: int, workers: int, tree: Path, signed: bool
 ) -> dict[str, Any]:
     codes = commune_codes(communes + 1)
     server = ServerProcess(root, database, codes, workers, tree)
     try:
+        identities = [DeviceIdentity.generate(f"desk-{i}") for i in range(len(codes))]
         secrets = [
-            server.enrol(code, commune, f"desk-{i}")
-            for i, (code, commune) in enumerate(zip(server.codes, codes, strict=True))
+            server.enrol(code, commune, identity)
+            for code, commune, identity in zip(server.codes, codes, identities, strict=True)
         ]
         print(f"  preparing {communes + 1} desks × {events} events …", flush=True)
-        desks = [desk_replica(f"desk-{i}", commune, events) for i, commune in enumerate(codes)]
-        bodies = [recorded_push(desk) for desk in desks]
+        desks = [
+            desk_replica(f"desk-{i}", commune, events, identities[i] if signed else None)
+            for i, commune in enumerate(codes)
+        ]
 
         alone: list[float] = []
         start = time.perf_counter()
-        sync_once(server.url, secrets[0], desks[0], alone, bodies[0])
+        sync_once(server.url, secrets[0], desks[0], alone)
         single_rate = events / alone[0]
         single_session = time.perf_counter() - start
 
         pushes: list[float] = []
         failures: list[str] = []
 
+        marks: dict[str, Any] = {}
+
+        def opened() -> None:  # every desk has said hello and made its push: the timed window opens
+            marks.update(
+                start=time.perf_counter(),
+                client_cpu=time.process_time(),
+                server_cpu=server.cpu_seconds(),
+                machine=machine_cpu(),
+            )
+
+        gate = threading.Barrier(communes, action=opened, timeout=600)
+
         def run(index: int) -> None:
             try:
-                sync_once(server.url, secrets[index], desks[index], pushes, bodies[index])
+                sync_once(server.url, secrets[index], desks[index], pushes, gate)
             except Exception as exc:  # counted and shown: the goal is zero
+                gate.abort()  # the others are not kept waiting for a push that will not come
                 failures.append(f"{type(exc).__name__}: {str(exc)[:120]}")
 
         threads = [threading.Thread(target=run, args=(i,)) for i in range(1, communes + 1)]
-        start = time.perf_counter()
-        client_cpu = time.process_time()
-        server_cpu = server.cpu_seconds()
-        machine = machine_cpu()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        wall = time.perf_counter() - start
-        client_cpu = time.process_time() - client_cpu
-        server_cpu = server.cpu_seconds() - server_cpu
-        busy, idle = (b - a for a, b in zip(machine, machine_cpu(), strict=True))
+        if not marks:
+            raise RuntimeError("the desks never all reached their push: " + "; ".join(failures[:3]))
+        wall = time.perf_counter() - marks["start"]
+        client_cpu = time.process_time() - marks["client_cpu"]
+        server_cpu = server.cpu_seconds() - marks["server_cpu"]
+        busy, idle = (b - a for a, b in zip(marks["machine"], machine_cpu(), strict=True))
     finally:
         server.stop()
     pushes.sort()
@@ -344,11 +341,15 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--workers", default="1", help="worker counts to measure on PostgreSQL, e.g. 1,2")
+    parser.add_argument(
+        "--unsigned", action="store_true", help="events without signatures (as desks made them before)"
+    )
     args = parser.parse_args(argv)
     communes, events, tree = args.communes, args.events, ROOT
     worker_counts = [int(n) for n in args.workers.split(",")]
     print(
-        f"server ingest: {communes} communes × {events} events, {os.cpu_count()} cores, server from {tree}",
+        f"server ingest: {communes} communes × {events} {'unsigned' if args.unsigned else 'signed'} events,"
+        f" {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, server from {tree}",
         flush=True,
     )
     with ExitStack() as stack:
@@ -356,7 +357,7 @@ def main(argv: list[str]) -> None:
         if args.backend in ("sqlite", "both"):
             (root / "sqlite").mkdir()
             database = f"sqlite:///{root / 'sqlite' / 'server.db'}"
-            figures = measure(database, root / "sqlite", communes, events, 1, tree)
+            figures = measure(database, root / "sqlite", communes, events, 1, tree, not args.unsigned)
             print(report("SQLite, 1 worker", figures, communes, events), flush=True)
         if args.backend in ("postgresql", "both"):
             url = stack.enter_context(postgres_cluster())
@@ -366,7 +367,7 @@ def main(argv: list[str]) -> None:
                     conn.execute(f"CREATE DATABASE {name}")
                 (root / name).mkdir()
                 database = url.rsplit("/", 1)[0] + "/" + name
-                figures = measure(database, root / name, communes, events, workers, tree)
+                figures = measure(database, root / name, communes, events, workers, tree, not args.unsigned)
                 print(report(f"PostgreSQL, {workers} worker(s)", figures, communes, events), flush=True)
 
 

@@ -197,7 +197,16 @@ class _Where:
         return " AND ".join(self.parts) if self.parts else "1 = 1"
 
 
-def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip: str = "") -> _Where:
+def _scope(
+    storage: ServerStorage,
+    wanted: QueueFilter,
+    today: dt.date,
+    narrow: tuple[str, Any] | None = None,
+    *,
+    skip: str = "",
+) -> _Where:
+    """The conditions of ``wanted``; a search is ``narrow`` ("record_id is one of those", from
+    ``_narrowest``) when given, else each row's phrases are looked at."""
     where = _Where()
     if wanted.communes is not None:
         sql, params = _among(storage, "commune_code", list(wanted.communes))
@@ -228,12 +237,19 @@ def _scope(storage: ServerStorage, wanted: QueueFilter, today: dt.date, *, skip:
         else:
             where.add("appointment < ?", today.isoformat())
     phrase = _phrase(wanted.search)
-    if phrase:
+    if phrase and narrow is not None:
+        where.add(narrow[0], narrow[1])
+    elif phrase:
+        # A search matching many dossiers: each row the page walks (newest first) is checked by its own
+        # phrases (``dossier_words_by_record``), and the walk stops once the page is full. The prefix is
+        # compared with ``substr`` and the subquery fenced (``OFFSET 0``) so that PostgreSQL neither turns it
+        # into a join of every matching phrase (then a sort) nor probes it by a range of the phrase index:
+        # it estimates a prefix range of phrases at ~1 row, and chose both (2.5 s at 1,000,000 dossiers).
         where.add(
             "EXISTS (SELECT 1 FROM dossier_words w WHERE w.record_id = dossier_index.record_id"
-            " AND w.word >= ? AND w.word < ?)",
+            " AND substr(w.word, 1, ?) = ? LIMIT 1 OFFSET 0)",
+            len(phrase),
             phrase,
-            phrase + _LAST,
         )
     return where
 
@@ -271,14 +287,12 @@ def queue_page(
 ) -> QueuePage:
     """One page of the queue, newest received first, after the cursor ``after``."""
     limit = max(1, min(limit, MAX_PAGE))
-    where = _scope(storage, wanted, today)
-    if after:
-        received, _, record_id = after.partition("|")
-        where.add("(received_at, record_id) < (?, ?)", received, record_id)
     with storage.transaction() as tx:
         narrow = _narrowest(storage, tx, wanted.search) if wanted.search else None
-        if narrow is not None:
-            where.add(narrow[0], narrow[1])
+        where = _scope(storage, wanted, today, narrow)
+        if after:
+            received, _, record_id = after.partition("|")
+            where.add("(received_at, record_id) < (?, ?)", received, record_id)
         rows = tx.query(
             f"SELECT {', '.join(_COLUMNS[:7])}, received_at, appointment, open_conflicts"
             f" FROM dossier_index WHERE {where.sql} ORDER BY received_at DESC, record_id DESC LIMIT ?",
@@ -322,24 +336,45 @@ def queue_counts(storage: ServerStorage, wanted: QueueFilter, today: dt.date) ->
         narrow = _narrowest(storage, tx, wanted.search) if wanted.search else None
         if _phrase(wanted.search) and narrow is None:
             return counts  # a search matching thousands (a family name alone): no counts, type more
+        if narrow is not None:  # at most NARROW dossiers (< COUNT_CAP): all six counts in one pass
+            return _counts_among(storage, tx, plain, quick, today, narrow)
         for name, chosen in quick.items():
-            where = _scope(storage, chosen, today)
-            if narrow is not None:
-                where.add(narrow[0], narrow[1])
+            where = _scope(storage, chosen, today, narrow)
             sql = f"SELECT count(*) FROM (SELECT 1 FROM dossier_index WHERE {where.sql} LIMIT ?) AS found"
             counts[name] = int(tx.query(sql, (*where.params, COUNT_CAP))[0][0])
     return counts
+
+
+def _counts_among(
+    storage: ServerStorage,
+    tx: Tx,
+    plain: QueueFilter,
+    quick: Mapping[str, QueueFilter],
+    today: dt.date,
+    narrow: tuple[str, Any],
+) -> dict[str, int]:
+    """The quick filters' counts over the few dossiers a search found, in one query (six queries each
+    looking up the same thousands of ids cost 70-90 ms at 1,000,000 dossiers on PostgreSQL)."""
+    where = _scope(storage, plain, today, narrow)
+    cases, params = [], []
+    for chosen in quick.values():
+        only = QueueFilter(None, due=chosen.due, supplement=chosen.supplement, conflicts=chosen.conflicts)
+        alone = _scope(storage, only, today)
+        cases.append(f"SUM(CASE WHEN {alone.sql} THEN 1 ELSE 0 END)")
+        params += alone.params
+    row = tx.query(
+        f"SELECT {', '.join(cases)} FROM dossier_index WHERE {where.sql}", (*params, *where.params)
+    )
+    return {name: int(value or 0) for name, value in zip(quick, row[0], strict=True)}
 
 
 def offset_page(
     storage: ServerStorage, wanted: QueueFilter, *, limit: int, offset: int
 ) -> tuple[int, list[QueueRow]]:
     """The total and one page by offset (the JSON API's paging; the web pages by keyset); no due filter."""
-    where = _scope(storage, dataclasses.replace(wanted, due=None), dt.date.min)
     with storage.transaction() as tx:
         narrow = _narrowest(storage, tx, wanted.search) if wanted.search else None
-        if narrow is not None:
-            where.add(narrow[0], narrow[1])
+        where = _scope(storage, dataclasses.replace(wanted, due=None), dt.date.min, narrow)
         total = int(tx.query(f"SELECT count(*) FROM dossier_index WHERE {where.sql}", where.params)[0][0])
         rows = tx.query(
             f"SELECT {', '.join(_COLUMNS[:7])}, received_at, appointment, open_conflicts"
