@@ -40,6 +40,12 @@ receiver's raw limit), however few events it holds."""
 MAX_RATIO = 256
 """Largest ratio of a batch's declared raw size to its compressed size (real batches stay far below)."""
 COMPRESSION_LEVEL = 9
+"""zstd level of the batches a responder sends (the server's pulls, served to many desks at once)."""
+PUSH_COMPRESSION_LEVEL = 17
+"""zstd level of the batches an initiator pushes: a desk sends its own events, usually over its slowest link,
+and has the CPU to spare. Level 17 (zstd's optimal parser) costs ~0.2 ms per dossier and its batches are
+3–6% smaller than level 9's (docs/benchmarks.md, issue 12's push): on a 256 kbit/s link that is time saved.
+The receiver's work does not depend on the level."""
 _U32 = struct.Struct(">I")
 
 # Message types.
