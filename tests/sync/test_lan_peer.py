@@ -116,7 +116,7 @@ def test_a_tampered_stream_is_refused_in_words_either_way(desk_2) -> None:
     desk, server = desk_2
     other = replica("desk-1")
     fill(other, 300, seed=9)
-    with TamperingLink(server.address, flip_up=6000) as link:  # inside the push
+    with TamperingLink(server.address, flip_up=4000) as link:  # inside the push (its batches: ~4.4 kB)
         with pytest.raises((ChannelTampered, SyncInterrupted)):
             sync_with_lan_peer(other, link.address, now=NOW, **caller("desk-1", "desk-2"))
     assert eventually(lambda: any("integrity check" in words for words in server.refusals))
