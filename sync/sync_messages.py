@@ -141,23 +141,40 @@ def decode_batch(frame: Frame, *, max_raw: int = MAX_RAW) -> list[EncodedEvent]:
 
 
 def batch_frames(
-    texts: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE, *, level: int = COMPRESSION_LEVEL
+    texts: Iterable[str],
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    *,
+    level: int = COMPRESSION_LEVEL,
+    small_ends: bool = False,
 ) -> Iterator[bytes]:
     """Events' canonical texts, lazily, as batch frames of at most ``batch_size`` events (fewer once their
-    texts reach :data:`MAX_BATCH_CHARS`), numbered from 1."""
+    texts reach :data:`MAX_BATCH_CHARS`), numbered from 1.
+
+    ``small_ends`` (a push): when ``texts`` is a sequence of more than ``batch_size`` events, its first and
+    last :func:`end_batch_size` events travel in batches of their own. The link starts after a short
+    compression, and the receiver's commit of the last batch, the one no later transfer hides, is short."""
     check_batch_size(batch_size)
+    cuts: frozenset[int] = frozenset()
+    if small_ends and isinstance(texts, Sequence) and len(texts) > batch_size:
+        edge = end_batch_size(batch_size)
+        cuts = frozenset({edge, len(texts) - edge})
     pending: list[str] = []
     chars = 0
     seq = 0
-    for text in texts:
+    for position, text in enumerate(texts, start=1):
         pending.append(text)
         chars += len(text)
-        if len(pending) == batch_size or chars >= MAX_BATCH_CHARS:
+        if len(pending) == batch_size or chars >= MAX_BATCH_CHARS or position in cuts:
             seq += 1
             yield encode_batch(seq, pending, level=level)
             pending, chars = [], 0
     if pending:
         yield encode_batch(seq + 1, pending, level=level)
+
+
+def end_batch_size(batch_size: int) -> int:
+    """Events in the first and the last batch of a push of more than ``batch_size`` events: a tenth."""
+    return max(1, batch_size // 10)
 
 
 def check_batch_size(batch_size: int) -> int:

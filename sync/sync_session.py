@@ -5,9 +5,10 @@ The *initiator* runs :func:`run_session` over a :class:`Transport`; the other si
 
 1. ``hello``: both sides' version vectors, and whether the responder holds anything the initiator's vector
    lacks (``more``);
-2. ``push``: the events the responder lacks, in compressed batches streamed in one request; the responder
-   commits each batch as it arrives and its reply acknowledges the last batch it committed with its vector
-   (skipped if the responder lacks nothing);
+2. ``push``: the events the responder lacks, in compressed batches streamed in one request (the first and
+   last batches small: ``batch_frames(small_ends=True)``); the responder commits each batch as it arrives
+   and its reply acknowledges the last batch it committed with its vector (skipped if the responder lacks
+   nothing);
 3. ``pull``: likewise the other way; the initiator commits each batch as it arrives. Skipped when the
    responder's hello said it holds nothing more *and* the push's acknowledgement (if any) shows no event the
    initiator lacks (another replica's events that reached the responder during the push are pulled). A
@@ -418,7 +419,7 @@ def _push(
 
     def frames() -> Iterator[bytes]:
         yield encode_frame(PUSH, {"replica": local.replica_id, "events": len(missing)})
-        for frame in batch_frames(missing, batch_size, level=level):
+        for frame in batch_frames(missing, batch_size, level=level, small_ends=True):
             sent[0] += 1
             yield frame
         yield encode_frame(END, {"batches": sent[0]})

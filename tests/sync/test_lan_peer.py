@@ -56,7 +56,7 @@ def test_two_desks_of_one_commune_sync_over_the_lan_and_by_bundle(tmp_path: Path
             assert transport.round_trips == result.round_trips == 3
     assert same_state(desk_1, desk_2)
     assert len(desk_1.open_conflicts()) == 1
-    assert (result.pushed_batches, result.pulled_events) == (5, 41)
+    assert (result.pushed_batches, result.pulled_events) == (7, 41)  # 20, 200 × 4, 60, 20
     checkpoint = checkpoints.load("desk-1", "desk-2")
     assert checkpoint is not None and checkpoint.complete and checkpoint.peer_after == desk_2.vector()
 
