@@ -160,6 +160,11 @@ class ServerReplica:
         rows = tx.query("SELECT replica_id, counter FROM sync_counters WHERE scope = ?", (self.scope,))
         return {str(r[0]): int(r[1]) for r in rows}
 
+    def waiting_beyond(self, vector: VersionVector) -> bool:
+        """Always false: the server never passes on an event waiting for its causes (``missing_encoded``
+        sends applied events only), so its vector says all it would send."""
+        return False
+
     def missing_encoded(self, vector: VersionVector) -> list[str]:
         """The applied events of this commune that ``vector`` lacks, causes first (events waiting for a cause
         are never sent: :mod:`server.waiting_events`)."""

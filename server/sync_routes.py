@@ -1,7 +1,8 @@
 """The sync endpoints (device credentials): the session's three steps, attachments by hash, reference data.
 
 - ``POST /v1/sync/hello``, ``/v1/sync/push``, ``/v1/sync/pull``: the frames of :mod:`sync.sync_session`
-  (``application/octet-stream``). A push is read as it arrives; each batch is committed in its own
+  (``application/octet-stream``). A hello that finds the desk lacking nothing counts as its pull (the desk
+  skips the pull then). A push is read as it arrives; each batch is committed in its own
   transaction before the next is read, and the answer acknowledges the last one. A refused batch answers 403
   ``events_refused`` with a ``reason``; damaged frames 422; the session's own error frames become HTTP errors.
 - ``POST /v1/sync/attachments/missing``, ``PUT /v1/sync/attachments/{sha256}?offset=&size=``,
@@ -237,7 +238,11 @@ def sync_router() -> APIRouter:
             responder = _responder(request, device)
             reply = await anyio.to_thread.run_sync(_first_frame, responder.handle(HELLO, [body]))
         _refusal(reply)
-        await anyio.to_thread.run_sync(lambda: _record_sync(services(request), device.device.id))
+        # A desk told it lacks nothing skips its pull: this answer is that pull (``health``'s backlog).
+        up_to_date = StreamReader([reply]).read_frame().header.get("more") is False
+        await anyio.to_thread.run_sync(
+            lambda: _record_sync(services(request), device.device.id, pulled=0 if up_to_date else None)
+        )
         return Response(reply, media_type=OCTETS, headers=server_time_headers(services(request).now()))
 
     @router.post("/sync/push", response_class=Response, responses=octet_response, openapi_extra=octet_body)

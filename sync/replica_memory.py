@@ -119,6 +119,11 @@ class MemoryReplica:
         """Events held but not applied yet, because an event they depend on has not arrived."""
         return tuple(sorted(self._waiting.values(), key=ChangeEvent.causal_key))
 
+    def waiting_beyond(self, vector: VersionVector) -> bool:
+        """Whether a waiting event is one a replica knowing ``vector`` lacks (``missing_encoded`` passes
+        waiting events on)."""
+        return any(not vector.includes(event_id) for event_id in self._waiting)
+
     def record_keys(self) -> list[RecordKey]:
         """(record type, record id) of every record with applied events, sorted."""
         return sorted(self._by_record)

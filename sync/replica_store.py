@@ -224,6 +224,13 @@ class ReplicaStore:
             rows = conn.execute(f"SELECT {_EVENT_COLUMNS} FROM waiting_events").fetchall()
         return tuple(decode_event(text) for text in _sorted_bodies(rows))
 
+    def waiting_beyond(self, vector: VersionVector) -> bool:
+        """Whether a waiting event is one a replica knowing ``vector`` lacks (``missing_encoded`` passes
+        waiting events on)."""
+        with self._store.reader() as conn:
+            rows = conn.execute("SELECT replica_id, counter FROM waiting_events").fetchall()
+        return any(counter > vector[replica_id] for replica_id, counter in rows)
+
     def record_keys(self) -> list[RecordKey]:
         """(record type, record id) of every record with applied events, sorted."""
         with self._store.reader() as conn:

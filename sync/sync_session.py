@@ -1,13 +1,18 @@
 """A sync session between any two replicas, independent of how the bytes travel.
 
 The *initiator* runs :func:`run_session` over a :class:`Transport`; the other side answers through a
-:class:`SessionResponder`. At most three round trips, whatever the number of events:
+:class:`SessionResponder`. One to three round trips, whatever the number of events:
 
-1. ``hello``: both sides' version vectors;
-2. ``push``: the events the responder lacks, in compressed batches streamed in one request; the responder
-   commits each batch as it arrives and its reply acknowledges the last batch it committed (skipped if the
-   responder lacks nothing);
-3. ``pull``: likewise the other way; the initiator commits each batch as it arrives.
+1. ``hello``: both sides' version vectors, and whether the responder holds anything the initiator's vector
+   lacks (``more``);
+2. ``push``: the events the responder lacks, in compressed batches streamed in one request (the first and
+   last batches small: ``batch_frames(small_ends=True)``); the responder commits each batch as it arrives
+   and its reply acknowledges the last batch it committed with its vector (skipped if the responder lacks
+   nothing);
+3. ``pull``: likewise the other way; the initiator commits each batch as it arrives. Skipped when the
+   responder's hello said it holds nothing more *and* the push's acknowledgement (if any) shows no event the
+   initiator lacks (another replica's events that reached the responder during the push are pulled). A
+   responder that does not say (an older one) is always pulled from.
 
 A cut link loses at most the batch in flight: the next session's ``hello`` starts from what was committed,
 and re-delivered events are ignored (``receive`` is idempotent). A checkpoint is recorded at the end.
@@ -47,6 +52,7 @@ from sync.sync_messages import (
     PULL_REPLY,
     PUSH,
     PUSH_ACK,
+    PUSH_COMPRESSION_LEVEL,
     Frame,
     StreamReader,
     batch_frames,
@@ -128,6 +134,16 @@ class SessionResult:
     checkpoint: Checkpoint
 
 
+def holds_more(replica: Replica, mine: VersionVector, theirs: VersionVector) -> bool:
+    """Whether ``replica`` (whose vector is ``mine``) holds events a replica knowing ``theirs`` lacks: events
+    above ``theirs`` within ``mine``, or waiting events it passes on (``waiting_beyond(vector)``; a replica
+    without that method is assumed to hold some, so that it is always pulled from)."""
+    if not theirs.dominates(mine):
+        return True
+    waiting_beyond = getattr(replica, "waiting_beyond", None)
+    return True if waiting_beyond is None else bool(waiting_beyond(theirs))
+
+
 def _error_frame(code: str, message: str, **fields: Any) -> bytes:
     return encode_frame(ERROR, {"code": code, "message": message, **fields})
 
@@ -197,10 +213,13 @@ class SessionResponder:
         if frame.type != HELLO:
             raise BadSyncMessage("expected a hello message")
         self._peer(frame)
-        vector_field(frame.header)
+        theirs = vector_field(frame.header)
         with self._lock:
             mine = self.replica.vector()
-        return encode_frame(HELLO_REPLY, {"replica": self.replica.replica_id, "vector": mine.to_dict()})
+            more = holds_more(self.replica, mine, theirs)
+        return encode_frame(
+            HELLO_REPLY, {"replica": self.replica.replica_id, "vector": mine.to_dict(), "more": more}
+        )
 
     def _push(self, reader: StreamReader) -> Iterator[bytes]:
         frame = reader.read_frame(PUSH)
@@ -339,7 +358,7 @@ def run_session(
     batch_size: int = DEFAULT_BATCH_SIZE,
     checkpoints: CheckpointStore | None = None,
     expect_peer: str | None = None,
-    level: int = COMPRESSION_LEVEL,
+    level: int = PUSH_COMPRESSION_LEVEL,
     lock: AbstractContextManager[Any] | None = None,
 ) -> SessionResult:
     """Sync ``local`` with the replica behind ``transport`` (see the module docstring).
@@ -368,13 +387,16 @@ def run_session(
     if expect_peer is not None and peer != expect_peer:
         raise WrongPeer("the other side is not the replica this sync was set up with")
 
+    more = frame.header.get("more") is not False  # an older responder does not say: pull from it
+
     progress = _Progress(sent, received)
     try:
         with guard:
             missing: Sequence[str] = list(local.missing_encoded(received))
         if missing:
             _push(local, call, missing, batch_size, level, progress)
-        _pull(local, call, batch_size, guard, progress)
+        if more or not sent.dominates(progress.peer_after):
+            _pull(local, call, batch_size, guard, progress)
     except SyncInterrupted:
         if checkpoints is not None:
             checkpoints.save(_checkpoint(local, peer, progress, guard, now, complete=False))
@@ -407,7 +429,7 @@ def _push(
 
     def frames() -> Iterator[bytes]:
         yield encode_frame(PUSH, {"replica": local.replica_id, "events": len(missing)})
-        for frame in batch_frames(missing, batch_size, level=level):
+        for frame in batch_frames(missing, batch_size, level=level, small_ends=True):
             sent[0] += 1
             yield frame
         yield encode_frame(END, {"batches": sent[0]})

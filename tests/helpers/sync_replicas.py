@@ -52,6 +52,9 @@ class Counting:
     def missing_encoded(self, vector: VersionVector) -> list[str]:
         return self.inner.missing_encoded(vector)
 
+    def waiting_beyond(self, vector: VersionVector) -> bool:
+        return self.inner.waiting_beyond(vector)
+
     def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveReport:
         report = self.inner.receive_encoded(events)
         self.reports.append(report)

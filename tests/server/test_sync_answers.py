@@ -76,13 +76,28 @@ def resume(desk: Desk, url: str, pauses: Pauses, **options: object) -> tuple[Res
     return result, retried
 
 
+def written_elsewhere(
+    live: LiveServer, storage: ServerStorage, clock: Clock, ids: Ids, commune: str, root: Path, count: int
+) -> None:
+    """``count`` dossiers of another desk of the commune ("desk-z") on the server: the next desk to sync
+    has something to pull."""
+    other = Desk(root, "desk-z", commune, enrol(live, storage, commune, clock, ids, "desk-z"))
+    try:
+        for number in range(1, count + 1):
+            other.replica.write("dossier", f"{commune}-z{number:05d}", dossier_fields(commune, number), "c")
+        other.sync(live.url)
+    finally:
+        other.close()
+
+
 def held_by_server(storage: ServerStorage, commune: str) -> dict[str, int]:
     return province(storage, commune).vector().to_dict()
 
 
 def test_503_and_502_mid_sync_back_off_and_the_session_completes_without_resending(
-    live: LiveServer, storage: ServerStorage, clock: Clock, desk: Desk
+    live: LiveServer, storage: ServerStorage, clock: Clock, ids: Ids, desk: Desk, tmp_path: Path
 ) -> None:
+    written_elsewhere(live, storage, clock, ids, desk.commune, tmp_path, 5)  # so that the desk pulls
     script = {"push": [Answer(503)], "pull": [Answer(502), Answer(503)]}
     with ScriptedFront(live.url, script) as front:
         pauses = Pauses(clock)
@@ -90,8 +105,9 @@ def test_503_and_502_mid_sync_back_off_and_the_session_completes_without_resendi
     assert retried == ["server_error"] * 3 and result.tries == 4
     # exponential (jitter at its top here); once the push has gone through, the backoff starts again
     assert pauses.taken == [1.0, 2.0, 1.0]
-    assert held_by_server(storage, desk.commune) == {"desk-a": 120}
+    assert held_by_server(storage, desk.commune) == {"desk-a": 120, "desk-z": 5}
     assert result.result.pushed_events == 120 and result.result.peer_counts.duplicates == 0
+    assert result.result.pulled_events == 5 and desk.replica.vector()["desk-z"] == 5
     # after the push went through, the later tries only said hello and pulled: nothing was sent twice
     assert front.routes() == ["hello", "push", "hello", "push", "pull", "hello", "pull", "hello", "pull"]
     assert [got for _, got in front.seen].count("forwarded 200") == 6
@@ -125,6 +141,7 @@ def test_the_real_servers_rate_limit_is_honoured_and_the_sync_still_completes(
     tmp_path: Path,
 ) -> None:
     live = serve(device_burst=2, device_requests_per_minute=20)  # a token every 3 s
+    written_elsewhere(live, storage, clock, ids, communes[0], tmp_path, 3)  # hello, push, pull: 3 > burst
     made = Desk(tmp_path, "desk-b", communes[0], enrol(live, storage, communes[0], clock, ids, "desk-b"))
     try:
         fill(made, 30)
@@ -142,7 +159,8 @@ def test_the_real_servers_rate_limit_is_honoured_and_the_sync_still_completes(
         made.close()
     assert asked and all(seconds >= 1 for seconds in asked)  # the server said how long: 429 + Retry-After
     assert all(pause >= want for pause, want in zip(pauses.taken, asked, strict=True))
-    assert result.result.pushed_events == 30 and held_by_server(storage, communes[0]) == {"desk-b": 30}
+    assert result.result.pushed_events == 30 and result.result.pulled_events == 3
+    assert held_by_server(storage, communes[0]) == {"desk-b": 30, "desk-z": 3}
 
 
 def test_429_on_hello_the_transport_itself_waits_retry_after_and_5xx_backs_off(

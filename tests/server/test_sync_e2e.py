@@ -63,7 +63,7 @@ def test_push_1000_dossiers_with_attachments_then_pull_province_changes(
 
     result = desk.sync(live.url)
     assert result.pushed_events == 1000 and result.peer_counts.new == 1000
-    assert result.round_trips == 3
+    assert result.round_trips == 2  # hello, push: the server said it holds nothing more, so no pull
     server = province(storage, communes[0])
     assert server.vector().to_dict() == {"desk-a1": 1000}
     assert len(server.record_ids("dossier")) == 1000
@@ -135,12 +135,13 @@ def test_resume_after_the_connection_is_cut_mid_batch(
         assert cut.value.kind == "offline"
         live.wait_idle()  # the server may still be storing the batch it had whole when the link broke
         server = province(storage, communes[0])
-        assert server.vector()["desk-a1"] in (0, 500, 1000)  # whole batches only
+        whole = (0, 50, 550, 1050, 1150)  # a push's batches: 50, 500, 500, 100, 50 (small ends)
+        assert server.vector()["desk-a1"] in whole  # whole batches only
         result = desk.sync(link.url)
     # the server may still be committing the batch in flight when the desk sees the cut: what it had
     # committed is what it answered the next session's hello with
     committed = result.checkpoint.received_vector["desk-a1"]
-    assert committed % 500 == 0 and committed < 1200  # whole batches only
+    assert committed in whole  # whole batches only
     assert result.pushed_events == 1200 - committed
     assert server.vector() == desk.replica.vector()
     assert link.stats.cuts == 1

@@ -68,7 +68,7 @@ def test_a_session_pushes_and_pulls_and_records_a_checkpoint() -> None:
     result, transport = sync(a, b, batch_size=500, checkpoints=checkpoints)
     assert same_state(a, b)
     assert result.round_trips == transport.round_trips == 3
-    assert (result.pushed_events, result.pushed_batches) == (1200, 3)
+    assert (result.pushed_events, result.pushed_batches) == (1200, 5)  # 50, 500, 500, 100, 50
     assert (result.pulled_events, result.pulled_batches) == (30, 1)
     assert result.peer_counts.new == 1200 and result.local_counts.new == 30
     assert result.peer_counts.duplicates == result.local_counts.duplicates == 0
@@ -77,7 +77,7 @@ def test_a_session_pushes_and_pulls_and_records_a_checkpoint() -> None:
     assert checkpoint.complete and checkpoint.pair == ("desk-1", "desk-2")
     assert checkpoint.sent_vector == sent and checkpoint.received_vector == received
     assert checkpoint.local_after == checkpoint.peer_after == a.vector()
-    assert (checkpoint.pushed_batches, checkpoint.pulled_batches) == (3, 1)
+    assert (checkpoint.pushed_batches, checkpoint.pulled_batches) == (5, 1)
     assert checkpoint.recorded_at.startswith("2025-03-01")
 
 
@@ -106,18 +106,19 @@ def test_round_trips_do_not_grow_with_the_number_of_events() -> None:
         b.receive(made_elsewhere("desk-9", count))
         result, transport = sync(a, b, batch_size=500)
         assert a.vector() == b.vector() and len(b.events()) == 2 * count
-        assert result.pushed_batches == result.pulled_batches == -(-count // 500)
+        assert result.pulled_batches == -(-count // 500)
+        assert result.pushed_batches == (1 if count <= 500 else 2 + -(-(count - 100) // 500))  # small ends
         trips.append(transport.round_trips)
     assert trips == [3, 3]
 
 
-def test_nothing_to_send_costs_two_round_trips_and_applies_nothing() -> None:
+def test_nothing_to_send_or_take_costs_one_round_trip_and_applies_nothing() -> None:
     a, b = replica("desk-1"), replica("desk-2")
     fill(a, 20)
     sync(a, b)
     counted = Counting(b)
     result, transport = sync(a, counted)
-    assert transport.round_trips == 2
+    assert transport.round_trips == result.round_trips == 1  # hello only: the peer said it holds no more
     assert result.pushed_events == result.pulled_events == 0
     assert counted.reports == []
 
@@ -173,7 +174,8 @@ def test_a_cut_in_the_middle_of_a_push_keeps_every_whole_batch_and_only_those() 
             pass
         else:
             pytest.fail("the link was cut but the session finished")
-        assert b.vector()["desk-1"] % 100 == 0  # a batch is committed whole or not at all
+        # a batch is committed whole or not at all (a push's first and last batches hold 10 events)
+        assert b.vector()["desk-1"] in {0, *range(10, 911, 100), 990, 1000}
         assert len(b.events()) == b.vector()["desk-1"]
 
 
@@ -356,6 +358,20 @@ def test_batch_frames_split_by_size() -> None:
     assert list(batch_frames([], 10)) == []
     with pytest.raises(BadSyncMessage):
         encode_batch(1, [])
+
+
+def test_a_push_sends_its_first_and_last_events_in_small_batches() -> None:
+    a = replica("desk-1")
+    fill(a, 47)
+
+    def counts(held: object, size: int) -> list[int]:
+        frames = batch_frames(held, size, small_ends=True)  # type: ignore[arg-type]
+        return [StreamReader([raw]).read_frame().header["count"] for raw in frames]
+
+    assert counts(texts(a), 20) == [2, 20, 20, 3, 2]
+    assert counts(texts(a), 10) == [1, 10, 10, 10, 10, 5, 1]
+    assert counts(texts(a), 47) == [47]  # one batch: nothing to hide behind the link
+    assert counts(iter(texts(a)), 20) == [20, 20, 7]  # an iterator's length is not known: plain batches
 
 
 def test_damaged_batches_are_refused() -> None:

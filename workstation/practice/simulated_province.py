@@ -15,15 +15,17 @@ Replica ids start with ``thuchanh-`` (``dossiers.practice_marks``): a real serve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 
 from dossiers.dossier_record import DOSSIER_RECORD, PROVINCE_SIDE, RECORD_TYPE_NAME, transition_value
 from dossiers.lifecycle import Actor, Status
 from dossiers.practice_marks import PRACTICE_REPLICA_PREFIX
+from sync.event_texts import EncodedEvent
 from sync.replica_memory import MemoryReplica
 from sync.sync_messages import PULL
-from sync.sync_session import InProcessTransport, SessionResponder, Transport, run_session
+from sync.sync_session import InProcessTransport, ReceiveResult, SessionResponder, Transport, run_session
+from sync.version_vectors import VersionVector
 
 OFFICER = "can-bo-tinh"
 """The author the simulated province's writes carry."""
@@ -35,11 +37,32 @@ SUPPLEMENT_PROCEDURES = frozenset({"1.004873"})
 """Procedures whose dossiers the province sends back for a supplement (the marital status certificate)."""
 
 
+class _AnsweringHub:
+    """The hub as the desk's session sees it: it never says it holds nothing more (it has no
+    ``waiting_beyond``: ``sync.sync_session.holds_more``), since the officers answer when the desk pulls."""
+
+    def __init__(self, hub: MemoryReplica) -> None:
+        self._hub = hub
+
+    @property
+    def replica_id(self) -> str:
+        return self._hub.replica_id
+
+    def vector(self) -> VersionVector:
+        return self._hub.vector()
+
+    def missing_encoded(self, vector: VersionVector) -> Sequence[str]:
+        return self._hub.missing_encoded(vector)
+
+    def receive_encoded(self, events: Iterable[EncodedEvent]) -> ReceiveResult:
+        return self._hub.receive_encoded(events)
+
+
 class _ProvinceTransport(InProcessTransport):
     """An in-process link to the hub; the officers act when the desk asks for their answers (the pull)."""
 
     def __init__(self, province: SimulatedProvince) -> None:
-        super().__init__(SessionResponder(province.hub))
+        super().__init__(SessionResponder(_AnsweringHub(province.hub)))
         self._province = province
 
     def call(self, route: str, body: Iterable[bytes]) -> Iterator[bytes]:
