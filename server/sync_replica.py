@@ -50,6 +50,11 @@ from sync.version_vectors import EventId, VersionVector
 
 log = logging.getLogger(__name__)
 DESK_SIDE = "desk"
+CLONED_REPLICA = (
+    "this workstation's identity is used by two PCs (a copied disk or store?): a change it sends differs from"
+    " the one the province already holds under the same number; nothing of this batch was kept. IT: keep one"
+    " PC, and give the other a new store and a new enrolment"
+)
 PROVINCE_SIDE = "province"
 _IDENTITY = "server_replica"
 _EVENT_COLUMNS = (
@@ -275,6 +280,9 @@ class ServerReplica:
             known = held.get(event.id) or (again.body if again is not None else None)
             if known is not None:
                 if known != body and not one_is_refusal_of_other(decode_event(known), event):
+                    if origin == self.pusher and event.id in held:
+                        log.error("replica id collision: two PCs push as workstation %s", origin)
+                        raise EventsRefused(CLONED_REPLICA, reason="replica_id_collision")
                     raise BadEvents(f"two different events carry the id {event.id}")
                 duplicates += 1  # an event refused here, relayed again by a peer, stays refused
                 continue

@@ -132,3 +132,16 @@ def test_a_refusal_is_listed_in_the_push_answer_and_the_batch_is_taken(
         run_session(PushOnly("desk-v", texts(communes[0], {"sets": 0})), transport, now=lambda: T0)  # type: ignore[arg-type]
     assert [r.status_code for r in seen] == [200] * len(seen)
     assert province(storage, communes[0]).record_ids("dossier") == ["d-1"]
+
+
+def test_two_pcs_pushing_as_one_workstation_are_told_apart_in_words(
+    live: LiveServer, storage: ServerStorage, clock: Clock, ids: Ids, communes: list[str]
+) -> None:
+    """A copied disk: the copy makes its own events under the same numbers; the province says so, for IT."""
+    commune = communes[0]
+    credential = str(enrol(live, storage, commune, clock, ids, "desk-v")["device_secret"])
+    push(live, credential, texts(commune, {"fee": 10}))
+    with pytest.raises(ServerRejectedData) as refused:
+        push(live, credential, texts(commune, {"fee": 20}))  # the copy's own event number 2
+    assert "used by two PCs" in str(refused.value) and "new enrolment" in str(refused.value)
+    assert province(storage, commune).record("dossier", "d-1").values["fee"] == 10
