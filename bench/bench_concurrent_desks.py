@@ -197,7 +197,7 @@ def _desk(spec: DeskSpec, barrier: Any, results: Any) -> None:
         record.seconds = time.monotonic() - started
         record.ended = time.time()
         results.put(("session", spec.name, asdict(record)))
-    held = sorted(key.record_id for key in replica.record_keys() if key.record_type == "dossier")
+    held = sorted(record_id for kind, record_id in replica.record_keys() if kind == "dossier")
     results.put(("held", spec.name, held))
     session.store.close()
 
@@ -415,7 +415,7 @@ def check_server(storage: Any, specs: list[DeskSpec], held: dict[str, list[str]]
             indexed = tx.query(
                 "SELECT COUNT(*), COUNT(DISTINCT record_id) FROM dossier_index WHERE commune_code = ?",
                 (commune,),
-            ).fetchone()
+            )[0]
         if tuple(indexed) != (made, made):
             problems.append(f"{commune}: the dossier index holds {tuple(indexed)}, expected {made}")
         for desk in desks:
