@@ -32,6 +32,7 @@ import io
 import json
 import multiprocessing
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -81,6 +82,8 @@ class SessionRecord:
     """The error that ended the session (after the desk's retries), if any."""
     started: float = 0.0
     ended: float = 0.0
+    cpu: float = 0.0
+    """CPU seconds the desk's own process spent in the session (applying what it pulled, encoding …)."""
 
 
 def now() -> dt.datetime:
@@ -182,6 +185,7 @@ def _desk(spec: DeskSpec, barrier: Any, results: Any) -> None:
         meter = ProgressMeter(Activity.SYNC, lambda _progress: None)
         record.started = time.time()
         started = time.monotonic()
+        cpu_before = _own_cpu()
         try:
             done = sync_with_province(replica, factory, meter, now=now, checkpoints=checkpoints, run=resuming)
             record.tries = done.tries
@@ -196,10 +200,16 @@ def _desk(spec: DeskSpec, barrier: Any, results: Any) -> None:
             record.failed = f"{exc.kind}: {str(exc)[:160]}"
         record.seconds = time.monotonic() - started
         record.ended = time.time()
+        record.cpu = _own_cpu() - cpu_before
         results.put(("session", spec.name, asdict(record)))
     held = sorted(record_id for kind, record_id in replica.record_keys() if kind == "dossier")
     results.put(("held", spec.name, held))
     session.store.close()
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _label(error: Any) -> str:
@@ -231,12 +241,42 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
-class MemoryWatch:
-    """Reads the server's peaks every half second (workers' ``VmHWM`` is lost when they exit)."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process, its live children and its reaped ones (``/proc/<pid>/stat``), in seconds."""
+    total = 0.0
+    for each in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, IndexError):
+            continue
+        ticks = int(fields[11]) + int(fields[12])  # utime, stime
+        if each == pid:
+            ticks += int(fields[13]) + int(fields[14])  # cutime, cstime: its children that exited
+        total += ticks / os.sysconf("SC_CLK_TCK")
+    return total
 
-    def __init__(self, pid: int) -> None:
+
+def postmaster_pid(database: str, root: Path) -> int | None:
+    """The PostgreSQL cluster's postmaster (its backends are its children), if the database is one."""
+    if not database.startswith("postgresql"):
+        return None
+    for found in Path(tempfile.gettempdir()).glob("motcua-pg-*/data/postmaster.pid"):
+        port = found.read_text().splitlines()[3].strip()
+        if database.split(":")[-1].startswith(port + "/"):
+            return int(found.read_text().splitlines()[0])
+    return None
+
+
+class MemoryWatch:
+    """Reads the server's peaks every half second (workers' ``VmHWM`` is lost when they exit), and the CPU
+    time of the server and of PostgreSQL."""
+
+    def __init__(self, pid: int, database_pid: int | None = None) -> None:
         self.pid = pid
+        self.database_pid = database_pid
         self.peak = (0, 0)
+        self.cpu: list[tuple[float, float, float]] = []
+        """(time, server CPU seconds, database CPU seconds)."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -248,6 +288,16 @@ class MemoryWatch:
     def read(self) -> None:
         first, total = server_memory(self.pid)
         self.peak = (max(self.peak[0], first), max(self.peak[1], total))
+        database = cpu_seconds(self.database_pid) if self.database_pid is not None else 0.0
+        self.cpu.append((time.time(), cpu_seconds(self.pid), database))
+
+    def cpu_between(self, start: float, end: float) -> tuple[float, float]:
+        """(server, database) CPU seconds between two times (the nearest samples)."""
+        if not self.cpu:
+            return 0.0, 0.0
+        first = min(self.cpu, key=lambda sample: abs(sample[0] - start))
+        last = min(self.cpu, key=lambda sample: abs(sample[0] - end))
+        return last[1] - first[1], last[2] - first[2]
 
     def stop(self) -> tuple[int, int]:
         self._stop.set()
@@ -309,7 +359,7 @@ def run(args: argparse.Namespace, database: str, root: Path) -> dict[str, Any]:
     admin(config, "create-communes", "--province", "01")
     communes = official_communes("01")[: args.communes]
     process = start_server(config, port, wait=60)
-    watch = MemoryWatch(process.pid)
+    watch = MemoryWatch(process.pid, postmaster_pid(database, root))
     url = f"http://127.0.0.1:{port}"
     specs = []
     for commune in communes:
@@ -346,7 +396,7 @@ def run(args: argparse.Namespace, database: str, root: Path) -> dict[str, Any]:
             elif kind == "session":
                 sessions.append(payload)
                 if len([s for s in sessions if s["round"] == payload["round"]]) == len(specs):
-                    print(summary_line(payload["round"], sessions), flush=True)
+                    print(summary_line(payload["round"], sessions, watch), flush=True)
             elif kind == "held":
                 held[name] = payload
     finally:
@@ -371,19 +421,24 @@ def run(args: argparse.Namespace, database: str, root: Path) -> dict[str, Any]:
     }
 
 
-def summary_line(round_number: int, sessions: list[dict[str, Any]]) -> str:
+def summary_line(round_number: int, sessions: list[dict[str, Any]], watch: MemoryWatch) -> str:
     these = [s for s in sessions if s["round"] == round_number]
     times = [s["seconds"] for s in these]
     wall = max(s["ended"] for s in these) - min(s["started"] for s in these)
     pushed = sum(s["pushed"] for s in these)
     pulled = sum(s["pulled"] for s in these)
+    server_cpu, database_cpu = watch.cpu_between(
+        min(s["started"] for s in these), max(s["ended"] for s in these)
+    )
     return (
         f"round {round_number}: {len(these)} sessions, p50 {percentile(times, 0.5):.1f} s, "
         f"p95 {percentile(times, 0.95):.1f} s, max {max(times):.1f} s, wall {wall:.1f} s, "
         f"timeouts {sum(s['timeouts'] for s in these)}, "
         f"failed {sum(1 for s in these if s['failed'])}, "
         f"errors {_merged(s['statuses'] for s in these)}, "
-        f"pushed {pushed} ({pushed / wall:.0f}/s), pulled {pulled} ({pulled / wall:.0f}/s)"
+        f"pushed {pushed} ({pushed / wall:.0f}/s), pulled {pulled} ({pulled / wall:.0f}/s); "
+        f"CPU s: desks {sum(s['cpu'] for s in these):.0f}, server {server_cpu:.0f}, "
+        f"PostgreSQL {database_cpu:.0f}"
     )
 
 
