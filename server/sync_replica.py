@@ -225,8 +225,7 @@ class ServerReplica:
         batch = list(events)
 
         def store() -> ReceiveReport:
-            with self.storage.transaction() as tx:
-                self.storage.lock_scope(tx, f"commune:{self.scope}")
+            with self.storage.scope_transaction(f"commune:{self.scope}") as tx:
                 return self._receive(tx, batch)
 
         return again_if_lost(store)  # a batch committed before the connection broke comes back as duplicates
@@ -441,8 +440,7 @@ class ServerReplica:
         """Like :meth:`write`, with the fields made by ``build`` from the record's current state, read under
         the commune's lock (e.g. a status change from the status it is in now)."""
         kind = self._type(record_type)
-        with self.storage.transaction() as tx:
-            self.storage.lock_scope(tx, f"commune:{self.scope}")
+        with self.storage.scope_transaction(f"commune:{self.scope}") as tx:
 
             def check(current: RecordState, fields: Mapping[str, Any]) -> None:
                 self._check_record_scope(tx, record_type, record_id, fields, bool(current.vector))
@@ -454,8 +452,7 @@ class ServerReplica:
     ) -> ChangeEvent:
         """Resolve an open conflict of this commune from the province's side."""
         kind = self._type(conflict.record_type)
-        with self.storage.transaction() as tx:
-            self.storage.lock_scope(tx, f"commune:{self.scope}")
+        with self.storage.scope_transaction(f"commune:{self.scope}") as tx:
             return resolve_conflict(self._target(tx), kind, conflict, author, choose=choose, value=value)
 
     def _target(self, tx: Tx) -> LocalTarget:
