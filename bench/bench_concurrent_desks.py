@@ -267,6 +267,13 @@ def postmaster_pid(database: str, root: Path) -> int | None:
     return None
 
 
+def machine_cpu() -> tuple[float, float]:
+    """The machine's busy and idle CPU seconds since boot, all cores (``/proc/stat``)."""
+    ticks = [int(t) for t in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK"), idle / os.sysconf("SC_CLK_TCK")
+
+
 class MemoryWatch:
     """Reads the server's peaks every half second (workers' ``VmHWM`` is lost when they exit), and the CPU
     time of the server and of PostgreSQL."""
@@ -275,8 +282,8 @@ class MemoryWatch:
         self.pid = pid
         self.database_pid = database_pid
         self.peak = (0, 0)
-        self.cpu: list[tuple[float, float, float]] = []
-        """(time, server CPU seconds, database CPU seconds)."""
+        self.cpu: list[tuple[float, float, float, float, float]] = []
+        """(time, server CPU seconds, database CPU seconds, machine busy and idle CPU seconds)."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -289,15 +296,17 @@ class MemoryWatch:
         first, total = server_memory(self.pid)
         self.peak = (max(self.peak[0], first), max(self.peak[1], total))
         database = cpu_seconds(self.database_pid) if self.database_pid is not None else 0.0
-        self.cpu.append((time.time(), cpu_seconds(self.pid), database))
+        self.cpu.append((time.time(), cpu_seconds(self.pid), database, *machine_cpu()))
 
-    def cpu_between(self, start: float, end: float) -> tuple[float, float]:
-        """(server, database) CPU seconds between two times (the nearest samples)."""
+    def cpu_between(self, start: float, end: float) -> tuple[float, float, float]:
+        """(server, database) CPU seconds between two times (the nearest samples), and the machine's busy
+        share of its CPU time then (every process: the desks, the server, PostgreSQL and any other work)."""
         if not self.cpu:
-            return 0.0, 0.0
+            return 0.0, 0.0, 0.0
         first = min(self.cpu, key=lambda sample: abs(sample[0] - start))
         last = min(self.cpu, key=lambda sample: abs(sample[0] - end))
-        return last[1] - first[1], last[2] - first[2]
+        busy, idle = last[3] - first[3], last[4] - first[4]
+        return last[1] - first[1], last[2] - first[2], busy / ((busy + idle) or 1.0)
 
     def stop(self) -> tuple[int, int]:
         self._stop.set()
@@ -427,7 +436,7 @@ def summary_line(round_number: int, sessions: list[dict[str, Any]], watch: Memor
     wall = max(s["ended"] for s in these) - min(s["started"] for s in these)
     pushed = sum(s["pushed"] for s in these)
     pulled = sum(s["pulled"] for s in these)
-    server_cpu, database_cpu = watch.cpu_between(
+    server_cpu, database_cpu, machine_busy = watch.cpu_between(
         min(s["started"] for s in these), max(s["ended"] for s in these)
     )
     return (
@@ -438,7 +447,7 @@ def summary_line(round_number: int, sessions: list[dict[str, Any]], watch: Memor
         f"errors {_merged(s['statuses'] for s in these)}, "
         f"pushed {pushed} ({pushed / wall:.0f}/s), pulled {pulled} ({pulled / wall:.0f}/s); "
         f"CPU s: desks {sum(s['cpu'] for s in these):.0f}, server {server_cpu:.0f}, "
-        f"PostgreSQL {database_cpu:.0f}"
+        f"PostgreSQL {database_cpu:.0f}; machine busy {machine_busy:.0%} (load {os.getloadavg()[0]:.1f})"
     )
 
 
