@@ -127,8 +127,7 @@ def put_chunk(
     _check_size(size, limit)
     if offset < 0 or offset + len(data) > size:
         raise BadInput("this chunk does not fit in the attachment's announced size")
-    with storage.transaction() as tx:
-        storage.lock_scope(tx, f"attachment:{commune}:{sha256}")
+    with storage.scope_transaction(f"attachment:{commune}:{sha256}") as tx:
         rows = tx.query(
             "SELECT size, received, complete FROM attachments WHERE commune_code = ? AND sha256 = ?",
             (commune, sha256),

@@ -252,8 +252,7 @@ class ServerReplica:
         batch = list(events)
 
         def store() -> ReceiveReport:
-            with self.storage.transaction() as tx:
-                self.storage.lock_scope(tx, f"commune:{self.scope}")
+            with self.storage.scope_transaction(f"commune:{self.scope}") as tx:
                 return self._receive(tx, batch)
 
         return again_if_lost(store)  # a batch committed before the connection broke comes back as duplicates
@@ -500,8 +499,7 @@ class ServerReplica:
         transaction once the event is written (e.g. storing the file it names): if either fails, neither is
         kept."""
         kind = self._type(record_type)
-        with self.storage.transaction() as tx:
-            self.storage.lock_scope(tx, f"commune:{self.scope}")
+        with self.storage.scope_transaction(f"commune:{self.scope}") as tx:
 
             def check(current: RecordState, fields: Mapping[str, Any]) -> None:
                 self._check_record_scope(tx, record_type, record_id, fields, bool(current.vector))
@@ -516,8 +514,7 @@ class ServerReplica:
     ) -> ChangeEvent:
         """Resolve an open conflict of this commune from the province's side."""
         kind = self._type(conflict.record_type)
-        with self.storage.transaction() as tx:
-            self.storage.lock_scope(tx, f"commune:{self.scope}")
+        with self.storage.scope_transaction(f"commune:{self.scope}") as tx:
             return resolve_conflict(self._target(tx), kind, conflict, author, choose=choose, value=value)
 
     def _target(self, tx: Tx) -> LocalTarget:

@@ -151,6 +151,10 @@ class ServerStorage(Protocol):
         """Serialise transactions touching ``name`` (a commune's events) until ``tx`` ends."""
         ...
 
+    def scope_transaction(self, name: str) -> AbstractContextManager[Tx]:
+        """A transaction holding ``name``'s lock; this process's other waiters for it hold no connection."""
+        ...
+
     def among(self, column: str, values: Sequence[Any]) -> tuple[str, Any]:
         """A condition "``column`` is one of ``values``" with its single parameter: ``(sql, parameter)``."""
         ...

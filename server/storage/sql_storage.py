@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -40,6 +41,7 @@ from server.storage.records import (
     SequenceBlock,
     Session,
 )
+from server.storage.scope_gates import ScopeGates
 
 MIGRATIONS_TABLE = "schema_migrations"
 PING_TIMEOUT = 2.0
@@ -137,6 +139,24 @@ class SqlStorage(ABC):
                 tx.query(f"SELECT count(*) FROM {MIGRATIONS_TABLE}")
         except StorageError as exc:
             raise DatabaseUnavailable("the database does not answer") from exc
+
+    @contextmanager
+    def scope_transaction(self, name: str) -> Iterator[Tx]:
+        """A transaction holding ``name``'s lock (``lock_scope``) until it ends. The transactions of this
+        process that want the same scope wait for their turn before they take a database connection
+        (``server.storage.scope_gates``), so a line of waiters never empties the connection pool."""
+        with self._gates().hold(name), self.transaction() as tx:
+            self.lock_scope(tx, name)
+            yield tx
+
+    _gates_made = threading.Lock()
+
+    def _gates(self) -> ScopeGates:
+        gates = self.__dict__.get("_scope_gates")
+        if gates is None:
+            with SqlStorage._gates_made:
+                gates = self.__dict__.setdefault("_scope_gates", ScopeGates())
+        return gates  # type: ignore[no-any-return]
 
     def lock_scope(self, tx: Tx, name: str) -> None:  # noqa: B027 - SQLite needs nothing here
         """Serialise transactions that touch the same ``name`` (e.g. a commune's events) until ``tx`` ends.
