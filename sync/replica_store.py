@@ -442,9 +442,8 @@ class ReplicaStore:
             if held is not None:
                 if held != row.text and not one_is_refusal_of_other(decode_event(held), row.event):
                     raise BadEventData(f"two different events carry the id {event_id}")
-                duplicates += (
-                    1  # a refusal of an event held here (or the other way round): the held text stays
-                )
+                # a refusal of an event held here (or the other way round): the held text stays
+                duplicates += 1
                 continue
             if event_id.replica_id == own:
                 raise ReplicaIdReused("received an event under this replica's own id that it never made")
