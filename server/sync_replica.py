@@ -204,10 +204,8 @@ class ServerReplica:
             " WHERE record_type = ? AND record_id = ? AND applied = 1 AND scope = ?",
             (record_type, record_id, self.scope),
         )
-        events = (decode_event(r[0]) for r in rows)
-        return sorted(
-            (e for e in events if not is_refusal(e)), key=ChangeEvent.causal_key
-        )  # they set nothing
+        events = (decode_event(r[0]) for r in rows)  # the province's refusals set nothing: left out
+        return sorted((e for e in events if not is_refusal(e)), key=ChangeEvent.causal_key)
 
     def record(self, record_type: str, record_id: str) -> RecordState:
         """The merged state of one record of this commune."""
